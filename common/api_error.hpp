@@ -1,0 +1,43 @@
+#pragma once
+// The one typed error of the API. Thrown anywhere below the router, caught in one place and turned into
+// {"error":{"code":"…","message":"…","field":"…"}} with the right HTTP status. Messages are written in Chinese
+// and English at the throw site so that the message a clerk reads says exactly what is wrong.
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace fupin::common {
+
+enum class language { zh, en };
+
+// Picks English only when asked ("en", "en-US", "en;q=…"), Chinese otherwise.
+language language_from_accept_language(const std::string& header);
+
+class api_error : public std::runtime_error {
+public:
+    api_error(int status, std::string code, std::string message_zh, std::string message_en, std::string field = {});
+
+    int status() const noexcept { return status_; }
+    const std::string& code() const noexcept { return code_; }
+    const std::string& field() const noexcept { return field_; }
+    const std::string& message(language lang) const noexcept { return lang == language::en ? message_en_ : message_zh_; }
+
+    // Common shapes.
+    static api_error invalid_field(std::string field, std::string code, std::string message_zh, std::string message_en);
+    static api_error not_found(std::string what_zh, std::string what_en);
+
+    // Extra facts a program may act on, rendered as "details" beside code and message
+    // (e.g. where an already registered person is). Never personal data of another township.
+    api_error& with_detail(const std::string& key, std::string value) { details_[key] = std::move(value); return *this; }
+    const std::map<std::string, std::string>& details() const noexcept { return details_; }
+
+private:
+    int status_;
+    std::string code_;
+    std::string message_zh_;
+    std::string message_en_;
+    std::string field_;
+    std::map<std::string, std::string> details_;
+};
+
+}  // namespace fupin::common

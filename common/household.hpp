@@ -1,0 +1,107 @@
+#pragma once
+// The household file (一户一档): the value types shared by client and server.
+// Plain data only. Validation lives in household_validation.hpp, JSON in household_json.hpp,
+// the allowed enum codes (with Chinese and English labels) in vocabulary.hpp.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fupin::common {
+
+// Money is kept exactly, in fen (分, 1/100 yuan). JSON carries yuan as a number with at most two decimals.
+using money_fen = std::int64_t;
+
+struct member {
+    std::string name;
+    std::string id_number;          // 18-character resident ID number (GB 11643)
+    std::string sex;                // "male" | "female", derived from id_number
+    std::string birth_date;         // "YYYY-MM-DD", derived from id_number
+    std::string relation;           // vocabulary::relations, exactly one "head" per household
+    std::string education;          // vocabulary::education_levels
+    std::string health;             // vocabulary::health_conditions
+    int disability_grade = 0;       // 1..4 when health == "disabled", else 0
+    std::string labour_capacity;    // vocabulary::labour_capacities
+    int migrant_work_months = 0;    // 0..12
+    money_fen migrant_work_income = 0;
+};
+
+// Net income of the household for one year, by source (all net amounts).
+struct income {
+    int year = 0;
+    money_fen wages = 0;                // 工资性收入
+    money_fen production_business = 0;  // 生产经营性收入
+    money_fen property = 0;             // 财产性收入
+    money_fen transfers = 0;            // 转移性收入
+};
+
+// Land in mu (亩), to one decimal place.
+struct land {
+    double contracted_mu = 0;   // 承包地
+    double transferred_mu = 0;  // 流转地
+    double abandoned_mu = 0;    // 撂荒地
+};
+
+// Production and living conditions.
+struct living_conditions {
+    std::string housing;            // vocabulary::housing_conditions
+    double housing_area_m2 = 0;
+    std::string drinking_water;     // vocabulary::drinking_water
+    std::string electricity;        // vocabulary::electricity
+    std::string road_access;        // vocabulary::road_access
+    std::string consumption_level;  // vocabulary::consumption_levels
+    money_fen assets_value = 0;     // estimated value of productive and durable assets
+    std::string assets_note;        // free text, e.g. "耕牛2头、摩托车1辆"
+};
+
+struct household {
+    // Set by the server.
+    std::int64_t id = 0;
+    std::int64_t version = 0;
+    std::int64_t created_at_ms = 0;  // UTC, milliseconds since the epoch
+    std::int64_t updated_at_ms = 0;
+    std::string status = "pending";  // vocabulary::household_statuses
+
+    // Where the household lives: statistical division codes.
+    std::string township_code;  // 9 digits
+    std::string village_code;   // 12 digits, starts with township_code
+    std::string group_code;     // 15 digits, starts with village_code (village code + group number)
+    // Names of the areas above, filled by the server on read; ignored on input.
+    std::string township_name;
+    std::string village_name;
+    std::string group_name;
+
+    std::string head_name;  // derived: the name of the member whose relation is "head"
+    std::string address;
+    std::string phone;
+    std::string bank_name;
+    std::string bank_account;
+
+    land land;
+    living_conditions conditions;
+    std::vector<member> members;
+    income income;
+    money_fen per_capita_net_income = 0;  // derived: total net income / household size
+
+    std::string main_cause;                // vocabulary::poverty_causes
+    std::vector<std::string> other_causes; // at most two, distinct, not the main cause
+
+    bool five_guarantee = false;     // 五保户
+    bool minimum_allowance = false;  // 低保户
+};
+
+// Filters and paging for a household list. Newest change first.
+struct household_filter {
+    std::string township_code;  // empty: the caller's whole area
+    std::string village_code;
+    std::string group_code;
+    std::string status;
+    int page_size = 50;         // 1..200
+    std::string page_token;     // opaque, from the previous page's next_page_token
+};
+
+struct household_page {
+    std::vector<household> items;
+    std::string next_page_token;  // empty on the last page
+};
+
+}  // namespace fupin::common
