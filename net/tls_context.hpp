@@ -24,7 +24,10 @@ struct client_tls_files {
 ssl::context make_server_tls_context(const server_tls_files& files);
 ssl::context make_client_tls_context(const client_tls_files& files);
 
-// Re-reads the CRL into a running context (new handshakes see it; existing connections are untouched).
-void reload_crl(ssl::context& context, const std::string& crl_file);
+// The area code a peer's certificate carries in its subject's OU field (township: 9 digits, county office:
+// 6 digits); empty when there is no certificate or no such field. Works on a completed handshake.
+std::string peer_area_code(SSL* ssl_handle);
+// The peer certificate's subject in one line (RFC 2253), for logs and, later, the audit trail.
+std::string peer_subject(SSL* ssl_handle);
 
 }  // namespace fupin::net
