@@ -76,10 +76,11 @@ struct household {
     std::string bank_name;
     std::string bank_account;
 
-    land land;
+    // Qualified: a member named like its type must not change what the unqualified name means (g++ refuses).
+    ::fupin::common::land land;
     living_conditions conditions;
     std::vector<member> members;
-    income income;
+    ::fupin::common::income income;
     money_fen per_capita_net_income = 0;  // derived: total net income / household size
 
     std::string main_cause;                // vocabulary::poverty_causes
