@@ -1,0 +1,15 @@
+#pragma once
+// Calendar days as the county counts them: China Standard Time (UTC+8, no daylight saving). Birth dates, the
+// income year and posting periods are all dates in this zone, whatever zone the machine runs in.
+#include <chrono>
+#include <string>
+
+namespace fupin::common {
+
+std::chrono::year_month_day china_date_of(std::chrono::system_clock::time_point t);
+std::chrono::year_month_day today_in_china();
+
+// "YYYY-MM-DD".
+std::string format_date(std::chrono::year_month_day d);
+
+}  // namespace fupin::common

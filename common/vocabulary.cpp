@@ -1,0 +1,119 @@
+#include "common/vocabulary.hpp"
+
+namespace fupin::common {
+
+bool is_valid(const vocabulary_list& list, std::string_view code) {
+    for (const auto& e : list.entries)
+        if (e.code == code) return true;
+    return false;
+}
+
+const std::string& label(const vocabulary_list& list, std::string_view code, language lang) {
+    static const std::string none;
+    for (const auto& e : list.entries)
+        if (e.code == code) return lang == language::en ? e.en : e.zh;
+    return none;
+}
+
+std::string allowed_codes(const vocabulary_list& list) {
+    std::string out;
+    for (const auto& e : list.entries) {
+        if (!out.empty()) out += " | ";
+        out += e.code;
+    }
+    return out;
+}
+
+namespace vocabulary {
+
+const vocabulary_list household_statuses{"household_statuses",
+                                         {{"pending", "待识别", "pending identification"},
+                                          {"registered", "已建档立卡", "registered"},
+                                          {"exited", "已退出", "exited"}}};
+
+const vocabulary_list sexes{"sexes", {{"male", "男", "male"}, {"female", "女", "female"}}};
+
+const vocabulary_list relations{"relations",
+                                {{"head", "户主", "head of household"},
+                                 {"spouse", "配偶", "spouse"},
+                                 {"son", "儿子", "son"},
+                                 {"daughter", "女儿", "daughter"},
+                                 {"daughter_in_law", "儿媳", "daughter-in-law"},
+                                 {"son_in_law", "女婿", "son-in-law"},
+                                 {"grandson", "孙子", "grandson"},
+                                 {"granddaughter", "孙女", "granddaughter"},
+                                 {"father", "父亲", "father"},
+                                 {"mother", "母亲", "mother"},
+                                 {"father_in_law", "岳父/公公", "father-in-law"},
+                                 {"mother_in_law", "岳母/婆婆", "mother-in-law"},
+                                 {"brother", "兄弟", "brother"},
+                                 {"sister", "姐妹", "sister"},
+                                 {"other", "其他", "other"}}};
+
+const vocabulary_list education_levels{"education_levels",
+                                       {{"illiterate", "文盲或半文盲", "illiterate or semi-literate"},
+                                        {"preschool", "学龄前", "preschool"},
+                                        {"primary", "小学", "primary school"},
+                                        {"junior_secondary", "初中", "junior secondary school"},
+                                        {"senior_secondary", "高中", "senior secondary school"},
+                                        {"vocational", "中专/职高", "secondary vocational school"},
+                                        {"college", "大专及以上", "college or above"}}};
+
+const vocabulary_list health_conditions{"health_conditions",
+                                        {{"healthy", "健康", "healthy"},
+                                         {"chronic_illness", "长期慢性病", "chronic illness"},
+                                         {"serious_illness", "大病", "serious illness"},
+                                         {"disabled", "残疾", "disabled"}}};
+
+const vocabulary_list labour_capacities{"labour_capacities",
+                                        {{"full", "普通劳动力", "full labour capacity"},
+                                         {"partial", "弱劳动力或半劳动力", "partial labour capacity"},
+                                         {"none", "无劳动能力", "no labour capacity"}}};
+
+const vocabulary_list housing_conditions{"housing_conditions",
+                                         {{"safe", "安全住房", "safe housing"},
+                                          {"ordinary", "一般住房", "ordinary housing"},
+                                          {"dilapidated", "危房", "dilapidated housing"},
+                                          {"none", "无房", "no housing"}}};
+
+const vocabulary_list drinking_water{"drinking_water",
+                                     {{"safe", "饮水安全", "safe drinking water"},
+                                      {"difficult", "饮水困难", "difficult access to drinking water"},
+                                      {"unsafe", "饮水不安全", "unsafe drinking water"}}};
+
+const vocabulary_list electricity{"electricity",
+                                  {{"grid", "已通生活用电", "connected to the grid"},
+                                   {"none", "未通电", "no electricity"}}};
+
+const vocabulary_list road_access{"road_access",
+                                  {{"hardened", "硬化路", "hardened road"},
+                                   {"gravel", "砂石路", "gravel road"},
+                                   {"dirt", "土路/泥路", "dirt road"},
+                                   {"none", "不通路", "no road"}}};
+
+const vocabulary_list consumption_levels{"consumption_levels",
+                                         {{"low", "低", "low"}, {"medium", "中", "medium"}, {"high", "高", "high"}}};
+
+const vocabulary_list poverty_causes{"poverty_causes",
+                                     {{"illness", "因病", "illness"},
+                                      {"disability", "因残", "disability"},
+                                      {"schooling", "因学", "schooling costs"},
+                                      {"disaster", "因灾", "natural disaster"},
+                                      {"lack_of_land", "缺土地", "lack of land"},
+                                      {"lack_of_water", "缺水", "lack of water"},
+                                      {"lack_of_technology", "缺技术", "lack of skills and technology"},
+                                      {"lack_of_labour", "缺劳力", "lack of labour"},
+                                      {"lack_of_funds", "缺资金", "lack of funds"},
+                                      {"poor_transport", "交通条件落后", "poor transport"},
+                                      {"lack_of_drive", "自身发展动力不足", "lack of own drive"}}};
+
+const std::vector<const vocabulary_list*>& all() {
+    static const std::vector<const vocabulary_list*> lists{
+        &household_statuses, &sexes,       &relations,   &education_levels,   &health_conditions,
+        &labour_capacities,  &housing_conditions, &drinking_water, &electricity, &road_access,
+        &consumption_levels, &poverty_causes};
+    return lists;
+}
+
+}  // namespace vocabulary
+}  // namespace fupin::common

@@ -1,0 +1,48 @@
+#pragma once
+// The enumerated codes of the household file, each with its Chinese and English label. This is the one place
+// that lists them: validation, the JSON codec, the server and the client's printouts all read these lists.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/api_error.hpp"
+
+namespace fupin::common {
+
+struct vocabulary_entry {
+    std::string code;  // stable, snake_case, what JSON and the database carry
+    std::string zh;    // what a clerk reads
+    std::string en;
+};
+
+struct vocabulary_list {
+    std::string name;  // e.g. "relations"
+    std::vector<vocabulary_entry> entries;
+};
+
+bool is_valid(const vocabulary_list& list, std::string_view code);
+// The label of `code`; an empty string for a code the list does not have (the caller may show the code itself).
+const std::string& label(const vocabulary_list& list, std::string_view code, language lang);
+// "a | b | c": the allowed codes, for error messages.
+std::string allowed_codes(const vocabulary_list& list);
+
+// The lists. Defined in vocabulary.cpp; do not read them from another translation unit's static initialiser.
+namespace vocabulary {
+extern const vocabulary_list household_statuses;  // pending, registered, exited
+extern const vocabulary_list sexes;               // male, female (derived from the ID number)
+extern const vocabulary_list relations;           // relation to the head; exactly one "head" per household
+extern const vocabulary_list education_levels;
+extern const vocabulary_list health_conditions;
+extern const vocabulary_list labour_capacities;
+extern const vocabulary_list housing_conditions;
+extern const vocabulary_list drinking_water;
+extern const vocabulary_list electricity;
+extern const vocabulary_list road_access;
+extern const vocabulary_list consumption_levels;
+extern const vocabulary_list poverty_causes;
+
+// Every list above, e.g. for a client that prints them all or a server endpoint that serves them.
+const std::vector<const vocabulary_list*>& all();
+}  // namespace vocabulary
+
+}  // namespace fupin::common
