@@ -1,0 +1,207 @@
+#include "common/household_validation.hpp"
+
+#include <functional>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tests/unit/sample_household.hpp"
+
+namespace {
+
+using namespace fupin::common;
+using fupin::test::sample_household;
+using namespace std::chrono;
+
+constexpr year_month_day today{year{2026}, November, day{29}};
+
+// Breaks one thing in a valid household and expects validate() to name exactly that field and code.
+void expect_refused(const std::function<void(household&)>& breakage, const std::string& field, const std::string& code) {
+    household h = sample_household();
+    breakage(h);
+    try {
+        validate(h, today);
+        ADD_FAILURE() << "accepted, expected " << code << " at " << field;
+    } catch (const api_error& e) {
+        EXPECT_EQ(e.status(), 422);
+        EXPECT_EQ(e.field(), field) << e.message(language::en);
+        EXPECT_EQ(e.code(), code) << e.message(language::en);
+        EXPECT_FALSE(e.message(language::zh).empty());
+        EXPECT_FALSE(e.message(language::en).empty());
+    }
+}
+
+TEST(household_validation, sample_is_valid) {
+    EXPECT_NO_THROW(validate(sample_household(), today));
+    EXPECT_TRUE(find_problems(sample_household(), today).empty());
+}
+
+TEST(household_validation, required_fields) {
+    expect_refused([](household& h) { h.township_code.clear(); }, "township_code", "missing_field");
+    expect_refused([](household& h) { h.village_code.clear(); }, "village_code", "missing_field");
+    expect_refused([](household& h) { h.group_code.clear(); }, "group_code", "missing_field");
+    expect_refused([](household& h) { h.address = "  "; }, "address", "missing_field");
+    expect_refused([](household& h) { h.members.clear(); }, "members", "missing_field");
+    expect_refused([](household& h) { h.members[1].name.clear(); }, "members[1].name", "missing_field");
+    expect_refused([](household& h) { h.members[2].id_number.clear(); }, "members[2].id_number", "missing_field");
+    expect_refused([](household& h) { h.members[2].relation.clear(); }, "members[2].relation", "missing_field");
+    expect_refused([](household& h) { h.members[0].education.clear(); }, "members[0].education", "missing_field");
+    expect_refused([](household& h) { h.members[0].health.clear(); }, "members[0].health", "missing_field");
+    expect_refused([](household& h) { h.members[0].labour_capacity.clear(); }, "members[0].labour_capacity", "missing_field");
+    expect_refused([](household& h) { h.main_cause.clear(); }, "causes.main", "missing_field");
+    expect_refused([](household& h) { h.income.year = 0; }, "income.year", "missing_field");
+}
+
+TEST(household_validation, division_codes) {
+    expect_refused([](household& h) { h.township_code = "52990110"; }, "township_code", "invalid_value");
+    expect_refused([](household& h) { h.township_code = "52990110A"; }, "township_code", "invalid_value");
+    expect_refused([](household& h) { h.village_code = "529901102201"; }, "village_code", "invalid_value");
+    expect_refused([](household& h) { h.group_code = "529901101202003"; }, "group_code", "invalid_value");
+    expect_refused([](household& h) { h.group_code = "5299011012010031"; }, "group_code", "invalid_value");
+}
+
+TEST(household_validation, vocabulary_codes) {
+    expect_refused([](household& h) { h.members[1].relation = "wife"; }, "members[1].relation", "invalid_value");
+    expect_refused([](household& h) { h.members[0].education = "phd"; }, "members[0].education", "invalid_value");
+    expect_refused([](household& h) { h.conditions.housing = "castle"; }, "conditions.housing", "invalid_value");
+    expect_refused([](household& h) { h.conditions.road_access = "Hardened"; }, "conditions.road_access", "invalid_value");
+    expect_refused([](household& h) { h.main_cause = "bad_luck"; }, "causes.main", "invalid_value");
+    expect_refused([](household& h) { h.status = "approved"; }, "status", "invalid_value");
+}
+
+TEST(household_validation, exactly_one_head) {
+    expect_refused([](household& h) { h.members[0].relation = "other"; }, "members", "invalid_value");
+    expect_refused([](household& h) { h.members[2].relation = "head"; }, "members[2].relation", "invalid_value");
+}
+
+TEST(household_validation, member_count_and_duplicate_ids) {
+    expect_refused([](household& h) { h.members.resize(21, h.members[2]); }, "members", "too_many");
+    expect_refused([](household& h) { h.members[2].id_number = h.members[0].id_number; }, "members[2].id_number",
+                   "invalid_value");
+    // Lowercase x and uppercase X are the same person.
+    expect_refused(
+        [](household& h) {
+            h.members[1].id_number = "11010519491231002X";
+            h.members[2].id_number = "11010519491231002x";
+        },
+        "members[2].id_number", "invalid_value");
+}
+
+TEST(household_validation, id_numbers_are_checked_with_the_reason) {
+    household h = sample_household();
+    h.members[2].id_number = "529901199204200037";
+    try {
+        validate(h, today);
+        FAIL() << "accepted a wrong check digit";
+    } catch (const api_error& e) {
+        EXPECT_EQ(e.code(), "invalid_id_number");
+        EXPECT_EQ(e.field(), "members[2].id_number");
+        EXPECT_NE(e.message(language::zh).find("校验码"), std::string::npos) << e.message(language::zh);
+        EXPECT_NE(e.message(language::en).find("check digit"), std::string::npos) << e.message(language::en);
+    }
+    expect_refused([](household& h) { h.members[1].id_number = "5299011967081500"; }, "members[1].id_number",
+                   "invalid_id_number");
+    expect_refused([](household& h) { h.members[1].id_number = "529901202712010010"; }, "members[1].id_number",
+                   "invalid_id_number");
+}
+
+TEST(household_validation, sex_and_birth_date_must_agree_with_the_id_number) {
+    expect_refused([](household& h) { h.members[0].sex = "female"; }, "members[0].sex", "id_number_mismatch");
+    expect_refused([](household& h) { h.members[0].birth_date = "1965-03-13"; }, "members[0].birth_date",
+                   "id_number_mismatch");
+    household h = sample_household();
+    h.members[0].sex = "male";
+    h.members[0].birth_date = "1965-03-12";
+    EXPECT_NO_THROW(validate(h, today));
+}
+
+TEST(household_validation, disability_grade_iff_disabled) {
+    expect_refused([](household& h) { h.members[1].disability_grade = 0; }, "members[1].disability_grade", "invalid_value");
+    expect_refused([](household& h) { h.members[1].disability_grade = 5; }, "members[1].disability_grade", "invalid_value");
+    expect_refused([](household& h) { h.members[0].disability_grade = 2; }, "members[0].disability_grade", "invalid_value");
+}
+
+TEST(household_validation, numbers_in_range) {
+    expect_refused([](household& h) { h.members[2].migrant_work_months = 13; }, "members[2].migrant_work_months", "invalid_value");
+    expect_refused([](household& h) { h.members[2].migrant_work_months = -1; }, "members[2].migrant_work_months", "invalid_value");
+    expect_refused([](household& h) { h.members[2].migrant_work_income = -1; }, "members[2].migrant_work_income", "invalid_value");
+    expect_refused([](household& h) { h.income.wages = -100; }, "income.wages", "invalid_value");
+    expect_refused([](household& h) { h.income.transfers = max_money_fen + 1; }, "income.transfers", "invalid_value");
+    expect_refused([](household& h) { h.conditions.assets_value = -1; }, "conditions.assets_value", "invalid_value");
+    expect_refused([](household& h) { h.land.contracted_mu = -0.5; }, "land.contracted_mu", "invalid_value");
+    expect_refused([](household& h) { h.land.abandoned_mu = 10000; }, "land.abandoned_mu", "invalid_value");
+    expect_refused([](household& h) { h.income.year = 1999; }, "income.year", "invalid_value");
+    expect_refused([](household& h) { h.income.year = 2028; }, "income.year", "invalid_value");
+    household h = sample_household();
+    h.income.year = 2027;  // next year's plan may be entered
+    h.income.transfers = max_money_fen;
+    EXPECT_NO_THROW(validate(h, today));
+}
+
+TEST(household_validation, other_causes) {
+    expect_refused([](household& h) { h.other_causes = {"disaster", "lack_of_land", "lack_of_water"}; }, "causes.others",
+                   "too_many");
+    expect_refused([](household& h) { h.other_causes = {"disaster", "illness"}; }, "causes.others[1]", "invalid_value");
+    expect_refused([](household& h) { h.other_causes = {"disaster", "disaster"}; }, "causes.others[1]", "invalid_value");
+    expect_refused([](household& h) { h.other_causes = {"typhoon"}; }, "causes.others[0]", "invalid_value");
+}
+
+TEST(household_validation, text_lengths_and_shapes) {
+    expect_refused([](household& h) { h.members[0].name = std::string(31 * 3, 'a'); }, "members[0].name", "too_long");
+    expect_refused([](household& h) { h.address.clear(); for (int i = 0; i < 201; ++i) h.address += "村"; }, "address", "too_long");
+    expect_refused([](household& h) { h.members[0].name = "王\xff山"; }, "members[0].name", "invalid_value");
+    expect_refused([](household& h) { h.members[0].name = "王\n山"; }, "members[0].name", "invalid_value");
+    expect_refused([](household& h) { h.phone = "138-0000 0000"; }, "phone", "invalid_value");
+    expect_refused([](household& h) { h.phone = "+86-138-0000-0000-000"; }, "phone", "too_long");
+    expect_refused([](household& h) { h.bank_account = "6210 0000"; }, "bank_account", "invalid_value");
+    expect_refused([](household& h) { h.bank_account = std::string(33, '6'); }, "bank_account", "too_long");
+    // 30 Chinese characters (90 bytes) is within the limit: the limit counts characters.
+    household h = sample_household();
+    h.members[0].name.clear();
+    for (int i = 0; i < 30; ++i) h.members[0].name += "王";
+    h.phone = "+86-13800000000";
+    EXPECT_NO_THROW(validate(h, today));
+}
+
+TEST(household_validation, find_problems_reports_all) {
+    household h = sample_household();
+    h.address.clear();
+    h.members[1].relation = "wife";
+    h.income.wages = -1;
+    const auto problems = find_problems(h, today);
+    ASSERT_EQ(problems.size(), 3u);
+    EXPECT_EQ(problems[0].field(), "address");
+    EXPECT_EQ(problems[1].field(), "members[1].relation");
+    EXPECT_EQ(problems[2].field(), "income.wages");
+}
+
+TEST(household_validation, derive_fills_from_the_id_number_and_sums_income) {
+    household h = sample_household();
+    h.members[2].id_number = "11010519491231002x";
+    h.members[2].sex.clear();
+    h.members[1].birth_date = "1900-01-01";  // sent values are kept, so validate() can refuse them
+    derive(h);
+    EXPECT_EQ(h.members[2].id_number, "11010519491231002X");
+    EXPECT_EQ(h.members[2].sex, "female");
+    EXPECT_EQ(h.members[2].birth_date, "1949-12-31");
+    EXPECT_EQ(h.members[0].sex, "male");
+    EXPECT_EQ(h.members[0].birth_date, "1965-03-12");
+    EXPECT_EQ(h.members[1].birth_date, "1900-01-01");
+    EXPECT_EQ(h.head_name, "王大山");
+    // 12000 + 800.50 + 0 + 300 = 13100.50 yuan for 3 people: 4366.8333… rounds down to 4366.83.
+    EXPECT_EQ(income_total(h.income), 1310050);
+    EXPECT_EQ(h.per_capita_net_income, 436683);
+}
+
+TEST(household_validation, derive_leaves_invalid_numbers_alone) {
+    household h = sample_household();
+    h.members[0].id_number = "529901196503120017";
+    h.members.resize(1);
+    h.income = {2026, 100, 0, 0, 1};
+    derive(h);
+    EXPECT_EQ(h.members[0].sex, "");
+    EXPECT_EQ(h.members[0].birth_date, "");
+    EXPECT_EQ(h.per_capita_net_income, 101);
+}
+
+}  // namespace

@@ -1,0 +1,45 @@
+#include "common/vocabulary.hpp"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace fupin::common;
+
+TEST(vocabulary, knows_codes_and_refuses_others) {
+    EXPECT_TRUE(is_valid(vocabulary::relations, "head"));
+    EXPECT_TRUE(is_valid(vocabulary::relations, "daughter_in_law"));
+    EXPECT_FALSE(is_valid(vocabulary::relations, "Head"));
+    EXPECT_FALSE(is_valid(vocabulary::relations, ""));
+    EXPECT_TRUE(is_valid(vocabulary::poverty_causes, "lack_of_drive"));
+    EXPECT_FALSE(is_valid(vocabulary::poverty_causes, "gambling"));
+}
+
+TEST(vocabulary, labels_in_both_languages) {
+    EXPECT_EQ(label(vocabulary::relations, "head", language::zh), "户主");
+    EXPECT_EQ(label(vocabulary::relations, "head", language::en), "head of household");
+    EXPECT_EQ(label(vocabulary::household_statuses, "registered", language::zh), "已建档立卡");
+    EXPECT_EQ(label(vocabulary::education_levels, "vocational", language::zh), "中专/职高");
+    EXPECT_EQ(label(vocabulary::poverty_causes, "poor_transport", language::zh), "交通条件落后");
+    EXPECT_EQ(label(vocabulary::road_access, "nowhere", language::zh), "");
+}
+
+TEST(vocabulary, lists_are_complete_and_codes_unique) {
+    EXPECT_EQ(vocabulary::relations.entries.size(), 15u);
+    EXPECT_EQ(vocabulary::education_levels.entries.size(), 7u);
+    EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 11u);
+    EXPECT_EQ(vocabulary::all().size(), 12u);
+    for (const auto* list : vocabulary::all()) {
+        std::set<std::string> codes;
+        for (const auto& e : list->entries) {
+            EXPECT_TRUE(codes.insert(e.code).second) << list->name << ": " << e.code;
+            EXPECT_FALSE(e.zh.empty()) << list->name << ": " << e.code;
+            EXPECT_FALSE(e.en.empty()) << list->name << ": " << e.code;
+        }
+    }
+    EXPECT_EQ(allowed_codes(vocabulary::electricity), "grid | none");
+}
+
+}  // namespace
