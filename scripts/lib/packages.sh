@@ -1,0 +1,22 @@
+# Debian packages the project needs, installed with apt when missing (idempotent: nothing happens when all are
+# there). Sourced by scripts/run and scripts/test.
+
+# To build and run county-server and township-client.
+FUPIN_BUILD_PACKAGES=(g++ cmake make pkg-config openssl libssl-dev libboost-dev libboost-system-dev libsqlite3-dev
+  libmysqlcppconn-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev)
+# To run the tests: GoogleTest and a private MariaDB.
+FUPIN_TEST_PACKAGES=(libgtest-dev libgmock-dev mariadb-server mariadb-client)
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # mariadb-server's maintainer scripts try to start a system service; we only want its binaries.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}

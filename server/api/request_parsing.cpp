@@ -1,0 +1,84 @@
+#include "server/api/request_parsing.hpp"
+
+#include <openssl/evp.h>
+
+#include <charconv>
+
+#include "common/api_error.hpp"
+
+namespace fupin::server::api {
+
+using common::api_error;
+
+nlohmann::json parse_json_body(const api_request& request) {
+    const auto type = request.content_type.substr(0, request.content_type.find(';'));
+    if (type != "application/json")
+        throw api_error(415, "unsupported_media_type", "请求内容必须是 JSON(Content-Type: application/json)",
+                        "the body must be JSON (Content-Type: application/json)");
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        throw api_error(400, "invalid_json", "请求内容不是有效的 JSON 对象", "the body is not a valid JSON object");
+    return body;
+}
+
+std::int64_t parse_id(const std::string& text) {
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || text.size() > 18 || ec != std::errc() || end != text.data() + text.size() || id <= 0)
+        throw api_error::not_found("该户档案", "household file");
+    return id;
+}
+
+int query_int(const api_request& request, const std::string& name, int fallback, int min, int max) {
+    auto it = request.query.find(name);
+    if (it == request.query.end() || it->second.empty()) return fallback;
+    int value = 0;
+    auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+    if (ec != std::errc() || end != it->second.data() + it->second.size() || value < min || value > max)
+        throw api_error(400, "invalid_parameter",
+                        "参数 " + name + " 必须是 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数",
+                        "parameter " + name + " must be an integer from " + std::to_string(min) + " to " +
+                            std::to_string(max),
+                        name);
+    return value;
+}
+
+std::string query_code(const api_request& request, const std::string& name, std::size_t length) {
+    auto it = request.query.find(name);
+    if (it == request.query.end()) return {};
+    const auto& code = it->second;
+    bool digits = code.size() == length;
+    for (char c : code) digits = digits && c >= '0' && c <= '9';
+    if (!digits)
+        throw api_error(400, "invalid_parameter",
+                        "参数 " + name + " 必须是 " + std::to_string(length) + " 位区划代码",
+                        "parameter " + name + " must be a " + std::to_string(length) + "-digit division code", name);
+    return code;
+}
+
+std::string idempotency_key(const api_request& request) {
+    const auto& key = request.idempotency_key;
+    bool ok = key.size() <= 128;
+    for (char c : key)
+        ok = ok && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+    if (!ok)
+        throw api_error(400, "invalid_idempotency_key", "Idempotency-Key 只能是 1 到 128 个字母、数字、- 或 _",
+                        "Idempotency-Key must be 1 to 128 letters, digits, - or _");
+    return key;
+}
+
+std::string canonical_hash(const nlohmann::json& body) {
+    const auto text = body.dump();  // nlohmann orders object keys: one text per request
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < length; ++i) {
+        out.push_back(hex[digest[i] >> 4]);
+        out.push_back(hex[digest[i] & 15]);
+    }
+    return out;
+}
+
+}  // namespace fupin::server::api

@@ -1,0 +1,31 @@
+#pragma once
+// Checks on the parts of a request that every handler reads: the JSON body, ids in the path, query numbers,
+// the Idempotency-Key. Each refusal is an api_error with a stable code.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "server/api/api_request.hpp"
+
+namespace fupin::server::api {
+
+// 415 unsupported_media_type unless the body is declared JSON; 400 invalid_json unless it parses to an object.
+nlohmann::json parse_json_body(const api_request& request);
+
+// A positive decimal id (path segment); 404 not_found otherwise (nothing can be stored under such an id).
+std::int64_t parse_id(const std::string& text);
+
+// An optional integer query parameter within [min, max]; 400 invalid_parameter naming it otherwise.
+int query_int(const api_request& request, const std::string& name, int fallback, int min, int max);
+
+// An optional query parameter that must be all digits of one of the given lengths.
+std::string query_code(const api_request& request, const std::string& name, std::size_t length);
+
+// 1–128 characters of A-Z a-z 0-9 - _; empty when absent; 400 invalid_idempotency_key otherwise.
+std::string idempotency_key(const api_request& request);
+
+// SHA-256 (hex) of the body's canonical JSON, so that a retry with reordered keys is the same request.
+std::string canonical_hash(const nlohmann::json& body);
+
+}  // namespace fupin::server::api

@@ -1,0 +1,87 @@
+#include "server/api/router.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "server/api/error_response.hpp"
+
+namespace fupin::server::api {
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+    std::vector<std::string> segments;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        auto end = path.find('/', start);
+        if (end == std::string::npos) end = path.size();
+        segments.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+bool is_parameter(const std::string& segment) {
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+void router::add(std::string method, std::string pattern, handler h) {
+    routes_.push_back(route{std::move(method), split_path(pattern), std::move(h)});
+}
+
+route_match router::match(const api_request& request) const {
+    route_match result;
+    const auto segments = split_path(request.path);
+    bool path_known = false;
+    for (const auto& r : routes_) {
+        if (r.segments.size() != segments.size()) continue;
+        path_params params;
+        bool same = true;
+        for (std::size_t i = 0; i < segments.size() && same; ++i) {
+            if (is_parameter(r.segments[i]))
+                if (segments[i].empty()) same = false;
+                else params[r.segments[i].substr(1, r.segments[i].size() - 2)] = segments[i];
+            else
+                same = r.segments[i] == segments[i];
+        }
+        if (!same) continue;
+        path_known = true;
+        if (r.method == request.method) {
+            result.target = &r.target;
+            result.params = std::move(params);
+            return result;
+        }
+    }
+    result.error = path_known
+        ? error_response(common::api_error(405, "method_not_allowed", "该接口不支持此请求方法",
+                                           "this endpoint does not take that method"), request.lang)
+        : error_response(common::api_error(404, "not_found", "接口不存在", "no such endpoint"), request.lang);
+    return result;
+}
+
+api_response router::run(const route_match& match, const api_request& request, sql::connection& connection) const {
+    try {
+        return (*match.target)(request, match.params, connection);
+    } catch (const common::api_error& e) {
+        return error_response(e, request.lang);
+    } catch (const nlohmann::json::exception& e) {
+        // Codecs turn bad input into api_error; a json exception here is a server bug, not the client's fault.
+        spdlog::error("request {}: JSON error in handler: {}", request.request_id, e.what());
+    } catch (const std::exception& e) {
+        spdlog::error("request {}: {}", request.request_id, e.what());
+    } catch (...) {
+        spdlog::error("request {}: unknown exception", request.request_id);
+    }
+    return internal_error_response(request.request_id, request.lang);
+}
+
+api_response router::database_unavailable(const api_request& request) {
+    auto response = error_response(common::api_error(503, "database_unavailable", "档案数据库暂时无法连接,请稍后重试",
+                                                     "the archive database cannot be reached; retry shortly"),
+                                   request.lang);
+    response.headers.emplace_back("Retry-After", "5");
+    return response;
+}
+
+}  // namespace fupin::server::api

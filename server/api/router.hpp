@@ -1,0 +1,51 @@
+#pragma once
+// Maps METHOD + path to a handler, and is the one place where a handler's failure becomes an error response:
+// api_error → its status and code; anything else → 500 internal_error, logged with the request id, with no
+// SQL, path or exception text sent to the client.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "server/api/api_request.hpp"
+#include "server/api/api_response.hpp"
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::api {
+
+using path_params = std::map<std::string, std::string>;
+using handler = std::function<api_response(const api_request&, const path_params&, sql::connection&)>;
+
+struct route_match {
+    const handler* target = nullptr;  // null: `error` says why (404 or 405)
+    path_params params;
+    api_response error;
+};
+
+class router {
+public:
+    // pattern: "/api/v1/households/{id}"; a {name} segment matches one non-empty path segment.
+    void add(std::string method, std::string pattern, handler h);
+
+    // Needs no database: the network layer answers 404/405 without taking a database worker.
+    route_match match(const api_request& request) const;
+
+    // Runs a matched handler; never throws.
+    api_response run(const route_match& match, const api_request& request, sql::connection& connection) const;
+
+    // What a request gets when no database connection can be had.
+    static api_response database_unavailable(const api_request& request);
+
+private:
+    struct route {
+        std::string method;
+        std::vector<std::string> segments;
+        handler target;
+    };
+    std::vector<route> routes_;
+};
+
+}  // namespace fupin::server::api

@@ -1,0 +1,159 @@
+#include "server/cli/county_server_cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "common/area_json.hpp"
+#include "common/household_json.hpp"
+#include "server/county_server.hpp"
+#include "server/service/archive_import.hpp"
+#include "server/storage/database_url.hpp"
+#include "server/storage/migrate.hpp"
+
+namespace fupin::server {
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void parse_listen(const std::string& listen, server_config& config) {
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+    config.listen_host = listen.substr(0, colon);
+    if (config.listen_host.size() > 2 && config.listen_host.front() == '[') config.listen_host = config.listen_host.substr(1, config.listen_host.size() - 2);
+    int port = 0;
+    try {
+        port = std::stoi(listen.substr(colon + 1));
+    } catch (const std::exception&) {
+        port = -1;
+    }
+    if (port < 0 || port > 65535) throw CLI::ValidationError("--listen", "the port must be 0-65535");
+    config.listen_port = static_cast<unsigned short>(port);
+}
+
+std::unique_ptr<sql::connection> open_migrated(const std::string& url) {
+    auto db = sql::connect(url);
+    storage::migrate(*db);
+    return db;
+}
+
+int import_areas_command(const std::string& url, const std::string& file) {
+    auto areas = common::parse_area_file(read_file(file));
+    auto db = open_migrated(url);
+    auto count = service::import_areas(*db, areas);
+    spdlog::info("imported {} areas from {}", count, file);
+    return 0;
+}
+
+int import_households_command(const std::string& url, const std::string& file) {
+    auto json = nlohmann::json::parse(read_file(file));
+    if (!json.is_array()) throw std::runtime_error(file + " is not a JSON array of household files");
+    std::vector<common::household> files;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        try {
+            files.push_back(common::household_from_json(json[i]));
+        } catch (const common::api_error& e) {
+            throw std::runtime_error(file + " [" + std::to_string(i) + "] " + e.field() + ": " +
+                                     e.message(common::language::zh));
+        }
+    }
+    auto db = open_migrated(url);
+    // The county is the one area without a parent.
+    auto county = db->query("SELECT code FROM areas WHERE level = 'county'");
+    if (county.size() != 1) throw std::runtime_error("import the areas first (county-server areas import FILE)");
+    service::household_service households([] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    });
+    auto result = service::import_households(*db, households, county[0].get_string(0), files);
+    spdlog::info("households from {}: {} created, {} already in the archive, {} refused", file, result.created,
+                 result.already_present, result.refused.size());
+    for (const auto& line : result.refused) spdlog::warn("refused {}", line);
+    return result.refused.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int run_county_server_cli(int argc, char** argv) {
+    CLI::App app{"county-server: the county's poverty-alleviation household archive (扶贫对象建档立卡电子档案)"};
+    app.set_config("--config", "", "read options from a config file (same keys as the flags, key = value)");
+    app.get_formatter()->column_width(34);
+
+    server_config config;
+    std::string listen = "127.0.0.1:8443";
+    std::string log_level = "info";
+    app.add_option("--db", config.database_url, "sqlite:PATH, mysql://USER:PASS@HOST:PORT/DB or mysql://USER@localhost/DB?socket=PATH")
+        ->capture_default_str();
+    app.add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
+    app.add_option("--tls-cert", config.tls_certificate, "server certificate chain (PEM)");
+    app.add_option("--tls-key", config.tls_private_key, "server private key (PEM)");
+    app.add_option("--client-ca", config.client_ca, "the county CA that signs township certificates (PEM)");
+    app.add_option("--crl", config.crl, "the county CA's certificate revocation list (PEM)");
+    app.add_option("--threads", config.network_threads, "network threads")->capture_default_str()->check(CLI::Range(1, 64));
+    app.add_option("--db-workers", config.database_workers, "database worker threads (one connection each)")
+        ->capture_default_str()->check(CLI::Range(1, 256));
+    app.add_option("--db-queue", config.database_queue_limit, "database jobs that may wait before requests get 503")
+        ->capture_default_str();
+    app.add_option("--log-level", log_level, "trace, debug, info, warn, error")->capture_default_str();
+
+    auto* areas = app.add_subcommand("areas", "the administrative tree");
+    auto* areas_import = areas->add_subcommand("import", "load areas from a JSON area file (data/demo/areas.json)");
+    std::string areas_file;
+    areas_import->add_option("FILE", areas_file)->required()->check(CLI::ExistingFile);
+    areas->require_subcommand(1);
+
+    auto* households = app.add_subcommand("households", "household files");
+    auto* households_import = households->add_subcommand("import", "load household files from a JSON array");
+    std::string households_file;
+    households_import->add_option("FILE", households_file)->required()->check(CLI::ExistingFile);
+    households->require_subcommand(1);
+
+    auto* migrate = app.add_subcommand("migrate", "bring the database schema up to date and exit");
+    app.require_subcommand(0, 1);
+    app.footer("Without a subcommand, county-server serves the archive until SIGINT or SIGTERM.");
+
+    try {
+        app.parse(argc, argv);
+        parse_listen(listen, config);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+    spdlog::set_level(spdlog::level::from_str(log_level));
+
+    try {
+        if (areas_import->parsed()) return import_areas_command(config.database_url, areas_file);
+        if (households_import->parsed()) return import_households_command(config.database_url, households_file);
+        if (migrate->parsed()) {
+            auto db = sql::connect(config.database_url);
+            auto applied = storage::migrate(*db);
+            spdlog::info("database at schema version {} ({} migrations applied now)", storage::schema_version(*db), applied);
+            return 0;
+        }
+        if (config.tls_certificate.empty() || config.tls_private_key.empty() || config.client_ca.empty()) {
+            spdlog::error("--tls-cert, --tls-key and --client-ca are required to serve");
+            return 2;
+        }
+        config.handle_signals = true;
+        county_server server(std::move(config));
+        server.start();
+        server.wait();
+        return 0;
+    } catch (const common::api_error& e) {
+        spdlog::error("{}{}: {}", e.field().empty() ? "" : e.field() + " ", e.code(), e.message(common::language::zh));
+    } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+    }
+    return 1;
+}
+
+}  // namespace fupin::server

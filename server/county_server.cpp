@@ -1,0 +1,148 @@
+#include "server/county_server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "net/tls_context.hpp"
+#include "server/api/routes.hpp"
+#include "server/net/listener.hpp"
+#include "server/net/server_context.hpp"
+#include "server/storage/database_url.hpp"
+#include "server/storage/migrate.hpp"
+
+namespace fupin::server {
+
+using namespace fupin::net;
+
+namespace {
+
+std::int64_t system_clock_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+tcp::endpoint resolve_listen_endpoint(asio::io_context& io, const std::string& host, unsigned short port) {
+    error_code ec;
+    auto address = asio::ip::make_address(host, ec);
+    if (!ec) return {address, port};
+    tcp::resolver resolver(io);
+    auto results = resolver.resolve(host, std::to_string(port), ec);
+    if (ec || results.empty()) throw std::runtime_error("cannot resolve the listen address " + host);
+    return results.begin()->endpoint();
+}
+
+// Connector/C++ wants each thread that uses it to say so.
+service::db_worker_pool::options pool_options(const server_config& config, const sql::database_url& database) {
+    service::db_worker_pool::options options;
+    options.workers = config.database_workers;
+    options.queue_limit = config.database_queue_limit;
+    if (database.backend == sql::database_url::kind::mysql) {
+        options.on_thread_start = [] { sql::mysql_connection::thread_init(); };
+        options.on_thread_end = [] { sql::mysql_connection::thread_end(); };
+    }
+    return options;
+}
+
+}  // namespace
+
+struct county_server::impl {
+    explicit impl(server_config c)
+        : config(std::move(c)),
+          io(config.network_threads),
+          tls(make_server_tls_context({config.tls_certificate, config.tls_private_key, config.client_ca, config.crl})),
+          database(sql::database_url::parse(config.database_url)),
+          pool([url = database] { return sql::connect(url); }, pool_options(config, database)),
+          context(config, tls, router, pool),
+          signals(io) {
+        if (!config.clock) config.clock = system_clock_ms;
+        // Migrate before anything listens: a server never serves a schema it does not know.
+        {
+            auto connection = sql::connect(database);
+            auto applied = storage::migrate(*connection);
+            spdlog::info("database {} at schema version {} ({} migrations applied now)", database.redacted(),
+                         storage::schema_version(*connection), applied);
+        }
+        api::add_routes(router, config);
+    }
+
+    server_config config;
+    asio::io_context io;
+    ssl::context tls;
+    api::router router;
+    sql::database_url database;
+    service::db_worker_pool pool;
+    net::server_context context;
+    asio::signal_set signals;
+    std::unique_ptr<net::listener> acceptor;
+    std::vector<std::thread> threads;
+    std::once_flag stop_once;
+    std::mutex wait_mutex;
+    bool stopped = false;
+};
+
+county_server::county_server(server_config config) : impl_(std::make_unique<impl>(std::move(config))) {}
+
+county_server::~county_server() {
+    try {
+        stop();
+    } catch (const std::exception& e) {
+        spdlog::error("stopping the server: {}", e.what());
+    }
+}
+
+void county_server::start() {
+    auto& s = *impl_;
+    s.acceptor = std::make_unique<net::listener>(
+        s.io, resolve_listen_endpoint(s.io, s.config.listen_host, s.config.listen_port), s.context);
+    s.acceptor->start();
+    if (s.config.handle_signals) {
+        s.signals.add(SIGINT);
+        s.signals.add(SIGTERM);
+        s.signals.async_wait([this](const error_code& ec, int signal) {
+            if (ec) return;
+            spdlog::info("signal {}: stopping gracefully", signal);
+            request_stop();
+        });
+    }
+    for (int i = 0; i < std::max(1, s.config.network_threads); ++i)
+        s.threads.emplace_back([&io = s.io] { io.run(); });
+    spdlog::info("county-server listening on {}:{} ({} network threads, {} database workers)", s.config.listen_host,
+                 s.acceptor->port(), s.config.network_threads, s.config.database_workers);
+}
+
+unsigned short county_server::port() const { return impl_->acceptor ? impl_->acceptor->port() : 0; }
+
+void county_server::request_stop() {
+    auto& s = *impl_;
+    std::call_once(s.stop_once, [&s] {
+        s.context.stopping = true;
+        asio::post(s.io, [&s] {
+            if (s.acceptor) s.acceptor->close();
+            error_code ignored;
+            s.signals.cancel(ignored);
+            s.context.close_idle_sessions();
+        });
+    });
+}
+
+void county_server::wait() {
+    auto& s = *impl_;
+    std::lock_guard lock(s.wait_mutex);
+    if (s.stopped) return;
+    // The network threads return once every session has ended and no database job is away.
+    for (auto& t : s.threads)
+        if (t.joinable()) t.join();
+    s.pool.stop();
+    s.stopped = true;
+    spdlog::info("county-server stopped");
+}
+
+void county_server::stop() {
+    request_stop();
+    wait();
+}
+
+}  // namespace fupin::server

@@ -1,0 +1,213 @@
+#include "server/net/http_session.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "net/tls_context.hpp"
+#include "server/api/error_response.hpp"
+#include "server/net/request_target.hpp"
+
+namespace fupin::server::net {
+namespace {
+
+using asio::redirect_error;
+using asio::use_awaitable;
+
+// Errors that only mean the peer went away or a timeout fired: not worth a warning.
+bool is_routine(const error_code& ec) {
+    return ec == http::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
+           ec == asio::error::operation_aborted || ec == beast::error::timeout || ec == ssl::error::stream_truncated;
+}
+
+bool valid_area_code(const std::string& code) {
+    if (code.size() != 6 && code.size() != 9) return false;
+    for (char c : code)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+api::api_request to_api_request(const http::request<http::string_body>& message, std::uint64_t number) {
+    api::api_request request;
+    request.request_id = fmt::format("{:08x}", number);
+    request.method = std::string(message.method_string());
+    auto raw_target = message.target();
+    auto target = split_request_target(std::string_view(raw_target.data(), raw_target.size()));
+    request.path = std::move(target.path);
+    request.query = std::move(target.query);
+    request.content_type = std::string(message[http::field::content_type]);
+    request.idempotency_key = std::string(message["Idempotency-Key"]);
+    request.lang = common::language_from_accept_language(std::string(message[http::field::accept_language]));
+    request.body = message.body();
+    return request;
+}
+
+http::response<http::string_body> to_http_response(const api::api_response& response, const api::api_request& request,
+                                                   unsigned version, bool keep_alive) {
+    http::response<http::string_body> message{static_cast<http::status>(response.status), version};
+    message.set(http::field::content_type, "application/json; charset=utf-8");
+    message.set(http::field::cache_control, "no-store");
+    message.set("X-Request-Id", request.request_id);
+    if (request.lang == common::language::zh) message.set(http::field::content_language, "zh-CN");
+    for (const auto& [name, value] : response.headers) message.set(name, value);
+    message.body() = response.body;
+    message.keep_alive(keep_alive);
+    message.prepare_payload();
+    return message;
+}
+
+}  // namespace
+
+http_session::http_session(tcp::socket socket, server_context& context)
+    : stream_(std::move(socket), context.tls), context_(context) {
+    error_code ec;
+    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+    if (!ec) peer_address_ = endpoint.address().to_string();
+}
+
+void http_session::start() {
+    asio::co_spawn(stream_.get_executor(), [self = shared_from_this()] { return self->run(); }, asio::detached);
+}
+
+void http_session::close_if_idle() {
+    // Called from another thread during a graceful stop: hop onto the session's strand first.
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+        if (self->idle_) beast::get_lowest_layer(self->stream_).cancel();
+    });
+}
+
+asio::awaitable<void> http_session::run() {
+    const auto& config = context_.config;
+    const auto session_id = context_.add_session([weak = weak_from_this()] {
+        if (auto self = weak.lock()) self->close_if_idle();
+    });
+    struct unregister {
+        server_context& c;
+        std::uint64_t id;
+        ~unregister() { c.remove_session(id); }
+    } guard{context_, session_id};
+
+    if (context_.session_count() > config.max_connections) {
+        spdlog::warn("connection from {} refused: {} connections open", peer_address_, config.max_connections);
+        co_return;
+    }
+
+    error_code ec;
+    beast::get_lowest_layer(stream_).expires_after(config.handshake_timeout);
+    co_await stream_.async_handshake(ssl::stream_base::server, redirect_error(use_awaitable, ec));
+    if (ec) {
+        // Plaintext, an old protocol, no certificate or a foreign one all end here.
+        spdlog::info("TLS handshake from {} refused: {}", peer_address_, ec.message());
+        co_return;
+    }
+    caller_area_ = fupin::net::peer_area_code(stream_.native_handle());
+    caller_subject_ = fupin::net::peer_subject(stream_.native_handle());
+
+    beast::flat_buffer buffer;
+    bool keep_alive = true;
+    while (keep_alive && !context_.stopping) {
+        http::request_parser<http::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
+        parser.body_limit(config.body_limit);
+
+        idle_ = true;
+        beast::get_lowest_layer(stream_).expires_after(config.idle_timeout);
+        co_await http::async_read_header(stream_, buffer, parser, redirect_error(use_awaitable, ec));
+        idle_ = false;
+        if (!ec && !parser.is_done()) {
+            beast::get_lowest_layer(stream_).expires_after(config.read_timeout);
+            co_await http::async_read(stream_, buffer, parser, redirect_error(use_awaitable, ec));
+        }
+        if (ec == http::error::body_limit) {
+            co_await send_error_and_close(413, "body_too_large", "请求内容过大", "the request body is too large",
+                                          common::language::zh);
+            break;
+        }
+        if (ec == http::error::header_limit) {
+            co_await send_error_and_close(431, "header_too_large", "请求头过大", "the request header is too large",
+                                          common::language::zh);
+            break;
+        }
+        if (ec) {
+            if (!is_routine(ec)) {
+                spdlog::info("request from {} unreadable: {}", peer_address_, ec.message());
+                co_await send_error_and_close(400, "bad_request", "无法解析的请求", "malformed request",
+                                              common::language::zh);
+            }
+            break;
+        }
+
+        const auto started = std::chrono::steady_clock::now();
+        auto message = parser.release();
+        auto request = to_api_request(message, context_.next_request++);
+        request.caller_area = caller_area_;
+        request.caller_subject = caller_subject_;
+
+        api::api_response response;
+        if (!valid_area_code(caller_area_)) {
+            response = api::error_response(
+                common::api_error(403, "certificate_without_area", "客户端证书未载明所属乡镇或县的区划代码",
+                                  "the client certificate names no township or county division code"),
+                request.lang);
+        } else {
+            response = co_await dispatch(request);
+        }
+
+        keep_alive = message.keep_alive() && !context_.stopping;
+        auto reply = to_http_response(response, request, message.version(), keep_alive);
+        beast::get_lowest_layer(stream_).expires_after(config.write_timeout);
+        co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));
+
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        // One line per request. Never the query string (it may hold an ID number) nor the body.
+        spdlog::info("request={} area={} peer={} {} {} status={} time_ms={:.1f} in={} out={}", request.request_id,
+                     caller_area_, peer_address_, request.method, request.path, response.status, ms,
+                     request.body.size(), response.body.size());
+        if (ec) break;
+    }
+
+    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
+    co_await stream_.async_shutdown(redirect_error(use_awaitable, ec));
+}
+
+asio::awaitable<api::api_response> http_session::dispatch(const api::api_request& request) {
+    auto match = context_.router.match(request);
+    if (!match.target) co_return match.error;
+
+    // Hand the request to a database worker and resume here, on this session's strand, with its answer.
+    auto& context = context_;
+    co_return co_await asio::async_initiate<decltype(use_awaitable), void(api::api_response)>(
+        [&context, &request, match = std::move(match)](auto handler) mutable {
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            // A tracked executor counts as work: the io_context keeps running while the job is away, so a
+            // graceful stop waits for it.
+            auto executor = asio::prefer(asio::get_associated_executor(*shared), asio::execution::outstanding_work.tracked);
+            auto submitted = context.pool.try_submit(
+                [&context, request, match, shared, executor](sql::connection* connection) {
+                    auto response = connection ? context.router.run(match, request, *connection)
+                                               : api::router::database_unavailable(request);
+                    asio::post(executor, [shared, response = std::move(response)]() mutable {
+                        (*shared)(std::move(response));
+                    });
+                });
+            if (!submitted)
+                asio::post(executor, [shared, lang = request.lang]() mutable { (*shared)(api::busy_response(lang)); });
+        },
+        use_awaitable);
+}
+
+asio::awaitable<void> http_session::send_error_and_close(int status, const char* code, const char* zh, const char* en,
+                                                         common::language lang) {
+    api::api_request request;
+    request.request_id = fmt::format("{:08x}", context_.next_request++);
+    request.lang = lang;
+    auto response = api::error_response(common::api_error(status, code, zh, en), lang);
+    auto reply = to_http_response(response, request, 11, false);
+    error_code ec;
+    beast::get_lowest_layer(stream_).expires_after(context_.config.write_timeout);
+    co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));
+    spdlog::info("request={} area={} peer={} refused status={} code={}", request.request_id, caller_area_,
+                 peer_address_, status, code);
+}
+
+}  // namespace fupin::server::net

@@ -1,0 +1,36 @@
+#pragma once
+// One township connection: TLS handshake, then HTTP/1.1 requests one after another (keep-alive), each read
+// with a size limit and a timeout, handed to the database workers, answered, and logged in one line.
+#include <memory>
+
+#include "server/api/api_request.hpp"
+#include "server/api/api_response.hpp"
+#include "server/net/server_context.hpp"
+
+namespace fupin::server::net {
+
+class http_session : public std::enable_shared_from_this<http_session> {
+public:
+    http_session(tcp::socket socket, server_context& context);
+
+    // Starts the session's coroutine on the socket's strand; the session keeps itself alive until it ends.
+    void start();
+
+private:
+    using stream_type = beast::ssl_stream<beast::tcp_stream>;
+
+    asio::awaitable<void> run();
+    asio::awaitable<api::api_response> dispatch(const api::api_request& request);
+    asio::awaitable<void> send_error_and_close(int status, const char* code, const char* zh, const char* en,
+                                               common::language lang);
+    void close_if_idle();
+
+    stream_type stream_;
+    server_context& context_;
+    std::string peer_address_;
+    std::string caller_area_;
+    std::string caller_subject_;
+    bool idle_ = false;  // touched only on the session's strand
+};
+
+}  // namespace fupin::server::net

@@ -1,0 +1,27 @@
+#include "server/net/server_context.hpp"
+
+namespace fupin::server::net {
+
+std::uint64_t server_context::add_session(std::function<void()> close_if_idle) {
+    std::lock_guard lock(mutex_);
+    auto id = next_session_++;
+    sessions_.emplace(id, std::move(close_if_idle));
+    return id;
+}
+
+void server_context::remove_session(std::uint64_t id) {
+    std::lock_guard lock(mutex_);
+    sessions_.erase(id);
+}
+
+std::size_t server_context::session_count() {
+    std::lock_guard lock(mutex_);
+    return sessions_.size();
+}
+
+void server_context::close_idle_sessions() {
+    std::lock_guard lock(mutex_);
+    for (auto& [id, close] : sessions_) close();
+}
+
+}  // namespace fupin::server::net

@@ -1,0 +1,42 @@
+#pragma once
+// What every connection of one server shares: TLS settings, the router, the database workers, the limits, and
+// the list of open sessions (so a graceful stop can close the idle ones).
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+
+#include "net/asio.hpp"
+#include "server/api/router.hpp"
+#include "server/server_config.hpp"
+#include "server/service/db_worker_pool.hpp"
+
+namespace fupin::server::net {
+
+using namespace fupin::net;
+
+struct server_context {
+    server_context(const server_config& c, ssl::context& t, const api::router& r, service::db_worker_pool& p)
+        : config(c), tls(t), router(r), pool(p) {}
+
+    const server_config& config;
+    ssl::context& tls;
+    const api::router& router;
+    service::db_worker_pool& pool;
+    std::atomic<bool> stopping{false};
+    std::atomic<std::uint64_t> next_request{1};
+
+    // Sessions register a function that closes them if they sit idle between requests.
+    std::uint64_t add_session(std::function<void()> close_if_idle);
+    void remove_session(std::uint64_t id);
+    std::size_t session_count();
+    void close_idle_sessions();
+
+private:
+    std::mutex mutex_;
+    std::uint64_t next_session_ = 1;
+    std::map<std::uint64_t, std::function<void()>> sessions_;
+};
+
+}  // namespace fupin::server::net

@@ -1,0 +1,40 @@
+#pragma once
+// Everything county-server can be told, with its defaults. Filled from flags or the config file by the CLI,
+// or directly by tests.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace fupin::server {
+
+struct server_config {
+    std::string listen_host = "127.0.0.1";
+    unsigned short listen_port = 8443;  // 0: any free port (tests read it back with county_server::port())
+    std::string database_url = "sqlite:county-archive.db";
+
+    std::string tls_certificate;
+    std::string tls_private_key;
+    std::string client_ca;
+    std::string crl;  // empty: no CRL
+
+    int network_threads = 2;
+    int database_workers = 4;
+    std::size_t database_queue_limit = 256;  // beyond this, requests get 503 server_busy
+    std::size_t max_connections = 10000;
+
+    std::size_t header_limit = 8 * 1024;
+    std::size_t body_limit = 1024 * 1024;
+    std::chrono::seconds handshake_timeout{10};
+    std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request, header included
+    std::chrono::seconds read_timeout{30};     // the body of a request, once its header arrived
+    std::chrono::seconds write_timeout{30};
+
+    bool handle_signals = false;  // SIGINT/SIGTERM stop the server gracefully (the executable sets this)
+
+    // Milliseconds since the epoch, UTC. Tests inject their own clock.
+    std::function<std::int64_t()> clock;
+};
+
+}  // namespace fupin::server

@@ -1,0 +1,29 @@
+#pragma once
+// Loading files into the archive from the command line: the administrative tree, and household files (the
+// demo county, or a township's earlier spreadsheet turned into JSON). Households go through household_service
+// as the county office, so an import obeys every rule an API create does.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "common/area.hpp"
+#include "common/household.hpp"
+#include "server/service/household_service.hpp"
+
+namespace fupin::server::service {
+
+// Inserts or renames every area, in one transaction. Returns how many.
+std::size_t import_areas(sql::connection& db, const std::vector<common::area>& areas);
+
+struct household_import_result {
+    std::size_t created = 0;
+    std::size_t already_present = 0;  // a member is already registered: the file was imported before
+    std::vector<std::string> refused;  // "[index] code: message" for files that break a rule
+};
+
+// county_code: the county office's area, in whose name the files are created.
+household_import_result import_households(sql::connection& db, const household_service& households,
+                                          const std::string& county_code,
+                                          const std::vector<common::household>& files);
+
+}  // namespace fupin::server::service

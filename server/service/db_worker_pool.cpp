@@ -1,0 +1,74 @@
+#include "server/service/db_worker_pool.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "server/storage/sql_connection.hpp"
+
+namespace fupin::server::service {
+
+db_worker_pool::db_worker_pool(connection_factory connect, options opts)
+    : connect_(std::move(connect)), options_(std::move(opts)) {
+    if (options_.workers < 1) options_.workers = 1;
+    for (int i = 0; i < options_.workers; ++i) threads_.emplace_back([this] { work(); });
+}
+
+db_worker_pool::~db_worker_pool() { stop(); }
+
+bool db_worker_pool::try_submit(job j) {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_ || queue_.size() >= options_.queue_limit) return false;
+        queue_.push_back(std::move(j));
+    }
+    wake_.notify_one();
+    return true;
+}
+
+void db_worker_pool::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_ && threads_.empty()) return;
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_)
+        if (t.joinable()) t.join();
+    threads_.clear();
+}
+
+std::size_t db_worker_pool::queued() const {
+    std::lock_guard lock(mutex_);
+    return queue_.size();
+}
+
+void db_worker_pool::work() {
+    if (options_.on_thread_start) options_.on_thread_start();
+    std::unique_ptr<sql::connection> connection;
+    for (;;) {
+        job next;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) break;  // stopping, and everything queued has run
+            next = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        // Connect lazily and again after a failure, so a database that comes back is used again.
+        if (!connection) {
+            try {
+                connection = connect_();
+            } catch (const std::exception& e) {
+                spdlog::error("database connection failed: {}", e.what());
+            }
+        }
+        try {
+            next(connection.get());
+        } catch (const std::exception& e) {
+            spdlog::error("database job failed outside its handler: {}", e.what());
+        }
+    }
+    connection.reset();
+    if (options_.on_thread_end) options_.on_thread_end();
+}
+
+}  // namespace fupin::server::service

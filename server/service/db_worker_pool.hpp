@@ -1,0 +1,59 @@
+#pragma once
+// The database workers. Network threads never wait on the database: they hand a job to this pool and are
+// called back. Each worker owns one connection (Connector/C++ wants one per thread, SQLite one per thread).
+// The queue is bounded: when it is full, try_submit says no and the caller answers 503 instead of letting
+// work pile up without limit.
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::service {
+
+class db_worker_pool {
+public:
+    // A job gets the worker's connection, or nullptr when the database cannot be reached right now.
+    using job = std::function<void(sql::connection*)>;
+    using connection_factory = std::function<std::unique_ptr<sql::connection>()>;
+
+    struct options {
+        int workers = 4;
+        std::size_t queue_limit = 256;
+        std::function<void()> on_thread_start;  // e.g. Connector/C++ threadInit()
+        std::function<void()> on_thread_end;
+    };
+
+    db_worker_pool(connection_factory connect, options opts);
+    ~db_worker_pool();  // stop()
+    db_worker_pool(const db_worker_pool&) = delete;
+    db_worker_pool& operator=(const db_worker_pool&) = delete;
+
+    // False when the queue is full or the pool is stopping; the job is then not run.
+    bool try_submit(job j);
+
+    // Runs what is queued, then joins the workers. Idempotent.
+    void stop();
+
+    std::size_t queued() const;
+
+private:
+    void work();
+
+    connection_factory connect_;
+    options options_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<job> queue_;
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
+};
+
+}  // namespace fupin::server::service

@@ -1,0 +1,197 @@
+#include "server/service/household_service.hpp"
+
+#include "common/api_error.hpp"
+#include "common/china_date.hpp"
+#include "common/household_validation.hpp"
+#include "common/vocabulary.hpp"
+#include "server/service/run_in_transaction.hpp"
+#include "server/storage/area_repository.hpp"
+#include "server/storage/household_repository.hpp"
+#include "server/storage/idempotency_repository.hpp"
+
+namespace fupin::server::service {
+namespace {
+
+using common::api_error;
+
+api_error area_forbidden() {
+    return api_error(403, "area_forbidden", "该户档案不属于本乡镇,无权访问",
+                     "that household file is outside your area");
+}
+
+api_error household_not_found() { return api_error::not_found("该户档案", "household file"); }
+
+std::chrono::year_month_day china_date_of_ms(std::int64_t ms) {
+    return common::china_date_of(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
+}
+
+// An area code must exist at the right level under the right parent.
+void require_area(storage::area_repository& areas, const std::string& code, const std::string& level,
+                  const std::string& parent, const std::string& field) {
+    auto found = areas.find(code);
+    if (!found || found->level != level || found->parent_code != parent)
+        throw api_error::invalid_field(field, "unknown_area", "区划代码 " + code + " 不是本县登记的" +
+                                           (level == "township" ? std::string("乡镇")
+                                            : level == "village" ? std::string("村")
+                                                                 : std::string("村小组")),
+                                       "division code " + code + " is not a registered " + level + " of the county");
+}
+
+}  // namespace
+
+household_service::household_service(clock now) : now_(std::move(now)) {}
+
+void household_service::check_areas(sql::connection& db, const caller& who, const common::household& h) const {
+    if (!who.covers_township(h.township_code))
+        throw api_error(403, "area_forbidden", "只能登记本乡镇的农户", "you may only register households of your own area",
+                        "township_code");
+    storage::area_repository areas(db);
+    auto township = areas.find(h.township_code);
+    if (!township || township->level != "township")
+        throw api_error::invalid_field("township_code", "unknown_area", "区划代码 " + h.township_code + " 不是本县登记的乡镇",
+                                       "division code " + h.township_code + " is not a registered township");
+    require_area(areas, h.village_code, "village", h.township_code, "village_code");
+    require_area(areas, h.group_code, "group", h.village_code, "group_code");
+}
+
+void household_service::check_people(sql::connection& db, const caller& who, const common::household& h) const {
+    storage::household_repository households(db);
+    for (std::size_t i = 0; i < h.members.size(); ++i) {
+        auto found = households.find_person(h.members[i].id_number);
+        if (!found || found->household_id == h.id) continue;
+        const bool own = who.covers_township(found->township_code);
+        api_error error(409, "person_already_registered",
+                        "该成员已在" + found->township_name + found->village_name + "的农户档案中登记,一人只能属于一户",
+                        "this person is already in a household file of " + found->village_name + ", " +
+                            found->township_name + "; a person belongs to one household only",
+                        "members[" + std::to_string(i) + "].id_number");
+        error.with_detail("township_code", found->township_code)
+            .with_detail("township_name", found->township_name)
+            .with_detail("village_code", found->village_code)
+            .with_detail("village_name", found->village_name);
+        // Another township's file number is none of this caller's business.
+        if (own) error.with_detail("household_id", std::to_string(found->household_id));
+        throw error;
+    }
+}
+
+household_service::create_result household_service::create(sql::connection& db, const caller& who,
+                                                            common::household input,
+                                                            const std::string& idempotency_key,
+                                                            const std::string& request_hash) const {
+    const auto now = now_();
+    input.id = 0;
+    input.status = "pending";
+    common::derive(input);
+    common::validate(input, china_date_of_ms(now));
+
+    // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
+    // request) is run once more: the checks then see the winner and answer precisely.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run_in_transaction(db, sql::tx_mode::write, [&]() -> create_result {
+                storage::idempotency_repository keys(db);
+                storage::household_repository households(db);
+                if (!idempotency_key.empty()) {
+                    if (auto earlier = keys.find(who.area_code, idempotency_key)) {
+                        if (earlier->request_hash != request_hash)
+                            throw api_error(422, "idempotency_key_reused", "该幂等键已用于另一份不同的请求",
+                                            "this Idempotency-Key was already used for a different request");
+                        auto stored = households.find(earlier->household_id);
+                        if (!stored) throw household_not_found();
+                        return {std::move(*stored), true};
+                    }
+                }
+                check_areas(db, who, input);
+                check_people(db, who, input);
+                common::household stored = input;
+                households.insert(stored, now);
+                if (!idempotency_key.empty())
+                    keys.insert(who.area_code, idempotency_key, request_hash, stored.id, now);
+                auto reread = households.find(stored.id);
+                return {std::move(*reread), false};
+            });
+        } catch (const sql::constraint_violation&) {
+            if (attempt >= 2) throw;
+        }
+    }
+}
+
+common::household household_service::get(sql::connection& db, const caller& who, std::int64_t id) const {
+    return run_in_transaction(db, sql::tx_mode::read, [&] {
+        storage::household_repository households(db);
+        auto found = households.find(id);
+        if (!found) throw household_not_found();
+        if (!who.covers_township(found->township_code)) throw area_forbidden();
+        return std::move(*found);
+    });
+}
+
+common::household household_service::update(sql::connection& db, const caller& who, std::int64_t id,
+                                             common::household input) const {
+    const auto now = now_();
+    if (input.version <= 0)
+        throw api_error::invalid_field("version", "missing_field", "更新时必须给出所依据的版本号 version",
+                                       "an update must name the version it is based on");
+    input.id = id;
+    common::derive(input);
+    common::validate(input, china_date_of_ms(now));
+
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run_in_transaction(db, sql::tx_mode::write, [&] {
+                storage::household_repository households(db);
+                auto current = households.find(id);
+                if (!current) throw household_not_found();
+                if (!who.covers_township(current->township_code)) throw area_forbidden();
+                auto version_conflict = [&](std::int64_t current_version) {
+                    api_error error(409, "version_conflict",
+                                    "该户档案已被他人修改(当前版本 " + std::to_string(current_version) +
+                                        "),请重新读取后再修改",
+                                    "the household file was changed by someone else (now version " +
+                                        std::to_string(current_version) + "); read it again and redo the change",
+                                    "version");
+                    error.with_detail("current_version", std::to_string(current_version));
+                    return error;
+                };
+                if (current->version != input.version) throw version_conflict(current->version);
+                check_areas(db, who, input);
+                check_people(db, who, input);
+                common::household stored = input;
+                stored.status = current->status;  // the procedure changes the status, not an edit
+                if (!households.update(stored, input.version, now)) {
+                    auto latest = households.find(id);
+                    throw version_conflict(latest ? latest->version : input.version + 1);
+                }
+                auto reread = households.find(id);
+                return std::move(*reread);
+            });
+        } catch (const sql::constraint_violation&) {
+            if (attempt >= 2) throw;
+        }
+    }
+}
+
+common::household_page household_service::list(sql::connection& db, const caller& who,
+                                               common::household_filter filter) const {
+    if (filter.township_code.empty() && !who.is_county()) filter.township_code = who.area_code;
+    auto outside = [&](const std::string& code) { return !code.empty() && !who.covers_township(code); };
+    if (outside(filter.township_code) || outside(filter.village_code) || outside(filter.group_code))
+        throw api_error(403, "area_forbidden", "只能查看本乡镇的农户档案", "you may only list files of your own area");
+    if (!filter.status.empty() && !common::is_valid(common::vocabulary::household_statuses, filter.status))
+        throw api_error(400, "invalid_parameter",
+                        "参数 status 必须是 " + common::allowed_codes(common::vocabulary::household_statuses) + " 之一",
+                        "parameter status must be one of " + common::allowed_codes(common::vocabulary::household_statuses),
+                        "status");
+    try {
+        return run_in_transaction(db, sql::tx_mode::read, [&] {
+            storage::household_repository households(db);
+            return households.list(filter);
+        });
+    } catch (const std::invalid_argument&) {
+        throw api_error(400, "invalid_parameter", "参数 page_token 无效,请从第一页重新查询",
+                        "parameter page_token is not valid; start again from the first page", "page_token");
+    }
+}
+
+}  // namespace fupin::server::service

@@ -1,0 +1,43 @@
+#pragma once
+// The household file's use cases: create (idempotent), read, update (versioned), list. Each runs in one
+// transaction on the caller's connection and enforces what no client can be trusted with: the caller's area,
+// the areas existing, a person being in at most one household of the county, and versions.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "common/household.hpp"
+#include "server/service/caller.hpp"
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::service {
+
+class household_service {
+public:
+    using clock = std::function<std::int64_t()>;  // ms since the epoch, UTC
+
+    explicit household_service(clock now);
+
+    struct create_result {
+        common::household stored;
+        bool replayed = false;  // an earlier create with the same Idempotency-Key made it
+    };
+
+    // request_hash: a digest of the canonical request, compared when an Idempotency-Key is reused.
+    create_result create(sql::connection& db, const caller& who, common::household input,
+                         const std::string& idempotency_key, const std::string& request_hash) const;
+    common::household get(sql::connection& db, const caller& who, std::int64_t id) const;
+    common::household update(sql::connection& db, const caller& who, std::int64_t id, common::household input) const;
+    common::household_page list(sql::connection& db, const caller& who, common::household_filter filter) const;
+
+private:
+    void check_areas(sql::connection& db, const caller& who, const common::household& h) const;
+    void check_people(sql::connection& db, const caller& who, const common::household& h) const;
+
+    clock now_;
+};
+
+}  // namespace fupin::server::service
