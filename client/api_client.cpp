@@ -1,0 +1,236 @@
+#include "client/api_client.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <random>
+#include <thread>
+
+#include "client/tls_connection.hpp"
+#include "common/household_json.hpp"
+
+#ifndef FUPIN_CLIENT_VERSION
+#define FUPIN_CLIENT_VERSION "0.0.0"
+#endif
+
+namespace fupin::client {
+namespace http = net::http;
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+http::verb to_verb(http_method method) {
+    switch (method) {
+    case http_method::get: return http::verb::get;
+    case http_method::post: return http::verb::post;
+    case http_method::put: return http::verb::put;
+    case http_method::delete_: return http::verb::delete_;
+    }
+    return http::verb::get;
+}
+
+connection_options options_from(const client_config& config) {
+    check_complete(config);
+    const auto hp = split_server(config.server);
+    connection_options o;
+    o.host = hp.host;
+    o.port = hp.port;
+    o.tls = tls_files{config.ca, config.certificate, config.private_key};
+    o.lang = config.lang;
+    o.timeout = std::chrono::seconds(config.timeout_seconds);
+    o.busy_retries = 2;
+    return o;
+}
+
+// A JSON answer the client expected to be a household (or a page of them) but is not.
+template <class Parse>
+auto parse_answer(const char* what, Parse parse) {
+    try {
+        return parse();
+    } catch (const client_error&) {
+        throw;
+    } catch (const common::api_error& e) {
+        throw client_error(error_kind::protocol, std::string("the server's ") + what + " is not valid: " + e.code() +
+                                                     (e.field().empty() ? "" : " at " + e.field()));
+    } catch (const std::exception& e) {
+        throw client_error(error_kind::protocol, std::string("the server's ") + what + " is not valid: " + e.what());
+    }
+}
+
+common::household household_answer(const nlohmann::json& json) {
+    return parse_answer("household", [&] { return common::household_from_json(json, common::json_source::response); });
+}
+
+}  // namespace
+
+const std::string* http_result::header(std::string_view name) const {
+    for (const auto& [key, value] : headers)
+        if (iequals(key, name)) return &value;
+    return nullptr;
+}
+
+struct api_client::impl {
+    explicit impl(connection_options o) : options(std::move(o)), connection(options) {}
+    connection_options options;  // before connection: it keeps a reference
+    tls_connection connection;
+    http_result last;
+};
+
+api_client::api_client(const client_config& config) : api_client(options_from(config)) {}
+api_client::api_client(connection_options options) : impl_(std::make_unique<impl>(std::move(options))) {}
+api_client::~api_client() = default;
+api_client::api_client(api_client&&) noexcept = default;
+api_client& api_client::operator=(api_client&&) noexcept = default;
+
+http_result api_client::request(http_method method, std::string_view target, std::optional<std::string> body,
+                                const header_list& extra_headers) {
+    const auto& o = impl_->options;
+    http::request<http::string_body> req{to_verb(method), std::string(target), 11};
+    const bool default_port = o.port == "443";
+    const bool ipv6 = o.host.find(':') != std::string::npos;
+    const std::string host = ipv6 ? "[" + o.host + "]" : o.host;
+    req.set(http::field::host, default_port ? host : host + ":" + o.port);
+    req.set(http::field::user_agent, "township-client/" FUPIN_CLIENT_VERSION);
+    req.set(http::field::accept, "application/json");
+    req.set(http::field::accept_language, o.lang == common::language::en ? "en" : "zh-CN");
+    req.keep_alive(true);
+    if (body) {
+        req.set(http::field::content_type, "application/json");
+        req.body() = std::move(*body);
+    }
+    for (const auto& [name, value] : extra_headers) req.set(name, value);
+    req.prepare_payload();
+
+    for (int retries_left = o.busy_retries;; --retries_left) {
+        impl_->last = impl_->connection.exchange(req);
+        if (impl_->last.status != 503 || retries_left <= 0) break;
+        // The work queue was full, so nothing was done: waiting and sending again is safe for every request.
+        const std::string* retry_after = impl_->last.header("Retry-After");
+        int seconds = 0;
+        if (!retry_after) break;
+        std::from_chars(retry_after->data(), retry_after->data() + retry_after->size(), seconds);
+        std::this_thread::sleep_for(std::chrono::seconds(std::clamp(seconds, 1, 5)));
+    }
+    return impl_->last;
+}
+
+nlohmann::json api_client::request_json(http_method method, std::string_view target, std::optional<std::string> body,
+                                        const header_list& extra_headers) {
+    const auto result = request(method, target, std::move(body), extra_headers);
+    if (result.status < 200 || result.status > 299) throw error_from_response(result);
+    if (result.body.empty()) return nullptr;
+    auto json = nlohmann::json::parse(result.body, nullptr, false);
+    if (json.is_discarded())
+        throw client_error(error_kind::protocol,
+                           "the server answered HTTP " + std::to_string(result.status) + " with a body that is not JSON");
+    return json;
+}
+
+nlohmann::json api_client::health() {
+    auto json = request_json(http_method::get, "/api/v1/health");
+    if (!json.is_object()) throw client_error(error_kind::protocol, "the health answer is not a JSON object");
+    return json;
+}
+
+common::household api_client::create_household(const common::household& household,
+                                               const std::string& idempotency_key) {
+    header_list headers;
+    if (!idempotency_key.empty()) headers.emplace_back("Idempotency-Key", idempotency_key);
+    auto json = request_json(http_method::post, "/api/v1/households", common::to_json(household).dump(), headers);
+    return household_answer(json);
+}
+
+common::household api_client::get_household(std::int64_t id) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(id));
+    return household_answer(json);
+}
+
+common::household api_client::update_household(const common::household& household) {
+    auto json = request_json(http_method::put, "/api/v1/households/" + std::to_string(household.id),
+                             common::to_json(household).dump());
+    return household_answer(json);
+}
+
+common::household_page api_client::list_households(const common::household_filter& filter) {
+    auto json = request_json(http_method::get, households_query(filter));
+    return parse_answer("household list", [&] { return common::household_page_from_json(json); });
+}
+
+const http_result& api_client::last_result() const { return impl_->last; }
+
+bool api_client::last_was_replayed() const {
+    const std::string* replayed = impl_->last.header("Idempotent-Replayed");
+    return replayed && iequals(*replayed, "true");
+}
+
+void api_client::close() { impl_->connection.close(); }
+
+std::string url_encode(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string households_query(const common::household_filter& filter) {
+    std::string query;
+    const auto add = [&](const char* name, const std::string& value) {
+        if (value.empty()) return;
+        query += query.empty() ? '?' : '&';
+        query += name;
+        query += '=';
+        query += url_encode(value);
+    };
+    add("township", filter.township_code);
+    add("village", filter.village_code);
+    add("group", filter.group_code);
+    add("status", filter.status);
+    if (filter.page_size > 0) add("page_size", std::to_string(filter.page_size));
+    add("page_token", filter.page_token);
+    return "/api/v1/households" + query;
+}
+
+client_error error_from_response(const http_result& result) {
+    int retry_after = 0;
+    if (const std::string* header = result.header("Retry-After"))
+        std::from_chars(header->data(), header->data() + header->size(), retry_after);
+    const auto json = nlohmann::json::parse(result.body, nullptr, false);
+    if (json.is_object() && json.contains("error") && json.at("error").is_object()) {
+        const auto& error = json.at("error");
+        const auto text = [&](const char* key) {
+            return error.contains(key) && error.at(key).is_string() ? error.at(key).get<std::string>() : std::string();
+        };
+        nlohmann::json details = error.contains("details") ? error.at("details") : nlohmann::json(nullptr);
+        return client_error::from_response(result.status, text("code"), text("message"), text("field"),
+                                           std::move(details), retry_after);
+    }
+    // No error body (a proxy, or a server bug): the status still says what happened.
+    return client_error::from_response(result.status, {}, "HTTP " + std::to_string(result.status), {}, nullptr,
+                                       retry_after);
+}
+
+std::string random_idempotency_key() {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::random_device device;
+    std::string key;
+    for (int i = 0; i < 4; ++i) {
+        auto bits = device();
+        for (int j = 0; j < 8; ++j, bits >>= 4) key += hex[bits & 15];
+    }
+    return key;
+}
+
+}  // namespace fupin::client

@@ -1,0 +1,119 @@
+#pragma once
+// HTTPS client of county-server (docs/protocol.md): one keep-alive TLS connection with mutual certificates,
+// reopened when the server has closed it, and a timeout on every step (resolve, connect, handshake, write, read).
+// Failures are thrown as client_error. Not thread-safe: one api_client per thread.
+//
+// This header deliberately includes no Asio/Beast (pimpl), so the CLI and the tests stay light.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "client/client_config.hpp"
+#include "client/client_error.hpp"
+#include "common/api_error.hpp"
+#include "common/household.hpp"
+
+namespace fupin::client {
+
+enum class http_method { get, post, put, delete_ };
+
+using header_list = std::vector<std::pair<std::string, std::string>>;
+
+struct http_result {
+    int status = 0;
+    header_list headers;  // as received, in order
+    std::string body;
+
+    // The first header with this name (case-insensitive), or nullptr.
+    const std::string* header(std::string_view name) const;
+};
+
+// PEM files; the same fields as net::client_tls_files, kept here so this header needs no Asio.
+struct tls_files {
+    std::string ca;           // the county CA, verifies the server
+    std::string certificate;  // this township's certificate; empty: present none (tests only)
+    std::string private_key;
+};
+
+enum class tls_versions {
+    standard,     // what net::make_client_tls_context allows (TLS 1.2–1.3)
+    tls1_1_only,  // force TLS 1.1 (tests: the server must refuse it)
+};
+
+struct connection_options {
+    std::string host;
+    std::string port;
+    tls_files tls;
+    common::language lang = common::language::zh;  // sent as Accept-Language
+    std::chrono::milliseconds timeout{std::chrono::seconds(30)};  // for each step, not the whole request
+    std::size_t response_body_limit = 16 * 1024 * 1024;
+    tls_versions versions = tls_versions::standard;
+    bool verify_host_name = true;  // check the server certificate names `host` (SAN localhost / 127.0.0.1)
+    // Called with the OpenSSL SSL_CTX* after the context is made, before any connection (tests only).
+    std::function<void(void* native_ssl_ctx)> tweak_ssl_context;
+    // How often a request answered 503 with Retry-After is sent again (after waiting at most 5 s each time).
+    int busy_retries = 0;
+};
+
+class api_client {
+public:
+    // From a checked config (check_complete); retries a busy server twice.
+    explicit api_client(const client_config& config);
+    explicit api_client(connection_options options);
+    ~api_client();
+    api_client(api_client&&) noexcept;
+    api_client& operator=(api_client&&) noexcept;
+
+    // One HTTP exchange. Sends Host, User-Agent, Accept, Accept-Language and, with a body, Content-Type:
+    // application/json. Returns any status the server answers (4xx/5xx included); throws client_error of kind
+    // unreachable, tls or protocol when there is no HTTP answer.
+    http_result request(http_method method, std::string_view target, std::optional<std::string> body = std::nullopt,
+                        const header_list& extra_headers = {});
+
+    // request(), then a 2xx answer's body parsed as JSON; any other status throws client_error{http} carrying
+    // the server's error code, message, field and details.
+    nlohmann::json request_json(http_method method, std::string_view target,
+                                std::optional<std::string> body = std::nullopt, const header_list& extra_headers = {});
+
+    // GET /api/v1/health
+    nlohmann::json health();
+    // POST /api/v1/households with Idempotency-Key (empty: none). last_result() tells whether it was a replay.
+    common::household create_household(const common::household& household, const std::string& idempotency_key);
+    // GET /api/v1/households/{id}
+    common::household get_household(std::int64_t id);
+    // PUT /api/v1/households/{household.id}, naming household.version
+    common::household update_household(const common::household& household);
+    // GET /api/v1/households?…
+    common::household_page list_households(const common::household_filter& filter);
+
+    // The raw answer to the last request (for --json output and the Idempotent-Replayed header).
+    const http_result& last_result() const;
+    // True when the last create answered an earlier request with the same key (Idempotent-Replayed: true).
+    bool last_was_replayed() const;
+
+    // Closes the connection (the next request opens a new one).
+    void close();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+// Helpers shared with the tests.
+std::string households_query(const common::household_filter& filter);  // "/api/v1/households?…"
+std::string url_encode(std::string_view text);
+// Turns a non-2xx answer into client_error{http}, reading the error body when it is one.
+client_error error_from_response(const http_result& result);
+// A random Idempotency-Key: 32 characters of [0-9a-f].
+std::string random_idempotency_key();
+
+}  // namespace fupin::client

@@ -1,0 +1,287 @@
+#include "client/household_printer.hpp"
+
+#include <map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "client/text_layout.hpp"
+#include "common/household_json.hpp"
+#include "common/vocabulary.hpp"
+
+namespace fupin::client {
+namespace voc = common::vocabulary;
+using common::language;
+
+namespace {
+
+// fmt with a format chosen at run time (the Chinese or the English one).
+template <class... Args>
+std::string rformat(std::string_view format, const Args&... args) {
+    return fmt::vformat(format, fmt::make_format_args(args...));
+}
+
+std::string enum_text(const common::vocabulary_list& list, const std::string& code, language lang) {
+    if (code.empty()) return "-";
+    const std::string& text = common::label(list, code, lang);
+    return text.empty() ? code : text;  // a code this client does not know yet: show it as it is
+}
+
+std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
+
+// "石门镇 (529901101)", or just the code when the name is not known.
+std::string area_text(const std::string& name, const std::string& code) {
+    if (name.empty()) return or_dash(code);
+    return code.empty() ? name : name + " (" + code + ")";
+}
+
+// Label/value lines with the values aligned after the widest label.
+std::string labelled(const std::vector<std::pair<std::string, std::string>>& lines, const std::string& indent = "") {
+    std::size_t width = 0;
+    for (const auto& [label, value] : lines) width = std::max(width, display_width(label));
+    std::string out;
+    for (const auto& [label, value] : lines) out += indent + pad(label, width) + "  " + value + "\n";
+    return out;
+}
+
+const std::map<std::string, std::pair<const char*, const char*>, std::less<>>& field_labels() {
+    static const std::map<std::string, std::pair<const char*, const char*>, std::less<>> labels{
+        {"township_code", {"乡镇", "township"}},        {"village_code", {"村", "village"}},
+        {"group_code", {"村民小组", "village group"}},  {"head_name", {"户主", "head of household"}},
+        {"address", {"住址", "address"}},              {"phone", {"联系电话", "phone"}},
+        {"bank_name", {"开户银行", "bank"}},           {"bank_account", {"银行账号", "bank account"}},
+        {"land", {"土地", "land"}},                    {"contracted_mu", {"承包地", "contracted land"}},
+        {"transferred_mu", {"流转地", "transferred land"}}, {"abandoned_mu", {"撂荒地", "abandoned land"}},
+        {"conditions", {"生产生活条件", "living conditions"}}, {"housing", {"住房状况", "housing"}},
+        {"housing_area_m2", {"住房面积", "housing area"}}, {"drinking_water", {"饮水状况", "drinking water"}},
+        {"electricity", {"生活用电", "electricity"}},  {"road_access", {"道路情况", "road access"}},
+        {"consumption_level", {"消费水平", "consumption level"}}, {"assets_value", {"资产估值", "assets value"}},
+        {"assets_note", {"资产说明", "assets note"}},  {"members", {"家庭成员", "members"}},
+        {"name", {"姓名", "name"}},                    {"id_number", {"身份证号", "ID number"}},
+        {"sex", {"性别", "sex"}},                      {"birth_date", {"出生日期", "date of birth"}},
+        {"relation", {"与户主关系", "relation"}},      {"education", {"文化程度", "education"}},
+        {"health", {"健康状况", "health"}},            {"disability_grade", {"残疾等级", "disability grade"}},
+        {"labour_capacity", {"劳动能力", "labour capacity"}}, {"migrant_work_months", {"务工月数", "months of migrant work"}},
+        {"migrant_work_income", {"务工收入", "migrant work income"}}, {"income", {"收入", "income"}},
+        {"year", {"年度", "year"}},                    {"wages", {"工资性收入", "wages"}},
+        {"production_business", {"生产经营性收入", "production and business income"}},
+        {"property", {"财产性收入", "property income"}}, {"transfers", {"转移性收入", "transfer income"}},
+        {"causes", {"致贫原因", "causes of poverty"}}, {"main", {"主要致贫原因", "main cause"}},
+        {"others", {"其他致贫原因", "other causes"}},  {"five_guarantee", {"五保户", "five-guarantee household"}},
+        {"minimum_allowance", {"低保户", "minimum allowance"}}, {"version", {"版本", "version"}},
+        {"status", {"状态", "status"}},
+    };
+    return labels;
+}
+
+}  // namespace
+
+std::string household_printer::field_name(std::string_view path) const {
+    if (path.empty() || lang_ == language::en) return std::string(path);
+    std::string out;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto dot = path.find('.', start);
+        std::string_view segment = path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+        std::string index;
+        if (const auto bracket = segment.find('['); bracket != std::string_view::npos) {
+            index = std::string(segment.substr(bracket + 1, segment.find(']', bracket) - bracket - 1));
+            segment = segment.substr(0, bracket);
+        }
+        const auto& labels = field_labels();
+        const auto found = labels.find(segment);
+        if (found == labels.end()) return std::string(path);  // not ours to translate
+        if (!out.empty()) out += "·";
+        if (!index.empty()) {  // members[0] → 第1位家庭成员, others[1] → 第2项其他致贫原因
+            int n = 0;
+            try { n = std::stoi(index) + 1; } catch (const std::exception&) { return std::string(path); }
+            out += rformat(segment == "members" ? "第{}位" : "第{}项", n);
+        }
+        out += found->second.first;
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    return out + "（" + std::string(path) + "）";
+}
+
+std::string household_printer::household(const common::household& h) const {
+    const bool en = lang_ == language::en;
+    const auto yuan = [&](common::money_fen fen) { return format_yuan(fen, lang_); };
+    const auto yes_no = [&](bool b) { return std::string(b ? t("是", "yes") : t("否", "no")); };
+    const std::string mu = t(" 亩", " mu");
+
+    std::string causes = enum_text(voc::poverty_causes, h.main_cause, lang_);
+    if (!h.other_causes.empty()) {
+        causes += t("；其他：", "; others: ");
+        for (std::size_t i = 0; i < h.other_causes.size(); ++i)
+            causes += (i ? t("、", ", ") : "") + enum_text(voc::poverty_causes, h.other_causes[i], lang_);
+    }
+    const auto& c = h.conditions;
+    std::string out = labelled({
+        {t("户编号", "Household ID"), std::to_string(h.id) + t("（版本 ", " (version ") + std::to_string(h.version) + t("）", ")")},
+        {t("状态", "Status"), enum_text(voc::household_statuses, h.status, lang_)},
+        {t("乡镇", "Township"), area_text(h.township_name, h.township_code)},
+        {t("村", "Village"), area_text(h.village_name, h.village_code)},
+        {t("组", "Group"), area_text(h.group_name, h.group_code)},
+        {t("户主", "Head"), or_dash(h.head_name)},
+        {t("住址", "Address"), or_dash(h.address)},
+        {t("联系电话", "Phone"), or_dash(h.phone)},
+        {t("开户银行", "Bank"), or_dash(h.bank_name)},
+        {t("银行账号", "Bank account"), or_dash(h.bank_account)},
+        {t("土地", "Land"), std::string(t("承包地 ", "contracted ")) + format_decimal(h.land.contracted_mu) + mu +
+                                t("，流转地 ", ", transferred ") + format_decimal(h.land.transferred_mu) + mu +
+                                t("，撂荒地 ", ", abandoned ") + format_decimal(h.land.abandoned_mu) + mu},
+        {t("住房", "Housing"), enum_text(voc::housing_conditions, c.housing, lang_) + t("，", ", ") +
+                                  format_decimal(c.housing_area_m2) + t(" 平方米", " m²")},
+        {t("饮水", "Drinking water"), enum_text(voc::drinking_water, c.drinking_water, lang_)},
+        {t("生活用电", "Electricity"), enum_text(voc::electricity, c.electricity, lang_)},
+        {t("道路", "Road"), enum_text(voc::road_access, c.road_access, lang_)},
+        {t("消费水平", "Consumption"), enum_text(voc::consumption_levels, c.consumption_level, lang_)},
+        {t("资产估值", "Assets"), yuan(c.assets_value) + (c.assets_note.empty() ? "" : (en ? " (" : "（") + c.assets_note + (en ? ")" : "）"))},
+        {t("收入年度", "Income year"), std::to_string(h.income.year)},
+        {t("工资性收入", "Wages"), yuan(h.income.wages)},
+        {t("生产经营性收入", "Production/business"), yuan(h.income.production_business)},
+        {t("财产性收入", "Property income"), yuan(h.income.property)},
+        {t("转移性收入", "Transfers"), yuan(h.income.transfers)},
+        {t("家庭纯收入合计", "Total net income"),
+         yuan(h.income.wages + h.income.production_business + h.income.property + h.income.transfers)},
+        {t("人均纯收入", "Per-capita net income"), yuan(h.per_capita_net_income)},
+        {t("致贫原因", "Causes of poverty"), causes},
+        {t("五保户", "Five-guarantee"), yes_no(h.five_guarantee)},
+        {t("低保户", "Minimum allowance"), yes_no(h.minimum_allowance)},
+        {t("建档时间", "Created"), or_dash(format_beijing_time(h.created_at_ms))},
+        {t("更新时间", "Updated"), or_dash(format_beijing_time(h.updated_at_ms))},
+    });
+
+    out += en ? fmt::format("\nMembers ({}):\n", h.members.size()) : fmt::format("\n家庭成员（{}人）：\n", h.members.size());
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : h.members) {
+        std::string health = enum_text(voc::health_conditions, m.health, lang_);
+        if (m.disability_grade > 0) health += en ? fmt::format(" (grade {})", m.disability_grade) : fmt::format("（{}级）", m.disability_grade);
+        rows.push_back({m.name, m.id_number, enum_text(voc::sexes, m.sex, lang_), or_dash(m.birth_date),
+                        enum_text(voc::relations, m.relation, lang_), enum_text(voc::education_levels, m.education, lang_),
+                        health, enum_text(voc::labour_capacities, m.labour_capacity, lang_),
+                        std::to_string(m.migrant_work_months), format_amount(m.migrant_work_income)});
+    }
+    out += format_table(
+        en ? std::vector<std::string>{"Name", "ID number", "Sex", "Born", "Relation", "Education", "Health", "Labour",
+                                      "Migrant months", "Migrant income"}
+           : std::vector<std::string>{"姓名", "身份证号", "性别", "出生日期", "与户主关系", "文化程度", "健康状况",
+                                      "劳动能力", "务工月数", "务工收入(元)"},
+        rows,
+        {align::left, align::left, align::left, align::left, align::left, align::left, align::left, align::left,
+         align::right, align::right});
+    return out;
+}
+
+std::string household_printer::household_table(const std::vector<common::household>& items) const {
+    const bool en = lang_ == language::en;
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& h : items)
+        rows.push_back({std::to_string(h.id), or_dash(h.head_name), or_dash(h.village_name.empty() ? h.village_code : h.village_name),
+                        or_dash(h.group_name.empty() ? h.group_code : h.group_name), std::to_string(h.members.size()),
+                        format_amount(h.per_capita_net_income), enum_text(voc::household_statuses, h.status, lang_),
+                        or_dash(format_beijing_time(h.updated_at_ms))});
+    std::string out = format_table(
+        en ? std::vector<std::string>{"ID", "Head", "Village", "Group", "Size", "Per-capita income (yuan)", "Status", "Updated"}
+           : std::vector<std::string>{"户编号", "户主", "村", "组", "人口", "人均纯收入(元)", "状态", "更新时间"},
+        rows, {align::right, align::left, align::left, align::left, align::right, align::right, align::left, align::left});
+    out += en ? fmt::format("{} household{}\n", items.size(), items.size() == 1 ? "" : "s")
+              : fmt::format("共 {} 户\n", items.size());
+    return out;
+}
+
+std::string household_printer::next_page_hint(const std::string& next_page_token) const {
+    if (next_page_token.empty()) return {};
+    return rformat(t("还有下一页：加上 --page-token {} 继续查看，或用 --all 列出全部\n",
+                         "More on the next page: add --page-token {} to continue, or use --all\n"),
+                       next_page_token);
+}
+
+std::string household_printer::health(const nlohmann::json& status) const {
+    const auto text = [&](const char* key) {
+        return status.contains(key) && status.at(key).is_string() ? status.at(key).get<std::string>() : std::string("-");
+    };
+    std::string time = text("time");
+    try {
+        time = format_beijing_time(common::parse_utc_ms(time, "time")) + t("（北京时间）", " (Beijing time)");
+    } catch (const std::exception&) {
+        // leave the text as the server sent it
+    }
+    const bool ok = text("status") == "ok";
+    return std::string(ok ? t("县服务器运行正常\n", "The county server is up\n") : t("县服务器状态异常\n", "The county server reports a problem\n")) +
+           labelled({{t("状态", "Status"), text("status")},
+                     {t("服务", "Service"), text("service") + " " + text("version")},
+                     {t("数据库", "Database"), text("database")},
+                     {t("本证书区域", "Certificate area"), text("caller_area")},
+                     {t("服务器时间", "Server time"), time}});
+}
+
+std::string household_printer::stored_notice(bool created, bool replayed) const {
+    if (replayed) return t("这份档案此前已经提交过，服务器返回的是第一次保存的记录，没有重复建档。\n",
+                           "This file was submitted before: the server returned the record it stored then, nothing new was made.\n");
+    return created ? t("已建档，服务器保存的档案如下：\n", "Created. The stored household:\n")
+                   : t("已更新，服务器保存的档案如下：\n", "Updated. The stored household:\n");
+}
+
+std::string household_printer::error(const client_error& e) const {
+    const bool en = lang_ == language::en;
+    switch (e.kind()) {
+    case error_kind::unreachable:
+        return rformat(t("错误：无法连接县服务器：{}\n请检查网络，以及配置中的服务器地址（server）。\n",
+                             "Error: cannot reach the county server: {}\nCheck the network and the server setting.\n"),
+                           e.message());
+    case error_kind::tls:
+        return rformat(t("错误：与县服务器建立安全连接（TLS）失败：{}\n"
+                             "请检查本乡镇的证书（cert、key）和县级根证书（ca）是否正确、是否已过期或被吊销。\n",
+                             "Error: the secure connection (TLS) to the county server failed: {}\n"
+                             "Check this township's certificate and key (cert, key) and the county CA (ca); they may "
+                             "be wrong, expired or revoked.\n"),
+                           e.message());
+    case error_kind::protocol:
+        return rformat(t("错误：无法识别县服务器的应答：{}\n", "Error: the county server's answer is not understood: {}\n"),
+                           e.message());
+    case error_kind::http: break;
+    }
+    std::string out = rformat(t("错误：{}\n", "Error: {}\n"), e.message().empty() ? "HTTP " + std::to_string(e.status()) : e.message());
+    if (!e.field().empty()) out += rformat(t("字段：{}\n", "Field: {}\n"), field_name(e.field()));
+    const auto& d = e.details();
+    const auto detail = [&](const char* key) {
+        return d.is_object() && d.contains(key) ? (d.at(key).is_string() ? d.at(key).get<std::string>() : d.at(key).dump())
+                                                : std::string();
+    };
+    if (e.code() == "person_already_registered" && d.is_object()) {
+        std::string where = area_text(detail("township_name"), detail("township_code")) + " " +
+                            area_text(detail("village_name"), detail("village_code"));
+        if (!detail("household_id").empty())
+            where += rformat(t("，户编号 {}", ", household {}"), detail("household_id"));
+        out += rformat(t("已登记在：{}\n", "Registered in: {}\n"), where);
+    } else if (e.code() == "version_conflict" && !detail("current_version").empty()) {
+        out += rformat(t("服务器上的当前版本是 {}：别人已经改过这户档案。请用 household show 取回最新档案，核对后再修改。\n",
+                             "The server has version {}: someone changed this file. Fetch it with household show, "
+                             "check it, and edit again.\n"),
+                           detail("current_version"));
+    } else if (d.is_object() && !d.empty()) {
+        for (const auto& [key, value] : d.items())
+            out += fmt::format("  {}: {}\n", key, value.is_string() ? value.get<std::string>() : value.dump());
+    }
+    if (e.retry_after_seconds() > 0)
+        out += rformat(t("请 {} 秒后重试。\n", "Retry after {} s.\n"), e.retry_after_seconds());
+    out += rformat(en ? "(code {}, HTTP {})\n" : "（代码 {}，HTTP {}）\n", e.code().empty() ? "-" : e.code(), e.status());
+    return out;
+}
+
+std::string household_printer::local_problems(const std::vector<common::api_error>& problems) const {
+    std::string out = rformat(t("本地检查未通过，共 {} 处问题，未发送到服务器：\n",
+                                    "The local check found {} problem(s); nothing was sent to the server:\n"),
+                                  problems.size());
+    int n = 0;
+    for (const auto& p : problems) {
+        out += fmt::format("{:>3}. {}", ++n, p.message(lang_));
+        if (!p.field().empty()) out += rformat(t("\n     字段：{}", "\n     field: {}"), field_name(p.field()));
+        out += fmt::format(" [{}]\n", p.code());
+    }
+    return out;
+}
+
+}  // namespace fupin::client

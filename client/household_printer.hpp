@@ -1,0 +1,43 @@
+#pragma once
+// What township-client prints: households, lists, the server's health and errors, in Chinese (default) or
+// English. Labels of enumerated codes come from common/vocabulary.hpp; tables are aligned for CJK text.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "client/client_error.hpp"
+#include "common/api_error.hpp"
+#include "common/household.hpp"
+
+namespace fupin::client {
+
+class household_printer {
+public:
+    explicit household_printer(common::language lang) : lang_(lang) {}
+
+    // One household file, every field, with labels.
+    std::string household(const common::household& h) const;
+    // A list: 户编号 户主 村 组 人口 人均纯收入 状态 更新时间, then a count line.
+    std::string household_table(const std::vector<common::household>& items) const;
+    // The hint after a page that has more: how to ask for the next one.
+    std::string next_page_hint(const std::string& next_page_token) const;
+    std::string health(const nlohmann::json& status) const;
+    // A household that was stored, and whether the server replayed an earlier create.
+    std::string stored_notice(bool created, bool replayed) const;
+
+    // The server's message, the field it names and what the details say; or what went wrong on the way.
+    std::string error(const client_error& e) const;
+    // Problems found by the local check before sending (common::find_problems).
+    std::string local_problems(const std::vector<common::api_error>& problems) const;
+    // "members[0].id_number" → "第1位家庭成员·身份证号（members[0].id_number）"; English: the path itself.
+    std::string field_name(std::string_view path) const;
+
+private:
+    const char* t(const char* zh, const char* en) const { return lang_ == common::language::en ? en : zh; }
+
+    common::language lang_;
+};
+
+}  // namespace fupin::client

@@ -1,0 +1,204 @@
+#include "client/tls_connection.hpp"
+
+#include <openssl/ssl.h>
+
+#include <stdexcept>
+#include <utility>
+
+#include "net/tls_context.hpp"
+
+namespace fupin::client {
+namespace asio = net::asio;
+namespace beast = net::beast;
+namespace http = net::http;
+namespace ssl = net::ssl;
+using net::error_code;
+using net::tcp;
+
+namespace {
+
+net::ssl::context make_context(const connection_options& options) {
+    // An unreadable or malformed PEM file is a settings problem, not a network one.
+    auto context = [&] {
+        try {
+            return net::make_client_tls_context(
+                net::client_tls_files{options.tls.ca, options.tls.certificate, options.tls.private_key});
+        } catch (const std::runtime_error& e) {
+            throw config_error(e.what());
+        }
+    }();
+    if (options.versions == tls_versions::tls1_1_only) {
+        SSL_CTX* native = context.native_handle();
+        SSL_CTX_clear_options(native, SSL_OP_NO_TLSv1_1);
+        SSL_CTX_set_min_proto_version(native, TLS1_1_VERSION);
+        SSL_CTX_set_max_proto_version(native, TLS1_1_VERSION);
+        // OpenSSL 3 refuses TLS 1.1 above security level 0; lower it so the offer really reaches the server.
+        SSL_CTX_set_cipher_list(native, "DEFAULT:@SECLEVEL=0");
+    }
+    if (options.tweak_ssl_context) options.tweak_ssl_context(context.native_handle());
+    return context;
+}
+
+bool is_tls_error(const error_code& ec) {
+    return ec.category() == asio::error::get_ssl_category() || ec == ssl::error::stream_truncated;
+}
+
+// The server closed an idle keep-alive connection under us.
+bool is_closed_by_peer(const error_code& ec) {
+    return ec == asio::error::eof || ec == ssl::error::stream_truncated || ec == http::error::end_of_stream ||
+           ec == asio::error::connection_reset || ec == asio::error::broken_pipe ||
+           ec == asio::error::connection_aborted;
+}
+
+std::string seconds_text(std::chrono::milliseconds timeout) {
+    const auto ms = timeout.count();
+    return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+}
+
+}  // namespace
+
+tls_connection::tls_connection(const connection_options& options)
+    : options_(options), ssl_context_(make_context(options)) {}
+
+tls_connection::~tls_connection() { close(); }
+
+template <class Start>
+error_code tls_connection::run(Start&& start) {
+    error_code result = asio::error::would_block;
+    std::forward<Start>(start)([&result](error_code ec, auto&&...) { result = ec; });
+    ioc_.restart();
+    ioc_.run();
+    return result;
+}
+
+void tls_connection::close() {
+    if (stream_) {
+        error_code ignored;
+        beast::get_lowest_layer(*stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
+        beast::get_lowest_layer(*stream_).close();
+        stream_.reset();
+    }
+    buffer_.clear();
+    exchanges_on_connection_ = 0;
+}
+
+void tls_connection::fail(const char* step, error_code ec, bool first_exchange) {
+    const std::string where = options_.host + ":" + options_.port;
+    close();
+    if (ec == beast::error::timeout || ec == asio::error::timed_out)
+        throw client_error(error_kind::unreachable,
+                           std::string("no answer from ") + where + " within " + seconds_text(options_.timeout) +
+                               " (" + step + ")");
+    // With TLS 1.3 the server checks our certificate after the handshake: its refusal arrives on the first read.
+    if (first_exchange && is_tls_error(ec))
+        throw client_error(error_kind::tls, "TLS failure with " + where + " (" + step + "): " + ec.message());
+    if (ec.category() == http::make_error_code(http::error::end_of_stream).category() &&
+        ec != http::error::end_of_stream)
+        throw client_error(error_kind::protocol, "bad HTTP answer from " + where + ": " + ec.message());
+    throw client_error(error_kind::unreachable, "connection to " + where + " lost (" + step + "): " + ec.message());
+}
+
+void tls_connection::connect() {
+    close();
+    const std::string where = options_.host + ":" + options_.port;
+
+    // Resolve, under a timer (the resolver has no timeout of its own).
+    tcp::resolver resolver(ioc_);
+    asio::steady_timer timer(ioc_, options_.timeout);
+    tcp::resolver::results_type endpoints;
+    error_code resolve_ec = asio::error::would_block;
+    bool timed_out = false;
+    resolver.async_resolve(options_.host, options_.port,
+                           [&](error_code ec, tcp::resolver::results_type results) {
+                               resolve_ec = ec;
+                               endpoints = std::move(results);
+                               timer.cancel();
+                           });
+    timer.async_wait([&](error_code ec) {
+        if (!ec) {
+            timed_out = true;
+            resolver.cancel();
+        }
+    });
+    ioc_.restart();
+    ioc_.run();
+    if (timed_out)
+        throw client_error(error_kind::unreachable, "cannot resolve " + options_.host + " within " +
+                                                        seconds_text(options_.timeout));
+    if (resolve_ec)
+        throw client_error(error_kind::unreachable, "cannot resolve " + options_.host + ": " + resolve_ec.message());
+
+    stream_.emplace(ioc_, ssl_context_);
+    auto& tcp_layer = beast::get_lowest_layer(*stream_);
+    tcp_layer.expires_after(options_.timeout);
+    if (auto ec = run([&](auto handler) { tcp_layer.async_connect(endpoints, std::move(handler)); })) {
+        close();
+        if (ec == beast::error::timeout)
+            throw client_error(error_kind::unreachable,
+                               "cannot connect to " + where + " within " + seconds_text(options_.timeout));
+        throw client_error(error_kind::unreachable, "cannot connect to " + where + ": " + ec.message());
+    }
+
+    error_code not_address;
+    asio::ip::make_address(options_.host, not_address);
+    if (not_address) SSL_set_tlsext_host_name(stream_->native_handle(), options_.host.c_str());  // SNI for names
+    stream_->set_verify_mode(ssl::verify_peer);
+    if (options_.verify_host_name) stream_->set_verify_callback(ssl::host_name_verification(options_.host));
+
+    tcp_layer.expires_after(options_.timeout);
+    if (auto ec = run([&](auto handler) { stream_->async_handshake(ssl::stream_base::client, std::move(handler)); })) {
+        close();
+        if (ec == beast::error::timeout)
+            throw client_error(error_kind::unreachable, "TLS handshake with " + where + " did not finish within " +
+                                                            seconds_text(options_.timeout));
+        throw client_error(error_kind::tls, "TLS handshake with " + where + " failed: " + ec.message());
+    }
+    exchanges_on_connection_ = 0;
+}
+
+http_result tls_connection::exchange(http::request<http::string_body>& request) {
+    for (int attempt = 0;; ++attempt) {
+        if (!stream_) connect();
+        const bool first_exchange = exchanges_on_connection_ == 0;
+        const bool may_retry = !first_exchange && attempt == 0;
+        auto& tcp_layer = beast::get_lowest_layer(*stream_);
+
+        tcp_layer.expires_after(options_.timeout);
+        if (auto ec = run([&](auto handler) { http::async_write(*stream_, request, std::move(handler)); })) {
+            if (may_retry && (is_closed_by_peer(ec) || is_tls_error(ec))) {
+                close();
+                continue;
+            }
+            fail("sending the request", ec, first_exchange);
+        }
+
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(options_.response_body_limit);
+        tcp_layer.expires_after(options_.timeout);
+        if (auto ec = run([&](auto handler) { http::async_read(*stream_, buffer_, parser, std::move(handler)); })) {
+            if (may_retry && !parser.got_some() && (is_closed_by_peer(ec) || is_tls_error(ec))) {
+                close();
+                continue;
+            }
+            if (ec == http::error::body_limit) {
+                close();
+                throw client_error(error_kind::protocol, "the answer of " + options_.host + ":" + options_.port +
+                                                             " is larger than " +
+                                                             std::to_string(options_.response_body_limit) + " bytes");
+            }
+            fail("reading the answer", ec, first_exchange);
+        }
+        ++exchanges_on_connection_;
+
+        auto response = parser.release();
+        http_result result;
+        result.status = static_cast<int>(response.result_int());
+        for (const auto& field : response)
+            result.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+        result.body = std::move(response.body());
+        if (!response.keep_alive()) close();
+        return result;
+    }
+}
+
+}  // namespace fupin::client

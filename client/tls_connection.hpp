@@ -1,0 +1,43 @@
+#pragma once
+// Internal to fupin_client (includes Asio/Beast): one keep-alive HTTPS connection to the server with a timeout
+// on every step. api_client holds one; nothing outside client/*.cpp includes this header.
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "client/api_client.hpp"
+#include "net/asio.hpp"
+
+namespace fupin::client {
+
+class tls_connection {
+public:
+    explicit tls_connection(const connection_options& options);
+    ~tls_connection();
+
+    // Sends the request and reads the answer, opening the connection first when there is none. When a
+    // connection that already served a request turns out to be closed by the server (keep-alive timeout)
+    // before any answer arrived, it reconnects and sends once more. Throws client_error (unreachable, tls,
+    // protocol).
+    http_result exchange(net::http::request<net::http::string_body>& request);
+
+    void close();
+    bool is_open() const { return stream_.has_value(); }
+
+private:
+    void connect();
+    // Runs the io_context until the operation started by `start` has completed; returns its error.
+    template <class Start>
+    net::error_code run(Start&& start);
+    [[noreturn]] void fail(const char* step, net::error_code ec, bool first_exchange);
+
+    const connection_options& options_;
+    net::asio::io_context ioc_;
+    net::ssl::context ssl_context_;
+    std::optional<net::beast::ssl_stream<net::beast::tcp_stream>> stream_;
+    net::beast::flat_buffer buffer_;
+    int exchanges_on_connection_ = 0;
+};
+
+}  // namespace fupin::client
