@@ -1,0 +1,44 @@
+#include "server/storage/area_repository.hpp"
+
+namespace fupin::server::storage {
+namespace {
+
+// The one dialect difference here: how an upsert is spelled.
+constexpr const char* upsert_sqlite =
+    "INSERT INTO areas (code, parent_code, level, name) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (code) DO UPDATE SET parent_code = excluded.parent_code, level = excluded.level, "
+    "name = excluded.name";
+constexpr const char* upsert_mysql =
+    "INSERT INTO areas (code, parent_code, level, name) VALUES (?, ?, ?, ?) "
+    "ON DUPLICATE KEY UPDATE parent_code = VALUES(parent_code), level = VALUES(level), name = VALUES(name)";
+constexpr const char* select_by_code = "SELECT code, parent_code, level, name FROM areas WHERE code = ?";
+constexpr const char* select_children =
+    "SELECT code, parent_code, level, name FROM areas WHERE parent_code = ? ORDER BY code";
+constexpr const char* count_all = "SELECT COUNT(*) FROM areas";
+
+common::area read_area(const sql::row& r) {
+    return common::area{r.get_string(0), r.get_string(1), r.get_string(2), r.get_string(3)};
+}
+
+}  // namespace
+
+void area_repository::upsert(const common::area& a) {
+    conn_.execute(conn_.dialect() == sql::dialect::mysql ? upsert_mysql : upsert_sqlite,
+                  {a.code, a.parent_code, a.level, a.name});
+}
+
+std::optional<common::area> area_repository::find(const std::string& code) {
+    const auto rows = conn_.query(select_by_code, {code});
+    if (rows.empty()) return std::nullopt;
+    return read_area(rows.front());
+}
+
+std::vector<common::area> area_repository::children(const std::string& parent_code) {
+    std::vector<common::area> out;
+    for (const auto& r : conn_.query(select_children, {parent_code})) out.push_back(read_area(r));
+    return out;
+}
+
+std::int64_t area_repository::count() { return conn_.query(count_all).at(0).get_int64(0); }
+
+}  // namespace fupin::server::storage

@@ -1,0 +1,28 @@
+#pragma once
+// The county's administrative tree (areas table): loaded from the area file, read for names and checks.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/area.hpp"
+#include "server/storage/sql_connection.hpp"
+
+namespace fupin::server::storage {
+
+class area_repository {
+public:
+    explicit area_repository(sql::connection& conn) : conn_(conn) {}
+
+    // Inserts, or replaces parent, level and name of an existing code.
+    void upsert(const common::area& a);
+    std::optional<common::area> find(const std::string& code);
+    // Direct children in code order; "" gives the county (whose parent_code is empty).
+    std::vector<common::area> children(const std::string& parent_code);
+    std::int64_t count();
+
+private:
+    sql::connection& conn_;
+};
+
+}  // namespace fupin::server::storage

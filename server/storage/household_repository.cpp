@@ -1,0 +1,299 @@
+#include "server/storage/household_repository.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "server/storage/sql_error.hpp"
+
+namespace fupin::server::storage {
+namespace {
+
+constexpr const char* insert_household =
+    "INSERT INTO households (township_code, village_code, group_code, head_name, address, phone, bank_name, "
+    "bank_account, land_contracted_mu, land_transferred_mu, land_abandoned_mu, housing, housing_area_m2, "
+    "drinking_water, electricity, road_access, consumption_level, assets_value_fen, assets_note, income_year, "
+    "income_wages_fen, income_production_business_fen, income_property_fen, income_transfers_fen, "
+    "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, five_guarantee, minimum_allowance, "
+    "status, version, created_at_ms, updated_at_ms) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+
+// The version check lives in the WHERE clause, so two concurrent edits of one version cannot both win.
+constexpr const char* update_household =
+    "UPDATE households SET township_code = ?, village_code = ?, group_code = ?, head_name = ?, address = ?, "
+    "phone = ?, bank_name = ?, bank_account = ?, land_contracted_mu = ?, land_transferred_mu = ?, "
+    "land_abandoned_mu = ?, housing = ?, housing_area_m2 = ?, drinking_water = ?, electricity = ?, "
+    "road_access = ?, consumption_level = ?, assets_value_fen = ?, assets_note = ?, income_year = ?, "
+    "income_wages_fen = ?, income_production_business_fen = ?, income_property_fen = ?, "
+    "income_transfers_fen = ?, per_capita_net_income_fen = ?, main_cause = ?, other_cause_1 = ?, "
+    "other_cause_2 = ?, five_guarantee = ?, minimum_allowance = ?, updated_at_ms = ?, version = version + 1 "
+    "WHERE id = ? AND version = ?";
+
+constexpr const char* select_kept_fields = "SELECT version, status, created_at_ms FROM households WHERE id = ?";
+
+// Columns read by read_household(), in its order; the area names come from the areas table.
+constexpr const char* select_household =
+    "SELECT h.id, h.version, h.status, h.created_at_ms, h.updated_at_ms, "
+    "h.township_code, COALESCE(t.name, ''), h.village_code, COALESCE(v.name, ''), h.group_code, "
+    "COALESCE(g.name, ''), h.head_name, h.address, h.phone, h.bank_name, h.bank_account, "
+    "h.land_contracted_mu, h.land_transferred_mu, h.land_abandoned_mu, h.housing, h.housing_area_m2, "
+    "h.drinking_water, h.electricity, h.road_access, h.consumption_level, h.assets_value_fen, h.assets_note, "
+    "h.income_year, h.income_wages_fen, h.income_production_business_fen, h.income_property_fen, "
+    "h.income_transfers_fen, h.per_capita_net_income_fen, h.main_cause, h.other_cause_1, h.other_cause_2, "
+    "h.five_guarantee, h.minimum_allowance "
+    "FROM households h "
+    "LEFT JOIN areas t ON t.code = h.township_code "
+    "LEFT JOIN areas v ON v.code = h.village_code "
+    "LEFT JOIN areas g ON g.code = h.group_code ";
+constexpr const char* where_id = "WHERE h.id = ?";
+
+// List filters. The most specific area code goes to an index; the coarser codes, when also given, still
+// filter but are written `+col` so SQLite's planner (which has no statistics) cannot pick their index.
+constexpr const char* filter_group = "h.group_code = ?";
+constexpr const char* filter_village = "h.village_code = ?";
+constexpr const char* filter_township = "h.township_code = ?";
+constexpr const char* filter_village_extra = "+h.village_code = ?";
+constexpr const char* filter_township_extra = "+h.township_code = ?";
+constexpr const char* filter_status = "h.status = ?";
+// After (ms, id) in (updated_at_ms DESC, id DESC) order; the first term is a plain index range.
+constexpr const char* filter_after_token = "h.updated_at_ms <= ? AND (h.updated_at_ms < ? OR h.id < ?)";
+constexpr const char* order_newest_first = " ORDER BY h.updated_at_ms DESC, h.id DESC LIMIT ?";
+
+constexpr const char* insert_member =
+    "INSERT INTO members (household_id, seq, name, id_number, sex, birth_date, relation, education, health, "
+    "disability_grade, labour_capacity, migrant_work_months, migrant_work_income_fen) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* delete_members = "DELETE FROM members WHERE household_id = ?";
+// Followed by "(?, ?, …)" and member_order: all members of one page in one query.
+constexpr const char* select_members_in =
+    "SELECT household_id, name, id_number, sex, birth_date, relation, education, health, disability_grade, "
+    "labour_capacity, migrant_work_months, migrant_work_income_fen FROM members WHERE household_id IN ";
+constexpr const char* member_order = " ORDER BY household_id, seq";
+
+constexpr const char* select_person =
+    "SELECT m.household_id, h.township_code, COALESCE(t.name, ''), h.village_code, COALESCE(v.name, '') "
+    "FROM members m JOIN households h ON h.id = m.household_id "
+    "LEFT JOIN areas t ON t.code = h.township_code LEFT JOIN areas v ON v.code = h.village_code "
+    "WHERE m.id_number = ?";
+constexpr const char* count_all = "SELECT COUNT(*) FROM households";
+
+constexpr int max_page_size = 200;
+
+sql::value optional_text(const std::vector<std::string>& v, std::size_t i) {
+    if (i < v.size()) return v[i];
+    return sql::null;
+}
+
+// The editable fields, in the order shared by insert_household and update_household.
+std::vector<sql::value> editable_fields(const common::household& h) {
+    return {h.township_code, h.village_code, h.group_code, h.head_name, h.address, h.phone, h.bank_name,
+            h.bank_account, h.land.contracted_mu, h.land.transferred_mu, h.land.abandoned_mu,
+            h.conditions.housing, h.conditions.housing_area_m2, h.conditions.drinking_water,
+            h.conditions.electricity, h.conditions.road_access, h.conditions.consumption_level,
+            h.conditions.assets_value, h.conditions.assets_note, std::int64_t{h.income.year}, h.income.wages,
+            h.income.production_business, h.income.property, h.income.transfers, h.per_capita_net_income,
+            h.main_cause, optional_text(h.other_causes, 0), optional_text(h.other_causes, 1),
+            std::int64_t{h.five_guarantee ? 1 : 0}, std::int64_t{h.minimum_allowance ? 1 : 0}};
+}
+
+common::household read_household(const sql::row& r) {
+    common::household h;
+    std::size_t i = 0;
+    h.id = r.get_int64(i++);
+    h.version = r.get_int64(i++);
+    h.status = r.get_string(i++);
+    h.created_at_ms = r.get_int64(i++);
+    h.updated_at_ms = r.get_int64(i++);
+    h.township_code = r.get_string(i++);
+    h.township_name = r.get_string(i++);
+    h.village_code = r.get_string(i++);
+    h.village_name = r.get_string(i++);
+    h.group_code = r.get_string(i++);
+    h.group_name = r.get_string(i++);
+    h.head_name = r.get_string(i++);
+    h.address = r.get_string(i++);
+    h.phone = r.get_string(i++);
+    h.bank_name = r.get_string(i++);
+    h.bank_account = r.get_string(i++);
+    h.land.contracted_mu = r.get_double(i++);
+    h.land.transferred_mu = r.get_double(i++);
+    h.land.abandoned_mu = r.get_double(i++);
+    h.conditions.housing = r.get_string(i++);
+    h.conditions.housing_area_m2 = r.get_double(i++);
+    h.conditions.drinking_water = r.get_string(i++);
+    h.conditions.electricity = r.get_string(i++);
+    h.conditions.road_access = r.get_string(i++);
+    h.conditions.consumption_level = r.get_string(i++);
+    h.conditions.assets_value = r.get_int64(i++);
+    h.conditions.assets_note = r.get_string(i++);
+    h.income.year = static_cast<int>(r.get_int64(i++));
+    h.income.wages = r.get_int64(i++);
+    h.income.production_business = r.get_int64(i++);
+    h.income.property = r.get_int64(i++);
+    h.income.transfers = r.get_int64(i++);
+    h.per_capita_net_income = r.get_int64(i++);
+    h.main_cause = r.get_string(i++);
+    for (int k = 0; k < 2; ++k, ++i)
+        if (!r.is_null(i)) h.other_causes.push_back(r.get_string(i));
+    h.five_guarantee = r.get_int64(i++) != 0;
+    h.minimum_allowance = r.get_int64(i++) != 0;
+    return h;
+}
+
+common::member read_member(const sql::row& r) {  // column 0 is household_id
+    common::member m;
+    std::size_t i = 1;
+    m.name = r.get_string(i++);
+    m.id_number = r.get_string(i++);
+    m.sex = r.get_string(i++);
+    m.birth_date = r.get_string(i++);
+    m.relation = r.get_string(i++);
+    m.education = r.get_string(i++);
+    m.health = r.get_string(i++);
+    m.disability_grade = static_cast<int>(r.get_int64(i++));
+    m.labour_capacity = r.get_string(i++);
+    m.migrant_work_months = static_cast<int>(r.get_int64(i++));
+    m.migrant_work_income = r.get_int64(i++);
+    return m;
+}
+
+// Page token: "<updated_at_ms>.<id>" of the last item of the previous page. Strictly decimal digits.
+std::int64_t parse_token_part(std::string_view s) {
+    std::int64_t n = -1;
+    if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        throw std::invalid_argument("invalid page_token");
+    std::from_chars(s.data(), s.data() + s.size(), n);
+    return n;
+}
+
+std::pair<std::int64_t, std::int64_t> parse_page_token(std::string_view token) {
+    if (token.size() > 40) throw std::invalid_argument("invalid page_token");
+    const auto dot = token.find('.');
+    if (dot == std::string_view::npos) throw std::invalid_argument("invalid page_token");
+    const std::int64_t ms = parse_token_part(token.substr(0, dot));
+    const std::int64_t id = parse_token_part(token.substr(dot + 1));
+    if (id < 1) throw std::invalid_argument("invalid page_token");
+    return {ms, id};
+}
+
+std::string make_page_token(const common::household& last) {
+    return std::to_string(last.updated_at_ms) + "." + std::to_string(last.id);
+}
+
+}  // namespace
+
+void household_repository::insert(common::household& h, std::int64_t now_ms) {
+    std::vector<sql::value> params = editable_fields(h);
+    params.insert(params.end(), {h.status, now_ms, now_ms});
+    conn_.execute(insert_household, params);
+    h.id = conn_.last_insert_id();
+    h.version = 1;
+    h.created_at_ms = now_ms;
+    h.updated_at_ms = now_ms;
+    insert_members(h);
+}
+
+void household_repository::insert_members(const common::household& h) {
+    std::int64_t seq = 0;
+    for (const common::member& m : h.members) {
+        conn_.execute(insert_member, {h.id, ++seq, m.name, m.id_number, m.sex, m.birth_date, m.relation,
+                                      m.education, m.health, std::int64_t{m.disability_grade}, m.labour_capacity,
+                                      std::int64_t{m.migrant_work_months}, m.migrant_work_income});
+    }
+}
+
+std::optional<common::household> household_repository::find(std::int64_t id) {
+    const auto rows = conn_.query(std::string(select_household) + where_id, {id});
+    if (rows.empty()) return std::nullopt;
+    std::vector<common::household> one{read_household(rows.front())};
+    load_members(one);
+    return std::move(one.front());
+}
+
+bool household_repository::update(common::household& h, std::int64_t expected_version, std::int64_t now_ms) {
+    std::vector<sql::value> params = editable_fields(h);
+    params.insert(params.end(), {now_ms, h.id, expected_version});
+    if (conn_.execute(update_household, params) == 0) return false;
+    conn_.execute(delete_members, {h.id});
+    insert_members(h);
+    const auto kept = conn_.query(select_kept_fields, {h.id});
+    const sql::row& r = kept.at(0);
+    h.version = r.get_int64(0);
+    h.status = r.get_string(1);
+    h.created_at_ms = r.get_int64(2);
+    h.updated_at_ms = now_ms;
+    return true;
+}
+
+common::household_page household_repository::list(const common::household_filter& filter) {
+    std::vector<std::string> where;
+    std::vector<sql::value> params;
+    auto add = [&](const char* condition, sql::value v) {
+        where.emplace_back(condition);
+        params.push_back(std::move(v));
+    };
+    if (!filter.group_code.empty()) {
+        add(filter_group, filter.group_code);
+        if (!filter.village_code.empty()) add(filter_village_extra, filter.village_code);
+        if (!filter.township_code.empty()) add(filter_township_extra, filter.township_code);
+    } else if (!filter.village_code.empty()) {
+        add(filter_village, filter.village_code);
+        if (!filter.township_code.empty()) add(filter_township_extra, filter.township_code);
+    } else if (!filter.township_code.empty()) {
+        add(filter_township, filter.township_code);
+    }
+    if (!filter.status.empty()) add(filter_status, filter.status);
+    if (!filter.page_token.empty()) {
+        const auto [ms, id] = parse_page_token(filter.page_token);
+        where.emplace_back(filter_after_token);
+        params.insert(params.end(), {ms, ms, id});
+    }
+
+    std::string sql = select_household;
+    for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? "WHERE " : " AND ") + where[i];
+    sql += order_newest_first;
+    const int page_size = std::clamp(filter.page_size, 1, max_page_size);
+    params.emplace_back(std::int64_t{page_size + 1});  // one extra row tells whether a next page exists
+
+    common::household_page page;
+    for (const auto& r : conn_.query(sql, params)) page.items.push_back(read_household(r));
+    if (page.items.size() > static_cast<std::size_t>(page_size)) {
+        page.items.pop_back();
+        page.next_page_token = make_page_token(page.items.back());
+    }
+    load_members(page.items);
+    return page;
+}
+
+void household_repository::load_members(std::vector<common::household>& households) {
+    if (households.empty()) return;
+    // Pad the IN list to a power of two (repeating the last id) so at most a handful of distinct statements
+    // reach the per-connection statement cache.
+    std::size_t slots = 1;
+    while (slots < households.size()) slots *= 2;
+    std::string sql = select_members_in;
+    std::vector<sql::value> params;
+    std::unordered_map<std::int64_t, common::household*> by_id;
+    for (std::size_t i = 0; i < slots; ++i) {
+        sql += i == 0 ? "(?" : ", ?";
+        params.emplace_back(households[std::min(i, households.size() - 1)].id);
+    }
+    sql += std::string(")") + member_order;
+    for (auto& h : households) {
+        h.members.clear();
+        by_id[h.id] = &h;
+    }
+    for (const auto& r : conn_.query(sql, params)) by_id.at(r.get_int64(0))->members.push_back(read_member(r));
+}
+
+std::optional<person_location> household_repository::find_person(const std::string& id_number) {
+    const auto rows = conn_.query(select_person, {id_number});
+    if (rows.empty()) return std::nullopt;
+    const sql::row& r = rows.front();
+    return person_location{r.get_int64(0), r.get_string(1), r.get_string(2), r.get_string(3), r.get_string(4)};
+}
+
+std::int64_t household_repository::count() { return conn_.query(count_all).at(0).get_int64(0); }
+
+}  // namespace fupin::server::storage

@@ -1,0 +1,55 @@
+#pragma once
+// Household files (一户一档) with their members. Written once over sql::connection for both backends.
+// No method begins or commits: the service wraps each use in a sql::transaction (write mode for changes).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "common/household.hpp"
+#include "server/storage/sql_connection.hpp"
+
+namespace fupin::server::storage {
+
+// Where a person (by ID number) is registered, for the person_already_registered answer.
+struct person_location {
+    std::int64_t household_id = 0;
+    std::string township_code;
+    std::string township_name;
+    std::string village_code;
+    std::string village_name;
+};
+
+class household_repository {
+public:
+    explicit household_repository(sql::connection& conn) : conn_(conn) {}
+
+    // Stores h and its members (in vector order). Sets h.id, h.version = 1, h.created_at_ms and
+    // h.updated_at_ms = now_ms; stores h.status as given. Throws sql::constraint_violation when a member's
+    // ID number is already in a household (the unique index is the guarantee; roll back the transaction).
+    void insert(common::household& h, std::int64_t now_ms);
+
+    // The household with its members in order and the names of its three areas ("" if not in areas).
+    std::optional<common::household> find(std::int64_t id);
+
+    // Replaces the editable fields and the members of household h.id if it is still at expected_version.
+    // False when no row matched (no such id, or another version: the caller tells 404 from 409).
+    // On success h.version, h.updated_at_ms, h.status and h.created_at_ms hold the stored values (status and
+    // creation time are kept; an edit never changes them). Area names are not refreshed: use find().
+    // Throws sql::constraint_violation like insert().
+    bool update(common::household& h, std::int64_t expected_version, std::int64_t now_ms);
+
+    // Newest change first (updated_at_ms DESC, id DESC), keyset-paged. Filters that are empty are not
+    // applied. page_size is clamped to 1..200. Throws std::invalid_argument for a malformed page_token.
+    common::household_page list(const common::household_filter& filter);
+
+    std::optional<person_location> find_person(const std::string& id_number);
+    std::int64_t count();
+
+private:
+    void insert_members(const common::household& h);
+    void load_members(std::vector<common::household>& households);
+
+    sql::connection& conn_;
+};
+
+}  // namespace fupin::server::storage

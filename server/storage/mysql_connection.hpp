@@ -1,0 +1,57 @@
+#pragma once
+// MySQL / MariaDB driver over Connector/C++ 1.1 (the legacy JDBC-like API). One connection per worker
+// thread; each such thread calls thread_init() before its first connection and thread_end() when it stops.
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "server/storage/sql_connection.hpp"
+
+namespace sql {  // Connector/C++ 1.1 lives in the global ::sql namespace
+class Connection;
+class PreparedStatement;
+}  // namespace sql
+
+namespace fupin::server::sql {
+
+struct mysql_options {
+    std::string host = "localhost";  // ignored when socket is set
+    int port = 3306;
+    std::string socket;  // unix socket path; empty: TCP
+    std::string user;
+    std::string password;
+    std::string database;
+    int connect_timeout_s = 10;
+};
+
+class mysql_connection final : public connection {
+public:
+    // Connects, then sets utf8mb4, READ COMMITTED and a strict sql_mode for the session.
+    explicit mysql_connection(const mysql_options& options);
+    ~mysql_connection() override;
+
+    // The Connector/C++ per-thread set-up and tear-down (driver->threadInit()/threadEnd()).
+    static void thread_init();
+    static void thread_end();
+
+    std::int64_t execute(std::string_view sql, const std::vector<value>& params = {}) override;
+    std::vector<row> query(std::string_view sql, const std::vector<value>& params = {}) override;
+    void execute_script(std::string_view script) override;
+    std::int64_t last_insert_id() override;
+
+    void begin(tx_mode mode) override;
+    void commit() override;
+    void rollback() override;
+    bool in_transaction() const override { return in_transaction_; }
+    sql::dialect dialect() const override { return sql::dialect::mysql; }
+
+private:
+    ::sql::PreparedStatement* prepare(std::string_view sql);
+    void run_unprepared(std::string_view sql);
+
+    std::unique_ptr<::sql::Connection> conn_;
+    std::unordered_map<std::string, std::unique_ptr<::sql::PreparedStatement>> statements_;
+    bool in_transaction_ = false;
+};
+
+}  // namespace fupin::server::sql

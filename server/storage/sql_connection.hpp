@@ -1,0 +1,51 @@
+#pragma once
+// One database connection, used by one thread at a time. Repositories are written once against this
+// interface; only DDL (schema/) and the rare dialect difference (dialect(), for_update()) differ per backend.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/storage/sql_row.hpp"
+#include "server/storage/sql_value.hpp"
+
+namespace fupin::server::sql {
+
+// read: a consistent read; write: the transaction will write. SQLite takes the write lock at BEGIN
+// (BEGIN IMMEDIATE) so two writers never deadlock on the upgrade; MySQL starts a plain READ COMMITTED
+// transaction and read-modify-write paths lock rows with SELECT ... FOR UPDATE (see for_update()).
+enum class tx_mode { read, write };
+
+enum class dialect { sqlite, mysql };
+
+class connection {
+public:
+    virtual ~connection() = default;
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
+
+    // One statement with `?` placeholders. Prepared statements are cached per connection by SQL text, so
+    // pass constant text and put values in params. Returns the rows matched (MySQL: found, not changed).
+    virtual std::int64_t execute(std::string_view sql, const std::vector<value>& params = {}) = 0;
+    virtual std::vector<row> query(std::string_view sql, const std::vector<value>& params = {}) = 0;
+    // Several statements separated by `;`, no parameters, not cached. For migrations and test set-up.
+    virtual void execute_script(std::string_view script) = 0;
+    virtual std::int64_t last_insert_id() = 0;
+
+    // Prefer sql::transaction, which rolls back on every path that does not commit.
+    virtual void begin(tx_mode mode) = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+    virtual bool in_transaction() const = 0;
+
+    virtual sql::dialect dialect() const = 0;
+    // " FOR UPDATE" on MySQL, "" on SQLite (whose write transaction already holds the database lock).
+    const char* for_update() const { return dialect() == sql::dialect::mysql ? " FOR UPDATE" : ""; }
+    // "sqlite" or "mysql", for health output and logs.
+    std::string backend_name() const { return dialect() == sql::dialect::mysql ? "mysql" : "sqlite"; }
+
+protected:
+    connection() = default;
+};
+
+}  // namespace fupin::server::sql

@@ -1,0 +1,47 @@
+#pragma once
+// SQLite driver: the embedded default. WAL, foreign keys on, synchronous=NORMAL, a busy timeout.
+// Opened with SQLITE_OPEN_NOMUTEX: each connection belongs to one thread; open one per worker thread.
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "server/storage/sql_connection.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace fupin::server::sql {
+
+class sqlite_connection final : public connection {
+public:
+    // Creates the file if missing. ":memory:" gives a private in-memory database.
+    explicit sqlite_connection(const std::string& path, int busy_timeout_ms = 5000);
+    ~sqlite_connection() override;
+
+    std::int64_t execute(std::string_view sql, const std::vector<value>& params = {}) override;
+    std::vector<row> query(std::string_view sql, const std::vector<value>& params = {}) override;
+    void execute_script(std::string_view script) override;
+    std::int64_t last_insert_id() override;
+
+    void begin(tx_mode mode) override;
+    void commit() override;
+    void rollback() override;
+    bool in_transaction() const override { return in_transaction_; }
+    sql::dialect dialect() const override { return sql::dialect::sqlite; }
+
+private:
+    struct stmt_deleter {
+        void operator()(sqlite3_stmt* s) const;
+    };
+    using stmt_ptr = std::unique_ptr<sqlite3_stmt, stmt_deleter>;
+
+    sqlite3_stmt* prepare(std::string_view sql);
+    void bind(sqlite3_stmt* stmt, std::string_view sql, const std::vector<value>& params);
+    [[noreturn]] void fail(int rc, std::string_view sql) const;
+
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, stmt_ptr> statements_;
+    bool in_transaction_ = false;
+};
+
+}  // namespace fupin::server::sql

@@ -1,0 +1,116 @@
+#include "sample_data.hpp"
+
+#include <fmt/format.h>
+
+#include "server/storage/area_repository.hpp"
+
+namespace fupin::server::storage::test {
+
+std::string id_number(int n) { return fmt::format("5299011990010{:05d}", n); }
+
+void seed_areas(sql::connection& conn) {
+    area_repository areas(conn);
+    areas.upsert({"529901", "", "county", "示范县"});
+    areas.upsert({township_a, "529901", "township", "石门镇"});
+    areas.upsert({village_a1, township_a, "village", "岩脚村"});
+    areas.upsert({village_a2, township_a, "village", "坝子村"});
+    areas.upsert({group_a1_3, village_a1, "group", "三组"});
+    areas.upsert({group_a2_1, village_a2, "group", "一组"});
+    areas.upsert({township_b, "529901", "township", "龙" + four_byte + "乡"});
+    areas.upsert({village_b1, township_b, "village", "新寨村"});
+    areas.upsert({group_b1_1, village_b1, "group", "一组"});
+}
+
+common::household make_household(const std::string& group, int first_id, int members) {
+    common::household h;
+    h.township_code = group.substr(0, 9);
+    h.village_code = group.substr(0, 12);
+    h.group_code = group;
+    h.head_name = "王大山";
+    h.address = "岩脚村三组12号" + four_byte;
+    h.phone = "13800000000";
+    h.bank_name = "农村信用社";
+    h.bank_account = "6210000000000000000";
+    h.land = {3.5, 0.25, 1.0};
+    h.conditions = {"dilapidated", 60.5, "difficult", "grid", "dirt", "low", 300000, "耕牛1头、摩托车1辆"};
+    for (int i = 0; i < members; ++i) {
+        common::member m;
+        m.name = i == 0 ? "王大山" : fmt::format("王{}妹", four_byte);
+        m.id_number = id_number(first_id + i);
+        m.sex = i == 0 ? "male" : "female";
+        m.birth_date = fmt::format("19{:02}-03-12", 60 + i);
+        m.relation = i == 0 ? "head" : "child";
+        m.education = "primary";
+        m.health = i == 0 ? "chronic_illness" : "disabled";
+        m.disability_grade = i == 0 ? 0 : 2;
+        m.labour_capacity = "partial";
+        m.migrant_work_months = i;
+        m.migrant_work_income = 1234567 + i;
+        h.members.push_back(m);
+    }
+    h.income = {2026, 120000, 80050, 0, 30000};
+    h.per_capita_net_income = 115025;
+    h.main_cause = "illness";
+    h.other_causes = {"lack_of_labour"};
+    h.five_guarantee = false;
+    h.minimum_allowance = true;
+    return h;
+}
+
+void expect_same(const common::household& e, const common::household& a, bool compare_server_fields) {
+    if (compare_server_fields) {
+        EXPECT_EQ(e.id, a.id);
+        EXPECT_EQ(e.version, a.version);
+        EXPECT_EQ(e.created_at_ms, a.created_at_ms);
+        EXPECT_EQ(e.updated_at_ms, a.updated_at_ms);
+        EXPECT_EQ(e.status, a.status);
+    }
+    EXPECT_EQ(e.township_code, a.township_code);
+    EXPECT_EQ(e.village_code, a.village_code);
+    EXPECT_EQ(e.group_code, a.group_code);
+    EXPECT_EQ(e.head_name, a.head_name);
+    EXPECT_EQ(e.address, a.address);
+    EXPECT_EQ(e.phone, a.phone);
+    EXPECT_EQ(e.bank_name, a.bank_name);
+    EXPECT_EQ(e.bank_account, a.bank_account);
+    EXPECT_EQ(e.land.contracted_mu, a.land.contracted_mu);
+    EXPECT_EQ(e.land.transferred_mu, a.land.transferred_mu);
+    EXPECT_EQ(e.land.abandoned_mu, a.land.abandoned_mu);
+    EXPECT_EQ(e.conditions.housing, a.conditions.housing);
+    EXPECT_EQ(e.conditions.housing_area_m2, a.conditions.housing_area_m2);
+    EXPECT_EQ(e.conditions.drinking_water, a.conditions.drinking_water);
+    EXPECT_EQ(e.conditions.electricity, a.conditions.electricity);
+    EXPECT_EQ(e.conditions.road_access, a.conditions.road_access);
+    EXPECT_EQ(e.conditions.consumption_level, a.conditions.consumption_level);
+    EXPECT_EQ(e.conditions.assets_value, a.conditions.assets_value);
+    EXPECT_EQ(e.conditions.assets_note, a.conditions.assets_note);
+    EXPECT_EQ(e.income.year, a.income.year);
+    EXPECT_EQ(e.income.wages, a.income.wages);
+    EXPECT_EQ(e.income.production_business, a.income.production_business);
+    EXPECT_EQ(e.income.property, a.income.property);
+    EXPECT_EQ(e.income.transfers, a.income.transfers);
+    EXPECT_EQ(e.per_capita_net_income, a.per_capita_net_income);
+    EXPECT_EQ(e.main_cause, a.main_cause);
+    EXPECT_EQ(e.other_causes, a.other_causes);
+    EXPECT_EQ(e.five_guarantee, a.five_guarantee);
+    EXPECT_EQ(e.minimum_allowance, a.minimum_allowance);
+    ASSERT_EQ(e.members.size(), a.members.size());
+    for (std::size_t i = 0; i < e.members.size(); ++i) {
+        SCOPED_TRACE(fmt::format("member {}", i));
+        const auto& em = e.members[i];
+        const auto& am = a.members[i];
+        EXPECT_EQ(em.name, am.name);
+        EXPECT_EQ(em.id_number, am.id_number);
+        EXPECT_EQ(em.sex, am.sex);
+        EXPECT_EQ(em.birth_date, am.birth_date);
+        EXPECT_EQ(em.relation, am.relation);
+        EXPECT_EQ(em.education, am.education);
+        EXPECT_EQ(em.health, am.health);
+        EXPECT_EQ(em.disability_grade, am.disability_grade);
+        EXPECT_EQ(em.labour_capacity, am.labour_capacity);
+        EXPECT_EQ(em.migrant_work_months, am.migrant_work_months);
+        EXPECT_EQ(em.migrant_work_income, am.migrant_work_income);
+    }
+}
+
+}  // namespace fupin::server::storage::test

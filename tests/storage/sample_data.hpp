@@ -1,0 +1,36 @@
+#pragma once
+// Households and areas for the storage tests. Chinese text on purpose, including a 4-byte character.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "common/household.hpp"
+#include "server/storage/sql_connection.hpp"
+
+namespace fupin::server::storage::test {
+
+inline constexpr const char* township_a = "529901101";
+inline constexpr const char* village_a1 = "529901101201";
+inline constexpr const char* village_a2 = "529901101202";
+inline constexpr const char* group_a1_3 = "529901101201003";
+inline constexpr const char* group_a2_1 = "529901101202001";
+inline constexpr const char* township_b = "529901102";
+inline constexpr const char* village_b1 = "529901102201";
+inline constexpr const char* group_b1_1 = "529901102201001";
+
+// "𠀀" is U+20000, four bytes in UTF-8 (F0 A0 80 80): it breaks any path that is not full utf8mb4.
+inline const std::string four_byte = "\xF0\xA0\x80\x80";
+
+// A distinct 18-character ID number for n (not checksum-valid: storage does not validate).
+std::string id_number(int n);
+
+// Writes the areas above (county, two townships, their villages and groups) with Chinese names.
+void seed_areas(sql::connection& conn);
+
+// A complete household in group `group` with `members` members whose ID numbers are id_number(first_id + i).
+common::household make_household(const std::string& group, int first_id, int members = 2);
+
+// Every stored field equal (area names and server-set fields are compared only when compare_server_fields).
+void expect_same(const common::household& expected, const common::household& actual, bool compare_server_fields);
+
+}  // namespace fupin::server::storage::test
