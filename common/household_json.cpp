@@ -130,9 +130,11 @@ json fen_to_json(money_fen fen) {
 
 money_fen fen_from_json(const json& j, const std::string& path) {
     if (j.is_number_integer() || j.is_number_unsigned()) {
-        if (j.is_number_unsigned() ? j.get<std::uint64_t>() > static_cast<std::uint64_t>(max_exact_fen / 100)
-                                   : std::llabs(j.get<std::int64_t>()) > max_exact_fen / 100)
-            invalid_value(path, "金额超出范围", "is an amount out of range");
+        constexpr std::int64_t max_yuan = max_exact_fen / 100;
+        const bool out_of_range = j.is_number_unsigned()
+                                      ? j.get<std::uint64_t>() > static_cast<std::uint64_t>(max_yuan)
+                                      : (j.get<std::int64_t>() > max_yuan || j.get<std::int64_t>() < -max_yuan);
+        if (out_of_range) invalid_value(path, "金额超出范围", "is an amount out of range");
         return j.get<std::int64_t>() * 100;
     }
     if (!j.is_number()) wrong_type(path, "以元为单位的数值", "a number of yuan");

@@ -1,5 +1,7 @@
 #include "common/household_json.hpp"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "common/household_validation.hpp"
@@ -75,6 +77,9 @@ TEST(household_json, money_with_more_than_two_decimals_is_refused) {
     expect_refused(body_with("income", {{"year", 2026}, {"wages", 99999999999999999ULL}}), 422, "invalid_value",
                    "income.wages");
     expect_refused(body_with("income", {{"year", 2026}, {"wages", "1200"}}), 400, "invalid_type", "income.wages");
+    expect_refused(body_with("income", {{"year", 2026}, {"wages", -9223372036854775807LL - 1}}), 422, "invalid_value",
+                   "income.wages");
+    expect_refused(body_with("income", {{"year", 2026}, {"wages", std::nan("")}}), 400, "invalid_type", "income.wages");
 }
 
 TEST(household_json, round_trip_keeps_everything_including_chinese_text) {
