@@ -30,6 +30,7 @@ int exit_code_for(const client_error& error) {
 const char* exit_codes_help() {
     return "Exit codes:\n"
            "  0  ok\n"
+           "  1  unexpected failure of the client itself\n"
            "  2  usage error: bad flags, bad or missing settings, unreadable file\n"
            "  3  input refused: 400/413/415/422, or the local check before sending\n"
            "  4  conflict (409): the file changed since it was read, or a person is already registered\n"
