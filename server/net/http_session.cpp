@@ -56,6 +56,29 @@ http::response<http::string_body> to_http_response(const api::api_response& resp
     return message;
 }
 
+// Hands a request to a database worker; its answer completes the handler on the session's executor.
+struct database_offload {
+    server_context* context;
+
+    template <class Handler>
+    void operator()(Handler&& handler, api::api_request request, api::route_match match) const {
+        auto shared = std::make_shared<std::decay_t<Handler>>(std::forward<Handler>(handler));
+        // A tracked executor counts as work: the io_context keeps running while the job is away, so a graceful
+        // stop waits for it.
+        auto executor = asio::prefer(asio::get_associated_executor(*shared), asio::execution::outstanding_work.tracked);
+        auto& ctx = *context;
+        const auto lang = request.lang;
+        auto job = [&ctx, request = std::move(request), match = std::move(match), shared,
+                    executor](sql::connection* connection) {
+            auto response = connection ? ctx.router.run(match, request, *connection)
+                                       : api::router::database_unavailable(request);
+            asio::post(executor, [shared, response = std::move(response)]() mutable { (*shared)(std::move(response)); });
+        };
+        if (!ctx.pool.try_submit(std::move(job)))
+            asio::post(executor, [shared, lang]() mutable { (*shared)(api::busy_response(lang)); });
+    }
+};
+
 }  // namespace
 
 http_session::http_session(tcp::socket socket, server_context& context)
@@ -173,27 +196,10 @@ asio::awaitable<void> http_session::run() {
 asio::awaitable<api::api_response> http_session::dispatch(const api::api_request& request) {
     auto match = context_.router.match(request);
     if (!match.target) co_return match.error;
-
-    // Hand the request to a database worker and resume here, on this session's strand, with its answer.
-    auto& context = context_;
+    // The request and match travel as arguments, not lambda captures: g++ 12 destroys captures of a lambda
+    // inside a co_await expression twice.
     co_return co_await asio::async_initiate<decltype(use_awaitable), void(api::api_response)>(
-        [&context, &request, match = std::move(match)](auto handler) mutable {
-            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            // A tracked executor counts as work: the io_context keeps running while the job is away, so a
-            // graceful stop waits for it.
-            auto executor = asio::prefer(asio::get_associated_executor(*shared), asio::execution::outstanding_work.tracked);
-            auto submitted = context.pool.try_submit(
-                [&context, request, match, shared, executor](sql::connection* connection) {
-                    auto response = connection ? context.router.run(match, request, *connection)
-                                               : api::router::database_unavailable(request);
-                    asio::post(executor, [shared, response = std::move(response)]() mutable {
-                        (*shared)(std::move(response));
-                    });
-                });
-            if (!submitted)
-                asio::post(executor, [shared, lang = request.lang]() mutable { (*shared)(api::busy_response(lang)); });
-        },
-        use_awaitable);
+        database_offload{&context_}, use_awaitable, request, std::move(match));
 }
 
 asio::awaitable<void> http_session::send_error_and_close(int status, const char* code, const char* zh, const char* en,
