@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <chrono>
 
 #include "net/tls_context.hpp"
@@ -144,6 +145,9 @@ asio::awaitable<void> http_session::run() {
         if (ec == http::error::body_limit) {
             co_await send_error_and_close(413, "body_too_large", "请求内容过大", "the request body is too large",
                                           common::language::zh);
+            // The client is probably still sending the body. Closing now would reset the connection and the
+            // client would never read the 413, so read and discard a bounded amount first (a lingering close).
+            co_await discard_input(4 * config.body_limit, std::chrono::seconds(5));
             break;
         }
         if (ec == http::error::header_limit) {
@@ -200,6 +204,15 @@ asio::awaitable<api::api_response> http_session::dispatch(const api::api_request
     // inside a co_await expression twice.
     co_return co_await asio::async_initiate<decltype(use_awaitable), void(api::api_response)>(
         database_offload{&context_}, use_awaitable, request, std::move(match));
+}
+
+asio::awaitable<void> http_session::discard_input(std::size_t limit, std::chrono::seconds time_limit) {
+    std::array<char, 16 * 1024> scratch;
+    std::size_t discarded = 0;
+    error_code ec;
+    beast::get_lowest_layer(stream_).expires_after(time_limit);
+    while (!ec && discarded < limit)
+        discarded += co_await stream_.async_read_some(asio::buffer(scratch), redirect_error(use_awaitable, ec));
 }
 
 asio::awaitable<void> http_session::send_error_and_close(int status, const char* code, const char* zh, const char* en,

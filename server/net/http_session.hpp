@@ -1,6 +1,7 @@
 #pragma once
 // One township connection: TLS handshake, then HTTP/1.1 requests one after another (keep-alive), each read
 // with a size limit and a timeout, handed to the database workers, answered, and logged in one line.
+#include <chrono>
 #include <memory>
 
 #include "server/api/api_request.hpp"
@@ -23,6 +24,7 @@ private:
     asio::awaitable<api::api_response> dispatch(const api::api_request& request);
     asio::awaitable<void> send_error_and_close(int status, const char* code, const char* zh, const char* en,
                                                common::language lang);
+    asio::awaitable<void> discard_input(std::size_t limit, std::chrono::seconds time_limit);
     void close_if_idle();
 
     stream_type stream_;

@@ -1,0 +1,196 @@
+#include "test_archive.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "common/area_json.hpp"
+#include "common/id_number.hpp"
+#include "server/service/archive_import.hpp"
+#include "server/storage/database_url.hpp"
+#include "server/storage/migrate.hpp"
+
+namespace fupin::test {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path run_folder() {
+    static const fs::path folder = [] {
+        std::random_device random;
+        auto path = fs::temp_directory_path() / ("fupin-it-" + std::to_string(random()));
+        fs::create_directories(path);
+        return path;
+    }();
+    return folder;
+}
+
+fs::path make_certificates(const std::string& name, const std::string& label) {
+    auto out = run_folder() / name;
+    std::string command = std::string(FUPIN_SOURCE_DIR) + "/certs/make-certs --out '" + out.string() + "' --areas '" +
+                          FUPIN_SOURCE_DIR + "/data/demo/areas.json'" + (label.empty() ? "" : " --name '" + label + "'") +
+                          " >/dev/null";
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("make-certs failed: " + command);
+    return out;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string unique_name(const std::string& prefix) {
+    static std::atomic<int> counter{0};
+    std::random_device random;
+    return prefix + std::to_string(random() % 1000000) + "_" + std::to_string(counter++);
+}
+
+}  // namespace
+
+const fs::path& certificates() {
+    static const fs::path path = make_certificates("certs", "");
+    return path;
+}
+
+const fs::path& foreign_certificates() {
+    static const fs::path path = make_certificates("foreign", "邻县扶贫办");
+    return path;
+}
+
+bool mysql_available_or_fail() {
+    if (std::getenv("FUPIN_TEST_MYSQL_URL")) return true;
+    const char* skip = std::getenv("FUPIN_TEST_SKIP_MYSQL");
+    if (skip && std::string(skip) == "1") return false;
+    ADD_FAILURE() << "FUPIN_TEST_MYSQL_URL is not set: run the tests with scripts/test, which starts a private "
+                     "MariaDB, or set FUPIN_TEST_SKIP_MYSQL=1 to skip the MariaDB tests on purpose";
+    return false;
+}
+
+scratch_database::scratch_database(const std::string& backend) : backend_(backend) {
+    if (backend == "sqlite") {
+        name_ = (run_folder() / (unique_name("archive") + ".db")).string();
+        url_ = "sqlite:" + name_;
+        return;
+    }
+    // mysql://USER@HOST/DB?socket=… → the same server, a database of our own.
+    const std::string base = std::getenv("FUPIN_TEST_MYSQL_URL");
+    name_ = unique_name("fupin_it_");
+    auto admin = server::sql::connect(base);
+    admin->execute_script("CREATE DATABASE " + name_ + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    auto query = base.find('?');
+    auto slash = base.rfind('/', query == std::string::npos ? base.size() : query);
+    url_ = base.substr(0, slash + 1) + name_ + (query == std::string::npos ? "" : base.substr(query));
+}
+
+scratch_database::~scratch_database() {
+    try {
+        if (backend_ == "sqlite") {
+            for (auto suffix : {"", "-wal", "-shm"}) fs::remove(name_ + suffix);
+        } else {
+            auto admin = server::sql::connect(std::getenv("FUPIN_TEST_MYSQL_URL"));
+            admin->execute_script("DROP DATABASE IF EXISTS " + name_);
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cleaning up the test database %s: %s\n", name_.c_str(), e.what());
+    }
+}
+
+std::string id_number(const std::string& birth, int sequence) {
+    char digits[4];
+    std::snprintf(digits, sizeof digits, "%03d", sequence % 1000);
+    std::string first17 = county_code + birth + digits;
+    return first17 + common::id_number_check_digit(first17);
+}
+
+common::household sample_household(const std::string& township, const std::string& village, const std::string& group,
+                                   int seed, int size) {
+    common::household h;
+    h.township_code = township;
+    h.village_code = village;
+    h.group_code = group;
+    h.address = "测试村一组" + std::to_string(seed) + "号";
+    h.phone = "13800000000";
+    h.bank_name = "农村信用社";
+    h.bank_account = "6228000000000000000";
+    h.land = {2.5, 0, 0};
+    h.conditions = {"dilapidated", 48, "difficult", "grid", "dirt", "low", 3000, "耕牛1头"};
+    h.income = {2026, 120000, 80050, 0, 30000};
+    h.main_cause = "illness";
+    h.other_causes = {"lack_of_labour"};
+    const char* names[] = {"王大山", "李秀英", "王小明", "王小红", "王二山", "王三山"};
+    const char* relations[] = {"head", "spouse", "son", "daughter", "brother", "brother"};
+    const char* births[] = {"19650312", "19680705", "19920101", "19950606", "19700909", "19721010"};
+    for (int i = 0; i < size && i < 6; ++i) {
+        common::member m;
+        m.name = names[i];
+        m.id_number = id_number(births[i], (seed * 7 + i) % 1000);
+        m.relation = relations[i];
+        m.education = "primary";
+        m.health = i == 0 ? "chronic_illness" : "healthy";
+        m.labour_capacity = i == 0 ? "partial" : "full";
+        h.members.push_back(m);
+    }
+    return h;
+}
+
+void archive_test::SetUp() {
+    if (GetParam() == "mysql" && !mysql_available_or_fail()) GTEST_SKIP() << "MariaDB is not available";
+    database_ = std::make_unique<scratch_database>(GetParam());
+    {
+        auto db = server::sql::connect(database_->url());
+        server::storage::migrate(*db);
+        server::service::import_areas(
+            *db, common::parse_area_file(read_file(std::string(FUPIN_SOURCE_DIR) + "/data/demo/areas.json")));
+    }
+    const auto& certs = certificates();
+    server::server_config config;
+    config.listen_host = "127.0.0.1";
+    config.listen_port = 0;
+    config.database_url = database_->url();
+    config.tls_certificate = (certs / "server.crt").string();
+    config.tls_private_key = (certs / "server.key").string();
+    config.client_ca = (certs / "ca.crt").string();
+    config.crl = (certs / "crl.pem").string();
+    config.network_threads = 2;
+    config.database_workers = 4;
+    server_ = std::make_unique<server::county_server>(config);
+    server_->start();
+}
+
+void archive_test::TearDown() {
+    if (server_) server_->stop();
+    server_.reset();
+    database_.reset();
+}
+
+client::connection_options archive_test::options_for(const std::string& area) {
+    const auto& certs = certificates();
+    client::connection_options options;
+    options.host = "127.0.0.1";
+    options.port = std::to_string(server_->port());
+    options.tls.ca = (certs / "ca.crt").string();
+    auto stem = area == county_code ? certs / "county" : certs / "townships" / area;
+    options.tls.certificate = stem.string() + ".crt";
+    options.tls.private_key = stem.string() + ".key";
+    options.timeout = std::chrono::seconds(20);
+    return options;
+}
+
+client::api_client archive_test::client_for(const std::string& area, common::language lang) {
+    auto options = options_for(area);
+    options.lang = lang;
+    return client::api_client(options);
+}
+
+long long archive_test::count_rows(const std::string& table) {
+    auto db = server::sql::connect(database_->url());
+    return db->query("SELECT COUNT(*) FROM " + table).at(0).get_int64(0);
+}
+
+std::string backend_name(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+
+}  // namespace fupin::test

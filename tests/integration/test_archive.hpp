@@ -1,0 +1,71 @@
+#pragma once
+// What the integration tests share: certificates made once per run with certs/make-certs (plus a second,
+// foreign CA), a fresh database per test (a SQLite file, or a new database on the private MariaDB that
+// scripts/test starts), a real county-server on 127.0.0.1 port 0 holding the demo county's areas, and clients.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "client/api_client.hpp"
+#include "common/household.hpp"
+#include "server/county_server.hpp"
+
+namespace fupin::test {
+
+// Townships of data/demo/areas.json used by the tests.
+inline const std::string county_code = "529901";
+inline const std::string township_a = "529901100";
+inline const std::string village_a = "529901100201";
+inline const std::string group_a = "529901100201001";
+inline const std::string township_b = "529901101";
+inline const std::string village_b = "529901101201";
+inline const std::string group_b = "529901101201001";
+
+// The certificates of this run (made on first use).
+const std::filesystem::path& certificates();          // county CA, server, townships/, county.*
+const std::filesystem::path& foreign_certificates();  // another CA with its own township certificates
+
+// A database for one test; dropped (MySQL) or deleted (SQLite) when it goes away.
+class scratch_database {
+public:
+    explicit scratch_database(const std::string& backend);  // "sqlite" or "mysql"
+    ~scratch_database();
+    const std::string& url() const { return url_; }
+
+private:
+    std::string backend_;
+    std::string url_;
+    std::string name_;  // MySQL database name, or the SQLite file
+};
+
+// Fails the test when MariaDB is not configured, unless FUPIN_TEST_SKIP_MYSQL=1 says to skip (loudly).
+bool mysql_available_or_fail();
+
+// An ID number of the demo county's region with a valid check digit: birth "YYYYMMDD", sequence 0..999.
+std::string id_number(const std::string& birth, int sequence);
+
+// A valid household file in the given group with `size` members, the i-th member's ID number made from `seed`.
+common::household sample_household(const std::string& township, const std::string& village, const std::string& group,
+                                   int seed, int size = 3);
+
+// Parameterised over "sqlite" and "mysql": a server with the demo areas, and clients of it.
+class archive_test : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override;
+    void TearDown() override;
+
+    // A client with the certificate of `area` (a township code or the county code).
+    client::api_client client_for(const std::string& area, common::language lang = common::language::zh);
+    client::connection_options options_for(const std::string& area);
+    // Counts rows directly in the database, to prove that a refused request changed nothing.
+    long long count_rows(const std::string& table);
+
+    std::unique_ptr<scratch_database> database_;
+    std::unique_ptr<server::county_server> server_;
+};
+
+std::string backend_name(const ::testing::TestParamInfo<std::string>& info);
+
+}  // namespace fupin::test
