@@ -193,7 +193,10 @@ asio::awaitable<void> http_session::run() {
         if (ec) break;
     }
 
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
+    // Say close_notify and give the peer a moment to answer it; during a stop, only a short one, since an idle
+    // client that is not reading would otherwise hold the stop up.
+    beast::get_lowest_layer(stream_).expires_after(context_.stopping ? std::chrono::milliseconds(200)
+                                                                     : std::chrono::milliseconds(5000));
     co_await stream_.async_shutdown(redirect_error(use_awaitable, ec));
 }
 

@@ -102,12 +102,14 @@ household_service::create_result household_service::create(sql::connection& db, 
                         return {std::move(*stored), true};
                     }
                 }
+                // Claim the key before anything else: a concurrent retry blocks here until this transaction
+                // ends, then loses on the primary key and, run again, replays what this one made.
+                if (!idempotency_key.empty()) keys.insert(who.area_code, idempotency_key, request_hash, 0, now);
                 check_areas(db, who, input);
                 check_people(db, who, input);
                 common::household stored = input;
                 households.insert(stored, now);
-                if (!idempotency_key.empty())
-                    keys.insert(who.area_code, idempotency_key, request_hash, stored.id, now);
+                if (!idempotency_key.empty()) keys.attach(who.area_code, idempotency_key, stored.id);
                 auto reread = households.find(stored.id);
                 return {std::move(*reread), false};
             });

@@ -9,6 +9,8 @@ constexpr const char* select_key =
 constexpr const char* insert_key =
     "INSERT INTO idempotency_keys (scope, idem_key, request_hash, household_id, created_at_ms) "
     "VALUES (?, ?, ?, ?, ?)";
+constexpr const char* attach_household =
+    "UPDATE idempotency_keys SET household_id = ? WHERE scope = ? AND idem_key = ?";
 
 }  // namespace
 
@@ -22,6 +24,10 @@ std::optional<idempotency_record> idempotency_repository::find(const std::string
 void idempotency_repository::insert(const std::string& scope, const std::string& key, const std::string& request_hash,
                                     std::int64_t household_id, std::int64_t now_ms) {
     conn_.execute(insert_key, {scope, key, request_hash, household_id, now_ms});
+}
+
+void idempotency_repository::attach(const std::string& scope, const std::string& key, std::int64_t household_id) {
+    conn_.execute(attach_household, {household_id, scope, key});
 }
 
 }  // namespace fupin::server::storage

@@ -25,6 +25,10 @@ public:
     // Throws sql::constraint_violation when (scope, key) is already recorded, e.g. by a concurrent retry.
     void insert(const std::string& scope, const std::string& key, const std::string& request_hash,
                 std::int64_t household_id, std::int64_t now_ms);
+    // Records which household a claimed key made. The service claims a key (insert with household_id 0) before
+    // it creates anything: a concurrent request with the same key then waits on the key's row lock, and sees the
+    // finished household when it may go on.
+    void attach(const std::string& scope, const std::string& key, std::int64_t household_id);
 
 private:
     sql::connection& conn_;

@@ -157,6 +157,7 @@ void archive_test::SetUp() {
     config.crl = (certs / "crl.pem").string();
     config.network_threads = 2;
     config.database_workers = 4;
+    configure(config);
     server_ = std::make_unique<server::county_server>(config);
     server_->start();
 }

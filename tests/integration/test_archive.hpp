@@ -55,6 +55,8 @@ class archive_test : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override;
     void TearDown() override;
+    // Lets a test suite change the server's settings before it starts.
+    virtual void configure(server::server_config&) {}
 
     // A client with the certificate of `area` (a township code or the county code).
     client::api_client client_for(const std::string& area, common::language lang = common::language::zh);

@@ -1,0 +1,77 @@
+// The server protects itself: a full database queue answers 503 instead of queueing without bound, an idle
+// connection is closed after its timeout, and a stop does not wait for idle clients.
+#include <chrono>
+
+#include "net/asio.hpp"
+#include "net/tls_context.hpp"
+#include "test_archive.hpp"
+
+namespace fupin::test {
+namespace {
+
+using namespace fupin::net;
+
+class busy_server : public archive_test {
+protected:
+    void configure(server::server_config& config) override { config.database_queue_limit = 0; }
+};
+
+TEST_P(busy_server, a_full_work_queue_answers_503_with_retry_after) {
+    auto client = client_for(township_a);
+    auto result = client.request(client::http_method::get, "/api/v1/health");
+    EXPECT_EQ(result.status, 503);
+    EXPECT_EQ(nlohmann::json::parse(result.body)["error"]["code"], "server_busy");
+    ASSERT_NE(result.header("Retry-After"), nullptr);
+    EXPECT_EQ(*result.header("Retry-After"), "1");
+}
+
+class short_timeouts : public archive_test {
+protected:
+    void configure(server::server_config& config) override { config.idle_timeout = std::chrono::seconds(1); }
+
+    // A TLS connection that has shaken hands and then says nothing.
+    struct silent_client {
+        asio::io_context io;
+        ssl::context tls;
+        beast::ssl_stream<beast::tcp_stream> stream;
+
+        silent_client(unsigned short port, const client::tls_files& files)
+            : tls(make_client_tls_context({files.ca, files.certificate, files.private_key})), stream(io, tls) {
+            beast::get_lowest_layer(stream).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+            stream.handshake(ssl::stream_base::client);
+        }
+
+        // How the connection ended, waiting at most `limit`: beast::error::timeout if it did not.
+        error_code wait_for_close(std::chrono::seconds limit) {
+            error_code result;
+            char byte;
+            beast::get_lowest_layer(stream).expires_after(limit);
+            stream.async_read_some(asio::buffer(&byte, 1), [&](error_code ec, std::size_t) { result = ec; });
+            io.run();
+            return result;
+        }
+    };
+};
+
+TEST_P(short_timeouts, an_idle_connection_is_closed_after_the_idle_timeout) {
+    silent_client silent(server_->port(), options_for(township_a).tls);
+    const auto started = std::chrono::steady_clock::now();
+    auto ended = silent.wait_for_close(std::chrono::seconds(10));
+    EXPECT_NE(ended, beast::error::timeout) << "the server kept an idle connection open";
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
+TEST_P(short_timeouts, stopping_closes_idle_connections_without_waiting_for_them) {
+    auto client = client_for(township_a);
+    client.health();  // a keep-alive connection, idle from now on
+    const auto started = std::chrono::steady_clock::now();
+    server_->stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(900))
+        << "stop() waited for an idle client";
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, busy_server, ::testing::Values("sqlite"), backend_name);
+INSTANTIATE_TEST_SUITE_P(backends, short_timeouts, ::testing::Values("sqlite"), backend_name);
+
+}  // namespace
+}  // namespace fupin::test
