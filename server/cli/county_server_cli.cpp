@@ -124,7 +124,8 @@ int run_county_server_cli(int argc, char** argv) {
         app.parse(argc, argv);
         parse_listen(listen, config);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // --help answers 0; every usage error answers 2, whatever CLI11's own code for it.
+        return app.exit(e) == 0 ? 0 : 2;
     }
 
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
