@@ -107,11 +107,19 @@ const vocabulary_list poverty_causes{"poverty_causes",
                                       {"poor_transport", "交通条件落后", "poor transport"},
                                       {"lack_of_drive", "自身发展动力不足", "lack of own drive"}}};
 
+const vocabulary_list roles{"roles",
+                            {{"village_clerk", "村级信息员", "Village clerk"},
+                             {"township_reviewer", "乡镇审核员", "Township reviewer"},
+                             {"township_head", "乡镇长", "Township head"},
+                             {"county_approver", "县扶贫办审批员", "County approver"},
+                             {"county_admin", "县级系统管理员", "County administrator"},
+                             {"supervisor", "督查审计员", "Supervisor"}}};
+
 const std::vector<const vocabulary_list*>& all() {
     static const std::vector<const vocabulary_list*> lists{
         &household_statuses, &sexes,       &relations,   &education_levels,   &health_conditions,
         &labour_capacities,  &housing_conditions, &drinking_water, &electricity, &road_access,
-        &consumption_levels, &poverty_causes};
+        &consumption_levels, &poverty_causes, &roles};
     return lists;
 }
 

@@ -40,6 +40,7 @@ extern const vocabulary_list electricity;
 extern const vocabulary_list road_access;
 extern const vocabulary_list consumption_levels;
 extern const vocabulary_list poverty_causes;
+extern const vocabulary_list roles;               // a user's role (docs/protocol.md "Roles"); the policy keys on it
 
 // Every list above, e.g. for a client that prints them all or a server endpoint that serves them.
 const std::vector<const vocabulary_list*>& all();
