@@ -31,6 +31,10 @@ public:
     api_error& with_detail(const std::string& key, std::string value) { details_[key] = std::move(value); return *this; }
     const std::map<std::string, std::string>& details() const noexcept { return details_; }
 
+    // When a client may try again (sent as Retry-After); 0: not said.
+    api_error& with_retry_after(int seconds) { retry_after_seconds_ = seconds; return *this; }
+    int retry_after_seconds() const noexcept { return retry_after_seconds_; }
+
 private:
     int status_;
     std::string code_;
@@ -38,6 +42,7 @@ private:
     std::string message_en_;
     std::string field_;
     std::map<std::string, std::string> details_;
+    int retry_after_seconds_ = 0;
 };
 
 }  // namespace fupin::common

@@ -46,13 +46,17 @@ service::db_worker_pool::options pool_options(const server_config& config, const
     return options;
 }
 
+ssl::context make_tls(const server_config& config) {
+    return make_server_tls_context({config.tls_certificate, config.tls_private_key, config.client_ca, config.crl});
+}
+
 }  // namespace
 
 struct county_server::impl {
     explicit impl(server_config c)
         : config(std::move(c)),
           io(config.network_threads),
-          tls(make_server_tls_context({config.tls_certificate, config.tls_private_key, config.client_ca, config.crl})),
+          tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
           pool([url = database] { return sql::connect(url); }, pool_options(config, database)),
           context(config, tls, router, pool),
@@ -70,7 +74,7 @@ struct county_server::impl {
 
     server_config config;
     asio::io_context io;
-    ssl::context tls;
+    std::shared_ptr<ssl::context> tls;
     api::router router;
     sql::database_url database;
     service::db_worker_pool pool;
@@ -101,16 +105,35 @@ void county_server::start() {
     if (s.config.handle_signals) {
         s.signals.add(SIGINT);
         s.signals.add(SIGTERM);
-        s.signals.async_wait([this](const error_code& ec, int signal) {
-            if (ec) return;
-            spdlog::info("signal {}: stopping gracefully", signal);
-            request_stop();
-        });
+        s.signals.add(SIGHUP);
+        wait_for_signal();
     }
     for (int i = 0; i < std::max(1, s.config.network_threads); ++i)
         s.threads.emplace_back([&io = s.io] { io.run(); });
     spdlog::info("county-server listening on {}:{} ({} network threads, {} database workers)", s.config.listen_host,
                  s.acceptor->port(), s.config.network_threads, s.config.database_workers);
+}
+
+void county_server::wait_for_signal() {
+    impl_->signals.async_wait([this](const error_code& ec, int signal) {
+        if (ec) return;
+        if (signal == SIGHUP) {
+            try {
+                reload_tls();
+            } catch (const std::exception& e) {
+                spdlog::error("SIGHUP: keeping the old TLS settings: {}", e.what());
+            }
+            wait_for_signal();
+            return;
+        }
+        spdlog::info("signal {}: stopping gracefully", signal);
+        request_stop();
+    });
+}
+
+void county_server::reload_tls() {
+    impl_->context.replace_tls(std::make_shared<ssl::context>(make_tls(impl_->config)));
+    spdlog::info("TLS certificates and CRL re-read; new connections use them");
 }
 
 unsigned short county_server::port() const { return impl_->acceptor ? impl_->acceptor->port() : 0; }

@@ -26,8 +26,13 @@ public:
     void wait();
     // request_stop() + wait().
     void stop();
+    // Re-reads the certificates and the CRL for new connections (what SIGHUP does); open connections keep
+    // theirs. Throws std::runtime_error, keeping the old settings, when a file cannot be read.
+    void reload_tls();
 
 private:
+    void wait_for_signal();
+
     struct impl;
     std::unique_ptr<impl> impl_;
 };

@@ -31,6 +31,19 @@ struct server_config {
     std::chrono::seconds read_timeout{30};     // the body of a request, once its header arrived
     std::chrono::seconds write_timeout{30};
 
+    // Sessions: idle expiry and absolute expiry.
+    std::chrono::minutes session_idle_timeout{30};
+    std::chrono::minutes session_lifetime{12 * 60};
+    // Failed logins, counted per account and per certificate: from `login_slow_after` on, each further try must
+    // wait 2^(failures - login_slow_after) seconds; at `login_lock_after` the account or certificate is locked
+    // for `login_lock_period`.
+    int login_slow_after = 3;
+    int login_lock_after = 6;
+    std::chrono::minutes login_lock_period{15};
+    // Argon2id cost; tests lower it to keep a few hundred logins quick.
+    std::uint32_t argon2_memory_kib = 19 * 1024;
+    std::uint32_t argon2_iterations = 2;
+
     bool handle_signals = false;  // SIGINT/SIGTERM stop the server gracefully (the executable sets this)
 
     // Milliseconds since the epoch, UTC. Tests inject their own clock.

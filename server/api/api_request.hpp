@@ -15,6 +15,7 @@ struct api_request {
     std::map<std::string, std::string> query;  // percent-decoded
     std::string content_type;
     std::string idempotency_key;
+    std::string authorization;  // "Bearer <token>"; never logged
     std::string body;
     common::language lang = common::language::zh;
     // Who is calling: from the verified client certificate.

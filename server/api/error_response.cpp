@@ -11,6 +11,7 @@ api_response error_response(const common::api_error& error, common::language lan
     api_response response;
     response.status = error.status();
     response.body = nlohmann::json{{"error", std::move(body)}}.dump();
+    if (error.retry_after_seconds() > 0) response.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds()));
     return response;
 }
 

@@ -1,50 +1,41 @@
 #include "server/api/household_handlers.hpp"
 
 #include "common/household_json.hpp"
+#include "server/api/json_response.hpp"
 #include "server/api/request_parsing.hpp"
 
 namespace fupin::server::api {
-namespace {
-
-service::caller caller_of(const api_request& request) { return service::caller{request.caller_area}; }
-
-api_response json_response(int status, const nlohmann::json& body) {
-    api_response response;
-    response.status = status;
-    response.body = body.dump();
-    return response;
-}
-
-}  // namespace
 
 household_handlers::household_handlers(service::household_service households) : households_(std::move(households)) {}
 
-api_response household_handlers::create(const api_request& request, const path_params&, sql::connection& db) const {
+api_response household_handlers::create(const api_request& request, const path_params&, const service::principal& who,
+                                         sql::connection& db) const {
     const auto key = idempotency_key(request);
     const auto body = parse_json_body(request);
     auto input = common::household_from_json(body);
-    auto result = households_.create(db, caller_of(request), std::move(input), key, canonical_hash(body));
+    auto result = households_.create(db, who, std::move(input), key, canonical_hash(body));
     auto response = json_response(result.replayed ? 200 : 201, common::to_json(result.stored));
     response.headers.emplace_back("Location", "/api/v1/households/" + std::to_string(result.stored.id));
     if (result.replayed) response.headers.emplace_back("Idempotent-Replayed", "true");
     return response;
 }
 
-api_response household_handlers::get(const api_request& request, const path_params& params,
+api_response household_handlers::get(const api_request&, const path_params& params, const service::principal& who,
                                       sql::connection& db) const {
-    auto found = households_.get(db, caller_of(request), parse_id(params.at("id")));
+    auto found = households_.get(db, who, parse_id(params.at("id")));
     return json_response(200, common::to_json(found));
 }
 
 api_response household_handlers::update(const api_request& request, const path_params& params,
-                                        sql::connection& db) const {
+                                         const service::principal& who, sql::connection& db) const {
     const auto id = parse_id(params.at("id"));
     auto input = common::household_from_json(parse_json_body(request));
-    auto stored = households_.update(db, caller_of(request), id, std::move(input));
+    auto stored = households_.update(db, who, id, std::move(input));
     return json_response(200, common::to_json(stored));
 }
 
-api_response household_handlers::list(const api_request& request, const path_params&, sql::connection& db) const {
+api_response household_handlers::list(const api_request& request, const path_params&, const service::principal& who,
+                                       sql::connection& db) const {
     common::household_filter filter;
     filter.township_code = query_code(request, "township", 9);
     filter.village_code = query_code(request, "village", 12);
@@ -52,7 +43,7 @@ api_response household_handlers::list(const api_request& request, const path_par
     if (auto it = request.query.find("status"); it != request.query.end()) filter.status = it->second;
     filter.page_size = query_int(request, "page_size", 50, 1, 200);
     if (auto it = request.query.find("page_token"); it != request.query.end()) filter.page_token = it->second;
-    auto page = households_.list(db, caller_of(request), std::move(filter));
+    auto page = households_.list(db, who, std::move(filter));
     return json_response(200, common::to_json(page));
 }
 

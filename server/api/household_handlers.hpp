@@ -9,10 +9,14 @@ class household_handlers {
 public:
     explicit household_handlers(service::household_service households);
 
-    api_response create(const api_request& request, const path_params& params, sql::connection& db) const;
-    api_response get(const api_request& request, const path_params& params, sql::connection& db) const;
-    api_response update(const api_request& request, const path_params& params, sql::connection& db) const;
-    api_response list(const api_request& request, const path_params& params, sql::connection& db) const;
+    api_response create(const api_request& request, const path_params& params, const service::principal& who,
+                        sql::connection& db) const;
+    api_response get(const api_request& request, const path_params& params, const service::principal& who,
+                     sql::connection& db) const;
+    api_response update(const api_request& request, const path_params& params, const service::principal& who,
+                        sql::connection& db) const;
+    api_response list(const api_request& request, const path_params& params, const service::principal& who,
+                      sql::connection& db) const;
 
 private:
     service::household_service households_;

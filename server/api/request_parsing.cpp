@@ -1,10 +1,9 @@
 #include "server/api/request_parsing.hpp"
 
-#include <openssl/evp.h>
-
 #include <charconv>
 
 #include "common/api_error.hpp"
+#include "server/service/digest.hpp"
 
 namespace fupin::server::api {
 
@@ -68,17 +67,7 @@ std::string idempotency_key(const api_request& request) {
 }
 
 std::string canonical_hash(const nlohmann::json& body) {
-    const auto text = body.dump();  // nlohmann orders object keys: one text per request
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < length; ++i) {
-        out.push_back(hex[digest[i] >> 4]);
-        out.push_back(hex[digest[i] & 15]);
-    }
-    return out;
+    return service::sha256_hex(body.dump());  // nlohmann orders object keys: one text per request
 }
 
 }  // namespace fupin::server::api

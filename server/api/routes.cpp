@@ -5,13 +5,22 @@
 #include <nlohmann/json.hpp>
 
 #include "common/household_json.hpp"
+#include "server/api/audit_handlers.hpp"
 #include "server/api/household_handlers.hpp"
+#include "server/api/session_handlers.hpp"
+#include "server/api/user_handlers.hpp"
+#include "server/service/access_policy.hpp"
+#include "server/service/audit_trail.hpp"
 #include "server/storage/sql_connection.hpp"
 
 namespace fupin::server::api {
 namespace {
 
-// Health also proves the database answers, through the same worker a real request would use.
+using authenticated_handler =
+    std::function<api_response(const api_request&, const path_params&, const service::principal&, sql::connection&)>;
+
+// Health also proves the database answers, through the same worker a real request would use. It needs a valid
+// office certificate but no login, so an office can tell "server down" from "not logged in".
 api_response health(const api_request& request, sql::connection& db, const server_config& config) {
     db.query("SELECT 1");
     nlohmann::json body{{"status", "ok"},
@@ -23,23 +32,69 @@ api_response health(const api_request& request, sql::connection& db, const serve
     return api_response{200, body.dump(), {}};
 }
 
+// Every endpoint but health and login goes through here: the session becomes a principal, and whatever the
+// policy denies on the way is written to the audit trail (in its own transaction, since the request's own
+// transaction has been rolled back) before the 403 goes out.
+handler authenticated(std::shared_ptr<const service::session_service> sessions, const server_config& config,
+                      authenticated_handler inner) {
+    return [sessions, &config, inner = std::move(inner)](const api_request& request, const path_params& params,
+                                                        sql::connection& db) {
+        const auto who = sessions->authenticate(db, request.authorization, certificate_of(request));
+        try {
+            return inner(request, params, who, db);
+        } catch (const common::api_error& e) {
+            if (e.status() == 403)
+                service::audit_trail::record_in_own_transaction(
+                    db, service::audit_actor{who.username, who.role, who.certificate_subject}, "access.denied",
+                    request.method + " " + request.path, "denied", {{"code", e.code()}}, config.clock());
+            throw;
+        }
+    };
+}
+
+// Binds a member function of a shared handler object.
+template <class Handlers, class Method>
+authenticated_handler bind(std::shared_ptr<Handlers> handlers, Method method) {
+    return [handlers, method](const api_request& q, const path_params& p, const service::principal& w,
+                              sql::connection& db) { return ((*handlers).*method)(q, p, w, db); };
+}
+
 }  // namespace
 
 void add_routes(router& r, const server_config& config) {
-    r.add("GET", "/api/v1/health",
-          [&config](const api_request& request, const path_params&, sql::connection& db) {
-              return health(request, db, config);
-          });
-
+    auto sessions = std::make_shared<const service::session_service>(config.clock, config);
+    auto accounts = std::make_shared<const service::account_service>(
+        config.clock, service::argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1});
     auto households = std::make_shared<household_handlers>(service::household_service(config.clock));
-    r.add("POST", "/api/v1/households",
-          [households](const api_request& q, const path_params& p, sql::connection& db) { return households->create(q, p, db); });
-    r.add("GET", "/api/v1/households",
-          [households](const api_request& q, const path_params& p, sql::connection& db) { return households->list(q, p, db); });
-    r.add("GET", "/api/v1/households/{id}",
-          [households](const api_request& q, const path_params& p, sql::connection& db) { return households->get(q, p, db); });
-    r.add("PUT", "/api/v1/households/{id}",
-          [households](const api_request& q, const path_params& p, sql::connection& db) { return households->update(q, p, db); });
+    auto session_api = std::make_shared<session_handlers>(sessions);
+    auto user_api = std::make_shared<user_handlers>(accounts);
+    auto auth = [&](authenticated_handler h) { return authenticated(sessions, config, std::move(h)); };
+
+    r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {
+        return health(request, db, config);
+    });
+
+    r.add("POST", "/api/v1/sessions", [session_api](const api_request& q, const path_params& p, sql::connection& db) {
+        return session_api->login(q, p, db);
+    });
+    r.add("GET", "/api/v1/sessions/current", auth(bind(session_api, &session_handlers::whoami)));
+    r.add("DELETE", "/api/v1/sessions/current", auth(bind(session_api, &session_handlers::logout)));
+
+    r.add("POST", "/api/v1/households", auth(bind(households, &household_handlers::create)));
+    r.add("GET", "/api/v1/households", auth(bind(households, &household_handlers::list)));
+    r.add("GET", "/api/v1/households/{id}", auth(bind(households, &household_handlers::get)));
+    r.add("PUT", "/api/v1/households/{id}", auth(bind(households, &household_handlers::update)));
+
+    r.add("GET", "/api/v1/users", auth(bind(user_api, &user_handlers::list)));
+    r.add("POST", "/api/v1/users", auth(bind(user_api, &user_handlers::create)));
+    r.add("PUT", "/api/v1/users/{username}", auth(bind(user_api, &user_handlers::update)));
+    r.add("POST", "/api/v1/users/{username}/password", auth(bind(user_api, &user_handlers::reset_password)));
+
+    r.add("GET", "/api/v1/audit",
+          auth([](const api_request& q, const path_params& p, const service::principal& who, sql::connection& db) {
+              service::access_policy::require(who, service::permission::read_audit);
+              return audit_handlers::list(q, p, db);
+          }));
 }
 
 }  // namespace fupin::server::api

@@ -8,6 +8,8 @@
 
 #include "common/area_json.hpp"
 #include "common/household_json.hpp"
+#include "server/cli/admin_commands.hpp"
+#include "server/cli/audit_commands.hpp"
 #include "server/county_server.hpp"
 #include "server/service/archive_import.hpp"
 #include "server/storage/database_url.hpp"
@@ -103,6 +105,12 @@ int run_county_server_cli(int argc, char** argv) {
     app.add_option("--db-queue", config.database_queue_limit, "database jobs that may wait before requests get 503")
         ->capture_default_str();
     app.add_option("--log-level", log_level, "trace, debug, info, warn, error")->capture_default_str();
+    int idle_minutes = static_cast<int>(config.session_idle_timeout.count());
+    int lifetime_hours = static_cast<int>(config.session_lifetime.count() / 60);
+    app.add_option("--session-idle-minutes", idle_minutes, "a session ends after this long without a request")
+        ->capture_default_str()->check(CLI::Range(1, 24 * 60));
+    app.add_option("--session-hours", lifetime_hours, "a session ends this long after its login")
+        ->capture_default_str()->check(CLI::Range(1, 24 * 7));
 
     auto* areas = app.add_subcommand("areas", "the administrative tree");
     auto* areas_import = areas->add_subcommand("import", "load areas from a JSON area file (data/demo/areas.json)");
@@ -117,12 +125,39 @@ int run_county_server_cli(int argc, char** argv) {
     households->require_subcommand(1);
 
     auto* migrate = app.add_subcommand("migrate", "bring the database schema up to date and exit");
+
+    auto* admin = app.add_subcommand("admin", "accounts, on the database directly (the first administrator)");
+    auto* admin_user = admin->add_subcommand("user", "user accounts");
+    admin->require_subcommand(1);
+    admin_user->require_subcommand(1);
+    service::new_account account;
+    auto* user_add = admin_user->add_subcommand("add", "make an account; the password is read from the terminal or stdin");
+    user_add->add_option("--username", account.username)->required();
+    user_add->add_option("--display-name", account.display_name)->required();
+    user_add->add_option("--role", account.role, "village_clerk, township_reviewer, township_head, county_approver, "
+                                                 "county_admin, supervisor")->required();
+    user_add->add_option("--area", account.area_code, "the division code of the user's village, township or county")
+        ->required();
+    std::string target_user;
+    auto* user_disable = admin_user->add_subcommand("disable", "disable an account and end its sessions");
+    user_disable->add_option("USERNAME", target_user)->required();
+    auto* user_enable = admin_user->add_subcommand("enable", "enable a disabled account");
+    user_enable->add_option("USERNAME", target_user)->required();
+    auto* user_reset = admin_user->add_subcommand("reset-password", "set a new password and end the user's sessions");
+    user_reset->add_option("USERNAME", target_user)->required();
+
+    auto* audit = app.add_subcommand("audit", "the audit trail");
+    auto* audit_verify = audit->add_subcommand("verify", "walk the hash chain; name the first altered, deleted or "
+                                                         "reordered entry (exit 3)");
+    audit->require_subcommand(1);
     app.require_subcommand(0, 1);
     app.footer("Without a subcommand, county-server serves the archive until SIGINT or SIGTERM.");
 
     try {
         app.parse(argc, argv);
         parse_listen(listen, config);
+        config.session_idle_timeout = std::chrono::minutes(idle_minutes);
+        config.session_lifetime = std::chrono::minutes(lifetime_hours * 60);
     } catch (const CLI::ParseError& e) {
         // --help answers 0; every usage error answers 2, whatever CLI11's own code for it.
         return app.exit(e) == 0 ? 0 : 2;
@@ -134,6 +169,11 @@ int run_county_server_cli(int argc, char** argv) {
     try {
         if (areas_import->parsed()) return import_areas_command(config.database_url, areas_file);
         if (households_import->parsed()) return import_households_command(config.database_url, households_file);
+        if (user_add->parsed()) return admin_user_add(config.database_url, account);
+        if (user_disable->parsed()) return admin_user_set_disabled(config.database_url, target_user, true);
+        if (user_enable->parsed()) return admin_user_set_disabled(config.database_url, target_user, false);
+        if (user_reset->parsed()) return admin_user_reset_password(config.database_url, target_user);
+        if (audit_verify->parsed()) return audit_verify_command(config.database_url);
         if (migrate->parsed()) {
             auto db = sql::connect(config.database_url);
             auto applied = storage::migrate(*db);

@@ -38,6 +38,7 @@ api::api_request to_api_request(const http::request<http::string_body>& message,
     request.query = std::move(target.query);
     request.content_type = std::string(message[http::field::content_type]);
     request.idempotency_key = std::string(message["Idempotency-Key"]);
+    request.authorization = std::string(message[http::field::authorization]);
     request.lang = common::language_from_accept_language(std::string(message[http::field::accept_language]));
     request.body = message.body();
     return request;
@@ -83,7 +84,7 @@ struct database_offload {
 }  // namespace
 
 http_session::http_session(tcp::socket socket, server_context& context)
-    : stream_(std::move(socket), context.tls), context_(context) {
+    : tls_(context.current_tls()), stream_(std::move(socket), *tls_), context_(context) {
     error_code ec;
     auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     if (!ec) peer_address_ = endpoint.address().to_string();

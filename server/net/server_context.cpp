@@ -2,6 +2,16 @@
 
 namespace fupin::server::net {
 
+std::shared_ptr<ssl::context> server_context::current_tls() {
+    std::lock_guard lock(tls_mutex_);
+    return tls_;
+}
+
+void server_context::replace_tls(std::shared_ptr<ssl::context> tls) {
+    std::lock_guard lock(tls_mutex_);
+    tls_ = std::move(tls);
+}
+
 std::uint64_t server_context::add_session(std::function<void()> close_if_idle) {
     std::lock_guard lock(mutex_);
     auto id = next_session_++;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 
 #include "net/asio.hpp"
@@ -17,15 +18,20 @@ namespace fupin::server::net {
 using namespace fupin::net;
 
 struct server_context {
-    server_context(const server_config& c, ssl::context& t, const api::router& r, service::db_worker_pool& p)
-        : config(c), tls(t), router(r), pool(p) {}
+    server_context(const server_config& c, std::shared_ptr<ssl::context> t, const api::router& r,
+                   service::db_worker_pool& p)
+        : config(c), router(r), pool(p), tls_(std::move(t)) {}
 
     const server_config& config;
-    ssl::context& tls;
     const api::router& router;
     service::db_worker_pool& pool;
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> next_request{1};
+
+    // The TLS settings new connections get. Replaced whole when the CRL or certificates are re-read (SIGHUP);
+    // a connection keeps the context it started with, so nothing in flight is disturbed.
+    std::shared_ptr<ssl::context> current_tls();
+    void replace_tls(std::shared_ptr<ssl::context> tls);
 
     // Sessions register a function that closes them if they sit idle between requests.
     std::uint64_t add_session(std::function<void()> close_if_idle);
@@ -34,6 +40,8 @@ struct server_context {
     void close_idle_sessions();
 
 private:
+    std::mutex tls_mutex_;
+    std::shared_ptr<ssl::context> tls_;
     std::mutex mutex_;
     std::uint64_t next_session_ = 1;
     std::map<std::uint64_t, std::function<void()>> sessions_;

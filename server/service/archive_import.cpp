@@ -2,6 +2,7 @@
 
 #include "common/api_error.hpp"
 #include "server/service/run_in_transaction.hpp"
+#include "server/service/local_operator.hpp"
 #include "server/storage/area_repository.hpp"
 
 namespace fupin::server::service {
@@ -18,7 +19,7 @@ household_import_result import_households(sql::connection& db, const household_s
                                           const std::string& county_code,
                                           const std::vector<common::household>& files) {
     household_import_result result;
-    const caller county{county_code};
+    principal county = local_operator(county_code);
     for (std::size_t i = 0; i < files.size(); ++i) {
         try {
             households.create(db, county, files[i], {}, {});

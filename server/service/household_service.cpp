@@ -4,6 +4,10 @@
 #include "common/china_date.hpp"
 #include "common/household_validation.hpp"
 #include "common/vocabulary.hpp"
+#include "common/household_json.hpp"
+#include "server/service/access_policy.hpp"
+#include "server/service/audit_diff.hpp"
+#include "server/service/audit_trail.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/area_repository.hpp"
 #include "server/storage/household_repository.hpp"
@@ -14,10 +18,9 @@ namespace {
 
 using common::api_error;
 
-api_error area_forbidden() {
-    return api_error(403, "area_forbidden", "该户档案不属于本乡镇,无权访问",
-                     "that household file is outside your area");
-}
+audit_actor actor_of(const principal& who) { return audit_actor{who.username, who.role, who.certificate_subject}; }
+
+std::string record_of(std::int64_t id) { return "household/" + std::to_string(id); }
 
 api_error household_not_found() { return api_error::not_found("该户档案", "household file"); }
 
@@ -41,10 +44,7 @@ void require_area(storage::area_repository& areas, const std::string& code, cons
 
 household_service::household_service(clock now) : now_(std::move(now)) {}
 
-void household_service::check_areas(sql::connection& db, const caller& who, const common::household& h) const {
-    if (!who.covers_township(h.township_code))
-        throw api_error(403, "area_forbidden", "只能登记本乡镇的农户", "you may only register households of your own area",
-                        "township_code");
+void household_service::check_areas(sql::connection& db, const common::household& h) const {
     storage::area_repository areas(db);
     auto township = areas.find(h.township_code);
     if (!township || township->level != "township")
@@ -54,12 +54,12 @@ void household_service::check_areas(sql::connection& db, const caller& who, cons
     require_area(areas, h.group_code, "group", h.village_code, "group_code");
 }
 
-void household_service::check_people(sql::connection& db, const caller& who, const common::household& h) const {
+void household_service::check_people(sql::connection& db, const principal& who, const common::household& h) const {
     storage::household_repository households(db);
     for (std::size_t i = 0; i < h.members.size(); ++i) {
         auto found = households.find_person(h.members[i].id_number);
         if (!found || found->household_id == h.id) continue;
-        const bool own = who.covers_township(found->township_code);
+        const bool own = access_policy::area_covers(who.area_code, found->village_code);
         api_error error(409, "person_already_registered",
                         "该成员已在" + found->township_name + found->village_name + "的农户档案中登记,一人只能属于一户",
                         "this person is already in a household file of " + found->village_name + ", " +
@@ -75,7 +75,7 @@ void household_service::check_people(sql::connection& db, const caller& who, con
     }
 }
 
-household_service::create_result household_service::create(sql::connection& db, const caller& who,
+household_service::create_result household_service::create(sql::connection& db, const principal& who,
                                                             common::household input,
                                                             const std::string& idempotency_key,
                                                             const std::string& request_hash) const {
@@ -84,6 +84,7 @@ household_service::create_result household_service::create(sql::connection& db, 
     input.status = "pending";
     common::derive(input);
     common::validate(input, china_date_of_ms(now));
+    access_policy::require(who, permission::write_households, input.village_code);
 
     // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
     // request) is run once more: the checks then see the winner and answer precisely.
@@ -99,18 +100,21 @@ household_service::create_result household_service::create(sql::connection& db, 
                                             "this Idempotency-Key was already used for a different request");
                         auto stored = households.find(earlier->household_id);
                         if (!stored) throw household_not_found();
+                        access_policy::require(who, permission::read_households, stored->village_code);
                         return {std::move(*stored), true};
                     }
                 }
                 // Claim the key before anything else: a concurrent retry blocks here until this transaction
                 // ends, then loses on the primary key and, run again, replays what this one made.
                 if (!idempotency_key.empty()) keys.insert(who.area_code, idempotency_key, request_hash, 0, now);
-                check_areas(db, who, input);
+                check_areas(db, input);
                 check_people(db, who, input);
                 common::household stored = input;
                 households.insert(stored, now);
                 if (!idempotency_key.empty()) keys.attach(who.area_code, idempotency_key, stored.id);
                 auto reread = households.find(stored.id);
+                audit_trail::record(db, actor_of(who), "household.create", record_of(stored.id), "ok",
+                                    audit_diff::changes(nullptr, common::to_json(*reread)), now);
                 return {std::move(*reread), false};
             });
         } catch (const sql::constraint_violation&) {
@@ -119,17 +123,17 @@ household_service::create_result household_service::create(sql::connection& db, 
     }
 }
 
-common::household household_service::get(sql::connection& db, const caller& who, std::int64_t id) const {
+common::household household_service::get(sql::connection& db, const principal& who, std::int64_t id) const {
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         storage::household_repository households(db);
         auto found = households.find(id);
         if (!found) throw household_not_found();
-        if (!who.covers_township(found->township_code)) throw area_forbidden();
+        access_policy::require(who, permission::read_households, found->village_code);
         return std::move(*found);
     });
 }
 
-common::household household_service::update(sql::connection& db, const caller& who, std::int64_t id,
+common::household household_service::update(sql::connection& db, const principal& who, std::int64_t id,
                                              common::household input) const {
     const auto now = now_();
     if (input.version <= 0)
@@ -138,6 +142,7 @@ common::household household_service::update(sql::connection& db, const caller& w
     input.id = id;
     common::derive(input);
     common::validate(input, china_date_of_ms(now));
+    access_policy::require(who, permission::write_households, input.village_code);
 
     for (int attempt = 1;; ++attempt) {
         try {
@@ -145,7 +150,7 @@ common::household household_service::update(sql::connection& db, const caller& w
                 storage::household_repository households(db);
                 auto current = households.find(id);
                 if (!current) throw household_not_found();
-                if (!who.covers_township(current->township_code)) throw area_forbidden();
+                access_policy::require(who, permission::write_households, current->village_code);
                 auto version_conflict = [&](std::int64_t current_version) {
                     api_error error(409, "version_conflict",
                                     "该户档案已被他人修改(当前版本 " + std::to_string(current_version) +
@@ -157,7 +162,7 @@ common::household household_service::update(sql::connection& db, const caller& w
                     return error;
                 };
                 if (current->version != input.version) throw version_conflict(current->version);
-                check_areas(db, who, input);
+                check_areas(db, input);
                 check_people(db, who, input);
                 common::household stored = input;
                 stored.status = current->status;  // the procedure changes the status, not an edit
@@ -166,6 +171,8 @@ common::household household_service::update(sql::connection& db, const caller& w
                     throw version_conflict(latest ? latest->version : input.version + 1);
                 }
                 auto reread = households.find(id);
+                audit_trail::record(db, actor_of(who), "household.update", record_of(id), "ok",
+                                    audit_diff::changes(common::to_json(*current), common::to_json(*reread)), now);
                 return std::move(*reread);
             });
         } catch (const sql::constraint_violation&) {
@@ -174,12 +181,20 @@ common::household household_service::update(sql::connection& db, const caller& w
     }
 }
 
-common::household_page household_service::list(sql::connection& db, const caller& who,
+common::household_page household_service::list(sql::connection& db, const principal& who,
                                                common::household_filter filter) const {
-    if (filter.township_code.empty() && !who.is_county()) filter.township_code = who.area_code;
-    auto outside = [&](const std::string& code) { return !code.empty() && !who.covers_township(code); };
-    if (outside(filter.township_code) || outside(filter.village_code) || outside(filter.group_code))
-        throw api_error(403, "area_forbidden", "只能查看本乡镇的农户档案", "you may only list files of your own area");
+    access_policy::require(who, permission::read_households);
+    // Every filter must lie inside the user's area or contain it; the user's own area always narrows the list.
+    for (auto* code : {&filter.township_code, &filter.village_code, &filter.group_code}) {
+        if (code->empty() || access_policy::area_covers(who.area_code, *code)) continue;
+        if (access_policy::area_covers(*code, who.area_code)) {
+            code->clear();  // an ancestor of the user's area: the user's area below is narrower
+            continue;
+        }
+        throw api_error(403, "area_forbidden", "只能查看您负责区域内的农户档案", "you may only list files of your own area");
+    }
+    if (who.area_code.size() == 9 && filter.township_code.empty()) filter.township_code = who.area_code;
+    if (who.area_code.size() == 12 && filter.village_code.empty()) filter.village_code = who.area_code;
     if (!filter.status.empty() && !common::is_valid(common::vocabulary::household_statuses, filter.status))
         throw api_error(400, "invalid_parameter",
                         "参数 status 必须是 " + common::allowed_codes(common::vocabulary::household_statuses) + " 之一",

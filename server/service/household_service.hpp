@@ -1,13 +1,14 @@
 #pragma once
 // The household file's use cases: create (idempotent), read, update (versioned), list. Each runs in one
-// transaction on the caller's connection and enforces what no client can be trusted with: the caller's area,
-// the areas existing, a person being in at most one household of the county, and versions.
+// transaction on the caller's connection and enforces what no client can be trusted with: the access policy
+// (role and area), the areas existing, a person being in at most one household of the county, and versions.
+// Every write appends its audit entry in the same transaction.
 #include <cstdint>
 #include <functional>
 #include <string>
 
 #include "common/household.hpp"
-#include "server/service/caller.hpp"
+#include "server/service/principal.hpp"
 
 namespace fupin::server::sql {
 class connection;
@@ -27,15 +28,15 @@ public:
     };
 
     // request_hash: a digest of the canonical request, compared when an Idempotency-Key is reused.
-    create_result create(sql::connection& db, const caller& who, common::household input,
+    create_result create(sql::connection& db, const principal& who, common::household input,
                          const std::string& idempotency_key, const std::string& request_hash) const;
-    common::household get(sql::connection& db, const caller& who, std::int64_t id) const;
-    common::household update(sql::connection& db, const caller& who, std::int64_t id, common::household input) const;
-    common::household_page list(sql::connection& db, const caller& who, common::household_filter filter) const;
+    common::household get(sql::connection& db, const principal& who, std::int64_t id) const;
+    common::household update(sql::connection& db, const principal& who, std::int64_t id, common::household input) const;
+    common::household_page list(sql::connection& db, const principal& who, common::household_filter filter) const;
 
 private:
-    void check_areas(sql::connection& db, const caller& who, const common::household& h) const;
-    void check_people(sql::connection& db, const caller& who, const common::household& h) const;
+    void check_areas(sql::connection& db, const common::household& h) const;
+    void check_people(sql::connection& db, const principal& who, const common::household& h) const;
 
     clock now_;
 };

@@ -1,0 +1,62 @@
+#include "server/service/access_policy.hpp"
+
+#include <array>
+#include <string>
+
+#include "common/api_error.hpp"
+
+namespace fupin::server::service {
+namespace {
+
+struct grant {
+    std::string_view role;
+    bool read_households;
+    bool write_households;
+    bool manage_users;
+    bool read_audit;
+};
+
+// Read as a table: who may do what. Supervisors read everything and write nothing; administrators manage
+// accounts (and, later, areas, lines and quotas) but do not edit household files.
+constexpr std::array<grant, 7> grants{{
+    //  role                 read   write  users  audit
+    {"village_clerk",        true,  true,  false, false},
+    {"township_reviewer",    true,  true,  false, false},
+    {"township_head",        true,  false, false, false},
+    {"county_approver",      true,  false, false, false},
+    {"county_admin",         true,  false, true,  true},
+    {"supervisor",           true,  false, false, true},
+    // Whoever runs county-server's own subcommands on the server machine (imports, user administration):
+    // they hold the database anyway. Not a role an account can have (common::vocabulary::roles lacks it).
+    {"local_operator",       true,  true,  true,  true},
+}};
+
+}  // namespace
+
+bool access_policy::role_has(std::string_view role, permission p) {
+    for (const auto& g : grants) {
+        if (g.role != role) continue;
+        switch (p) {
+            case permission::read_households: return g.read_households;
+            case permission::write_households: return g.write_households;
+            case permission::manage_users: return g.manage_users;
+            case permission::read_audit: return g.read_audit;
+        }
+    }
+    return false;
+}
+
+bool access_policy::area_covers(std::string_view user_area, std::string_view record_area) {
+    return !user_area.empty() && record_area.size() >= user_area.size() &&
+           record_area.compare(0, user_area.size(), user_area) == 0;
+}
+
+void access_policy::require(const principal& who, permission p, std::string_view record_area) {
+    if (!role_has(who.role, p))
+        throw common::api_error(403, "access_denied", "您的角色无权进行此项操作", "your role may not do this");
+    if (!record_area.empty() && !area_covers(who.area_code, record_area))
+        throw common::api_error(403, "area_forbidden", "该记录不在您负责的区域内,无权访问",
+                                "that record is outside your area");
+}
+
+}  // namespace fupin::server::service

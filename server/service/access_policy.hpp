@@ -1,0 +1,31 @@
+#pragma once
+// The one place that decides who may do what: (role, permission, area of the record) → allow or deny.
+// Deny by default: a role not in the table, or a permission not granted to it, is refused. Every endpoint asks
+// here, reads by id included, so no one reaches another area's file by guessing an id.
+#include <string_view>
+
+#include "server/service/principal.hpp"
+
+namespace fupin::server::service {
+
+enum class permission {
+    read_households,   // read one file, list files
+    write_households,  // create and edit files
+    manage_users,      // accounts of the county
+    read_audit,        // the audit trail
+};
+
+class access_policy {
+public:
+    static bool role_has(std::string_view role, permission p);
+
+    // A record belongs to an area (a household: its village code). The user's area covers it when it is the
+    // same area or an ancestor: the county covers everything, a township its villages, a village itself.
+    static bool area_covers(std::string_view user_area, std::string_view record_area);
+
+    // Throws api_error 403 access_denied (the role may not) or 403 area_forbidden (not in the user's area).
+    // An empty record_area checks the role only.
+    static void require(const principal& who, permission p, std::string_view record_area = {});
+};
+
+}  // namespace fupin::server::service

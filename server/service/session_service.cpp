@@ -1,0 +1,198 @@
+#include "server/service/session_service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "common/api_error.hpp"
+#include "server/service/audit_trail.hpp"
+#include "server/service/digest.hpp"
+#include "server/service/run_in_transaction.hpp"
+#include "server/storage/login_throttle_repository.hpp"
+#include "server/storage/session_repository.hpp"
+#include "server/storage/user_repository.hpp"
+
+namespace fupin::server::service {
+namespace {
+
+using common::api_error;
+constexpr std::int64_t touch_interval_ms = 30'000;  // last_seen is written at most this often per session
+constexpr std::size_t token_bytes = 32;
+
+std::int64_t ms(std::chrono::minutes m) { return std::chrono::duration_cast<std::chrono::milliseconds>(m).count(); }
+
+std::string account_key(const std::string& username) { return "user:" + username.substr(0, 64); }
+std::string certificate_key(const certificate_identity& c) { return "cert:" + c.subject.substr(0, 500); }
+
+// An attempted username goes into the trail as typed, but bounded.
+audit_actor attempt_actor(const std::string& username, const certificate_identity& c) {
+    return audit_actor{username.substr(0, 64), "", c.subject};
+}
+
+api_error session_expired() {
+    return api_error(401, "session_expired", "登录已过期或无效,请重新登录", "your session has expired; log in again");
+}
+
+principal to_principal(const storage::user_account& u, const storage::session_record& s, std::int64_t idle_ms) {
+    principal p;
+    p.user_id = u.id;
+    p.username = u.username;
+    p.display_name = u.display_name;
+    p.role = u.role;
+    p.area_code = u.area_code;
+    p.certificate_subject = s.certificate_subject;
+    p.token_hash = s.token_hash;
+    p.expires_at_ms = s.expires_at_ms;
+    p.idle_expires_at_ms = std::min(s.expires_at_ms, s.last_seen_ms + idle_ms);
+    return p;
+}
+
+}  // namespace
+
+session_service::session_service(clock now, const server_config& config)
+    : now_(std::move(now)),
+      config_(config),
+      hasher_(std::make_shared<password_hasher>(
+          argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1})) {}
+
+bool session_service::certificate_fits(const std::string& user_area, const std::string& certificate_area) {
+    if (user_area.size() == 6) return certificate_area == user_area;  // county users: the county office
+    return certificate_area.size() == 9 && user_area.compare(0, 9, certificate_area) == 0;
+}
+
+login_result session_service::login(sql::connection& db, const std::string& username, const std::string& password,
+                                    const certificate_identity& certificate) const {
+    const auto now = now_();
+    // Locked or slowed: refuse before even looking at the password.
+    std::int64_t wait_ms = 0;
+    run_in_transaction(db, sql::tx_mode::read, [&] {
+        storage::login_throttle_repository throttle(db);
+        for (const auto& key : {account_key(username), certificate_key(certificate)}) {
+            auto r = throttle.find_for_update(key);
+            if (!r) continue;
+            if (r->locked_until_ms > now) wait_ms = std::max(wait_ms, r->locked_until_ms - now);
+            if (r->failures >= config_.login_slow_after) {
+                const std::int64_t backoff = 1000LL << std::min(r->failures - config_.login_slow_after, 20);
+                wait_ms = std::max(wait_ms, r->last_failure_ms + backoff - now);
+            }
+        }
+    });
+    if (wait_ms > 0) {
+        const int seconds = static_cast<int>((wait_ms + 999) / 1000);
+        audit_trail::record_in_own_transaction(db, attempt_actor(username, certificate), "session.login_failed",
+                                               "user/" + username.substr(0, 64), "denied",
+                                               {{"reason", "login_locked"}}, now);
+        throw api_error(429, "login_locked",
+                        "登录失败次数过多,请 " + std::to_string((seconds + 59) / 60) + " 分钟后再试",
+                        "too many failed logins; try again in " + std::to_string(seconds) + " seconds")
+            .with_retry_after(seconds);
+    }
+
+    auto user = run_in_transaction(db, sql::tx_mode::read, [&] { return storage::user_repository(db).find(username); });
+    const bool password_ok = user ? hasher_->verify(password, user->password_hash)
+                                  : (hasher_->waste_a_verify(password), false);
+    if (!password_ok) {
+        record_failure(db, username, certificate, "invalid_credentials", now);
+        throw api_error(401, "invalid_credentials", "用户名或密码错误", "wrong username or password");
+    }
+    if (user->disabled) {
+        audit_trail::record_in_own_transaction(db, attempt_actor(username, certificate), "session.login_failed",
+                                               "user/" + user->username, "denied", {{"reason", "account_disabled"}}, now);
+        throw api_error(401, "account_disabled", "该账号已被停用,请联系县扶贫办", "this account has been disabled");
+    }
+    if (!certificate_fits(user->area_code, certificate.area_code)) {
+        audit_trail::record_in_own_transaction(db, audit_actor{user->username, user->role, certificate.subject},
+                                               "session.login_failed", "user/" + user->username, "denied",
+                                               {{"reason", "certificate_mismatch"}}, now);
+        throw api_error(403, "certificate_mismatch",
+                        "本机证书所属的乡镇(或县扶贫办)与该账号的所属区域不一致,请在本单位的电脑上登录",
+                        "this office's certificate does not belong to the account's area; log in from your own office");
+    }
+
+    login_result result;
+    result.token = random_hex(token_bytes);
+    storage::session_record session{sha256_hex(result.token), user->id,           certificate.subject, now, now,
+                                    now + ms(config_.session_lifetime)};
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::login_throttle_repository throttle(db);
+        throttle.clear(account_key(username));
+        throttle.clear(certificate_key(certificate));
+        storage::session_repository sessions(db);
+        sessions.remove_expired(now, ms(config_.session_idle_timeout));
+        sessions.insert(session);
+        audit_trail::record(db, audit_actor{user->username, user->role, certificate.subject}, "session.login",
+                            "user/" + user->username, "ok", nullptr, now);
+    });
+    result.who = to_principal(*user, session, ms(config_.session_idle_timeout));
+    return result;
+}
+
+void session_service::record_failure(sql::connection& db, const std::string& username,
+                                     const certificate_identity& certificate, const std::string& reason,
+                                     std::int64_t now) const {
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::login_throttle_repository throttle(db);
+        for (const auto& key : {account_key(username), certificate_key(certificate)}) {
+            auto r = throttle.find_for_update(key).value_or(storage::login_throttle_record{key, 0, 0, 0});
+            // Failures long ago do not count against today.
+            if (now - r.last_failure_ms > ms(config_.login_lock_period)) r.failures = 0;
+            ++r.failures;
+            r.last_failure_ms = now;
+            if (r.failures >= config_.login_lock_after && r.locked_until_ms <= now) {
+                r.locked_until_ms = now + ms(config_.login_lock_period);
+                spdlog::warn("login locked for {} minutes: {} after {} failed logins", config_.login_lock_period.count(),
+                             key.substr(0, 5) == "user:" ? key : "certificate " + key.substr(5), r.failures);
+                audit_trail::record(db, attempt_actor(username, certificate), "session.locked",
+                                    key.substr(0, 5) == "user:" ? "user/" + username.substr(0, 64) : "certificate",
+                                    "denied", {{"failures", r.failures}}, now);
+            }
+            throttle.save(r);
+        }
+        audit_trail::record(db, attempt_actor(username, certificate), "session.login_failed",
+                            "user/" + username.substr(0, 64), "failed", {{"reason", reason}}, now);
+    });
+}
+
+principal session_service::authenticate(sql::connection& db, const std::string& authorization_header,
+                                        const certificate_identity& certificate) const {
+    constexpr std::string_view scheme = "Bearer ";
+    if (authorization_header.empty())
+        throw api_error(401, "authentication_required", "请先登录", "log in first");
+    if (authorization_header.size() != scheme.size() + 2 * token_bytes ||
+        authorization_header.compare(0, scheme.size(), scheme) != 0)
+        throw session_expired();
+    const auto now = now_();
+    const auto idle_ms = ms(config_.session_idle_timeout);
+    const auto token_hash = sha256_hex(std::string_view(authorization_header).substr(scheme.size()));
+    storage::session_repository sessions(db);
+    auto session = sessions.find(token_hash);
+    if (!session) throw session_expired();
+    if (now >= session->expires_at_ms || now >= session->last_seen_ms + idle_ms) {
+        sessions.remove(token_hash);
+        throw session_expired();
+    }
+    if (session->certificate_subject != certificate.subject)
+        throw api_error(401, "certificate_mismatch", "该登录凭据属于另一台办公电脑的证书,请重新登录",
+                        "this session belongs to another office certificate; log in again");
+    auto user = storage::user_repository(db).find_by_id(session->user_id);
+    if (!user || user->disabled) {
+        sessions.remove(token_hash);
+        throw session_expired();
+    }
+    if (now - session->last_seen_ms >= touch_interval_ms) {
+        sessions.touch(token_hash, now);
+        session->last_seen_ms = now;
+    }
+    return to_principal(*user, *session, idle_ms);
+}
+
+void session_service::logout(sql::connection& db, const principal& who) const {
+    const auto now = now_();
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::session_repository(db).remove(who.token_hash);
+        audit_trail::record(db, audit_actor{who.username, who.role, who.certificate_subject}, "session.logout",
+                            "user/" + who.username, "ok", nullptr, now);
+    });
+}
+
+}  // namespace fupin::server::service

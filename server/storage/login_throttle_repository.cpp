@@ -1,0 +1,32 @@
+#include "server/storage/login_throttle_repository.hpp"
+
+#include <string>
+
+namespace fupin::server::storage {
+namespace {
+
+constexpr const char* select_throttle =
+    "SELECT throttle_key, failures, last_failure_ms, locked_until_ms FROM login_throttle WHERE throttle_key = ?";
+constexpr const char* delete_throttle = "DELETE FROM login_throttle WHERE throttle_key = ?";
+constexpr const char* insert_throttle =
+    "INSERT INTO login_throttle (throttle_key, failures, last_failure_ms, locked_until_ms) VALUES (?, ?, ?, ?)";
+constexpr const char* update_throttle =
+    "UPDATE login_throttle SET failures = ?, last_failure_ms = ?, locked_until_ms = ? WHERE throttle_key = ?";
+
+}  // namespace
+
+std::optional<login_throttle_record> login_throttle_repository::find_for_update(const std::string& key) {
+    auto rows = conn_.query(std::string(select_throttle) + conn_.for_update(), {key});
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows.front();
+    return login_throttle_record{r.get_string(0), static_cast<int>(r.get_int64(1)), r.get_int64(2), r.get_int64(3)};
+}
+
+void login_throttle_repository::save(const login_throttle_record& r) {
+    if (conn_.execute(update_throttle, {std::int64_t{r.failures}, r.last_failure_ms, r.locked_until_ms, r.key}) == 0)
+        conn_.execute(insert_throttle, {r.key, std::int64_t{r.failures}, r.last_failure_ms, r.locked_until_ms});
+}
+
+void login_throttle_repository::clear(const std::string& key) { conn_.execute(delete_throttle, {key}); }
+
+}  // namespace fupin::server::storage

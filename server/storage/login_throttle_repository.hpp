@@ -1,0 +1,31 @@
+#pragma once
+// Failed-login counters, one row per account ("user:NAME") or certificate ("cert:SUBJECT").
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "server/storage/sql_connection.hpp"
+
+namespace fupin::server::storage {
+
+struct login_throttle_record {
+    std::string key;
+    int failures = 0;
+    std::int64_t last_failure_ms = 0;
+    std::int64_t locked_until_ms = 0;
+};
+
+class login_throttle_repository {
+public:
+    explicit login_throttle_repository(sql::connection& conn) : conn_(conn) {}
+
+    // Locks the row on MySQL (call inside a write transaction) so concurrent failures all count.
+    std::optional<login_throttle_record> find_for_update(const std::string& key);
+    void save(const login_throttle_record& r);  // insert or replace
+    void clear(const std::string& key);
+
+private:
+    sql::connection& conn_;
+};
+
+}  // namespace fupin::server::storage
