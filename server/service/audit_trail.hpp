@@ -1,0 +1,44 @@
+#pragma once
+// The one door services use to write the audit trail (docs/protocol.md, "The audit trail").
+//   - record(): inside the use case's own write transaction, so the entry commits with the change it
+//     describes, or not at all.
+//   - record_in_own_transaction(): for what must be on record although the request fails and its transaction
+//     rolls back: denials (access.denied), failed logins, lock-outs. Runs after that rollback, outside any
+//     transaction, in a write transaction of its own.
+// changes must already be masked (audit_diff builds them); no password or token may be passed in any field.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::service {
+
+// Who acted. For a failed login the username is the one that was tried (cut to 64 characters when stored)
+// and the role is "".
+struct audit_actor {
+    std::string username;
+    std::string role;
+    std::string certificate_subject;
+};
+
+class audit_trail {
+public:
+    // Appends one entry on db, which must be inside a write transaction (std::logic_error otherwise).
+    // outcome: "ok" | "denied" | "failed"; changes: a JSON object ({} or null for none).
+    // Throws what audit_repository::append throws; sql::retryable_error means: run the transaction again.
+    static void record(sql::connection& db, const audit_actor& actor, std::string action, std::string record,
+                       std::string outcome, nlohmann::json changes, std::int64_t now_ms);
+
+    // The same in a write transaction of its own, retried on deadlock/busy (run_in_transaction), and committed
+    // before it returns. db must not be inside a transaction (std::logic_error otherwise): the failing
+    // request's transaction must have been rolled back first, or the entry would be rolled back with it.
+    static void record_in_own_transaction(sql::connection& db, const audit_actor& actor, std::string action,
+                                          std::string record, std::string outcome, nlohmann::json changes,
+                                          std::int64_t now_ms);
+};
+
+}  // namespace fupin::server::service
