@@ -11,8 +11,9 @@ int exit_code_for_status(int status) {
     case 422: return exit_refused;
     case 409: return exit_conflict;
     case 404: return exit_not_found;
-    case 401:
     case 403: return exit_forbidden;
+    case 401:
+    case 429: return exit_not_logged_in;
     default: return exit_server_error;  // 5xx, and statuses this client never asks for (405, 3xx, …)
     }
 }
@@ -35,9 +36,10 @@ const char* exit_codes_help() {
            "  3  input refused: 400/413/415/422, or the local check before sending\n"
            "  4  conflict (409): the file changed since it was read, or a person is already registered\n"
            "  5  not found (404)\n"
-           "  6  forbidden (401/403): outside this township's area\n"
+           "  6  forbidden (403): the user's role or area does not allow it, or the certificate is not the user's\n"
            "  7  server unreachable, timeout, or TLS failure (certificate refused or not trusted)\n"
-           "  8  server error (5xx) or an answer the client does not understand";
+           "  8  server error (5xx) or an answer the client does not understand\n"
+           "  9  not logged in or session expired (401), or login locked (429): run township-client login";
 }
 
 }  // namespace fupin::client
