@@ -79,6 +79,7 @@ struct api_client::impl {
     connection_options options;  // before connection: it keeps a reference
     tls_connection connection;
     http_result last;
+    std::string token;
 };
 
 api_client::api_client(const client_config& config) : api_client(options_from(config)) {}
@@ -103,6 +104,7 @@ http_result api_client::request(http_method method, std::string_view target, std
         req.set(http::field::content_type, "application/json");
         req.body() = std::move(*body);
     }
+    if (!impl_->token.empty()) req.set(http::field::authorization, "Bearer " + impl_->token);
     for (const auto& [name, value] : extra_headers) req.set(name, value);
     req.prepare_payload();
 
@@ -129,6 +131,61 @@ nlohmann::json api_client::request_json(http_method method, std::string_view tar
         throw client_error(error_kind::protocol,
                            "the server answered HTTP " + std::to_string(result.status) + " with a body that is not JSON");
     return json;
+}
+
+void api_client::set_token(std::string token) { impl_->token = std::move(token); }
+const std::string& api_client::token() const { return impl_->token; }
+
+nlohmann::json api_client::login(const std::string& username, const std::string& password) {
+    // A login must not ride on an older session (the server would not care, but the audit trail would show it).
+    impl_->token.clear();
+    auto answer = request_json(http_method::post, "/api/v1/sessions",
+                               nlohmann::json{{"username", username}, {"password", password}}.dump());
+    if (!answer.is_object() || !answer.contains("token") || !answer.at("token").is_string() ||
+        answer.at("token").get_ref<const std::string&>().empty() || !answer.contains("user") ||
+        !answer.at("user").is_object())
+        throw client_error(error_kind::protocol, "the login answer has no token or no user");
+    impl_->token = answer.at("token").get<std::string>();
+    return answer;
+}
+
+void api_client::logout() {
+    // Clears the token on every path, an exception included: after `logout` the caller must not hold a session.
+    struct clear_token {
+        std::string& token;
+        ~clear_token() { token.clear(); }
+    } clear{impl_->token};
+    if (impl_->token.empty()) return;
+    const auto result = request(http_method::delete_, "/api/v1/sessions/current");
+    if (result.status == 401 || (result.status >= 200 && result.status <= 299)) return;
+    throw error_from_response(result);
+}
+
+nlohmann::json api_client::whoami() {
+    auto json = request_json(http_method::get, "/api/v1/sessions/current");
+    if (!json.is_object() || !json.contains("user") || !json.at("user").is_object())
+        throw client_error(error_kind::protocol, "the session answer has no user");
+    return json;
+}
+
+nlohmann::json api_client::list_users() {
+    auto json = request_json(http_method::get, "/api/v1/users");
+    if (!json.is_object() || !json.contains("items") || !json.at("items").is_array())
+        throw client_error(error_kind::protocol, "the user list has no items");
+    return json;
+}
+
+nlohmann::json api_client::create_user(const nlohmann::json& user) {
+    return request_json(http_method::post, "/api/v1/users", user.dump());
+}
+
+nlohmann::json api_client::update_user(const std::string& username, const nlohmann::json& changes) {
+    return request_json(http_method::put, "/api/v1/users/" + url_encode(username), changes.dump());
+}
+
+void api_client::reset_password(const std::string& username, const std::string& password) {
+    request_json(http_method::post, "/api/v1/users/" + url_encode(username) + "/password",
+                 nlohmann::json{{"password", password}}.dump());
 }
 
 nlohmann::json api_client::health() {

@@ -79,6 +79,11 @@ public:
     http_result request(http_method method, std::string_view target, std::optional<std::string> body = std::nullopt,
                         const header_list& extra_headers = {});
 
+    // The session token (docs/protocol.md "Authentication and sessions"). While it is not empty every request
+    // sends `Authorization: Bearer <token>`. It is a password for the next 12 hours: never log or print it.
+    void set_token(std::string token);
+    const std::string& token() const;
+
     // request(), then a 2xx answer's body parsed as JSON; any other status throws client_error{http} carrying
     // the server's error code, message, field and details.
     nlohmann::json request_json(http_method method, std::string_view target,
@@ -86,6 +91,23 @@ public:
 
     // GET /api/v1/health
     nlohmann::json health();
+
+    // POST /api/v1/sessions. Sends no Authorization header; on 201 takes the answer's token (set_token) and
+    // returns the answer (it holds the token too: callers print it without). Failures throw client_error{http}:
+    // 401 invalid_credentials or account_disabled, 403 certificate_mismatch, 429 login_locked (Retry-After).
+    nlohmann::json login(const std::string& username, const std::string& password);
+    // DELETE /api/v1/sessions/current, then forgets the token whatever the outcome. A 401 (the session had
+    // already ended) counts as logged out and does not throw; other failures do, after the token is cleared.
+    void logout();
+    // GET /api/v1/sessions/current: {"user": {…}, "expires_at": "…", "idle_expires_at": "…"}.
+    nlohmann::json whoami();
+
+    // docs/protocol.md "Users" (county administrators). Users are JSON objects as the server sends them.
+    nlohmann::json list_users();                                       // GET /api/v1/users → {"items": […]}
+    nlohmann::json create_user(const nlohmann::json& user);            // POST /api/v1/users (with "password")
+    nlohmann::json update_user(const std::string& username, const nlohmann::json& changes);  // PUT …/{username}
+    void reset_password(const std::string& username, const std::string& password);  // POST …/{username}/password
+
     // POST /api/v1/households with Idempotency-Key (empty: none). last_result() tells whether it was a replay.
     common::household create_household(const common::household& household, const std::string& idempotency_key);
     // GET /api/v1/households/{id}

@@ -16,6 +16,7 @@
 
 #include "client/api_client.hpp"
 #include "net/tls_context.hpp"
+#include "scripted_server.hpp"
 
 namespace fs = std::filesystem;
 using namespace fupin::client;
@@ -23,79 +24,10 @@ namespace net = fupin::net;
 using net::http::request;
 using net::http::response;
 using net::http::string_body;
+using fupin::client::test::json_response;
+using fupin::client::test::scripted_server;
 
 namespace {
-
-// Serves one connection at a time; `handle` answers each request (nullopt: close without answering).
-class scripted_server {
-public:
-    using handler = std::function<std::optional<response<string_body>>(const request<string_body>&)>;
-
-    scripted_server(net::ssl::context context, handler handle, int requests_per_connection = 1000)
-        : context_(std::move(context)), handle_(std::move(handle)), per_connection_(requests_per_connection),
-          acceptor_(ioc_, {net::asio::ip::make_address("127.0.0.1"), 0}), thread_([this] { run(); }) {}
-
-    ~scripted_server() {
-        stopping_ = true;
-        net::tcp::socket wake(ioc_);
-        net::error_code ec;
-        wake.connect(acceptor_.local_endpoint(), ec);
-        thread_.join();
-    }
-
-    std::string port() const { return std::to_string(acceptor_.local_endpoint().port()); }
-    int connections() const { return connections_; }
-    request<string_body> last_request() const {
-        std::lock_guard lock(mutex_);
-        return last_;
-    }
-
-private:
-    void run() {
-        while (!stopping_) {
-            net::tcp::socket socket(ioc_);
-            net::error_code ec;
-            acceptor_.accept(socket, ec);
-            if (ec || stopping_) return;
-            ++connections_;
-            net::beast::ssl_stream<net::tcp::socket> stream(std::move(socket), context_);
-            stream.handshake(net::ssl::stream_base::server, ec);
-            net::beast::flat_buffer buffer;
-            for (int served = 0; !ec && served < per_connection_; ++served) {
-                request<string_body> req;
-                net::http::read(stream, buffer, req, ec);
-                if (ec) break;
-                {
-                    std::lock_guard lock(mutex_);
-                    last_ = req;
-                }
-                auto res = handle_(req);
-                if (!res) break;
-                res->prepare_payload();
-                net::http::write(stream, *res, ec);
-            }
-            stream.next_layer().close(ec);  // no close_notify: like a server whose idle timer fired
-        }
-    }
-
-    net::asio::io_context ioc_;
-    net::ssl::context context_;
-    handler handle_;
-    int per_connection_;
-    net::tcp::acceptor acceptor_;
-    std::atomic<bool> stopping_{false};
-    std::atomic<int> connections_{0};
-    mutable std::mutex mutex_;
-    request<string_body> last_;
-    std::thread thread_;
-};
-
-response<string_body> json_response(int status, std::string body) {
-    response<string_body> res{static_cast<net::http::status>(status), 11};
-    res.set(net::http::field::content_type, "application/json");
-    res.body() = std::move(body);
-    return res;
-}
 
 class api_client_test : public ::testing::Test {
 protected:
