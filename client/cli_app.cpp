@@ -12,13 +12,18 @@
 
 #include <CLI/CLI.hpp>
 
+#include "client/account_commands.hpp"
+#include "client/account_printer.hpp"
 #include "client/api_client.hpp"
 #include "client/client_config.hpp"
 #include "client/exit_codes.hpp"
 #include "client/household_printer.hpp"
+#include "client/password_input.hpp"
+#include "client/session_store.hpp"
 #include "common/china_date.hpp"
 #include "common/household_json.hpp"
 #include "common/household_validation.hpp"
+#include "common/vocabulary.hpp"
 
 namespace fupin::client {
 namespace {
@@ -36,7 +41,9 @@ struct refused_input : std::runtime_error {
 struct options {
     std::string config_path;
     config_overrides overrides;
+    std::string session_file;
     bool json = false;
+    account_options account;
 
     std::string file;
     std::string idempotency_key;
@@ -91,6 +98,13 @@ client_config resolve_config(const options& o) {
     return config;
 }
 
+// The codes of a vocabulary list, for a CLI11 IsMember check.
+std::vector<std::string> codes_of(const common::vocabulary_list& list) {
+    std::vector<std::string> codes;
+    for (const auto& e : list.entries) codes.push_back(e.code);
+    return codes;
+}
+
 void print_raw(std::ostream& out, const std::string& body) {
     out << body;
     if (body.empty() || body.back() != '\n') out << '\n';
@@ -105,7 +119,9 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     app.footer(std::string(exit_codes_help()) +
                "\n\nSettings come from --config PATH, else $FUPIN_CLIENT_CONFIG, else "
                "~/.config/fupin/township-client.conf\n(lines `key = value`: server, ca, cert, key, lang, timeout; "
-               "relative paths are relative to the file); flags override them. See client/README.md.");
+               "relative paths are relative to the file); flags override them. See client/README.md.\n"
+               "Every command but health and login needs a login first: township-client login. The session is "
+               "cached\nin $XDG_STATE_HOME/fupin/ or ~/.local/state/fupin/ (mode 0600), or --session-file PATH.");
     app.require_subcommand(1);
     app.fallthrough();
     app.add_option("--config", o.config_path, "配置文件 (config file)");
@@ -118,8 +134,38 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     app.add_option("--timeout", o.overrides.timeout_seconds, "每步超时秒数 (seconds per step)")
         ->check(CLI::Range(1, 3600));
     app.add_flag("--json", o.json, "原样输出服务器的 JSON 应答 (print the raw JSON answer)");
+    app.add_option("--session-file", o.session_file, "登录缓存文件 (the cached login; default per server)");
 
     auto* health = app.add_subcommand("health", "检查县服务器 (check the county server)");
+    auto* login = app.add_subcommand("login", "登录 (log in; the password is asked without echo)");
+    login->add_option("--user", o.account.username, "用户名 (username; asked when not given)");
+    const auto password_fd = [&](CLI::App* command) {
+        command->add_option("--password-fd", o.account.password_fd,
+                            "从该文件描述符读一行密码，0 为标准输入 (read the password from this descriptor)")
+            ->check(CLI::NonNegativeNumber);
+    };
+    password_fd(login);
+    auto* logout = app.add_subcommand("logout", "退出登录 (log out)");
+    auto* whoami = app.add_subcommand("whoami", "当前登录的用户 (who is logged in)");
+    auto* user = app.add_subcommand("user", "用户管理，县级系统管理员 (user accounts; county administrators)")
+                     ->require_subcommand(1);
+    user->fallthrough();
+    auto* user_list = user->add_subcommand("list", "列出用户 (list users)");
+    auto* user_add = user->add_subcommand("add", "新建用户 (add a user)");
+    user_add->add_option("--username", o.account.username, "用户名 a-z 0-9 _ . - (username)")->required();
+    user_add->add_option("--display-name", o.account.display_name, "姓名或岗位 (display name)")->required();
+    user_add->add_option("--role", o.account.role, "角色 (role)")
+        ->required()
+        ->check(CLI::IsMember(codes_of(common::vocabulary::roles)));
+    user_add->add_option("--area", o.account.area, "所属村、乡镇或县的区划代码 (area code)")->required();
+    password_fd(user_add);
+    auto* user_disable = user->add_subcommand("disable", "停用用户 (disable a user)");
+    auto* user_enable = user->add_subcommand("enable", "启用用户 (enable a user)");
+    auto* user_reset = user->add_subcommand("reset-password", "重置密码 (reset a user's password)");
+    for (auto* command : {user_disable, user_enable, user_reset})
+        command->add_option("NAME", o.account.username, "用户名 (username)")->required();
+    password_fd(user_reset);
+
     auto* household = app.add_subcommand("household", "户档案 (household files)")->require_subcommand(1);
     household->fallthrough();
     auto* create = household->add_subcommand("create", "新建一户档案 (create a household from FILE.json)");
@@ -149,6 +195,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     common::language lang = o.overrides.lang == "en" ? common::language::en : common::language::zh;
     const auto t = [&](const char* zh, const char* en) { return lang == common::language::en ? en : zh; };
     std::unique_ptr<api_client> client;
+    std::optional<session_store> store;
     bool generated_key = false;
     try {
         const client_config config = resolve_config(o);
@@ -171,6 +218,33 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
             }
         }
         client = std::make_unique<api_client>(config);
+        store.emplace(o.session_file.empty() ? session_store::default_path(config.server)
+                                              : std::filesystem::path(o.session_file));
+
+        // Every command but health and login runs as the logged-in user. A cache of another server (possible
+        // with --session-file) is never sent: the token would be handed to a server that did not issue it.
+        if (!*health && !*login) {
+            const auto cached = store->load();
+            if (cached && cached->server == config.server) client->set_token(cached->token);
+            else if (!*logout) {
+                err << account_printer(lang).not_logged_in();
+                return exit_not_logged_in;
+            }
+        }
+
+        const account_context account{*client, *store, config.server, lang, o.json, out, err};
+        const auto account_command_given = [&]() -> std::optional<account_command> {
+            if (*login) return account_command::login;
+            if (*logout) return account_command::logout;
+            if (*whoami) return account_command::whoami;
+            if (*user_list) return account_command::user_list;
+            if (*user_add) return account_command::user_add;
+            if (*user_disable) return account_command::user_disable;
+            if (*user_enable) return account_command::user_enable;
+            if (*user_reset) return account_command::user_reset_password;
+            return std::nullopt;
+        }();
+        if (account_command_given) return run_account_command(*account_command_given, o.account, account);
 
         if (*health) {
             const auto status = client->health();
@@ -225,7 +299,38 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     } catch (const common::api_error& e) {  // the household file does not fit the format (checked locally)
         err << household_printer(lang).local_problems({e});
         return exit_refused;
+    } catch (const password_input_error& e) {
+        err << t("无法读取密码：", "Cannot read the password: ") << e.what()
+            << t("\n请在终端中运行，或用 --user 和 --password-fd 传入。\n",
+                 "\nRun it in a terminal, or pass --user and --password-fd.\n");
+        return exit_usage;
+    } catch (const session_store_error& e) {
+        if (!e.insecure()) {
+            err << t("登录缓存文件无法使用：", "The login cache file cannot be used: ") << e.what() << '\n';
+            return exit_usage;
+        }
+        // Others could read the token: it is not used, and the file goes so the next login starts clean.
+        std::error_code ec;
+        std::filesystem::remove(store->path(), ec);
+        err << account_printer(lang).insecure_cache_deleted(e.what());
+        return exit_not_logged_in;
     } catch (const client_error& e) {
+        // A session the server no longer knows: the cache is stale, and logging in again is the only cure.
+        if (e.kind() == error_kind::http && e.status() == 401 && !*login && store) {
+            std::error_code ec;
+            std::filesystem::remove(store->path(), ec);
+            if (o.json && client && !client->last_result().body.empty()) print_raw(out, client->last_result().body);
+            err << account_printer(lang).not_logged_in()
+                << (lang == common::language::en ? "(code " : "（代码 ") << (e.code().empty() ? "-" : e.code())
+                << (lang == common::language::en ? ", HTTP 401)\n" : "，HTTP 401）\n");
+            return exit_not_logged_in;
+        }
+        if (*login) {
+            if (const auto text = account_printer(lang).login_refused(e); !text.empty()) {
+                err << text;
+                return exit_code_for(e);
+            }
+        }
         if (o.json && e.kind() == error_kind::http && client && !client->last_result().body.empty())
             print_raw(out, client->last_result().body);
         err << household_printer(lang).error(e);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "client/cli_app.hpp"
+#include "client/session_store.hpp"
 #include "common/household_json.hpp"
 #include "sample_household.hpp"
 
@@ -81,6 +82,8 @@ TEST_F(cli, help_documents_the_exit_codes) {
     EXPECT_EQ(r.code, 0);
     EXPECT_TRUE(has(r.out, "Exit codes")) << r.out;
     EXPECT_TRUE(has(r.out, "7  server unreachable")) << r.out;
+    EXPECT_TRUE(has(r.out, "9  not logged in or session expired")) << r.out;
+    EXPECT_TRUE(has(r.out, "whoami")) << r.out;
     EXPECT_TRUE(has(r.out, "household")) << r.out;
 }
 
@@ -174,8 +177,11 @@ TEST_F(cli, unreachable_server_exits_7) {
     EXPECT_EQ(r.code, 7) << r.err;
     EXPECT_TRUE(has(r.err, "无法连接县服务器")) << r.err;
 
-    // A create that fails this way tells how to retry without making a second record.
-    const auto c = run({"--config", conf, "household", "create",
+    // A create that fails this way tells how to retry without making a second record. (It needs a login to
+    // get as far as the network; the cached one here was never issued, but nothing listens to say so.)
+    const session_store store(dir_ / "session.json");
+    store.save({"127.0.0.1:1", "never-issued", "shimen_clerk", ""});
+    const auto c = run({"--config", conf, "--session-file", store.path().string(), "household", "create",
                         write("h.json", fupin::common::to_json(test_data::sample_household()).dump())});
     EXPECT_EQ(c.code, 7) << c.err;
     EXPECT_TRUE(has(c.err, "--idempotency-key")) << c.err;

@@ -1,0 +1,148 @@
+#include "client/account_printer.hpp"
+
+#include <fmt/format.h>
+
+#include "client/text_layout.hpp"
+#include "common/household_json.hpp"
+#include "common/vocabulary.hpp"
+
+namespace fupin::client {
+namespace {
+
+template <class... Args>
+std::string rformat(std::string_view format, const Args&... args) {
+    return fmt::vformat(format, fmt::make_format_args(args...));
+}
+
+std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
+
+}  // namespace
+
+std::string json_text(const nlohmann::json& object, const char* key) {
+    if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return {};
+    return object.at(key).get<std::string>();
+}
+
+std::string account_printer::role_label(const std::string& code) const {
+    const std::string& text = common::label(common::vocabulary::roles, code, lang_);
+    return text.empty() ? or_dash(code) : text;
+}
+
+std::string account_printer::beijing_time(const std::string& iso_utc) const {
+    if (iso_utc.empty()) return "-";
+    try {
+        return format_beijing_time(common::parse_utc_ms(iso_utc, "time")) + t("（北京时间）", " (Beijing time)");
+    } catch (const std::exception&) {
+        return iso_utc;  // a format this client does not know: still worth showing
+    }
+}
+
+// "石门镇岩脚村信息员（村级信息员，岩脚村）"
+std::string account_printer::who(const nlohmann::json& user) const {
+    const std::string name = json_text(user, "display_name").empty() ? json_text(user, "username")
+                                                                      : json_text(user, "display_name");
+    std::string area = json_text(user, "area_name");
+    if (area.empty()) area = json_text(user, "area_code");
+    return rformat(t("{}（{}，{}）", "{} ({}, {})"), or_dash(name), role_label(json_text(user, "role")), or_dash(area));
+}
+
+std::string account_printer::logged_in(const nlohmann::json& answer) const {
+    const auto& user = answer.contains("user") ? answer.at("user") : nlohmann::json::object();
+    std::string out = rformat(t("已登录：{}\n", "Logged in: {}\n"), who(user));
+    out += rformat(t("登录有效期至 {}", "The session lasts until {}"), beijing_time(json_text(answer, "expires_at")));
+    if (answer.contains("idle_timeout_seconds") && answer.at("idle_timeout_seconds").is_number_integer()) {
+        const auto minutes = (answer.at("idle_timeout_seconds").get<long long>() + 59) / 60;
+        out += rformat(t("；{} 分钟无操作将自动退出", "; it ends after {} minutes without a request"), minutes);
+    }
+    return out + t("。\n", ".\n");
+}
+
+std::string account_printer::session(const nlohmann::json& answer) const {
+    const auto& user = answer.contains("user") ? answer.at("user") : nlohmann::json::object();
+    std::string area = json_text(user, "area_name");
+    if (!json_text(user, "area_code").empty())
+        area = area.empty() ? json_text(user, "area_code") : area + " (" + json_text(user, "area_code") + ")";
+    const std::pair<std::string, std::string> lines[] = {
+        {t("用户名", "Username"), or_dash(json_text(user, "username"))},
+        {t("姓名", "Name"), or_dash(json_text(user, "display_name"))},
+        {t("角色", "Role"), role_label(json_text(user, "role"))},
+        {t("区域", "Area"), or_dash(area)},
+        {t("登录有效期至", "Session ends"), beijing_time(json_text(answer, "expires_at"))},
+        {t("空闲超时于", "Idle timeout at"), beijing_time(json_text(answer, "idle_expires_at"))},
+    };
+    std::size_t width = 0;
+    for (const auto& [label, value] : lines) width = std::max(width, display_width(label));
+    std::string out;
+    for (const auto& [label, value] : lines) out += pad(label, width) + "  " + value + "\n";
+    return out;
+}
+
+std::string account_printer::logged_out(bool had_session) const {
+    return had_session ? t("已退出登录。\n", "Logged out.\n") : t("当前没有登录。\n", "Not logged in.\n");
+}
+
+std::string account_printer::not_logged_in() const {
+    return t("登录已过期或尚未登录，请先运行 township-client login 重新登录。\n",
+             "Not logged in, or the session has expired: run township-client login to log in again.\n");
+}
+
+std::string account_printer::insecure_cache_deleted(const std::string& why) const {
+    return rformat(t("登录缓存文件不安全，已删除：{}\n其他用户可能读到了其中的登录凭据。",
+                     "The login cache file was not safe and has been deleted: {}\nOther users may have read the "
+                     "session in it. "),
+                   why) +
+           not_logged_in();
+}
+
+std::string account_printer::login_refused(const client_error& e) const {
+    if (e.kind() != error_kind::http) return {};
+    std::string out;
+    if (e.code() == "certificate_mismatch") {
+        out = t("登录被拒绝：本机的证书属于另一个乡镇（或县扶贫办），与该用户所属区域不一致。\n"
+                "请在本乡镇的电脑上用本乡镇的账号登录；县级用户须使用县扶贫办的证书。\n",
+                "Login refused: this computer's certificate belongs to another township (or the county office) than "
+                "the user's area.\nLog in with an account of this township; county users need the county office's "
+                "certificate.\n");
+    } else if (e.code() == "login_locked" || e.status() == 429) {
+        const int minutes = e.retry_after_seconds() > 0 ? (e.retry_after_seconds() + 59) / 60 : 0;
+        out = minutes > 0 ? rformat(t("登录失败次数过多，已暂时锁定，请 {} 分钟后再试。\n",
+                                      "Too many failed logins: locked for now, try again in {} minute(s).\n"),
+                                    minutes)
+                          : t("登录失败次数过多，已暂时锁定，请稍后再试。\n",
+                              "Too many failed logins: locked for now, try again later.\n");
+    } else if (e.code() == "invalid_credentials") {
+        out = rformat(t("登录失败：{}\n", "Login failed: {}\n"),
+                      e.message().empty() ? t("用户名或密码错误", "wrong username or password") : e.message());
+    } else if (e.code() == "account_disabled") {
+        out = t("登录失败：该账号已被停用，请联系县级系统管理员。\n",
+                "Login failed: the account has been disabled; ask the county administrator.\n");
+    } else {
+        return {};
+    }
+    return out + rformat(lang_ == common::language::en ? "(code {}, HTTP {})\n" : "（代码 {}，HTTP {}）\n",
+                         or_dash(e.code()), e.status());
+}
+
+std::string account_printer::user_table(const nlohmann::json& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& u : items) {
+        std::string area = json_text(u, "area_name");
+        area = area.empty() ? or_dash(json_text(u, "area_code")) : area + " (" + json_text(u, "area_code") + ")";
+        const bool disabled = u.is_object() && u.contains("disabled") && u.at("disabled") == true;
+        rows.push_back({or_dash(json_text(u, "username")), or_dash(json_text(u, "display_name")),
+                        role_label(json_text(u, "role")), area, disabled ? t("已停用", "disabled") : t("启用", "active")});
+    }
+    std::string out = format_table(lang_ == common::language::en
+                                       ? std::vector<std::string>{"Username", "Name", "Role", "Area", "State"}
+                                       : std::vector<std::string>{"用户名", "姓名", "角色", "区域", "状态"},
+                                   rows);
+    return out + rformat(t("共 {} 个用户\n", "{} user(s)\n"), rows.size());
+}
+
+std::string account_printer::user(const nlohmann::json& u) const {
+    const bool disabled = u.is_object() && u.contains("disabled") && u.at("disabled") == true;
+    return who(u) + " [" + or_dash(json_text(u, "username")) + "] " +
+           (disabled ? t("已停用", "disabled") : t("启用", "active")) + "\n";
+}
+
+}  // namespace fupin::client
