@@ -8,7 +8,9 @@
 
 #include "common/area_json.hpp"
 #include "common/id_number.hpp"
+#include "server/service/account_service.hpp"
 #include "server/service/archive_import.hpp"
+#include "server/service/local_operator.hpp"
 #include "server/storage/database_url.hpp"
 #include "server/storage/migrate.hpp"
 
@@ -50,6 +52,16 @@ std::string unique_name(const std::string& prefix) {
 }
 
 }  // namespace
+
+const std::vector<test_user>& test_users() {
+    static const std::vector<test_user> users{
+        {"clerk_a", "village_clerk", village_a},         {"reviewer_a", "township_reviewer", township_a},
+        {"head_a", "township_head", township_a},         {"clerk_b", "village_clerk", village_b},
+        {"reviewer_b", "township_reviewer", township_b}, {"approver", "county_approver", county_code},
+        {"admin", "county_admin", county_code},          {"supervisor", "supervisor", county_code},
+    };
+    return users;
+}
 
 const fs::path& certificates() {
     static const fs::path path = make_certificates("certs", "");
@@ -145,6 +157,11 @@ void archive_test::SetUp() {
         server::storage::migrate(*db);
         server::service::import_areas(
             *db, common::parse_area_file(read_file(std::string(FUPIN_SOURCE_DIR) + "/data/demo/areas.json")));
+        // Cheap hashes: the tests log in hundreds of times.
+        server::service::account_service accounts([] { return std::int64_t{0}; }, server::service::argon2_cost{1, 64, 1});
+        for (const auto& u : test_users())
+            accounts.create(*db, server::service::local_operator(county_code),
+                            {u.username, u.username + " 测试账号", u.role, u.area, test_password});
     }
     const auto& certs = certificates();
     server::server_config config;
@@ -157,6 +174,13 @@ void archive_test::SetUp() {
     config.crl = (certs / "crl.pem").string();
     config.network_threads = 2;
     config.database_workers = 4;
+    config.argon2_iterations = 1;
+    config.argon2_memory_kib = 64;
+    config.clock = [offset = clock_offset_ms_] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                   .count() +
+               offset->load();
+    };
     configure(config);
     server_ = std::make_unique<server::county_server>(config);
     server_->start();
@@ -182,9 +206,22 @@ client::connection_options archive_test::options_for(const std::string& area) {
 }
 
 client::api_client archive_test::client_for(const std::string& area, common::language lang) {
-    auto options = options_for(area);
-    options.lang = lang;
-    return client::api_client(options);
+    if (area == county_code) return client_as("approver", lang);
+    if (area == township_a) return client_as("reviewer_a", lang);
+    if (area == township_b) return client_as("reviewer_b", lang);
+    throw std::invalid_argument("no test office for " + area);
+}
+
+client::api_client archive_test::client_as(const std::string& username, common::language lang) {
+    for (const auto& u : test_users()) {
+        if (u.username != username) continue;
+        auto options = options_for(u.area.size() == 6 ? county_code : u.area.substr(0, 9));
+        options.lang = lang;
+        client::api_client client(options);
+        client.login(username, test_password);
+        return client;
+    }
+    throw std::invalid_argument("no test user " + username);
 }
 
 long long archive_test::count_rows(const std::string& table) {

@@ -4,7 +4,9 @@
 // scripts/test starts), a real county-server on 127.0.0.1 port 0 holding the demo county's areas, and clients.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <vector>
 #include <memory>
 #include <string>
 
@@ -50,7 +52,16 @@ std::string id_number(const std::string& birth, int sequence);
 common::household sample_household(const std::string& township, const std::string& village, const std::string& group,
                                    int seed, int size = 3);
 
-// Parameterised over "sqlite" and "mysql": a server with the demo areas, and clients of it.
+// The accounts every test server has, one per role and area, all with test_password.
+inline const std::string test_password = "correct-horse-1";
+struct test_user {
+    std::string username;
+    std::string role;
+    std::string area;
+};
+const std::vector<test_user>& test_users();
+
+// Parameterised over "sqlite" and "mysql": a server with the demo areas and test_users(), and clients of it.
 class archive_test : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override;
@@ -58,12 +69,18 @@ protected:
     // Lets a test suite change the server's settings before it starts.
     virtual void configure(server::server_config&) {}
 
-    // A client with the certificate of `area` (a township code or the county code).
+    // A logged-in client of an office: a township's reviewer (who may edit the township's files) with the
+    // township's certificate, or the county approver with the county office's.
     client::api_client client_for(const std::string& area, common::language lang = common::language::zh);
+    // A client logged in as one of test_users(), with the certificate of the user's office.
+    client::api_client client_as(const std::string& username, common::language lang = common::language::zh);
+    // Not logged in, with the certificate of `area` (a township code or the county code).
     client::connection_options options_for(const std::string& area);
     // Counts rows directly in the database, to prove that a refused request changed nothing.
     long long count_rows(const std::string& table);
 
+    // The server's clock is the real one plus this offset, so tests can let sessions expire.
+    std::shared_ptr<std::atomic<std::int64_t>> clock_offset_ms_ = std::make_shared<std::atomic<std::int64_t>>(0);
     std::unique_ptr<scratch_database> database_;
     std::unique_ptr<server::county_server> server_;
 };

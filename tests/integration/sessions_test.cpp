@@ -1,0 +1,207 @@
+// Logging in and out, expiry on the server's clock, slowing and locking repeated failures, the office
+// certificate that must fit the account, revoked certificates, and what the audit trail keeps of it all.
+#include <cstdlib>
+
+#include "common/household_json.hpp"
+#include "server/cli/audit_commands.hpp"
+#include "server/storage/database_url.hpp"
+#include "test_archive.hpp"
+
+namespace fupin::test {
+namespace {
+
+using client::client_error;
+using client::http_method;
+namespace fs = std::filesystem;
+
+constexpr std::int64_t minute_ms = 60'000;
+
+class sessions : public archive_test {
+protected:
+    client::api_client office(const std::string& area) { return client::api_client(options_for(area)); }
+
+    // The answer's error code, or "" for a 2xx.
+    static std::string code_of(const client::http_result& r) {
+        if (r.status < 300) return "";
+        return nlohmann::json::parse(r.body)["error"]["code"];
+    }
+
+    std::string try_login(client::api_client& c, const std::string& user, const std::string& password) {
+        try {
+            c.login(user, password);
+            return "";
+        } catch (const client_error& e) {
+            return e.code();
+        }
+    }
+};
+
+TEST_P(sessions, login_whoami_logout) {
+    auto c = office(township_a);
+    EXPECT_EQ(code_of(c.request(http_method::get, "/api/v1/households")), "authentication_required");
+    auto login = c.login("clerk_a", test_password);
+    EXPECT_EQ(login["user"]["role"], "village_clerk");
+    EXPECT_EQ(login["user"]["area_name"], "城关村");
+    EXPECT_EQ(login["token"].get<std::string>().size(), 64u);
+    EXPECT_EQ(c.whoami()["user"]["username"], "clerk_a");
+    c.logout();
+    c.set_token(login["token"]);
+    EXPECT_EQ(code_of(c.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
+}
+
+TEST_P(sessions, a_wrong_password_or_unknown_user_is_one_answer) {
+    auto c = office(township_a);
+    EXPECT_EQ(try_login(c, "clerk_a", "wrong-password"), "invalid_credentials");
+    EXPECT_EQ(try_login(c, "nobody", "wrong-password"), "invalid_credentials");
+    EXPECT_TRUE(c.token().empty());
+}
+
+TEST_P(sessions, sessions_expire_when_idle_and_absolutely) {
+    auto idle = client_as("clerk_a");
+    *clock_offset_ms_ += 29 * minute_ms;
+    EXPECT_EQ(idle.whoami()["user"]["username"], "clerk_a");  // 29 idle minutes: still there, and touched
+    *clock_offset_ms_ += 29 * minute_ms;
+    EXPECT_EQ(code_of(idle.request(http_method::get, "/api/v1/sessions/current")), "");
+    *clock_offset_ms_ += 31 * minute_ms;
+    EXPECT_EQ(code_of(idle.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
+
+    auto busy = client_as("clerk_a");
+    for (int i = 0; i < 12 * 3 - 1; ++i) {  // a request every 20 minutes for just under 12 hours
+        *clock_offset_ms_ += 20 * minute_ms;
+        ASSERT_EQ(code_of(busy.request(http_method::get, "/api/v1/sessions/current")), "") << "after " << i;
+    }
+    *clock_offset_ms_ += 21 * minute_ms;
+    EXPECT_EQ(code_of(busy.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
+}
+
+TEST_P(sessions, repeated_failures_are_slowed_then_locked_then_released) {
+    auto c = office(township_a);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(try_login(c, "clerk_a", "wrong-password"), "invalid_credentials");
+    // Slowed: even the right password waits its turn.
+    EXPECT_EQ(try_login(c, "clerk_a", test_password), "login_locked");
+    ASSERT_NE(c.last_result().header("Retry-After"), nullptr);
+    for (int i = 0; i < 3; ++i) {
+        *clock_offset_ms_ += minute_ms;
+        EXPECT_EQ(try_login(c, "clerk_a", "wrong-password"), "invalid_credentials");
+    }
+    *clock_offset_ms_ += minute_ms;  // past the slow-down: now it is the lock that holds
+    EXPECT_EQ(try_login(c, "clerk_a", test_password), "login_locked");
+    *clock_offset_ms_ += 15 * minute_ms;
+    EXPECT_EQ(try_login(c, "clerk_a", test_password), "");
+
+    auto trail = client_as("supervisor").request_json(http_method::get, "/api/v1/audit?action=session.locked");
+    EXPECT_EQ(trail["items"].size(), 2u) << trail.dump();  // the account, and the certificate
+}
+
+TEST_P(sessions, guessing_many_usernames_from_one_certificate_locks_the_certificate) {
+    auto c = office(township_a);
+    for (int i = 0; i < 6; ++i) {
+        *clock_offset_ms_ += minute_ms;
+        EXPECT_EQ(try_login(c, "guess" + std::to_string(i), "wrong-password"), "invalid_credentials");
+    }
+    *clock_offset_ms_ += minute_ms;
+    EXPECT_EQ(try_login(c, "reviewer_a", test_password), "login_locked");
+    auto other_office = office(township_b);
+    EXPECT_EQ(try_login(other_office, "reviewer_b", test_password), "");
+}
+
+TEST_P(sessions, the_certificate_must_be_the_users_office) {
+    auto wrong_township = office(township_a);
+    EXPECT_EQ(try_login(wrong_township, "clerk_b", test_password), "certificate_mismatch");
+    auto county_user_in_township = office(township_a);
+    EXPECT_EQ(try_login(county_user_in_township, "supervisor", test_password), "certificate_mismatch");
+    auto township_user_in_county = office(county_code);
+    EXPECT_EQ(try_login(township_user_in_county, "reviewer_a", test_password), "certificate_mismatch");
+
+    // A token works only with the certificate it was issued to.
+    auto token = client_as("approver").token();
+    auto elsewhere = office(township_a);
+    elsewhere.set_token(token);
+    EXPECT_EQ(code_of(elsewhere.request(http_method::get, "/api/v1/sessions/current")), "certificate_mismatch");
+}
+
+TEST_P(sessions, a_disabled_account_loses_its_sessions_and_cannot_log_in) {
+    auto clerk = client_as("clerk_a");
+    client_as("admin").request_json(http_method::put, "/api/v1/users/clerk_a", R"({"disabled":true})");
+    EXPECT_EQ(code_of(clerk.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
+    auto again = office(township_a);
+    EXPECT_EQ(try_login(again, "clerk_a", test_password), "account_disabled");
+}
+
+TEST_P(sessions, the_trail_holds_every_decision_and_no_secret) {
+    auto clerk = client_as("clerk_a");
+    auto file = clerk.create_household(sample_household(township_a, village_a, group_a, 77), "");
+    file.phone = "13955556666";
+    clerk.update_household(file);
+    auto failing = office(township_a);
+    try_login(failing, "clerk_a", "wrong-password");
+    const auto token = clerk.token();
+    clerk.logout();
+
+    auto supervisor = client_as("supervisor");
+    auto trail = supervisor.request_json(http_method::get, "/api/v1/audit?user=clerk_a&page_size=200");
+    std::vector<std::string> actions;
+    for (const auto& e : trail["items"]) actions.push_back(e["action"]);
+    const std::vector<std::string> expected{"session.logout", "session.login_failed", "household.update",
+                                            "household.create", "session.login"};
+    EXPECT_EQ(actions, expected) << trail.dump();
+    EXPECT_EQ(trail["items"][2]["changes"]["phone"]["after"], "13955556666");
+    EXPECT_EQ(trail["items"][2]["record"], "household/" + std::to_string(file.id));
+
+    const auto text = supervisor.request(http_method::get, "/api/v1/audit?page_size=200").body;
+    for (const auto& m : file.members) EXPECT_EQ(text.find(m.id_number), std::string::npos) << "a full ID number";
+    EXPECT_EQ(text.find(test_password), std::string::npos);
+    ASSERT_EQ(token.size(), 64u);
+    EXPECT_EQ(text.find(token), std::string::npos);
+
+    EXPECT_EQ(server::audit_verify_command(database_->url()), 0);
+    // Someone with the database edits who did what: `county-server audit verify` names it (exit 3).
+    server::sql::connect(database_->url())->execute("UPDATE audit_log SET username = 'someone_else' WHERE seq = 2");
+    EXPECT_EQ(server::audit_verify_command(database_->url()), 3);
+}
+
+TEST_P(sessions, a_revoked_certificate_is_refused_after_a_reload_and_others_carry_on) {
+    // A CA of this test's own, so revoking does not touch the other tests' certificates.
+    const auto own = certificates().parent_path() / ("revocation-" + GetParam());
+    fs::remove_all(own);
+    fs::copy(certificates(), own, fs::copy_options::recursive);
+    server_->stop();
+    server_.reset();
+    server::server_config config;
+    config.listen_host = "127.0.0.1";
+    config.database_url = database_->url();
+    config.tls_certificate = (own / "server.crt").string();
+    config.tls_private_key = (own / "server.key").string();
+    config.client_ca = (own / "ca.crt").string();
+    config.crl = (own / "crl.pem").string();
+    config.argon2_iterations = 1;
+    config.argon2_memory_kib = 64;
+    server_ = std::make_unique<server::county_server>(config);
+    server_->start();
+
+    auto staying = client_as("reviewer_a");
+    auto revoked_options = options_for(township_b);
+    client::api_client before(revoked_options);
+    EXPECT_EQ(before.health()["status"], "ok");
+
+    const auto command = std::string(FUPIN_SOURCE_DIR) + "/certs/revoke --out '" + own.string() + "' " + township_b +
+                         " >/dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    server_->reload_tls();
+
+    client::api_client after(revoked_options);
+    try {
+        after.health();
+        ADD_FAILURE() << "a revoked certificate was accepted";
+    } catch (const client_error& e) {
+        EXPECT_EQ(e.kind(), client::error_kind::tls) << e.what();
+    }
+    EXPECT_EQ(staying.whoami()["user"]["username"], "reviewer_a");  // open connections were not dropped
+    EXPECT_EQ(before.health()["status"], "ok");
+    fs::remove_all(own);
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, sessions, ::testing::Values("sqlite", "mysql"), backend_name);
+
+}  // namespace
+}  // namespace fupin::test
