@@ -66,6 +66,11 @@ void db_worker_pool::work() {
         } catch (const std::exception& e) {
             spdlog::error("database job failed outside its handler: {}", e.what());
         }
+        // A connection whose server went away is replaced before the next job, not failed on forever.
+        if (connection && connection->broken()) {
+            spdlog::warn("database connection lost; reconnecting for the next request");
+            connection.reset();
+        }
     }
     connection.reset();
     if (options_.on_thread_end) options_.on_thread_end();

@@ -28,8 +28,11 @@ constexpr std::size_t max_cached_statements = 256;
     return instance;
 }
 
-[[noreturn]] void rethrow(const ::sql::SQLException& e, std::string_view sql) {
+// broken: set when the server is gone, so that the owner drops this connection and opens a new one.
+[[noreturn]] void rethrow(const ::sql::SQLException& e, std::string_view sql, bool& broken) {
     const int code = e.getErrorCode();
+    // CR_SERVER_GONE_ERROR, CR_SERVER_LOST, CR_SERVER_LOST_EXTENDED, ER_CLIENT_INTERACTION_TIMEOUT
+    if (code == 2006 || code == 2013 || code == 2055 || code == 4031) broken = true;
     const std::string msg = redact_values(e.what());
     const std::string text =
         fmt::format("mysql error {} (SQLSTATE {}): {} in: {}", code, e.getSQLState(), msg, sql_excerpt(sql));
@@ -175,7 +178,7 @@ void mysql_connection::run_unprepared(std::string_view sql) {
             std::unique_ptr<::sql::ResultSet> rs(stmt->getResultSet());
         } while (stmt->getMoreResults());
     } catch (const ::sql::SQLException& e) {
-        rethrow(e, sql);
+        rethrow(e, sql, broken_);
     }
 }
 
@@ -217,7 +220,7 @@ std::int64_t mysql_connection::execute(std::string_view sql, const std::vector<v
         bind(*stmt, sql, params);
         return stmt->executeUpdate();
     } catch (const ::sql::SQLException& e) {
-        rethrow(e, sql);
+        rethrow(e, sql, broken_);
     }
 }
 
@@ -238,7 +241,7 @@ std::vector<row> mysql_connection::query(std::string_view sql, const std::vector
         }
         return rows;
     } catch (const ::sql::SQLException& e) {
-        rethrow(e, sql);
+        rethrow(e, sql, broken_);
     }
 }
 

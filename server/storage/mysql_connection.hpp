@@ -43,6 +43,7 @@ public:
     void commit() override;
     void rollback() override;
     bool in_transaction() const override { return in_transaction_; }
+    bool broken() const override { return broken_; }
     sql::dialect dialect() const override { return sql::dialect::mysql; }
 
 private:
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<::sql::Connection> conn_;
     std::unordered_map<std::string, std::unique_ptr<::sql::PreparedStatement>> statements_;
     bool in_transaction_ = false;
+    bool broken_ = false;
 };
 
 }  // namespace fupin::server::sql

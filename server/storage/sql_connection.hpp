@@ -38,6 +38,10 @@ public:
     virtual void rollback() = 0;
     virtual bool in_transaction() const = 0;
 
+    // True once the connection has lost its server (MySQL restarted, network cut): its owner should drop it
+    // and connect again. SQLite connections never break this way.
+    virtual bool broken() const { return false; }
+
     virtual sql::dialect dialect() const = 0;
     // " FOR UPDATE" on MySQL, "" on SQLite (whose write transaction already holds the database lock).
     const char* for_update() const { return dialect() == sql::dialect::mysql ? " FOR UPDATE" : ""; }

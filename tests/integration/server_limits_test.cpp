@@ -4,6 +4,7 @@
 
 #include "net/asio.hpp"
 #include "net/tls_context.hpp"
+#include "server/storage/database_url.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {
@@ -72,6 +73,34 @@ TEST_P(short_timeouts, stopping_closes_idle_connections_without_waiting_for_them
 
 INSTANTIATE_TEST_SUITE_P(backends, busy_server, ::testing::Values("sqlite"), backend_name);
 INSTANTIATE_TEST_SUITE_P(backends, short_timeouts, ::testing::Values("sqlite"), backend_name);
+
+}  // namespace
+}  // namespace fupin::test
+
+namespace fupin::test {
+namespace {
+
+class lost_database : public archive_test {};
+
+// MariaDB restarts, or a network cut kills the workers' connections: each worker notices on its next job and
+// connects again, instead of failing every request from then on.
+TEST_P(lost_database, workers_reconnect_after_their_connections_are_killed) {
+    auto client = client_for(township_a);
+    client.health();
+    auto admin = server::sql::connect(database_->url());
+    const auto ids = admin->query(
+        "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()");
+    ASSERT_FALSE(ids.empty());
+    for (const auto& row : ids) admin->execute_script("KILL " + std::to_string(row.get_int64(0)));
+
+    int failures = 0;
+    for (int i = 0; i < 12; ++i)
+        if (client.request(client::http_method::get, "/api/v1/households").status != 200) ++failures;
+    EXPECT_LE(failures, 4) << "at most one failed request per database worker";
+    EXPECT_EQ(client.request(client::http_method::get, "/api/v1/households").status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, lost_database, ::testing::Values("mysql"), backend_name);
 
 }  // namespace
 }  // namespace fupin::test
