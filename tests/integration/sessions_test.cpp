@@ -167,15 +167,7 @@ TEST_P(sessions, a_revoked_certificate_is_refused_after_a_reload_and_others_carr
     fs::copy(certificates(), own, fs::copy_options::recursive);
     server_->stop();
     server_.reset();
-    server::server_config config;
-    config.listen_host = "127.0.0.1";
-    config.database_url = database_->url();
-    config.tls_certificate = (own / "server.crt").string();
-    config.tls_private_key = (own / "server.key").string();
-    config.client_ca = (own / "ca.crt").string();
-    config.crl = (own / "crl.pem").string();
-    config.argon2_iterations = 1;
-    config.argon2_memory_kib = 64;
+    auto config = server_config_with(own);
     server_ = std::make_unique<server::county_server>(config);
     server_->start();
 

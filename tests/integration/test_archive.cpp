@@ -163,7 +163,13 @@ void archive_test::SetUp() {
             accounts.create(*db, server::service::local_operator(county_code),
                             {u.username, u.username + " 测试账号", u.role, u.area, test_password});
     }
-    const auto& certs = certificates();
+    auto config = server_config_with(certificates());
+    configure(config);
+    server_ = std::make_unique<server::county_server>(config);
+    server_->start();
+}
+
+server::server_config archive_test::server_config_with(const std::filesystem::path& certs) const {
     server::server_config config;
     config.listen_host = "127.0.0.1";
     config.listen_port = 0;
@@ -181,9 +187,7 @@ void archive_test::SetUp() {
                    .count() +
                offset->load();
     };
-    configure(config);
-    server_ = std::make_unique<server::county_server>(config);
-    server_->start();
+    return config;
 }
 
 void archive_test::TearDown() {

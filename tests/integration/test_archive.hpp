@@ -66,6 +66,8 @@ class archive_test : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override;
     void TearDown() override;
+    // The settings of the test server, with the certificates of `certs` and this test's database and clock.
+    server::server_config server_config_with(const std::filesystem::path& certs) const;
     // Lets a test suite change the server's settings before it starts.
     virtual void configure(server::server_config&) {}
 
