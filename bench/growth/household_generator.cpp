@@ -150,7 +150,7 @@ std::string household_generator::page_token(std::int64_t index) const {
     return std::to_string(updated_at_ms(index)) + "." + std::to_string(index + 1);
 }
 
-common::household household_generator::make(std::int64_t index) const {
+common::household household_generator::make(std::int64_t index, int members) const {
     common::household h;
     const auto r = [&](std::uint64_t salt, std::uint64_t bound) { return hash(index, salt) % bound; };
     const common::area& group = group_of(index);
@@ -188,7 +188,8 @@ common::household household_generator::make(std::int64_t index) const {
     }
     h.minimum_allowance = r(27, 4) == 0;
 
-    const int n = size(index);
+    if (members < 0 || members > max_members) throw std::out_of_range("household_generator: 0..7 members");
+    const int n = members == 0 ? size(index) : members;
     const std::string family = surnames[r(30, surnames.size())];
     h.five_guarantee = n == 1 && r(31, 3) == 0;
     for (int slot = 0; slot < n; ++slot) {

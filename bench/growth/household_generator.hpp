@@ -23,7 +23,9 @@ public:
 
     // Household `index` with id = index + 1, version 1, derived fields (sex, birth date, head name,
     // per-capita income) filled, and members in order. Valid under common::validate.
-    common::household make(std::int64_t index) const;
+    // members: 1..7 to force the household's size (the direct-SQL baseline creates four-person households,
+    // like the HTTP scenario); 0 for size(index).
+    common::household make(std::int64_t index, int members = 0) const;
 
     // 1..7, about 4 on average.
     int size(std::int64_t index) const;

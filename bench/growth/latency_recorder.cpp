@@ -6,6 +6,11 @@
 
 namespace fupin::bench {
 
+void latency_recorder::merge(const latency_recorder& other) {
+    samples_.insert(samples_.end(), other.samples_.begin(), other.samples_.end());
+    sorted_ = false;
+}
+
 double latency_recorder::quantile_us(double q) {
     if (samples_.empty()) return 0;
     if (!sorted_) {

@@ -12,6 +12,7 @@ class latency_recorder {
 public:
     void add(std::chrono::steady_clock::duration d) { samples_.push_back(d.count()); }
     std::size_t count() const { return samples_.size(); }
+    void merge(const latency_recorder& other);
     // The q-quantile (0..1) in microseconds, nearest rank; 0 when empty.
     double quantile_us(double q);
     // Prints "<name>_p50 <v> us", "<name>_p99 <v> us" (and the count of samples).
