@@ -24,6 +24,9 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, fupin::net::ssl::cont
         co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
         if (ec == asio::error::operation_aborted) co_return;
         if (ec) continue;  // e.g. out of file descriptors: keep serving the others
+        // A response larger than one TLS record goes out in several writes; with Nagle's algorithm the last one
+        // waits for the client's delayed ACK (40 ms on Linux). The network limit is a server that does not wait.
+        socket.set_option(tcp::no_delay(true), ec);
         std::make_shared<fupin::bench::baseline_session>(std::move(socket), tls)->start();
     }
 }
