@@ -1,0 +1,74 @@
+#include "bench/common/household_factory.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "bench/common/bench_failure.hpp"
+#include "common/household_json.hpp"
+#include "common/id_number.hpp"
+
+namespace fupin::bench {
+namespace {
+
+constexpr std::int64_t people_per_day = 1000;
+constexpr auto first_birth = std::chrono::sys_days{std::chrono::year{1930} / 1 / 1};
+constexpr auto last_birth = std::chrono::sys_days{std::chrono::year{2009} / 12 / 31};
+
+}  // namespace
+
+household_factory::household_factory(std::string region_code, std::int64_t first_person)
+    : region_code_(std::move(region_code)), first_person_(first_person), next_person_(first_person) {}
+
+std::string household_factory::id_number(std::int64_t person) const {
+    const auto day = first_birth + std::chrono::days{person / people_per_day};
+    if (day > last_birth) throw bench_failure("household_factory: out of distinct ID numbers");
+    const std::chrono::year_month_day date{day};
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "%04d%02u%02u%03d", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  static_cast<int>(person % people_per_day));
+    const std::string first17 = region_code_ + digits;
+    return first17 + common::id_number_check_digit(first17);
+}
+
+common::household household_factory::make(const std::string& township, const std::string& village,
+                                          const std::string& group) {
+    const std::int64_t first = next_person_.fetch_add(4);
+    common::household h;
+    h.township_code = township;
+    h.village_code = village;
+    h.group_code = group;
+    h.address = "测试村一组" + std::to_string(first / 4) + "号";
+    h.phone = "13800000000";
+    h.bank_name = "农村信用社";
+    h.bank_account = "6228000000000000000";
+    h.land = {2.5, 0, 0};
+    h.conditions = {"dilapidated", 48, "difficult", "grid", "dirt", "low", 3000, "耕牛1头"};
+    h.income = {2026, 120000, 80050, 0, 30000};
+    h.main_cause = "illness";
+    h.other_causes = {"lack_of_labour"};
+    const char* names[] = {"王大山", "李秀英", "王小明", "王小红"};
+    const char* relations[] = {"head", "spouse", "son", "daughter"};
+    for (int i = 0; i < 4; ++i) {
+        common::member m;
+        m.name = names[i];
+        m.id_number = id_number(first + i);
+        m.relation = relations[i];
+        m.education = "primary";
+        m.health = i == 0 ? "chronic_illness" : "healthy";
+        m.labour_capacity = i == 0 ? "partial" : "full";
+        h.members.push_back(m);
+    }
+    return h;
+}
+
+std::string household_factory::body(const common::household& h) { return common::to_json(h).dump(); }
+
+void household_factory::edit(common::household& h, std::uint64_t round) {
+    char phone[16];
+    std::snprintf(phone, sizeof phone, "138%08llu", static_cast<unsigned long long>(round % 100000000));
+    h.phone = phone;
+    h.address = "测试村二组" + std::to_string(round % 1000) + "号";
+}
+
+}  // namespace fupin::bench

@@ -1,0 +1,134 @@
+#include "bench/sql_baseline/sql_baseline.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <latch>
+#include <mutex>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "bench/growth/bulk_loader.hpp"
+#include "bench/growth/latency_recorder.hpp"
+#include "server/storage/database_url.hpp"
+#include "server/storage/household_repository.hpp"
+#include "server/storage/sql_error.hpp"
+#include "server/storage/sql_transaction.hpp"
+
+namespace fupin::bench {
+namespace {
+
+namespace sql = server::sql;
+using clock_type = std::chrono::steady_clock;
+
+constexpr int create_members = 4;   // the HTTP create scenario's household
+constexpr int list_page_size = 20;
+constexpr int max_attempts = 20;     // SQLite busy / MariaDB deadlock: retried, as run_in_transaction does
+
+}  // namespace
+
+sql_baseline::sql_baseline(std::string url, const household_generator& generator, std::int64_t households,
+                           std::uint64_t seed)
+    : url_(std::move(url)), generator_(generator), households_(households), seed_(seed) {
+    if (households_ < 1) throw std::invalid_argument("sql_baseline: the archive is empty");
+}
+
+void sql_baseline::run_creates(int threads, double seconds, const std::string& prefix) {
+    run(op::create, threads, seconds, prefix + "_create_" + std::to_string(threads) + "t");
+}
+void sql_baseline::run_reads(int threads, double seconds, const std::string& prefix) {
+    run(op::read, threads, seconds, prefix + "_read_" + std::to_string(threads) + "t");
+}
+void sql_baseline::run_lists(int threads, double seconds, const std::string& prefix) {
+    run(op::list, threads, seconds, prefix + "_list_village_" + std::to_string(threads) + "t");
+}
+
+void sql_baseline::run(op which, int threads, double seconds, const std::string& name) {
+    std::set<std::string> village_codes;
+    for (const auto& g : generator_.groups()) village_codes.insert(g.parent_code);
+    const std::vector<std::string> villages(village_codes.begin(), village_codes.end());
+
+    // Creates take generator indices after everything already written, so their ID numbers are new and a
+    // later bench-grow-archive on the same database continues after them (it resumes at MAX(id)).
+    std::atomic<std::int64_t> next_index{0};
+    if (which == op::create) {
+        auto conn = sql::connect(url_);
+        next_index = conn->query("SELECT COALESCE(MAX(id), 0) FROM households").at(0).get_int64(0);
+    }
+
+    std::latch connected(threads + 1);
+    std::atomic<bool> stop{false};
+    std::atomic<std::int64_t> done{0};
+    std::atomic<std::int64_t> retries{0};
+    std::mutex merge_mutex;
+    latency_recorder all;
+    std::exception_ptr failure;
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            latency_recorder mine;
+            bool arrived = false;
+            try {
+                auto conn = sql::connect(url_);
+                server::storage::household_repository repo(*conn);
+                std::mt19937_64 random(seed_ * 1000 + static_cast<std::uint64_t>(t));
+                std::uniform_int_distribution<std::int64_t> any_id(1, households_);
+                std::uniform_int_distribution<std::size_t> any_village(0, villages.size() - 1);
+                connected.arrive_and_wait();
+                arrived = true;
+                while (!stop.load(std::memory_order_relaxed)) {
+                    const auto start = clock_type::now();
+                    if (which == op::create) {
+                        common::household h = generator_.make(next_index.fetch_add(1), create_members);
+                        for (int attempt = 1;; ++attempt) {
+                            try {
+                                sql::transaction tx(*conn, sql::tx_mode::write);
+                                repo.insert(h, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                   std::chrono::system_clock::now().time_since_epoch()).count());
+                                tx.commit();
+                                break;
+                            } catch (const sql::retryable_error&) {
+                                if (attempt == max_attempts) throw;
+                                ++retries;
+                            }
+                        }
+                    } else {
+                        sql::transaction tx(*conn, sql::tx_mode::read);
+                        if (which == op::read) {
+                            if (!repo.find(any_id(random))) throw std::runtime_error("a generated household is missing");
+                        } else {
+                            common::household_filter filter;
+                            filter.village_code = villages[any_village(random)];
+                            filter.page_size = list_page_size;
+                            if (repo.list(filter).items.empty()) throw std::runtime_error("a village list is empty");
+                        }
+                        tx.commit();
+                    }
+                    mine.add(clock_type::now() - start);
+                    ++done;
+                }
+            } catch (...) {
+                stop = true;
+                if (!arrived) connected.count_down();  // a failed connect must not leave the others waiting
+                std::lock_guard lock(merge_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+            std::lock_guard lock(merge_mutex);
+            all.merge(mine);
+        });
+    }
+    connected.arrive_and_wait();
+    const auto start = clock_type::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop = true;
+    for (auto& w : workers) w.join();
+    const double elapsed = std::chrono::duration<double>(clock_type::now() - start).count();
+    if (failure) std::rethrow_exception(failure);
+    print_figure(name, static_cast<double>(done.load()) / elapsed, "per_s");
+    all.print(name);
+    if (which == op::create) print_figure(name + "_retries", static_cast<double>(retries.load()), "count");
+}
+
+}  // namespace fupin::bench

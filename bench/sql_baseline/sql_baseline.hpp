@@ -1,0 +1,36 @@
+#pragma once
+// The database limit of the county server: the rows a household create, read and village list touch, written
+// and read straight through household_repository and sql::transaction, without HTTP, JSON or the service's
+// checks. The HTTP figures of bench/load are divided by these.
+#include <cstdint>
+#include <string>
+
+#include "bench/growth/household_generator.hpp"
+
+namespace fupin::bench {
+
+class sql_baseline {
+public:
+    // url: the database (migrated and filled by the caller); households: how many the generator wrote.
+    sql_baseline(std::string url, const household_generator& generator, std::int64_t households, std::uint64_t seed);
+
+    // Each runs `threads` threads, each with its own connection (like the server's database workers), for
+    // `seconds`, and prints "<prefix>_<op>_<threads>t <rate> per_s" plus p50/p99 latency lines.
+    // create: one household with four members per write transaction, as the server's create does.
+    void run_creates(int threads, double seconds, const std::string& prefix);
+    // read: household_repository::find of a random id in a read transaction.
+    void run_reads(int threads, double seconds, const std::string& prefix);
+    // list: household_repository::list with a random village filter, page_size 20, in a read transaction.
+    void run_lists(int threads, double seconds, const std::string& prefix);
+
+private:
+    enum class op { create, read, list };
+    void run(op which, int threads, double seconds, const std::string& name);
+
+    std::string url_;
+    const household_generator& generator_;
+    std::int64_t households_;
+    std::uint64_t seed_;
+};
+
+}  // namespace fupin::bench
