@@ -25,4 +25,14 @@ client::connection_options options_for(const bench_endpoint& endpoint, const std
     return options;
 }
 
+std::string bench_username(const std::string& area) { return "bench_" + area; }
+
+void log_in_as_office(client::api_client& client, const std::string& area) {
+    try {
+        client.login(bench_username(area), bench_password);
+    } catch (const std::exception& e) {
+        throw bench_failure("logging in as " + bench_username(area) + " (scripts/bench makes the account): " + e.what());
+    }
+}
+
 }  // namespace fupin::bench

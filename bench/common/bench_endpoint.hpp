@@ -20,4 +20,12 @@ bench_endpoint parse_endpoint(const std::string& text);
 client::connection_options options_for(const bench_endpoint& endpoint, const std::string& certs_dir,
                                        const std::string& area);
 
+// The benchmark accounts scripts/bench makes on each server: bench_<area> (a township reviewer, who may read and
+// write the township's files), all with this password.
+inline constexpr const char* bench_password = "bench-password-2026";
+std::string bench_username(const std::string& area);
+
+// Logs `client` in as the bench account of `area`; throws bench_failure when the server refuses.
+void log_in_as_office(client::api_client& client, const std::string& area);
+
 }  // namespace fupin::bench

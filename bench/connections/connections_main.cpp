@@ -73,6 +73,7 @@ fb::load_settings settings_for(const options& o, const fb::area_catalog& areas, 
     s.threads = o.threads;
     s.warmup = std::chrono::milliseconds(o.warmup_ms);
     s.duration = std::chrono::milliseconds(o.duration_ms);
+    s.log_in = endpoint == o.target;  // the baseline has no sessions
     return s;
 }
 

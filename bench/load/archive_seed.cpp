@@ -26,6 +26,7 @@ seeded_archive seed_archive(const bench_endpoint& endpoint, const std::string& c
         threads.emplace_back([&, &t = township, &ids = seeded.ids_by_township[township.code]] {
             try {
                 client::api_client api(options_for(endpoint, certs_dir, t.code));
+                log_in_as_office(api, t.code);
                 for (int i = 0; i < per_township; ++i) {
                     const auto& village = t.villages[static_cast<std::size_t>(i) % t.villages.size()];
                     const auto& group = village.groups[static_cast<std::size_t>(i / 7) % village.groups.size()];

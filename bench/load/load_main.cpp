@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
         settings.operations_per_worker = operations;
         auto base_settings = settings;
         if (!baseline.empty()) base_settings.endpoint = fb::parse_endpoint(baseline);
+        base_settings.log_in = false;
 
         const auto wanted = split(scenarios_text);
         fb::seeded_archive seeded;

@@ -36,6 +36,7 @@ run_result run_load(scenario& s, const load_settings& settings, const std::strin
                 workers[static_cast<std::size_t>(i)] = std::make_unique<load_worker>(
                     i, area, options_for(settings.endpoint, settings.certs_dir, area));
                 worker = workers[static_cast<std::size_t>(i)].get();
+                if (settings.log_in) log_in_as_office(worker->client(), area);
                 s.prepare(*worker);
             } catch (const std::exception& e) {
                 fail("worker " + std::to_string(i) + " preparing: " + e.what());

@@ -21,6 +21,7 @@ struct load_settings {
     std::chrono::milliseconds warmup{2000};
     std::chrono::milliseconds duration{8000};
     std::size_t operations_per_worker = 0;  // non-zero: stop each worker after this many, not after `duration`
+    bool log_in = true;  // county-server wants a session; the Beast baseline has none
 };
 
 struct run_result {
