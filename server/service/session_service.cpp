@@ -165,8 +165,9 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
     const auto idle_ms = ms(config_.session_idle_timeout);
     const auto token_hash = sha256_hex(std::string_view(authorization_header).substr(scheme.size()));
     storage::session_repository sessions(db);
-    auto session = sessions.find(token_hash);
-    if (!session) throw session_expired();
+    auto found = sessions.find_with_user(token_hash);
+    if (!found) throw session_expired();
+    auto* session = &found->session;
     if (now >= session->expires_at_ms || now >= session->last_seen_ms + idle_ms) {
         sessions.remove(token_hash);
         throw session_expired();
@@ -174,8 +175,8 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
     if (session->certificate_subject != certificate.subject)
         throw api_error(401, "certificate_mismatch", "该登录凭据属于另一台办公电脑的证书,请重新登录",
                         "this session belongs to another office certificate; log in again");
-    auto user = storage::user_repository(db).find_by_id(session->user_id);
-    if (!user || user->disabled) {
+    const auto* user = &found->user;
+    if (user->disabled) {
         sessions.remove(token_hash);
         throw session_expired();
     }

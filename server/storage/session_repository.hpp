@@ -5,6 +5,7 @@
 #include <string>
 
 #include "server/storage/sql_connection.hpp"
+#include "server/storage/user_account.hpp"
 
 namespace fupin::server::storage {
 
@@ -22,7 +23,12 @@ public:
     explicit session_repository(sql::connection& conn) : conn_(conn) {}
 
     void insert(const session_record& s);
-    std::optional<session_record> find(const std::string& token_hash);
+    // The session and its user in one round trip: every authenticated request asks this.
+    struct session_with_user {
+        session_record session;
+        user_account user;
+    };
+    std::optional<session_with_user> find_with_user(const std::string& token_hash);
     void touch(const std::string& token_hash, std::int64_t now_ms);
     void remove(const std::string& token_hash);
     void remove_for_user(std::int64_t user_id);
