@@ -29,8 +29,8 @@ std::chrono::year_month_day china_date_of_ms(std::int64_t ms) {
 }
 
 // An area code must exist at the right level under the right parent.
-void require_area(storage::area_repository& areas, const std::string& code, const std::string& level,
-                  const std::string& parent, const std::string& field) {
+std::string require_area(storage::area_repository& areas, const std::string& code, const std::string& level,
+                         const std::string& parent, const std::string& field) {
     auto found = areas.find(code);
     if (!found || found->level != level || found->parent_code != parent)
         throw api_error::invalid_field(field, "unknown_area", "区划代码 " + code + " 不是本县登记的" +
@@ -38,27 +38,28 @@ void require_area(storage::area_repository& areas, const std::string& code, cons
                                             : level == "village" ? std::string("村")
                                                                  : std::string("村小组")),
                                        "division code " + code + " is not a registered " + level + " of the county");
+    return found->name;
 }
 
 }  // namespace
 
 household_service::household_service(clock now) : now_(std::move(now)) {}
 
-void household_service::check_areas(sql::connection& db, const common::household& h) const {
+void household_service::check_areas(sql::connection& db, common::household& h) const {
     storage::area_repository areas(db);
-    auto township = areas.find(h.township_code);
-    if (!township || township->level != "township")
-        throw api_error::invalid_field("township_code", "unknown_area", "区划代码 " + h.township_code + " 不是本县登记的乡镇",
-                                       "division code " + h.township_code + " is not a registered township");
-    require_area(areas, h.village_code, "village", h.township_code, "village_code");
-    require_area(areas, h.group_code, "group", h.village_code, "group_code");
+    h.township_name = require_area(areas, h.township_code, "township", h.township_code.substr(0, 6), "township_code");
+    h.village_name = require_area(areas, h.village_code, "village", h.township_code, "village_code");
+    h.group_name = require_area(areas, h.group_code, "group", h.village_code, "group_code");
 }
 
 void household_service::check_people(sql::connection& db, const principal& who, const common::household& h) const {
-    storage::household_repository households(db);
+    std::vector<std::string> id_numbers;
+    for (const auto& m : h.members) id_numbers.push_back(m.id_number);
+    const auto registered = storage::household_repository(db).find_people(id_numbers);
     for (std::size_t i = 0; i < h.members.size(); ++i) {
-        auto found = households.find_person(h.members[i].id_number);
-        if (!found || found->household_id == h.id) continue;
+        auto it = registered.find(h.members[i].id_number);
+        if (it == registered.end() || it->second.household_id == h.id) continue;
+        const auto* found = &it->second;
         const bool own = access_policy::area_covers(who.area_code, found->village_code);
         api_error error(409, "person_already_registered",
                         "该成员已在" + found->township_name + found->village_name + "的农户档案中登记,一人只能属于一户",
@@ -107,15 +108,14 @@ household_service::create_result household_service::create(sql::connection& db, 
                 // Claim the key before anything else: a concurrent retry blocks here until this transaction
                 // ends, then loses on the primary key and, run again, replays what this one made.
                 if (!idempotency_key.empty()) keys.insert(who.area_code, idempotency_key, request_hash, 0, now);
-                check_areas(db, input);
-                check_people(db, who, input);
                 common::household stored = input;
-                households.insert(stored, now);
+                check_areas(db, stored);
+                check_people(db, who, stored);
+                households.insert(stored, now);  // sets id, version, times: `stored` is now what a read returns
                 if (!idempotency_key.empty()) keys.attach(who.area_code, idempotency_key, stored.id);
-                auto reread = households.find(stored.id);
                 audit_trail::record(db, actor_of(who), "household.create", record_of(stored.id), "ok",
-                                    audit_diff::changes(nullptr, common::to_json(*reread)), now);
-                return {std::move(*reread), false};
+                                    audit_diff::changes(nullptr, common::to_json(stored)), now);
+                return {std::move(stored), false};
             });
         } catch (const sql::constraint_violation&) {
             if (attempt >= 2) throw;
@@ -162,18 +162,17 @@ common::household household_service::update(sql::connection& db, const principal
                     return error;
                 };
                 if (current->version != input.version) throw version_conflict(current->version);
-                check_areas(db, input);
-                check_people(db, who, input);
                 common::household stored = input;
+                check_areas(db, stored);
+                check_people(db, who, stored);
                 stored.status = current->status;  // the procedure changes the status, not an edit
                 if (!households.update(stored, input.version, now)) {
                     auto latest = households.find(id);
                     throw version_conflict(latest ? latest->version : input.version + 1);
                 }
-                auto reread = households.find(id);
                 audit_trail::record(db, actor_of(who), "household.update", record_of(id), "ok",
-                                    audit_diff::changes(common::to_json(*current), common::to_json(*reread)), now);
-                return std::move(*reread);
+                                    audit_diff::changes(common::to_json(*current), common::to_json(stored)), now);
+                return stored;
             });
         } catch (const sql::constraint_violation&) {
             if (attempt >= 2) throw;

@@ -35,7 +35,8 @@ public:
     common::household_page list(sql::connection& db, const principal& who, common::household_filter filter) const;
 
 private:
-    void check_areas(sql::connection& db, const common::household& h) const;
+    // Checks the three codes and fills the household's area names from them.
+    void check_areas(sql::connection& db, common::household& h) const;
     void check_people(sql::connection& db, const principal& who, const common::household& h) const;
 
     clock now_;

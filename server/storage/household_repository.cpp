@@ -76,6 +76,12 @@ constexpr const char* select_person =
     "FROM members m JOIN households h ON h.id = m.household_id "
     "LEFT JOIN areas t ON t.code = h.township_code LEFT JOIN areas v ON v.code = h.village_code "
     "WHERE m.id_number = ?";
+// Followed by "(?, ?, …)": several people at once.
+constexpr const char* select_people_in =
+    "SELECT m.household_id, h.township_code, COALESCE(t.name, ''), h.village_code, COALESCE(v.name, ''), m.id_number "
+    "FROM members m JOIN households h ON h.id = m.household_id "
+    "LEFT JOIN areas t ON t.code = h.township_code LEFT JOIN areas v ON v.code = h.village_code "
+    "WHERE m.id_number IN ";
 constexpr const char* count_all = "SELECT COUNT(*) FROM households";
 
 constexpr int max_page_size = 200;
@@ -292,6 +298,25 @@ std::optional<person_location> household_repository::find_person(const std::stri
     if (rows.empty()) return std::nullopt;
     const sql::row& r = rows.front();
     return person_location{r.get_int64(0), r.get_string(1), r.get_string(2), r.get_string(3), r.get_string(4)};
+}
+
+std::map<std::string, person_location> household_repository::find_people(const std::vector<std::string>& id_numbers) {
+    std::map<std::string, person_location> found;
+    if (id_numbers.empty()) return found;
+    // Padded to a power of two, repeating the last number, so only a few distinct statements are prepared.
+    std::size_t slots = 1;
+    while (slots < id_numbers.size()) slots *= 2;
+    std::string sql = select_people_in;
+    std::vector<sql::value> params;
+    for (std::size_t i = 0; i < slots; ++i) {
+        sql += i == 0 ? "(?" : ", ?";
+        params.emplace_back(id_numbers[std::min(i, id_numbers.size() - 1)]);
+    }
+    sql += ")";
+    for (const auto& r : conn_.query(sql, params))
+        found.emplace(r.get_string(5),
+                      person_location{r.get_int64(0), r.get_string(1), r.get_string(2), r.get_string(3), r.get_string(4)});
+    return found;
 }
 
 std::int64_t household_repository::count() { return conn_.query(count_all).at(0).get_int64(0); }

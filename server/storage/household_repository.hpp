@@ -2,6 +2,7 @@
 // Household files (一户一档) with their members. Written once over sql::connection for both backends.
 // No method begins or commits: the service wraps each use in a sql::transaction (write mode for changes).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,8 @@ public:
     common::household_page list(const common::household_filter& filter);
 
     std::optional<person_location> find_person(const std::string& id_number);
+    // Where each of these people is registered, in one query (keyed by ID number; absent: nowhere).
+    std::map<std::string, person_location> find_people(const std::vector<std::string>& id_numbers);
     std::int64_t count();
 
 private:

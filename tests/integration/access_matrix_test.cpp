@@ -54,8 +54,9 @@ protected:
 
     static void expect(const client::http_result& result, const expectation& e, const std::string& what) {
         EXPECT_EQ(result.status, e.status) << what << ": " << result.body;
-        if (e.status >= 400 && result.status == e.status)
+        if (e.status >= 400 && result.status == e.status) {
             EXPECT_EQ(nlohmann::json::parse(result.body)["error"]["code"], e.code) << what;
+        }
     }
 
     std::map<target, common::household> files_;

@@ -112,9 +112,8 @@ scratch_database::~scratch_database() {
 }
 
 std::string id_number(const std::string& birth, int sequence) {
-    char digits[4];
-    std::snprintf(digits, sizeof digits, "%03d", sequence % 1000);
-    std::string first17 = county_code + birth + digits;
+    auto digits = std::to_string(((sequence % 1000) + 1000) % 1000);
+    std::string first17 = county_code + birth + std::string(3 - digits.size(), '0') + digits;
     return first17 + common::id_number_check_digit(first17);
 }
 
