@@ -5,6 +5,8 @@
 #                                   # exports FUPIN_TEST_MYSQL_URL=mysql://root@localhost/fupin_test?socket=DIR/mysql.sock
 #   mariadb_stop build/mariadb      # clean shutdown (kills after 30 s)
 # Runs as root (root logs in over the socket, no password). Nothing listens on TCP (--skip-networking).
+# FUPIN_MARIADB_BUFFER_POOL: InnoDB buffer pool size (default 64M: enough for the tests; scripts/bench gives
+# it 2G so that a million households stay in memory as they would on a production server).
 
 _mariadb_abs() {  # absolute path without requiring it to exist
     case "$1" in
@@ -50,7 +52,7 @@ mariadb_start() {
         # setsid: the server must not die with the shell (or test runner) that started it.
         setsid mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$dir/mysql.sock" \
             --skip-networking --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-            --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" --innodb-buffer-pool-size=64M \
+            --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" --innodb-buffer-pool-size="${FUPIN_MARIADB_BUFFER_POOL:-64M}" \
             </dev/null >/dev/null 2>&1 &
     fi
 
