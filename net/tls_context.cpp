@@ -82,6 +82,19 @@ ssl::context make_client_tls_context(const client_tls_files& files) {
     return context;
 }
 
+bool peer_still_trusted(SSL* ssl_handle, ssl::context& current) {
+    X509* cert = SSL_get0_peer_certificate(ssl_handle);
+    if (!cert) return false;
+    std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> check(X509_STORE_CTX_new(), &X509_STORE_CTX_free);
+    if (!check) return false;
+    // The server's chain holds the peer's certificate and what it sent with it; the store brings CA and CRL.
+    if (X509_STORE_CTX_init(check.get(), SSL_CTX_get_cert_store(current.native_handle()), cert,
+                            SSL_get_peer_cert_chain(ssl_handle)) != 1)
+        return false;
+    X509_STORE_CTX_set_purpose(check.get(), X509_PURPOSE_SSL_CLIENT);
+    return X509_verify_cert(check.get()) == 1;
+}
+
 std::string peer_area_code(SSL* ssl_handle) {
     X509* cert = SSL_get0_peer_certificate(ssl_handle);
     if (!cert) return {};

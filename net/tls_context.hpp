@@ -24,6 +24,10 @@ struct client_tls_files {
 ssl::context make_server_tls_context(const server_tls_files& files);
 ssl::context make_client_tls_context(const client_tls_files& files);
 
+// Whether the peer certificate of a connection that shook hands under older settings still verifies under
+// `current` (its CA and CRL): false once it has been revoked.
+bool peer_still_trusted(SSL* ssl_handle, ssl::context& current);
+
 // The area code a peer's certificate carries in its subject's OU field (township: 9 digits, county office:
 // 6 digits); empty when there is no certificate or no such field. Works on a completed handshake.
 std::string peer_area_code(SSL* ssl_handle);

@@ -6,7 +6,7 @@
 namespace fupin::server::api {
 
 inline api_response json_response(int status, const nlohmann::json& body) {
-    return api_response{status, body.dump(), {}};
+    return api_response{status, body.dump(), {}, {}};
 }
 
 }  // namespace fupin::server::api

@@ -6,6 +6,7 @@
 
 #include "common/household_json.hpp"
 #include "server/api/audit_handlers.hpp"
+#include "server/api/error_response.hpp"
 #include "server/api/household_handlers.hpp"
 #include "server/api/session_handlers.hpp"
 #include "server/api/user_handlers.hpp"
@@ -29,7 +30,7 @@ api_response health(const api_request& request, sql::connection& db, const serve
                         {"database", db.backend_name()},
                         {"caller_area", request.caller_area},
                         {"time", common::format_utc_ms(config.clock())}};
-    return api_response{200, body.dump(), {}};
+    return api_response{200, body.dump(), {}, {}};
 }
 
 // Every endpoint but health and login goes through here: the session becomes a principal, and whatever the
@@ -40,15 +41,18 @@ handler authenticated(std::shared_ptr<const service::session_service> sessions, 
     return [sessions, &config, inner = std::move(inner)](const api_request& request, const path_params& params,
                                                         sql::connection& db) {
         const auto who = sessions->authenticate(db, request.authorization, certificate_of(request));
+        api_response response;
         try {
-            return inner(request, params, who, db);
+            response = inner(request, params, who, db);
         } catch (const common::api_error& e) {
             if (e.status() == 403)
                 service::audit_trail::record_in_own_transaction(
                     db, service::audit_actor{who.username, who.role, who.certificate_subject}, "access.denied",
                     request.method + " " + request.path, "denied", {{"code", e.code()}}, config.clock());
-            throw;
+            response = error_response(e, request.lang);
         }
+        response.user = who.username;
+        return response;
     };
 }
 

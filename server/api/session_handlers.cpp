@@ -60,7 +60,7 @@ api_response session_handlers::whoami(const api_request&, const path_params&, co
 api_response session_handlers::logout(const api_request&, const path_params&, const service::principal& who,
                                       sql::connection& db) const {
     sessions_->logout(db, who);
-    return api_response{204, "", {}};
+    return api_response{204, "", {}, {}};
 }
 
 }  // namespace fupin::server::api

@@ -83,7 +83,7 @@ api_response user_handlers::reset_password(const api_request& request, const pat
     const auto body = parse_json_body(request);
     check_keys(body, {{"password", nlohmann::json::value_t::string}});
     accounts_->reset_password(db, who, params.at("username"), string_field(body, "password"));
-    return api_response{204, "", {}};
+    return api_response{204, "", {}, {}};
 }
 
 }  // namespace fupin::server::api

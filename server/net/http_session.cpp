@@ -72,8 +72,13 @@ struct database_offload {
         const auto lang = request.lang;
         auto job = [&ctx, request = std::move(request), match = std::move(match), shared,
                     executor](sql::connection* connection) {
-            auto response = connection ? ctx.router.run(match, request, *connection)
-                                       : api::router::database_unavailable(request);
+            api::api_response response;
+            try {
+                response = connection ? ctx.router.run(match, request, *connection)
+                                      : api::router::database_unavailable(request);
+            } catch (...) {  // router::run catches everything; this is for what even that could throw
+                response = api::internal_error_response(request.request_id, request.lang);
+            }
             asio::post(executor, [shared, response = std::move(response)]() mutable { (*shared)(std::move(response)); });
         };
         if (!ctx.pool.try_submit(std::move(job)))
@@ -84,7 +89,7 @@ struct database_offload {
 }  // namespace
 
 http_session::http_session(tcp::socket socket, server_context& context)
-    : tls_(context.current_tls()), stream_(std::move(socket), *tls_), context_(context) {
+    : tls_(context.current_tls()), trusted_under_(tls_), stream_(std::move(socket), *tls_), context_(context) {
     error_code ec;
     auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     if (!ec) peer_address_ = endpoint.address().to_string();
@@ -119,7 +124,9 @@ asio::awaitable<void> http_session::run() {
 
     error_code ec;
     beast::get_lowest_layer(stream_).expires_after(config.handshake_timeout);
+    idle_ = true;  // nothing asked yet: a stop may cut the handshake short
     co_await stream_.async_handshake(ssl::stream_base::server, redirect_error(use_awaitable, ec));
+    idle_ = false;
     if (ec) {
         // Plaintext, an old protocol, no certificate or a foreign one all end here.
         spdlog::info("TLS handshake from {} refused: {}", peer_address_, ec.message());
@@ -143,9 +150,10 @@ asio::awaitable<void> http_session::run() {
             beast::get_lowest_layer(stream_).expires_after(config.read_timeout);
             co_await http::async_read(stream_, buffer, parser, redirect_error(use_awaitable, ec));
         }
+        const auto lang =
+            common::language_from_accept_language(std::string(parser.get()[http::field::accept_language]));
         if (ec == http::error::body_limit) {
-            co_await send_error_and_close(413, "body_too_large", "请求内容过大", "the request body is too large",
-                                          common::language::zh);
+            co_await send_error_and_close(413, "body_too_large", "请求内容过大", "the request body is too large", lang);
             // The client is probably still sending the body. Closing now would reset the connection and the
             // client would never read the 413, so read and discard a bounded amount first (a lingering close).
             co_await discard_input(4 * config.body_limit, std::chrono::seconds(5));
@@ -153,7 +161,7 @@ asio::awaitable<void> http_session::run() {
         }
         if (ec == http::error::header_limit) {
             co_await send_error_and_close(431, "header_too_large", "请求头过大", "the request header is too large",
-                                          common::language::zh);
+                                          lang);
             break;
         }
         if (ec) {
@@ -163,6 +171,16 @@ asio::awaitable<void> http_session::run() {
                                               common::language::zh);
             }
             break;
+        }
+
+        // The CRL was re-read since this connection's handshake: a certificate revoked since then goes now.
+        if (auto current = context_.current_tls(); current != trusted_under_) {
+            if (!fupin::net::peer_still_trusted(stream_.native_handle(), *current)) {
+                spdlog::warn("connection of {} closed: its certificate is no longer trusted (revoked?)",
+                             caller_subject_);
+                break;
+            }
+            trusted_under_ = std::move(current);
         }
 
         const auto started = std::chrono::steady_clock::now();
@@ -188,9 +206,9 @@ asio::awaitable<void> http_session::run() {
 
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         // One line per request. Never the query string (it may hold an ID number) nor the body.
-        spdlog::info("request={} area={} peer={} {} {} status={} time_ms={:.1f} in={} out={}", request.request_id,
-                     caller_area_, peer_address_, request.method, request.path, response.status, ms,
-                     request.body.size(), response.body.size());
+        spdlog::info("request={} user={} area={} peer={} {} {} status={} time_ms={:.1f} in={} out={}",
+                     request.request_id, response.user.empty() ? "-" : response.user, caller_area_, peer_address_,
+                     request.method, request.path, response.status, ms, request.body.size(), response.body.size());
         if (ec) break;
     }
 

@@ -27,7 +27,8 @@ private:
     asio::awaitable<void> discard_input(std::size_t limit, std::chrono::seconds time_limit);
     void close_if_idle();
 
-    std::shared_ptr<ssl::context> tls_;  // outlives stream_, which uses it
+    std::shared_ptr<ssl::context> tls_;            // outlives stream_, which uses it
+    std::shared_ptr<ssl::context> trusted_under_;  // the settings the peer's certificate last verified under
     stream_type stream_;
     server_context& context_;
     std::string peer_address_;

@@ -24,10 +24,7 @@ constexpr std::size_t max_password_length = 200;
 audit_actor actor_of(const principal& who) { return audit_actor{who.username, who.role, who.certificate_subject}; }
 
 void check_username(const std::string& username) {
-    bool ok = username.size() >= 3 && username.size() <= 32;
-    for (char c : username)
-        ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
-    if (!ok)
+    if (!account_service::valid_username(username))
         throw api_error::invalid_field("username", "invalid_value", "用户名须为 3 到 32 个小写字母、数字、_ . -",
                                        "a username is 3 to 32 of a-z 0-9 _ . -");
 }
@@ -53,6 +50,13 @@ nlohmann::json public_view(const storage::user_account& u) {
 api_error no_such_user() { return api_error::not_found("该用户", "user"); }
 
 }  // namespace
+
+bool account_service::valid_username(std::string_view username) {
+    bool ok = username.size() >= 3 && username.size() <= 32;
+    for (char c : username)
+        ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
+    return ok;
+}
 
 account_service::account_service(clock now, argon2_cost cost) : now_(std::move(now)), hasher_(cost) {}
 

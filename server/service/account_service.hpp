@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "server/service/password_hasher.hpp"
@@ -38,6 +39,8 @@ public:
 
     account_service(clock now, argon2_cost cost);
 
+    // 3 to 32 of a-z 0-9 _ . -
+    static bool valid_username(std::string_view username);
     // Minimum length, not the username. Throws api_error 422 weak_password naming "password".
     static void check_password(const std::string& username, const std::string& password);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/api_error.hpp"
+#include "server/service/account_service.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/digest.hpp"
 #include "server/service/run_in_transaction.hpp"
@@ -24,9 +25,10 @@ std::int64_t ms(std::chrono::minutes m) { return std::chrono::duration_cast<std:
 std::string account_key(const std::string& username) { return "user:" + username.substr(0, 64); }
 std::string certificate_key(const certificate_identity& c) { return "cert:" + c.subject.substr(0, 500); }
 
-// An attempted username goes into the trail as typed, but bounded.
+// An attempted username goes into the trail and the log only when it could be a username at all: a password
+// typed into the name field must not end up there.
 audit_actor attempt_actor(const std::string& username, const certificate_identity& c) {
-    return audit_actor{username.substr(0, 64), "", c.subject};
+    return audit_actor{account_service::valid_username(username) ? username : "(invalid)", "", c.subject};
 }
 
 api_error session_expired() {
@@ -60,28 +62,49 @@ bool session_service::certificate_fits(const std::string& user_area, const std::
     return certificate_area.size() == 9 && user_area.compare(0, 9, certificate_area) == 0;
 }
 
+std::int64_t session_service::admit_attempt(sql::connection& db, const std::string& username,
+                                            const certificate_identity& certificate, std::int64_t now,
+                                            std::vector<std::string>& locked_now) const {
+    // One transaction locks both counters, checks them, and counts this attempt as a failure in advance (a
+    // success clears them): concurrent guesses are counted one by one, none slips past the check.
+    std::int64_t wait_ms = 0;
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::login_throttle_repository throttle(db);
+        std::vector<storage::login_throttle_record> records;
+        for (const auto& key : {account_key(username), certificate_key(certificate)}) {
+            throttle.ensure(key);
+            auto r = throttle.find_for_update(key).value_or(storage::login_throttle_record{key, 0, 0, 0});
+            // Failures long ago do not count against today.
+            if (r.locked_until_ms <= now && now - r.last_failure_ms > ms(config_.login_lock_period)) r.failures = 0;
+            if (r.locked_until_ms > now) wait_ms = std::max(wait_ms, r.locked_until_ms - now);
+            if (r.failures >= config_.login_slow_after) {
+                const std::int64_t backoff = 1000LL << std::min(r.failures - config_.login_slow_after, 20);
+                wait_ms = std::max(wait_ms, r.last_failure_ms + backoff - now);
+            }
+            records.push_back(r);
+        }
+        if (wait_ms > 0) return;
+        for (auto& r : records) {
+            ++r.failures;
+            r.last_failure_ms = now;
+            if (r.failures >= config_.login_lock_after) {
+                r.locked_until_ms = now + ms(config_.login_lock_period);
+                locked_now.push_back(r.key);
+            }
+            throttle.save(r);
+        }
+    });
+    return wait_ms;
+}
+
 login_result session_service::login(sql::connection& db, const std::string& username, const std::string& password,
                                     const certificate_identity& certificate) const {
     const auto now = now_();
-    // Locked or slowed: refuse before even looking at the password.
-    std::int64_t wait_ms = 0;
-    run_in_transaction(db, sql::tx_mode::read, [&] {
-        storage::login_throttle_repository throttle(db);
-        for (const auto& key : {account_key(username), certificate_key(certificate)}) {
-            auto r = throttle.find_for_update(key);
-            if (!r) continue;
-            if (r->locked_until_ms > now) wait_ms = std::max(wait_ms, r->locked_until_ms - now);
-            if (r->failures >= config_.login_slow_after) {
-                const std::int64_t backoff = 1000LL << std::min(r->failures - config_.login_slow_after, 20);
-                wait_ms = std::max(wait_ms, r->last_failure_ms + backoff - now);
-            }
-        }
-    });
-    if (wait_ms > 0) {
+    std::vector<std::string> locked_now;
+    if (const auto wait_ms = admit_attempt(db, username, certificate, now, locked_now); wait_ms > 0) {
+        // Refused before the password is looked at. Not audited one by one: the lock itself is, and a locked
+        // name must not let anyone flood the trail.
         const int seconds = static_cast<int>((wait_ms + 999) / 1000);
-        audit_trail::record_in_own_transaction(db, attempt_actor(username, certificate), "session.login_failed",
-                                               "user/" + username.substr(0, 64), "denied",
-                                               {{"reason", "login_locked"}}, now);
         throw api_error(429, "login_locked",
                         "登录失败次数过多,请 " + std::to_string((seconds + 59) / 60) + " 分钟后再试",
                         "too many failed logins; try again in " + std::to_string(seconds) + " seconds")
@@ -92,7 +115,7 @@ login_result session_service::login(sql::connection& db, const std::string& user
     const bool password_ok = user ? hasher_->verify(password, user->password_hash)
                                   : (hasher_->waste_a_verify(password), false);
     if (!password_ok) {
-        record_failure(db, username, certificate, "invalid_credentials", now);
+        record_failure(db, username, certificate, locked_now, now);
         throw api_error(401, "invalid_credentials", "用户名或密码错误", "wrong username or password");
     }
     if (user->disabled) {
@@ -128,28 +151,20 @@ login_result session_service::login(sql::connection& db, const std::string& user
 }
 
 void session_service::record_failure(sql::connection& db, const std::string& username,
-                                     const certificate_identity& certificate, const std::string& reason,
-                                     std::int64_t now) const {
+                                     const certificate_identity& certificate,
+                                     const std::vector<std::string>& locked_now, std::int64_t now) const {
+    const auto actor = attempt_actor(username, certificate);
     run_in_transaction(db, sql::tx_mode::write, [&] {
-        storage::login_throttle_repository throttle(db);
-        for (const auto& key : {account_key(username), certificate_key(certificate)}) {
-            auto r = throttle.find_for_update(key).value_or(storage::login_throttle_record{key, 0, 0, 0});
-            // Failures long ago do not count against today.
-            if (now - r.last_failure_ms > ms(config_.login_lock_period)) r.failures = 0;
-            ++r.failures;
-            r.last_failure_ms = now;
-            if (r.failures >= config_.login_lock_after && r.locked_until_ms <= now) {
-                r.locked_until_ms = now + ms(config_.login_lock_period);
-                spdlog::warn("login locked for {} minutes: {} after {} failed logins", config_.login_lock_period.count(),
-                             key.substr(0, 5) == "user:" ? key : "certificate " + key.substr(5), r.failures);
-                audit_trail::record(db, attempt_actor(username, certificate), "session.locked",
-                                    key.substr(0, 5) == "user:" ? "user/" + username.substr(0, 64) : "certificate",
-                                    "denied", {{"failures", r.failures}}, now);
-            }
-            throttle.save(r);
+        for (const auto& key : locked_now) {
+            const bool account = key.compare(0, 5, "user:") == 0;
+            spdlog::warn("login locked for {} minutes: {} {} after {} failed logins", config_.login_lock_period.count(),
+                         account ? "account" : "certificate", account ? actor.username : certificate.subject,
+                         config_.login_lock_after);
+            audit_trail::record(db, actor, "session.locked", account ? "user/" + actor.username : "certificate",
+                                "denied", {{"failures", config_.login_lock_after}}, now);
         }
-        audit_trail::record(db, attempt_actor(username, certificate), "session.login_failed",
-                            "user/" + username.substr(0, 64), "failed", {{"reason", reason}}, now);
+        audit_trail::record(db, actor, "session.login_failed", "user/" + actor.username, "failed",
+                            {{"reason", "invalid_credentials"}}, now);
     });
 }
 
@@ -158,9 +173,9 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
     constexpr std::string_view scheme = "Bearer ";
     if (authorization_header.empty())
         throw api_error(401, "authentication_required", "请先登录", "log in first");
-    if (authorization_header.size() != scheme.size() + 2 * token_bytes ||
-        authorization_header.compare(0, scheme.size(), scheme) != 0)
-        throw session_expired();
+    if (authorization_header.compare(0, scheme.size(), scheme) != 0)
+        throw api_error(401, "authentication_required", "请先登录", "log in first");
+    if (authorization_header.size() != scheme.size() + 2 * token_bytes) throw session_expired();
     const auto now = now_();
     const auto idle_ms = ms(config_.session_idle_timeout);
     const auto token_hash = sha256_hex(std::string_view(authorization_header).substr(scheme.size()));

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server/service/password_hasher.hpp"
 #include "server/service/principal.hpp"
@@ -50,8 +51,13 @@ public:
     static bool certificate_fits(const std::string& user_area, const std::string& certificate_area);
 
 private:
+    // How long the caller must wait before this attempt may be judged (0: admitted, and counted as a failure
+    // until it succeeds); locked_now gets the counters this attempt locks if it fails.
+    std::int64_t admit_attempt(sql::connection& db, const std::string& username,
+                               const certificate_identity& certificate, std::int64_t now,
+                               std::vector<std::string>& locked_now) const;
     void record_failure(sql::connection& db, const std::string& username, const certificate_identity& certificate,
-                        const std::string& reason, std::int64_t now) const;
+                        const std::vector<std::string>& locked_now, std::int64_t now) const;
 
     clock now_;
     const server_config& config_;

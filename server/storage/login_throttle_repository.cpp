@@ -7,6 +7,12 @@ namespace {
 
 constexpr const char* select_throttle =
     "SELECT throttle_key, failures, last_failure_ms, locked_until_ms FROM login_throttle WHERE throttle_key = ?";
+// The one dialect difference here: insert unless present.
+constexpr const char* ensure_sqlite =
+    "INSERT INTO login_throttle (throttle_key, failures, last_failure_ms, locked_until_ms) VALUES (?, 0, 0, 0) "
+    "ON CONFLICT (throttle_key) DO NOTHING";
+constexpr const char* ensure_mysql =
+    "INSERT IGNORE INTO login_throttle (throttle_key, failures, last_failure_ms, locked_until_ms) VALUES (?, 0, 0, 0)";
 constexpr const char* delete_throttle = "DELETE FROM login_throttle WHERE throttle_key = ?";
 constexpr const char* insert_throttle =
     "INSERT INTO login_throttle (throttle_key, failures, last_failure_ms, locked_until_ms) VALUES (?, ?, ?, ?)";
@@ -14,6 +20,10 @@ constexpr const char* update_throttle =
     "UPDATE login_throttle SET failures = ?, last_failure_ms = ?, locked_until_ms = ? WHERE throttle_key = ?";
 
 }  // namespace
+
+void login_throttle_repository::ensure(const std::string& key) {
+    conn_.execute(conn_.dialect() == sql::dialect::mysql ? ensure_mysql : ensure_sqlite, {key});
+}
 
 std::optional<login_throttle_record> login_throttle_repository::find_for_update(const std::string& key) {
     auto rows = conn_.query(std::string(select_throttle) + conn_.for_update(), {key});

@@ -19,7 +19,9 @@ class login_throttle_repository {
 public:
     explicit login_throttle_repository(sql::connection& conn) : conn_(conn) {}
 
-    // Locks the row on MySQL (call inside a write transaction) so concurrent failures all count.
+    // Makes the row if there is none (no failures yet), so that find_for_update always has a row to lock.
+    void ensure(const std::string& key);
+    // Locks the row on MySQL (call inside a write transaction) so concurrent attempts are counted one by one.
     std::optional<login_throttle_record> find_for_update(const std::string& key);
     void save(const login_throttle_record& r);  // insert or replace
     void clear(const std::string& key);
