@@ -72,6 +72,19 @@ protected:
     static inline bool certs_ok_ = false;
 };
 
+// health() must fail with `kind`, and the message must name `fragment` (what OpenSSL or the client said).
+void expect_health_fails(api_client& client, error_kind kind, const std::string& fragment = {}) {
+    try {
+        client.health();
+        FAIL() << "no error";
+    } catch (const client_error& e) {
+        EXPECT_EQ(e.kind(), kind) << e.what();
+        if (!fragment.empty()) {
+            EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+        }
+    }
+}
+
 const auto ok_health = [](const request<string_body>&) {
     return std::optional(json_response(200, R"({"status":"ok","service":"county-server"})"));
 };
@@ -125,12 +138,7 @@ TEST_F(api_client_test, api_error_body_is_read) {
 TEST_F(api_client_test, answer_that_is_not_json_is_a_protocol_error) {
     scripted_server server(server_context(), [](const request<string_body>&) { return std::optional(json_response(200, "<html>")); });
     api_client client(options(server));
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::protocol) << e.what();
-    }
+    expect_health_fails(client, error_kind::protocol);
 }
 
 TEST_F(api_client_test, answer_over_the_body_limit_is_a_protocol_error) {
@@ -140,12 +148,7 @@ TEST_F(api_client_test, answer_over_the_body_limit_is_a_protocol_error) {
     auto o = options(server);
     o.response_body_limit = 1024;
     api_client client(o);
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::protocol) << e.what();
-    }
+    expect_health_fails(client, error_kind::protocol);
 }
 
 TEST_F(api_client_test, a_server_that_does_not_answer_times_out) {
@@ -157,12 +160,7 @@ TEST_F(api_client_test, a_server_that_does_not_answer_times_out) {
     o.timeout = std::chrono::milliseconds(300);
     api_client client(o);
     const auto start = std::chrono::steady_clock::now();
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::unreachable) << e.what();
-    }
+    expect_health_fails(client, error_kind::unreachable);
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1200));
 }
 
@@ -177,12 +175,7 @@ TEST_F(api_client_test, nothing_listening_is_unreachable) {
     o.port = port;
     o.tls.ca = (dir_ / "county" / "ca.crt").string();
     api_client client(o);
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::unreachable) << e.what();
-    }
+    expect_health_fails(client, error_kind::unreachable);
 }
 
 // TLS 1.3: the server's refusal arrives after the client's handshake, on the first read.
@@ -192,25 +185,13 @@ TEST_F(api_client_test, no_client_certificate_is_a_tls_error) {
     o.tls.certificate.clear();
     o.tls.private_key.clear();
     api_client client(o);
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::tls) << e.what();
-        EXPECT_NE(std::string(e.what()).find("certificate required"), std::string::npos) << e.what();
-    }
+    expect_health_fails(client, error_kind::tls, "certificate required");
 }
 
 TEST_F(api_client_test, foreign_client_certificate_is_a_tls_error) {
     scripted_server server(server_context(), ok_health);
     api_client client(options(server, "foreign"));
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::tls) << e.what();
-        EXPECT_NE(std::string(e.what()).find("unknown ca"), std::string::npos) << e.what();
-    }
+    expect_health_fails(client, error_kind::tls, "unknown ca");
 }
 
 TEST_F(api_client_test, server_not_signed_by_our_ca_is_a_tls_error) {
@@ -218,13 +199,7 @@ TEST_F(api_client_test, server_not_signed_by_our_ca_is_a_tls_error) {
     auto o = options(server);
     o.tls.ca = (dir_ / "foreign" / "ca.crt").string();
     api_client client(o);
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::tls) << e.what();
-        EXPECT_NE(std::string(e.what()).find("handshake"), std::string::npos) << e.what();
-    }
+    expect_health_fails(client, error_kind::tls, "handshake");
 }
 
 TEST_F(api_client_test, tls_1_1_is_refused) {
@@ -232,11 +207,5 @@ TEST_F(api_client_test, tls_1_1_is_refused) {
     auto o = options(server);
     o.versions = tls_versions::tls1_1_only;
     api_client client(o);
-    try {
-        client.health();
-        FAIL() << "no error";
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.kind(), error_kind::tls) << e.what();
-        EXPECT_NE(std::string(e.what()).find("handshake"), std::string::npos) << e.what();
-    }
+    expect_health_fails(client, error_kind::tls, "handshake");
 }
