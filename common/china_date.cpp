@@ -10,6 +10,10 @@ std::chrono::year_month_day china_date_of(std::chrono::system_clock::time_point 
     return year_month_day{floor<days>(t + hours{8})};
 }
 
+std::chrono::year_month_day china_date_of_ms(std::int64_t ms_since_epoch) {
+    return china_date_of(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms_since_epoch)));
+}
+
 std::chrono::year_month_day today_in_china() { return china_date_of(std::chrono::system_clock::now()); }
 
 std::string format_date(std::chrono::year_month_day d) {

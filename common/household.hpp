@@ -53,6 +53,19 @@ struct living_conditions {
     std::string assets_note;        // free text, e.g. "耕牛2头、摩托车1辆"
 };
 
+// What the village verifies for identification (识别) beyond incomes: the three priorities (三优先) and the
+// three exclusions (三不评). Recorded facts, judged by common/identification_rules.hpp.
+struct identification_facts {
+    // 三优先
+    bool elderly_with_disabled_children = false;  // 子女残疾的老人
+    bool elderly_parents_of_only_child = false;   // 独生子女户的老人
+    bool elderly_in_daughters_only_family = false;  // 纯女户的老人
+    // 三不评
+    bool land_abandoned_refusing_transfer = false;  // 拒不流转而撂荒土地
+    bool family_planning_violation = false;         // 违反计划生育政策
+    bool gambling_drugs_or_crime = false;           // 赌博、吸毒或其他违法犯罪
+};
+
 struct household {
     // Set by the server.
     std::int64_t id = 0;
@@ -88,6 +101,8 @@ struct household {
 
     bool five_guarantee = false;     // 五保户
     bool minimum_allowance = false;  // 低保户
+
+    identification_facts identification;
 };
 
 // Filters and paging for a household list. Newest change first.

@@ -7,6 +7,7 @@
 
 #include "common/api_error.hpp"
 #include "common/household_validation.hpp"
+#include "common/json_fields.hpp"
 
 namespace fupin::common {
 namespace {
@@ -16,56 +17,7 @@ using nlohmann::json;
 // 2^53: the largest count of fen a double holds exactly, so yuan ⇄ fen is exact below it.
 constexpr std::int64_t max_exact_fen = std::int64_t{1} << 53;
 
-std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-std::string index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-[[noreturn]] void wrong_type(const std::string& path, const char* zh, const char* en) {
-    throw api_error(400, "invalid_type", "字段 " + path + " 类型错误,应为" + zh, path + " must be " + en, path);
-}
-[[noreturn]] void invalid_value(const std::string& path, const std::string& zh, const std::string& en) {
-    throw api_error::invalid_field(path, "invalid_value", "字段 " + path + " " + zh, path + " " + en);
-}
-
-const json& object_at(const json& j, const std::string& path) {
-    if (!j.is_object()) wrong_type(path, "对象", "an object");
-    return j;
-}
-
-std::string string_at(const json& j, const std::string& path) {
-    if (!j.is_string()) wrong_type(path, "字符串", "a string");
-    return j.get<std::string>();
-}
-
-bool bool_at(const json& j, const std::string& path) {
-    if (!j.is_boolean()) wrong_type(path, "布尔值 true 或 false", "true or false");
-    return j.get<bool>();
-}
-
-std::int64_t int64_at(const json& j, const std::string& path) {
-    if (j.is_number_unsigned()) {
-        if (j.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            invalid_value(path, "超出范围", "is out of range");
-        return static_cast<std::int64_t>(j.get<std::uint64_t>());
-    }
-    if (!j.is_number_integer()) wrong_type(path, "整数", "an integer");
-    return j.get<std::int64_t>();
-}
-
-int int_at(const json& j, const std::string& path) {
-    const auto v = int64_at(j, path);
-    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
-        invalid_value(path, "超出范围", "is out of range");
-    return static_cast<int>(v);
-}
-
-double double_at(const json& j, const std::string& path) {
-    if (!j.is_number()) wrong_type(path, "数值", "a number");
-    const double v = j.get<double>();
-    if (!std::isfinite(v)) invalid_value(path, "不是有效数值", "is not a finite number");
-    return v;
-}
+using namespace json_fields;
 
 [[noreturn]] void unknown(const std::string& path) {
     throw api_error(400, "unknown_field", "户档案中没有字段 " + path, "the household file has no field " + path, path);
@@ -75,13 +27,6 @@ double double_at(const json& j, const std::string& path) {
 json quantity_json(double v) {
     if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return static_cast<std::int64_t>(v);
     return v;
-}
-
-std::vector<std::string> string_array_at(const json& j, const std::string& path) {
-    if (!j.is_array()) wrong_type(path, "数组", "an array");
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < j.size(); ++i) out.push_back(string_at(j[i], index(path, i)));
-    return out;
 }
 
 member member_from_json(const json& j, const std::string& path) {
@@ -235,6 +180,13 @@ json to_json(const household& h) {
         {"causes", {{"main", h.main_cause}, {"others", others}}},
         {"five_guarantee", h.five_guarantee},
         {"minimum_allowance", h.minimum_allowance},
+        {"identification",
+         {{"elderly_with_disabled_children", h.identification.elderly_with_disabled_children},
+          {"elderly_parents_of_only_child", h.identification.elderly_parents_of_only_child},
+          {"elderly_in_daughters_only_family", h.identification.elderly_in_daughters_only_family},
+          {"land_abandoned_refusing_transfer", h.identification.land_abandoned_refusing_transfer},
+          {"family_planning_violation", h.identification.family_planning_violation},
+          {"gambling_drugs_or_crime", h.identification.gambling_drugs_or_crime}}},
     };
 }
 
@@ -290,6 +242,18 @@ household household_from_json(const json& j, json_source source) {
                 else if (k == "transfers") h.income.transfers = fen_from_json(iv, ip);
                 else if (k == "total") { if (response) fen_from_json(iv, ip); }  // derived: checked, never trusted
                 else unknown(ip);
+            }
+        } else if (key == "identification") {
+            auto& f = h.identification;
+            for (const auto& [k, fv] : object_at(v, p).items()) {
+                const auto fp = join(p, k);
+                if (k == "elderly_with_disabled_children") f.elderly_with_disabled_children = bool_at(fv, fp);
+                else if (k == "elderly_parents_of_only_child") f.elderly_parents_of_only_child = bool_at(fv, fp);
+                else if (k == "elderly_in_daughters_only_family") f.elderly_in_daughters_only_family = bool_at(fv, fp);
+                else if (k == "land_abandoned_refusing_transfer") f.land_abandoned_refusing_transfer = bool_at(fv, fp);
+                else if (k == "family_planning_violation") f.family_planning_violation = bool_at(fv, fp);
+                else if (k == "gambling_drugs_or_crime") f.gambling_drugs_or_crime = bool_at(fv, fp);
+                else unknown(fp);
             }
         } else if (key == "causes") {
             for (const auto& [k, cv] : object_at(v, p).items()) {

@@ -109,17 +109,61 @@ const vocabulary_list poverty_causes{"poverty_causes",
 
 const vocabulary_list roles{"roles",
                             {{"village_clerk", "村级信息员", "Village clerk"},
+                             {"resident_cadre", "驻村干部", "Resident cadre"},
                              {"township_reviewer", "乡镇审核员", "Township reviewer"},
                              {"township_head", "乡镇长", "Township head"},
                              {"county_approver", "县扶贫办审批员", "County approver"},
                              {"county_admin", "县级系统管理员", "County administrator"},
                              {"supervisor", "督查审计员", "Supervisor"}}};
 
+const vocabulary_list application_states{"application_states",
+                                         {{"applied", "已申请", "applied"},
+                                          {"group_appraised", "村小组已初评", "appraised by the village group"},
+                                          {"village_verified", "村委会已核实", "verified by the village committee"},
+                                          {"village_appraised", "已民主评议", "appraised by the village panel"},
+                                          {"village_posted", "第一榜公示中(村)", "first posting (village)"},
+                                          {"cadre_signed", "驻村干部已签字上报", "signed by the resident cadre"},
+                                          {"township_reviewed", "乡镇已审核", "reviewed by the township"},
+                                          {"township_posted", "第二榜公示中(乡镇)", "second posting (township)"},
+                                          {"township_signed", "乡镇长已签字盖章", "signed and sealed by the township head"},
+                                          {"county_approved", "县扶贫办已审批", "approved by the county"},
+                                          {"county_posted", "第三榜公示中(县)", "third posting (county)"},
+                                          {"registered", "已建档立卡", "registered"},
+                                          {"announced", "结果已返村公示", "result posted in the village"},
+                                          {"refused", "未通过", "refused"}}};
+
+const vocabulary_list procedure_actions{"procedure_actions",
+                                        {{"apply", "个人申请", "application"},
+                                         {"group_appraise", "村小组初评", "village group preliminary appraisal"},
+                                         {"verify", "村委会调查核实", "village verification"},
+                                         {"appraise", "民主评议", "democratic appraisal"},
+                                         {"post", "张榜公示", "posting"},
+                                         {"sign", "签字上报", "signature"},
+                                         {"review", "乡镇审核", "township review"},
+                                         {"approve", "县级审批", "county approval"},
+                                         {"register", "建档立卡", "registration"},
+                                         {"refuse", "不予通过", "refusal"},
+                                         {"return", "退回重审", "returned for another look"},
+                                         {"object", "登记异议", "objection recorded"},
+                                         {"answer", "答复异议", "objection answered"}}};
+
+const vocabulary_list posting_levels{"posting_levels",
+                                     {{"village", "第一榜(村级公示)", "first posting (village)"},
+                                      {"township", "第二榜(乡镇公示)", "second posting (township)"},
+                                      {"county", "第三榜(县级公示)", "third posting (county)"},
+                                      {"result", "结果公示(返村张榜)", "result posted in the village"}}};
+
+const vocabulary_list objection_states{"objection_states",
+                                       {{"open", "待核实答复", "open"},
+                                        {"upheld", "异议成立", "upheld"},
+                                        {"dismissed", "异议不成立", "dismissed"}}};
+
 const std::vector<const vocabulary_list*>& all() {
     static const std::vector<const vocabulary_list*> lists{
         &household_statuses, &sexes,       &relations,   &education_levels,   &health_conditions,
         &labour_capacities,  &housing_conditions, &drinking_water, &electricity, &road_access,
-        &consumption_levels, &poverty_causes, &roles};
+        &consumption_levels, &poverty_causes, &roles, &application_states, &procedure_actions,
+        &posting_levels, &objection_states};
     return lists;
 }
 

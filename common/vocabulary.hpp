@@ -41,6 +41,11 @@ extern const vocabulary_list road_access;
 extern const vocabulary_list consumption_levels;
 extern const vocabulary_list poverty_causes;
 extern const vocabulary_list roles;               // a user's role (docs/protocol.md "Roles"); the policy keys on it
+// The identification procedure (common/application_workflow.hpp has the rules).
+extern const vocabulary_list application_states;
+extern const vocabulary_list procedure_actions;
+extern const vocabulary_list posting_levels;      // village, township, county, result
+extern const vocabulary_list objection_states;    // open, upheld, dismissed
 
 // Every list above, e.g. for a client that prints them all or a server endpoint that serves them.
 const std::vector<const vocabulary_list*>& all();

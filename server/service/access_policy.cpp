@@ -14,21 +14,25 @@ struct grant {
     bool write_households;
     bool manage_users;
     bool read_audit;
+    bool set_county_quotas;   // the poverty line, the county's total and the townships' quotas
+    bool set_village_quotas;  // the villages' quotas within their township's
 };
 
 // Read as a table: who may do what. Supervisors read everything and write nothing; administrators manage
-// accounts (and, later, areas, lines and quotas) but do not edit household files.
-constexpr std::array<grant, 7> grants{{
-    //  role                 read   write  users  audit
-    {"village_clerk",        true,  true,  false, false},
-    {"township_reviewer",    true,  true,  false, false},
-    {"township_head",        true,  false, false, false},
-    {"county_approver",      true,  false, false, false},
-    {"county_admin",         true,  false, true,  true},
-    {"supervisor",           true,  false, false, true},
+// accounts, lines and quotas but do not edit household files. The steps of the identification procedure are
+// granted per role in common/application_workflow.cpp, and need read_households for the case's area.
+constexpr std::array<grant, 8> grants{{
+    //  role                 read   write  users  audit  county-q village-q
+    {"village_clerk",        true,  true,  false, false, false,   false},
+    {"resident_cadre",       true,  false, false, false, false,   false},
+    {"township_reviewer",    true,  true,  false, false, false,   true},
+    {"township_head",        true,  false, false, false, false,   true},
+    {"county_approver",      true,  false, false, false, false,   false},
+    {"county_admin",         true,  false, true,  true,  true,    false},
+    {"supervisor",           true,  false, false, true,  false,   false},
     // Whoever runs county-server's own subcommands on the server machine (imports, user administration):
     // they hold the database anyway. Not a role an account can have (common::vocabulary::roles lacks it).
-    {"local_operator",       true,  true,  true,  true},
+    {"local_operator",       true,  true,  true,  true,  true,    true},
 }};
 
 }  // namespace
@@ -41,6 +45,8 @@ bool access_policy::role_has(std::string_view role, permission p) {
             case permission::write_households: return g.write_households;
             case permission::manage_users: return g.manage_users;
             case permission::read_audit: return g.read_audit;
+            case permission::set_county_quotas: return g.set_county_quotas;
+            case permission::set_village_quotas: return g.set_village_quotas;
         }
     }
     return false;
@@ -57,6 +63,15 @@ void access_policy::require(const principal& who, permission p, std::string_view
     if (!record_area.empty() && !area_covers(who.area_code, record_area))
         throw common::api_error(403, "area_forbidden", "该记录不在您负责的区域内,无权访问",
                                 "that record is outside your area");
+}
+
+void access_policy::require_step(const principal& who, const std::vector<std::string_view>& roles,
+                                 std::string_view case_village) {
+    bool allowed = false;
+    for (auto r : roles) allowed = allowed || r == who.role;
+    if (!allowed)
+        throw common::api_error(403, "access_denied", "您的角色无权进行此步骤", "your role may not take this step");
+    require(who, permission::read_households, case_village);
 }
 
 }  // namespace fupin::server::service

@@ -3,6 +3,7 @@
 // Deny by default: a role not in the table, or a permission not granted to it, is refused. Every endpoint asks
 // here, reads by id included, so no one reaches another area's file by guessing an id.
 #include <string_view>
+#include <vector>
 
 #include "server/service/principal.hpp"
 
@@ -13,6 +14,8 @@ enum class permission {
     write_households,  // create and edit files
     manage_users,      // accounts of the county
     read_audit,        // the audit trail
+    set_county_quotas,   // poverty lines, the county's total, the townships' quotas
+    set_village_quotas,  // the villages' quotas within a township's
 };
 
 class access_policy {
@@ -26,6 +29,11 @@ public:
     // Throws api_error 403 access_denied (the role may not) or 403 area_forbidden (not in the user's area).
     // An empty record_area checks the role only.
     static void require(const principal& who, permission p, std::string_view record_area = {});
+
+    // A step of the identification procedure: the role must be among `roles` (from common/application_workflow)
+    // and the user's area must cover the case's village. Throws like require().
+    static void require_step(const principal& who, const std::vector<std::string_view>& roles,
+                             std::string_view case_village);
 };
 
 }  // namespace fupin::server::service

@@ -38,7 +38,7 @@ void check_display_name(const std::string& name) {
 
 // The area level a role works at.
 std::size_t area_length_of(const std::string& role) {
-    if (role == "village_clerk") return 12;
+    if (role == "village_clerk" || role == "resident_cadre") return 12;
     if (role == "township_reviewer" || role == "township_head") return 9;
     return 6;
 }

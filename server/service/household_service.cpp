@@ -24,10 +24,6 @@ std::string record_of(std::int64_t id) { return "household/" + std::to_string(id
 
 api_error household_not_found() { return api_error::not_found("该户档案", "household file"); }
 
-std::chrono::year_month_day china_date_of_ms(std::int64_t ms) {
-    return common::china_date_of(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
-}
-
 // An area code must exist at the right level under the right parent.
 std::string require_area(storage::area_repository& areas, const std::string& code, const std::string& level,
                          const std::string& parent, const std::string& field) {
@@ -84,7 +80,7 @@ household_service::create_result household_service::create(sql::connection& db, 
     input.id = 0;
     input.status = "pending";
     common::derive(input);
-    common::validate(input, china_date_of_ms(now));
+    common::validate(input, common::china_date_of_ms(now));
     access_policy::require(who, permission::write_households, input.village_code);
 
     // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
@@ -141,7 +137,7 @@ common::household household_service::update(sql::connection& db, const principal
                                        "an update must name the version it is based on");
     input.id = id;
     common::derive(input);
-    common::validate(input, china_date_of_ms(now));
+    common::validate(input, common::china_date_of_ms(now));
     access_policy::require(who, permission::write_households, input.village_code);
 
     for (int attempt = 1;; ++attempt) {

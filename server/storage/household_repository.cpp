@@ -16,8 +16,8 @@ constexpr const char* insert_household =
     "drinking_water, electricity, road_access, consumption_level, assets_value_fen, assets_note, income_year, "
     "income_wages_fen, income_production_business_fen, income_property_fen, income_transfers_fen, "
     "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, five_guarantee, minimum_allowance, "
-    "status, version, created_at_ms, updated_at_ms) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+    "identification_flags, status, version, created_at_ms, updated_at_ms) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
 
 // The version check lives in the WHERE clause, so two concurrent edits of one version cannot both win.
 constexpr const char* update_household =
@@ -27,8 +27,12 @@ constexpr const char* update_household =
     "road_access = ?, consumption_level = ?, assets_value_fen = ?, assets_note = ?, income_year = ?, "
     "income_wages_fen = ?, income_production_business_fen = ?, income_property_fen = ?, "
     "income_transfers_fen = ?, per_capita_net_income_fen = ?, main_cause = ?, other_cause_1 = ?, "
-    "other_cause_2 = ?, five_guarantee = ?, minimum_allowance = ?, updated_at_ms = ?, version = version + 1 "
+    "other_cause_2 = ?, five_guarantee = ?, minimum_allowance = ?, identification_flags = ?, updated_at_ms = ?, "
+    "version = version + 1 "
     "WHERE id = ? AND version = ?";
+
+constexpr const char* update_status =
+    "UPDATE households SET status = ?, updated_at_ms = ?, version = version + 1 WHERE id = ?";
 
 constexpr const char* select_kept_fields = "SELECT version, status, created_at_ms FROM households WHERE id = ?";
 
@@ -41,7 +45,7 @@ constexpr const char* select_household =
     "h.drinking_water, h.electricity, h.road_access, h.consumption_level, h.assets_value_fen, h.assets_note, "
     "h.income_year, h.income_wages_fen, h.income_production_business_fen, h.income_property_fen, "
     "h.income_transfers_fen, h.per_capita_net_income_fen, h.main_cause, h.other_cause_1, h.other_cause_2, "
-    "h.five_guarantee, h.minimum_allowance "
+    "h.five_guarantee, h.minimum_allowance, h.identification_flags "
     "FROM households h "
     "LEFT JOIN areas t ON t.code = h.township_code "
     "LEFT JOIN areas v ON v.code = h.village_code "
@@ -91,6 +95,34 @@ sql::value optional_text(const std::vector<std::string>& v, std::size_t i) {
     return sql::null;
 }
 
+// identification_facts in one integer column, a bit each (schema 005). The bit of a fact never changes.
+constexpr std::int64_t flag_elderly_with_disabled_children = 1 << 0;
+constexpr std::int64_t flag_elderly_parents_of_only_child = 1 << 1;
+constexpr std::int64_t flag_elderly_in_daughters_only_family = 1 << 2;
+constexpr std::int64_t flag_land_abandoned_refusing_transfer = 1 << 3;
+constexpr std::int64_t flag_family_planning_violation = 1 << 4;
+constexpr std::int64_t flag_gambling_drugs_or_crime = 1 << 5;
+
+std::int64_t identification_flags(const common::identification_facts& f) {
+    return (f.elderly_with_disabled_children ? flag_elderly_with_disabled_children : 0) |
+           (f.elderly_parents_of_only_child ? flag_elderly_parents_of_only_child : 0) |
+           (f.elderly_in_daughters_only_family ? flag_elderly_in_daughters_only_family : 0) |
+           (f.land_abandoned_refusing_transfer ? flag_land_abandoned_refusing_transfer : 0) |
+           (f.family_planning_violation ? flag_family_planning_violation : 0) |
+           (f.gambling_drugs_or_crime ? flag_gambling_drugs_or_crime : 0);
+}
+
+common::identification_facts identification_facts_of(std::int64_t flags) {
+    common::identification_facts f;
+    f.elderly_with_disabled_children = (flags & flag_elderly_with_disabled_children) != 0;
+    f.elderly_parents_of_only_child = (flags & flag_elderly_parents_of_only_child) != 0;
+    f.elderly_in_daughters_only_family = (flags & flag_elderly_in_daughters_only_family) != 0;
+    f.land_abandoned_refusing_transfer = (flags & flag_land_abandoned_refusing_transfer) != 0;
+    f.family_planning_violation = (flags & flag_family_planning_violation) != 0;
+    f.gambling_drugs_or_crime = (flags & flag_gambling_drugs_or_crime) != 0;
+    return f;
+}
+
 // The editable fields, in the order shared by insert_household and update_household.
 std::vector<sql::value> editable_fields(const common::household& h) {
     return {h.township_code, h.village_code, h.group_code, h.head_name, h.address, h.phone, h.bank_name,
@@ -100,7 +132,8 @@ std::vector<sql::value> editable_fields(const common::household& h) {
             h.conditions.assets_value, h.conditions.assets_note, std::int64_t{h.income.year}, h.income.wages,
             h.income.production_business, h.income.property, h.income.transfers, h.per_capita_net_income,
             h.main_cause, optional_text(h.other_causes, 0), optional_text(h.other_causes, 1),
-            std::int64_t{h.five_guarantee ? 1 : 0}, std::int64_t{h.minimum_allowance ? 1 : 0}};
+            std::int64_t{h.five_guarantee ? 1 : 0}, std::int64_t{h.minimum_allowance ? 1 : 0},
+            identification_flags(h.identification)};
 }
 
 common::household read_household(const sql::row& r) {
@@ -144,6 +177,7 @@ common::household read_household(const sql::row& r) {
         if (!r.is_null(i)) h.other_causes.push_back(r.get_string(i));
     h.five_guarantee = r.get_int64(i++) != 0;
     h.minimum_allowance = r.get_int64(i++) != 0;
+    h.identification = identification_facts_of(r.get_int64(i++));
     return h;
 }
 
@@ -230,6 +264,10 @@ bool household_repository::update(common::household& h, std::int64_t expected_ve
     h.created_at_ms = r.get_int64(2);
     h.updated_at_ms = now_ms;
     return true;
+}
+
+bool household_repository::set_status(std::int64_t id, const std::string& status, std::int64_t now_ms) {
+    return conn_.execute(update_status, {status, now_ms, id}) > 0;
 }
 
 common::household_page household_repository::list(const common::household_filter& filter) {

@@ -1,0 +1,135 @@
+#include "common/application_workflow.hpp"
+
+#include <algorithm>
+
+namespace fupin::common {
+namespace {
+
+namespace s = application_state;
+namespace a = procedure_action;
+
+constexpr std::string_view village_clerk = "village_clerk";
+constexpr std::string_view resident_cadre = "resident_cadre";
+constexpr std::string_view township_reviewer = "township_reviewer";
+constexpr std::string_view township_head = "township_head";
+constexpr std::string_view county_approver = "county_approver";
+
+// Read as the procedure of DOMAIN.md, top to bottom.
+const std::vector<workflow_transition>& table() {
+    static const std::vector<workflow_transition> t{
+        //  action             from                  to                   roles
+        {a::apply, "", s::applied, {village_clerk}, false, false, true},
+        {a::group_appraise, s::applied, s::group_appraised, {village_clerk}},
+        {a::verify, s::group_appraised, s::village_verified, {village_clerk}, false, false, true},
+        {a::appraise, s::village_verified, s::village_appraised, {village_clerk}},
+        {a::post, s::village_appraised, s::village_posted, {village_clerk}},
+        {a::sign, s::village_posted, s::cadre_signed, {resident_cadre}, true},
+        {a::review, s::cadre_signed, s::township_reviewed, {township_reviewer}},
+        {a::post, s::township_reviewed, s::township_posted, {township_reviewer}},
+        {a::sign, s::township_posted, s::township_signed, {township_head}, true},
+        {a::approve, s::township_signed, s::county_approved, {county_approver}, false, true, true},
+        {a::post, s::county_approved, s::county_posted, {county_approver}},
+        {a::register_household, s::county_posted, s::registered, {county_approver}, true},
+        {a::post, s::registered, s::announced, {village_clerk}},
+    };
+    return t;
+}
+
+const std::vector<std::string_view> all_states{
+    s::applied,      s::group_appraised,   s::village_verified, s::village_appraised, s::village_posted,
+    s::cadre_signed, s::township_reviewed, s::township_posted,  s::township_signed,   s::county_approved,
+    s::county_posted, s::registered,       s::announced,        s::refused};
+
+bool is_village_level(std::string_view st) {
+    return st == s::applied || st == s::group_appraised || st == s::village_verified || st == s::village_appraised ||
+           st == s::village_posted;
+}
+bool is_township_level(std::string_view st) {
+    return st == s::cadre_signed || st == s::township_reviewed || st == s::township_posted;
+}
+bool is_county_level(std::string_view st) {
+    return st == s::township_signed || st == s::county_approved || st == s::county_posted;
+}
+
+}  // namespace
+
+bool role_in(std::string_view role, const std::vector<std::string_view>& roles) {
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+const std::vector<workflow_transition>& application_workflow::transitions() { return table(); }
+
+const workflow_transition* application_workflow::find(std::string_view action, std::string_view state) {
+    for (const auto& t : table())
+        if (t.action == action && t.from_state == state) return &t;
+    return nullptr;
+}
+
+std::vector<const workflow_transition*> application_workflow::next_steps(std::string_view state) {
+    std::vector<const workflow_transition*> out;
+    for (const auto& t : table())
+        if (t.from_state == state && !state.empty()) out.push_back(&t);
+    return out;
+}
+
+bool application_workflow::is_state(std::string_view state) {
+    return std::find(all_states.begin(), all_states.end(), state) != all_states.end();
+}
+
+bool application_workflow::is_final(std::string_view state) {
+    return state == s::registered || state == s::announced || state == s::refused;
+}
+
+std::optional<std::string_view> application_workflow::posting_level_of(std::string_view state) {
+    if (state == s::village_posted) return "village";
+    if (state == s::township_posted) return "township";
+    if (state == s::county_posted) return "county";
+    return std::nullopt;
+}
+
+std::optional<std::string_view> application_workflow::state_before_posting(std::string_view level) {
+    if (level == "village") return s::village_appraised;
+    if (level == "township") return s::township_reviewed;
+    if (level == "county") return s::county_approved;
+    if (level == "result") return s::registered;
+    return std::nullopt;
+}
+
+std::vector<std::string_view> application_workflow::refusers(std::string_view state) {
+    if (is_village_level(state)) return {village_clerk, resident_cadre};
+    if (is_township_level(state)) return {township_reviewer, township_head};
+    if (is_county_level(state)) return {county_approver};
+    return {};
+}
+
+std::optional<std::string_view> application_workflow::return_target(std::string_view state) {
+    // A village returns a case to the group's preliminary appraisal; a township returns it to the village
+    // to verify again; the county returns it to the township to review again.
+    if (is_village_level(state) && state != s::applied) return s::applied;
+    if (is_township_level(state)) return s::group_appraised;
+    if (is_county_level(state)) return s::cadre_signed;
+    return std::nullopt;
+}
+
+std::vector<std::string_view> application_workflow::objection_recorders(std::string_view level) {
+    if (level == "village") return {village_clerk, resident_cadre, township_reviewer};
+    if (level == "township") return {village_clerk, township_reviewer};
+    if (level == "county") return {village_clerk, township_reviewer, county_approver};
+    return {};
+}
+
+std::vector<std::string_view> application_workflow::objection_answerers(std::string_view level) {
+    // The reviewer of the level that posted the list re-verifies and answers.
+    if (level == "village") return {village_clerk, township_reviewer};
+    if (level == "township") return {township_reviewer};
+    if (level == "county") return {county_approver};
+    return {};
+}
+
+const std::vector<std::string_view>& application_workflow::states_holding_a_place() {
+    static const std::vector<std::string_view> held{s::county_approved, s::county_posted, s::registered,
+                                                    s::announced};
+    return held;
+}
+
+}  // namespace fupin::common

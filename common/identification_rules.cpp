@@ -1,0 +1,110 @@
+#include "common/identification_rules.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace fupin::common {
+namespace {
+
+std::string yuan(money_fen fen) {
+    if (fen % 100 == 0) return fmt::format("{}", fen / 100);
+    return fmt::format("{}.{:02}", fen / 100, std::abs(fen % 100));
+}
+
+int consumption_order(const std::string& level) {
+    if (level == "low") return 0;
+    if (level == "medium") return 1;
+    if (level == "high") return 2;
+    return 1;
+}
+
+}  // namespace
+
+identification_verdict identification_rules::judge(const household& h, money_fen poverty_line) {
+    identification_verdict v;
+    v.line = poverty_line;
+    v.per_capita_net_income = h.per_capita_net_income;
+    v.below_line = h.per_capita_net_income < poverty_line;
+
+    std::vector<verdict_reason> deciding;
+    std::vector<verdict_reason> favourable;
+    auto exclude = [&](std::string code, std::string zh, std::string en) {
+        v.exclusions.push_back(code);
+        deciding.push_back({std::move(code), std::move(zh), std::move(en)});
+    };
+
+    if (v.below_line)
+        favourable.push_back({"below_line",
+                              fmt::format("人均纯收入{}元,低于扶贫标准{}元", yuan(h.per_capita_net_income),
+                                          yuan(poverty_line)),
+                              fmt::format("per-capita net income {} yuan is below the poverty line of {} yuan",
+                                          yuan(h.per_capita_net_income), yuan(poverty_line))});
+    else
+        deciding.push_back({"above_line",
+                            fmt::format("人均纯收入{}元,不低于扶贫标准{}元", yuan(h.per_capita_net_income),
+                                        yuan(poverty_line)),
+                            fmt::format("per-capita net income {} yuan is not below the poverty line of {} yuan",
+                                        yuan(h.per_capita_net_income), yuan(poverty_line))});
+
+    const auto& f = h.identification;
+    if (f.land_abandoned_refusing_transfer)
+        exclude("excluded_land_abandoned", "三不评:拒不流转土地而致撂荒",
+                "excluded: land left abandoned after refusing its transfer");
+    if (f.family_planning_violation)
+        exclude("excluded_family_planning", "三不评:违反计划生育政策", "excluded: violation of family-planning policy");
+    if (f.gambling_drugs_or_crime)
+        exclude("excluded_gambling_drugs_crime", "三不评:赌博、吸毒或其他违法犯罪",
+                "excluded: habitual gambling, drug use or other crime");
+    if (h.five_guarantee)
+        exclude("five_guarantee", "五保户不纳入本次扶贫对象识别(由五保供养保障)",
+                "five-guarantee households are outside this registration");
+    if (h.minimum_allowance)
+        exclude("minimum_allowance", "低保户不纳入本次扶贫对象识别(由最低生活保障保障)",
+                "minimum-allowance households are outside this registration");
+
+    auto prefer = [&](bool applies, std::string code, std::string zh, std::string en) {
+        if (!applies) return;
+        v.priorities.push_back(code);
+        favourable.push_back({std::move(code), std::move(zh), std::move(en)});
+    };
+    prefer(f.elderly_with_disabled_children, "priority_elderly_disabled_children", "三优先:子女残疾的老人",
+           "priority: elderly people whose children are disabled");
+    prefer(f.elderly_parents_of_only_child, "priority_elderly_only_child", "三优先:独生子女户的老人",
+           "priority: elderly parents of an only child");
+    prefer(f.elderly_in_daughters_only_family, "priority_elderly_daughters_only", "三优先:纯女户的老人",
+           "priority: elderly in a daughters-only household");
+
+    v.eligible = v.below_line && v.exclusions.empty();
+    v.reasons = std::move(deciding);
+    v.reasons.insert(v.reasons.end(), favourable.begin(), favourable.end());
+    return v;
+}
+
+ranking_entry identification_rules::indicators(const household& h) {
+    ranking_entry e;
+    e.head_name = h.head_name;
+    const auto& f = h.identification;
+    e.priorities = int{f.elderly_with_disabled_children} + int{f.elderly_parents_of_only_child} +
+                   int{f.elderly_in_daughters_only_family};
+    e.per_capita_net_income = h.per_capita_net_income;
+    const auto size = std::max<std::int64_t>(1, static_cast<std::int64_t>(h.members.size()));
+    e.per_capita_assets = h.conditions.assets_value / size;
+    e.consumption_level = h.conditions.consumption_level;
+    e.labourers = static_cast<int>(
+        std::count_if(h.members.begin(), h.members.end(), [](const member& m) { return m.labour_capacity == "full"; }));
+    return e;
+}
+
+void identification_rules::rank(std::vector<ranking_entry>& entries) {
+    auto key = [](const ranking_entry& e) {
+        return std::make_tuple(-e.priorities, e.per_capita_net_income, e.per_capita_assets,
+                               consumption_order(e.consumption_level), e.labourers, e.application_id);
+    };
+    std::sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].rank = static_cast<int>(i) + 1;
+}
+
+}  // namespace fupin::common
