@@ -8,6 +8,7 @@
 
 #include "client/tls_connection.hpp"
 #include "common/household_json.hpp"
+#include "common/procedure_json.hpp"
 
 #ifndef FUPIN_CLIENT_VERSION
 #define FUPIN_CLIENT_VERSION "0.0.0"
@@ -64,6 +65,25 @@ auto parse_answer(const char* what, Parse parse) {
 
 common::household household_answer(const nlohmann::json& json) {
     return parse_answer("household", [&] { return common::household_from_json(json, common::json_source::response); });
+}
+
+// {"items": [...]} read with `parse` for each item.
+template <class Parse>
+auto items_answer(const char* what, const nlohmann::json& json, Parse parse) {
+    return parse_answer(what, [&] {
+        if (!json.is_object() || !json.contains("items") || !json.at("items").is_array())
+            throw client_error(error_kind::protocol, std::string("the server's ") + what + " has no items");
+        std::vector<decltype(parse(json))> out;
+        for (const auto& item : json.at("items")) out.push_back(parse(item));
+        return out;
+    });
+}
+
+nlohmann::json step_body(const step_request& step) {
+    nlohmann::json body{{"action", step.action}};
+    if (!step.note.empty()) body["note"] = step.note;
+    if (!step.reason.empty()) body["reason"] = step.reason;
+    return body;
 }
 
 }  // namespace
@@ -218,6 +238,149 @@ common::household_page api_client::list_households(const common::household_filte
     return parse_answer("household list", [&] { return common::household_page_from_json(json); });
 }
 
+std::vector<common::poverty_line> api_client::list_poverty_lines() {
+    auto json = request_json(http_method::get, "/api/v1/poverty-lines");
+    return items_answer("poverty line list", json, [](const nlohmann::json& j) { return common::poverty_line_from_json(j); });
+}
+
+common::poverty_line api_client::set_poverty_line(int year, common::money_fen amount) {
+    auto json = request_json(http_method::put, "/api/v1/poverty-lines/" + std::to_string(year),
+                             nlohmann::json{{"amount", common::fen_to_json(amount)}}.dump());
+    return parse_answer("poverty line", [&] { return common::poverty_line_from_json(json); });
+}
+
+std::vector<common::quota> api_client::list_quotas(int year, const std::string& parent_code) {
+    std::string target = "/api/v1/quotas?year=" + std::to_string(year);
+    if (!parent_code.empty()) target += "&parent=" + url_encode(parent_code);
+    auto json = request_json(http_method::get, target);
+    return items_answer("quota list", json, [](const nlohmann::json& j) { return common::quota_from_json(j); });
+}
+
+common::quota api_client::set_quota(int year, const std::string& area_code, int places) {
+    auto json = request_json(http_method::put, "/api/v1/quotas/" + std::to_string(year) + "/" + url_encode(area_code),
+                             nlohmann::json{{"quota", places}}.dump());
+    return parse_answer("quota", [&] { return common::quota_from_json(json); });
+}
+
+common::application api_client::create_application(std::int64_t household_id, int year, const std::string& note) {
+    nlohmann::json body{{"household_id", household_id}, {"year", year}};
+    if (!note.empty()) body["note"] = note;
+    auto json = request_json(http_method::post, "/api/v1/applications", body.dump());
+    return parse_answer("case", [&] { return common::application_from_json(json); });
+}
+
+application_page api_client::list_applications(const common::application_filter& filter) {
+    auto json = request_json(http_method::get, applications_query(filter));
+    application_page page;
+    page.items = items_answer("case list", json, [](const nlohmann::json& j) { return common::application_from_json(j); });
+    if (json.contains("next_after") && !json.at("next_after").is_null()) {
+        if (!json.at("next_after").is_number_integer())
+            throw client_error(error_kind::protocol, "the server's case list has a next_after that is not a number");
+        page.next_after = json.at("next_after").get<std::int64_t>();
+    }
+    return page;
+}
+
+common::application api_client::get_application(std::int64_t id) {
+    auto json = request_json(http_method::get, "/api/v1/applications/" + std::to_string(id));
+    return parse_answer("case", [&] { return common::application_from_json(json); });
+}
+
+common::identification_verdict api_client::household_verdict(std::int64_t household_id, int year) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) +
+                                                   "/verdict?year=" + std::to_string(year));
+    return parse_answer("verdict", [&] { return common::verdict_from_json(json); });
+}
+
+common::application api_client::take_step(std::int64_t application_id, const step_request& step) {
+    auto body = step_body(step);
+    if (step.version > 0) body["version"] = step.version;
+    auto json = request_json(http_method::post, "/api/v1/applications/" + std::to_string(application_id) + "/steps",
+                             body.dump());
+    return parse_answer("case", [&] { return common::application_from_json(json); });
+}
+
+std::vector<common::application> api_client::take_steps(const std::vector<std::int64_t>& application_ids,
+                                                        const step_request& step) {
+    auto body = step_body(step);
+    body["application_ids"] = application_ids;
+    auto json = request_json(http_method::post, "/api/v1/applications/steps", body.dump());
+    return items_answer("case list", json, [](const nlohmann::json& j) { return common::application_from_json(j); });
+}
+
+std::vector<common::ranking_entry> api_client::appraisal_proposal(const std::string& village_code, int year) {
+    auto json = request_json(http_method::get, "/api/v1/appraisals/proposal?village=" + url_encode(village_code) +
+                                                   "&year=" + std::to_string(year));
+    return items_answer("proposed ranking", json,
+                        [](const nlohmann::json& j) { return common::ranking_entry_from_json(j); });
+}
+
+common::appraisal api_client::create_appraisal(const common::appraisal& appraisal) {
+    // Only what the request carries: proposed_rank, recorded_by and the id are the server's.
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& r : appraisal.results)
+        results.push_back({{"application_id", r.application_id},
+                           {"final_rank", r.final_rank},
+                           {"votes_for", r.votes_for},
+                           {"votes_against", r.votes_against},
+                           {"votes_abstain", r.votes_abstain}});
+    const nlohmann::json body{{"village_code", appraisal.village_code},
+                              {"year", appraisal.year},
+                              {"meeting_date", appraisal.meeting_date},
+                              {"panel", appraisal.panel},
+                              {"results", results}};
+    auto json = request_json(http_method::post, "/api/v1/appraisals", body.dump());
+    return parse_answer("appraisal", [&] { return common::appraisal_from_json(json); });
+}
+
+common::posting api_client::create_posting(const posting_request& request) {
+    nlohmann::json body{{"level", request.level}, {"area_code", request.area_code}, {"year", request.year}};
+    if (!request.application_ids.empty()) body["application_ids"] = request.application_ids;
+    auto json = request_json(http_method::post, "/api/v1/postings", body.dump());
+    return parse_answer("posting", [&] { return common::posting_from_json(json); });
+}
+
+std::vector<common::posting> api_client::list_postings(const std::string& area_code, int year, const std::string& level) {
+    std::string query;
+    const auto add = [&](const char* name, const std::string& value) {
+        if (value.empty()) return;
+        query += query.empty() ? '?' : '&';
+        query += std::string(name) + "=" + url_encode(value);
+    };
+    add("area", area_code);
+    if (year > 0) add("year", std::to_string(year));
+    add("level", level);
+    auto json = request_json(http_method::get, "/api/v1/postings" + query);
+    return items_answer("posting list", json, [](const nlohmann::json& j) { return common::posting_from_json(j); });
+}
+
+common::posting api_client::get_posting(std::int64_t id) {
+    auto json = request_json(http_method::get, "/api/v1/postings/" + std::to_string(id));
+    return parse_answer("posting", [&] { return common::posting_from_json(json); });
+}
+
+common::objection api_client::create_objection(std::int64_t application_id, const common::objection& objection) {
+    nlohmann::json body{{"objector_name", objection.objector_name}, {"grounds", objection.grounds}};
+    if (!objection.objector_contact.empty()) body["objector_contact"] = objection.objector_contact;
+    if (!objection.objected_on.empty()) body["objected_on"] = objection.objected_on;
+    auto json = request_json(http_method::post,
+                             "/api/v1/applications/" + std::to_string(application_id) + "/objections", body.dump());
+    return parse_answer("objection", [&] { return common::objection_from_json(json); });
+}
+
+std::vector<common::objection> api_client::list_objections(std::int64_t application_id) {
+    auto json = request_json(http_method::get, "/api/v1/applications/" + std::to_string(application_id) + "/objections");
+    return items_answer("objection list", json, [](const nlohmann::json& j) { return common::objection_from_json(j); });
+}
+
+common::objection api_client::answer_objection(std::int64_t objection_id, const objection_answer& answer) {
+    nlohmann::json body{{"outcome", answer.outcome}, {"answer", answer.answer}};
+    if (!answer.consequence.empty()) body["consequence"] = answer.consequence;
+    auto json = request_json(http_method::post, "/api/v1/objections/" + std::to_string(objection_id) + "/answer",
+                             body.dump());
+    return parse_answer("objection", [&] { return common::objection_from_json(json); });
+}
+
 const http_result& api_client::last_result() const { return impl_->last; }
 
 bool api_client::last_was_replayed() const {
@@ -258,6 +421,25 @@ std::string households_query(const common::household_filter& filter) {
     if (filter.page_size > 0) add("page_size", std::to_string(filter.page_size));
     add("page_token", filter.page_token);
     return "/api/v1/households" + query;
+}
+
+std::string applications_query(const common::application_filter& filter) {
+    std::string query;
+    const auto add = [&](const char* name, const std::string& value) {
+        if (value.empty()) return;
+        query += query.empty() ? '?' : '&';
+        query += name;
+        query += '=';
+        query += url_encode(value);
+    };
+    if (filter.year > 0) add("year", std::to_string(filter.year));
+    add("state", filter.state);
+    add("township", filter.township_code);
+    add("village", filter.village_code);
+    if (filter.household_id > 0) add("household", std::to_string(filter.household_id));
+    if (filter.page_size > 0) add("page_size", std::to_string(filter.page_size));
+    if (filter.after_id > 0) add("after", std::to_string(filter.after_id));
+    return "/api/v1/applications" + query;
 }
 
 client_error error_from_response(const http_result& result) {

@@ -21,10 +21,41 @@
 #include "client/client_error.hpp"
 #include "common/api_error.hpp"
 #include "common/household.hpp"
+#include "common/identification_rules.hpp"
+#include "common/procedure.hpp"
 
 namespace fupin::client {
 
 enum class http_method { get, post, put, delete_ };
+
+// A page of GET /api/v1/applications: cases without their steps, by id.
+struct application_page {
+    std::vector<common::application> items;
+    std::int64_t next_after = 0;  // 0 on the last page; else the `after` of the next request
+};
+
+// POST /api/v1/applications/{id}/steps and /api/v1/applications/steps.
+struct step_request {
+    std::string action;        // common::procedure_action: group_appraise, verify, sign, review, approve, …
+    std::int64_t version = 0;  // single case only; 0: not named (the server takes the case as it is)
+    std::string note;
+    std::string reason;        // required by refuse and return
+};
+
+// POST /api/v1/postings.
+struct posting_request {
+    std::string level;  // village | township | county | result
+    std::string area_code;
+    int year = 0;
+    std::vector<std::int64_t> application_ids;  // empty: every case of the area and year ready for this posting
+};
+
+// POST /api/v1/objections/{id}/answer.
+struct objection_answer {
+    std::string outcome;      // upheld | dismissed
+    std::string answer;
+    std::string consequence;  // upheld: refuse | return; else empty
+};
 
 using header_list = std::vector<std::pair<std::string, std::string>>;
 
@@ -117,6 +148,41 @@ public:
     // GET /api/v1/households?…
     common::household_page list_households(const common::household_filter& filter);
 
+    // docs/protocol.md "Identification". Answers are read with the common/procedure_json.hpp codecs; an answer
+    // that does not fit throws client_error{protocol}.
+    std::vector<common::poverty_line> list_poverty_lines();               // GET /api/v1/poverty-lines
+    common::poverty_line set_poverty_line(int year, common::money_fen amount);  // PUT …/poverty-lines/{year}
+    std::vector<common::quota> list_quotas(int year, const std::string& parent_code);  // GET /api/v1/quotas
+    common::quota set_quota(int year, const std::string& area_code, int places);  // PUT …/quotas/{year}/{area}
+
+    // POST /api/v1/applications: the case with the verdict in its first step's details.
+    common::application create_application(std::int64_t household_id, int year, const std::string& note);
+    application_page list_applications(const common::application_filter& filter);  // GET /api/v1/applications?…
+    common::application get_application(std::int64_t id);  // with its whole history
+    // GET /api/v1/households/{id}/verdict?year=Y: what the server's rules say of the file now.
+    common::identification_verdict household_verdict(std::int64_t household_id, int year);
+    common::application take_step(std::int64_t application_id, const step_request& step);
+    // The same step for several cases, all or none (at most 200: the server's limit).
+    std::vector<common::application> take_steps(const std::vector<std::int64_t>& application_ids,
+                                                const step_request& step);
+
+    // GET /api/v1/appraisals/proposal?village=&year=: the system's ranking (五比五看).
+    std::vector<common::ranking_entry> appraisal_proposal(const std::string& village_code, int year);
+    // POST /api/v1/appraisals: sends village_code, year, meeting_date, panel and each result's application_id,
+    // final_rank and votes; the answer carries proposed_rank too.
+    common::appraisal create_appraisal(const common::appraisal& appraisal);
+
+    common::posting create_posting(const posting_request& request);  // POST /api/v1/postings
+    // GET /api/v1/postings?area=&year=&level= (empty or 0: any); postings without entries.
+    std::vector<common::posting> list_postings(const std::string& area_code, int year, const std::string& level);
+    common::posting get_posting(std::int64_t id);
+
+    // POST /api/v1/applications/{id}/objections: sends objector_name, objector_contact and objected_on when
+    // not empty, and grounds.
+    common::objection create_objection(std::int64_t application_id, const common::objection& objection);
+    std::vector<common::objection> list_objections(std::int64_t application_id);
+    common::objection answer_objection(std::int64_t objection_id, const objection_answer& answer);
+
     // The raw answer to the last request (for --json output and the Idempotent-Replayed header).
     const http_result& last_result() const;
     // True when the last create answered an earlier request with the same key (Idempotent-Replayed: true).
@@ -133,6 +199,7 @@ private:
 // Helpers shared with the tests.
 std::string households_query(const common::household_filter& filter);  // "/api/v1/households?…"
 std::string url_encode(std::string_view text);
+std::string applications_query(const common::application_filter& filter);  // "/api/v1/applications?…"
 // Turns a non-2xx answer into client_error{http}, reading the error body when it is one.
 client_error error_from_response(const http_result& result);
 // A random Idempotency-Key: 32 characters of [0-9a-f].

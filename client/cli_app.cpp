@@ -19,6 +19,8 @@
 #include "client/exit_codes.hpp"
 #include "client/household_printer.hpp"
 #include "client/password_input.hpp"
+#include "client/procedure_commands.hpp"
+#include "client/procedure_printer.hpp"
 #include "client/session_store.hpp"
 #include "common/china_date.hpp"
 #include "common/household_json.hpp"
@@ -186,6 +188,9 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     list->add_option("--page-token", o.filter.page_token, "上一页给出的翻页令牌 (from the previous page)");
     list->add_flag("--all", o.all, "列出所有页 (every page)");
 
+    // The identification procedure (docs/procedure.md): apply, check, the steps, postings, objections, …
+    procedure_commands procedure(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -245,6 +250,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
             return std::nullopt;
         }();
         if (account_command_given) return run_account_command(*account_command_given, o.account, account);
+        if (procedure.given()) return procedure.run({*client, lang, o.json, out, err});
 
         if (*health) {
             const auto status = client->health();
@@ -333,7 +339,8 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
         }
         if (o.json && e.kind() == error_kind::http && client && !client->last_result().body.empty())
             print_raw(out, client->last_result().body);
-        err << household_printer(lang).error(e);
+        // The procedure's errors carry states and dates worth spelling out (procedure_printer adds them).
+        err << (procedure.given() ? procedure_printer(lang).error(e) : household_printer(lang).error(e));
         const int code = exit_code_for(e);
         if (generated_key && (code == exit_unreachable || code == exit_server_error))
             err << t("若要重试，请加上 --idempotency-key ", "To retry safely, add --idempotency-key ") << o.idempotency_key

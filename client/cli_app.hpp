@@ -16,6 +16,8 @@
 //     household show ID
 //     household update ID FILE.json
 //     household list [--township C] [--village C] [--group C] [--status S] [--page-size N] [--page-token T] [--all]
+//     apply, check, appraise, verify, sign, review, approve, register, refuse, return, post, postings, object,
+//     objections, answer, applications, lines, quotas: the identification procedure (procedure_commands.hpp)
 #include <iosfwd>
 
 namespace fupin::client {

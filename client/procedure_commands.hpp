@@ -1,0 +1,127 @@
+#pragma once
+// The identification procedure's commands of township-client (docs/procedure.md, docs/protocol.md
+// "Identification"): apply, check, the steps (appraise --stage group, verify, sign, review, approve, register,
+// refuse, return), the village appraisal, postings, objections, the case lists, poverty lines and quotas.
+// cli_app owns the parsing of the global flags, the cached session and the mapping of errors to exit codes; this
+// class adds its subcommands to the same CLI11 app, checks what can be checked before a connection, does the
+// work and prints the success.
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "client/api_client.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace fupin::client {
+
+struct procedure_context {
+    api_client& client;  // holds the cached token
+    common::language lang;
+    bool json;           // print the server's JSON
+    std::ostream& out;
+    std::ostream& err;
+};
+
+// What the flags of every procedure command land in.
+struct procedure_options {
+    std::vector<std::int64_t> ids;  // case ids of a step, the posting's cases; or the one id of apply/show/…
+    std::int64_t id = 0;
+    int year = 0;
+    std::string village;  // --village: the batch form of a step, the appraisal
+    std::string note;
+    std::string reason;
+    std::string state;     // refuse/return batch form; applications list
+    std::int64_t version = 0;
+
+    // appraise
+    std::string stage;  // "group": the village group's preliminary appraisal (a step)
+    bool proposal = false;
+    std::string meeting_date;
+    std::string panel;  // "name1,name2,…"
+    std::string results_file;
+    bool accept_proposal = false;
+    int votes_for = -1;  // -1: not given
+    int votes_against = 0;
+    int votes_abstain = 0;
+
+    // post, postings
+    std::string level;
+    std::string area;
+    bool csv = false;
+
+    // object, answer
+    std::string objector;
+    std::string contact;
+    std::string grounds;
+    std::string date;
+    bool upheld = false;
+    bool dismissed = false;
+    std::string answer;
+    std::string consequence;
+
+    // applications list
+    std::string township;
+    std::int64_t household = 0;
+    int page_size = 100;
+    std::int64_t after = 0;
+    bool all = false;
+
+    // lines set, quotas
+    std::string amount;
+    std::string parent;
+    int places = -1;
+};
+
+class procedure_commands {
+public:
+    // Adds the subcommands to `app`; their flags are bound to this object, which must outlive the parse.
+    explicit procedure_commands(CLI::App& app);
+    procedure_commands(const procedure_commands&) = delete;
+    procedure_commands& operator=(const procedure_commands&) = delete;
+
+    // True when the parsed command line named one of these commands.
+    bool given() const;
+    // Runs it; returns the exit code. Throws client_error for cli_app to print and map.
+    int run(const procedure_context& context);
+
+private:
+    int run_step(const std::string& action, const procedure_context& c);
+    int run_appraise(const procedure_context& c);
+    int run_check(const procedure_context& c);
+    // The batch form: the cases of --village and --year in the state `action` starts from.
+    std::vector<std::int64_t> cases_ready_for(const std::string& action, const procedure_context& c);
+
+    procedure_options o_;
+    std::vector<CLI::App*> all_;
+    CLI::App* apply_ = nullptr;
+    CLI::App* check_ = nullptr;
+    CLI::App* appraise_ = nullptr;
+    CLI::App* verify_ = nullptr;
+    CLI::App* sign_ = nullptr;
+    CLI::App* review_ = nullptr;
+    CLI::App* approve_ = nullptr;
+    CLI::App* register_ = nullptr;
+    CLI::App* refuse_ = nullptr;
+    CLI::App* return_ = nullptr;
+    CLI::App* post_ = nullptr;
+    CLI::App* postings_list_ = nullptr;
+    CLI::App* postings_show_ = nullptr;
+    CLI::App* object_ = nullptr;
+    CLI::App* objections_ = nullptr;
+    CLI::App* answer_ = nullptr;
+    CLI::App* applications_list_ = nullptr;
+    CLI::App* applications_show_ = nullptr;
+    CLI::App* lines_list_ = nullptr;
+    CLI::App* lines_set_ = nullptr;
+    CLI::App* quotas_list_ = nullptr;
+    CLI::App* quotas_set_ = nullptr;
+};
+
+// "2300" or "2300.5" or "2300.50" yuan → fen; false for anything else (a negative, three decimals, text).
+bool parse_yuan(const std::string& text, common::money_fen& fen);
+
+}  // namespace fupin::client

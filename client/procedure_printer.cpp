@@ -1,0 +1,363 @@
+#include "client/procedure_printer.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "client/household_printer.hpp"
+#include "client/text_layout.hpp"
+#include "common/vocabulary.hpp"
+
+namespace fupin::client {
+namespace voc = common::vocabulary;
+using common::language;
+
+namespace {
+
+template <class... Args>
+std::string rformat(std::string_view format, const Args&... args) {
+    return fmt::vformat(format, fmt::make_format_args(args...));
+}
+
+std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
+
+std::string label_or_code(const common::vocabulary_list& list, const std::string& code, language lang) {
+    if (code.empty()) return "-";
+    const std::string& text = common::label(list, code, lang);
+    return text.empty() ? code : text;
+}
+
+std::string rank_text(const std::optional<int>& rank) { return rank ? std::to_string(*rank) : "-"; }
+
+// 230050 → "2300.50": a number Excel reads as one (no thousands separator).
+std::string plain_amount(common::money_fen fen) {
+    const bool negative = fen < 0;
+    const auto abs = negative ? -fen : fen;
+    return fmt::format("{}{}.{:02}", negative ? "-" : "", abs / 100, abs % 100);
+}
+
+// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string detail_text(const nlohmann::json& value) {
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// Label/value lines with the values aligned after the widest label.
+std::string labelled(const std::vector<std::pair<std::string, std::string>>& lines, const std::string& indent = "") {
+    std::size_t width = 0;
+    for (const auto& [label, value] : lines) width = std::max(width, display_width(label));
+    std::string out;
+    for (const auto& [label, value] : lines) out += indent + pad(label, width) + "  " + value + "\n";
+    return out;
+}
+
+}  // namespace
+
+std::string procedure_printer::state_label(const std::string& code) const {
+    return label_or_code(voc::application_states, code, lang_);
+}
+std::string procedure_printer::action_label(const std::string& code) const {
+    return label_or_code(voc::procedure_actions, code, lang_);
+}
+std::string procedure_printer::level_label(const std::string& code) const {
+    return label_or_code(voc::posting_levels, code, lang_);
+}
+
+std::string procedure_printer::application(const common::application& a) const {
+    std::vector<std::pair<std::string, std::string>> lines{
+        {t("案件编号", "Case"), std::to_string(a.id)},
+        {t("户编号", "Household"), std::to_string(a.household_id)},
+        {t("年度", "Year"), std::to_string(a.year)},
+        {t("状态", "State"), state_label(a.state)},
+        {t("户主", "Head of household"), or_dash(a.head_name)},
+        {t("乡镇", "Township"), or_dash(a.township_name.empty() ? a.township_code : a.township_name)},
+        {t("村", "Village"), or_dash(a.village_name.empty() ? a.village_code : a.village_name)},
+        {t("组", "Group"), or_dash(a.group_name)},
+        {t("人口", "Household size"), std::to_string(a.household_size)},
+        {t("人均纯收入", "Per-capita net income"), format_yuan(a.per_capita_net_income, lang_)},
+        {t("主要致贫原因", "Main cause of poverty"), label_or_code(voc::poverty_causes, a.main_cause, lang_)},
+        {t("评议排名", "Appraisal rank"), rank_text(a.appraisal_rank)},
+        {t("公示", "Posting"), a.posting_id ? std::to_string(*a.posting_id) : "-"},
+        {t("未答复的异议", "Open objections"), std::to_string(a.open_objections)},
+        {t("版本", "Version"), std::to_string(a.version)},
+    };
+    std::string out = labelled(lines);
+    if (a.steps.empty()) return out;
+    out += t("办理经过：\n", "History:\n");
+    for (const auto& s : a.steps) {
+        std::string head = fmt::format("{:>3}. {}  {}", s.seq, format_beijing_time(s.at_ms), action_label(s.action));
+        if (!s.from_state.empty() || !s.to_state.empty())
+            head += rformat(t("（{} → {}）", " ({} → {})"), s.from_state.empty() ? "-" : state_label(s.from_state),
+                            state_label(s.to_state));
+        head += rformat(t("  {}（{}）", "  {} ({})"), or_dash(s.username),
+                        label_or_code(voc::roles, s.role, lang_));
+        out += head + "\n";
+        if (!s.note.empty()) out += rformat(t("     备注：{}\n", "     note: {}\n"), s.note);
+        if (!s.reason.empty()) out += rformat(t("     理由：{}\n", "     reason: {}\n"), s.reason);
+        const auto details = nlohmann::json::parse(s.details.empty() ? "{}" : s.details, nullptr, false);
+        if (!details.is_object()) continue;
+        for (const auto& [key, value] : details.items()) {
+            // A verdict (at apply, verify, approve): its reasons in the clerk's language.
+            if (value.is_object() && value.contains("reasons") && value.at("reasons").is_array()) {
+                const char* lang_key = lang_ == language::en ? "en" : "zh";
+                for (const auto& r : value.at("reasons"))
+                    if (r.is_object() && r.contains(lang_key) && r.at(lang_key).is_string())
+                        out += "     · " + r.at(lang_key).get<std::string>() + "\n";
+                continue;
+            }
+            out += fmt::format("     {}: {}\n", key, detail_text(value));
+        }
+    }
+    return out;
+}
+
+std::string procedure_printer::application_table(const std::vector<common::application>& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : items)
+        rows.push_back({std::to_string(a.id), std::to_string(a.household_id), std::to_string(a.year),
+                        or_dash(a.head_name), or_dash(a.village_name.empty() ? a.village_code : a.village_name),
+                        state_label(a.state), std::to_string(a.open_objections), format_beijing_time(a.updated_at_ms)});
+    std::string out = format_table({t("编号", "Case"), t("户编号", "Household"), t("年度", "Year"),
+                                    t("户主", "Head"), t("村", "Village"), t("状态", "State"),
+                                    t("异议", "Objections"), t("更新时间", "Updated")},
+                                   rows, {align::right, align::right, align::right, align::left, align::left,
+                                          align::left, align::right, align::left});
+    return out + rformat(t("共 {} 件\n", "{} case(s)\n"), items.size());
+}
+
+std::string procedure_printer::step_taken(const std::string& action, const std::vector<common::application>& cases) const {
+    std::string out = rformat(t("已办理“{}”，共 {} 件：\n", "Done: {}, {} case(s):\n"), action_label(action), cases.size());
+    for (const auto& a : cases) {
+        std::string from;
+        if (!a.steps.empty()) from = state_label(a.steps.back().from_state) + " → ";
+        out += rformat(t("  案件 {}（{}）：{}{}\n", "  case {} ({}): {}{}\n"), a.id, or_dash(a.head_name), from,
+                       state_label(a.state));
+    }
+    return out;
+}
+
+std::string procedure_printer::verdict(const common::identification_verdict& v) const {
+    std::string out = v.eligible ? t("结论：符合扶贫对象识别条件\n", "Verdict: eligible\n")
+                                 : t("结论：不符合扶贫对象识别条件\n", "Verdict: not eligible\n");
+    out += rformat(t("人均纯收入 {}，扶贫标准 {}\n", "Per-capita net income {}, poverty line {}\n"),
+                   format_yuan(v.per_capita_net_income, lang_), format_yuan(v.line, lang_));
+    if (!v.reasons.empty()) out += t("理由：\n", "Reasons:\n");
+    for (const auto& r : v.reasons) out += rformat("  · {} [{}]\n", r.text(lang_), r.code);
+    return out;
+}
+
+std::string procedure_printer::posting_title(const common::posting& p) const {
+    const std::string area = or_dash(p.area_name.empty() ? p.area_code : p.area_name);
+    if (lang_ == language::en) {
+        static const std::pair<const char*, const char*> names[]{
+            {"village", "first posting"}, {"township", "second posting"}, {"county", "third posting"},
+            {"result", "result of the identification"}};
+        std::string which = p.level;
+        for (const auto& [code, name] : names)
+            if (p.level == code) which = name;
+        return fmt::format("{}: poverty-alleviation targets of {}, {}", area, p.year, which);
+    }
+    std::string which = p.level;
+    if (p.level == "village") which = "第一榜公示";
+    else if (p.level == "township") which = "第二榜公示";
+    else if (p.level == "county") which = "第三榜公示";
+    else if (p.level == "result") which = "识别结果公示";
+    return fmt::format("{} {}年扶贫对象{}", area, p.year, which);
+}
+
+std::string procedure_printer::posting(const common::posting& p) const {
+    std::string out = posting_title(p) + "\n\n";
+    out += rformat(t("公示时间：{} 至 {}（共 {} 天）\n", "Posted from {} through {} ({} days)\n"), or_dash(p.published_on),
+                   or_dash(p.last_day), p.days);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& e : p.entries)
+        rows.push_back({std::to_string(e.position), or_dash(e.head_name),
+                        or_dash(e.village_name.empty() ? e.village_code : e.village_name), or_dash(e.group_name),
+                        std::to_string(e.household_size), format_amount(e.per_capita_net_income),
+                        label_or_code(voc::poverty_causes, e.main_cause, lang_), rank_text(e.appraisal_rank)});
+    out += "\n" + format_table({t("序号", "No."), t("户主", "Head of household"), t("村", "Village"), t("组", "Group"),
+                                t("人口", "Size"), t("人均纯收入(元)", "Per-capita net income (yuan)"),
+                                t("主要致贫原因", "Main cause of poverty"), t("评议排名", "Appraisal rank")},
+                               rows, {align::right, align::left, align::left, align::left, align::right, align::right,
+                                      align::left, align::right});
+    out += rformat(t("共 {} 户\n\n", "{} household(s)\n\n"), p.entries.size());
+    if (p.level != "result")
+        out += rformat(t("公示期内如有异议，请向村委会或乡镇人民政府反映。公示期满后（{} 起）方可办理下一步。\n",
+                         "Objections may be raised with the village committee or the township government while it "
+                         "is posted; the next step may be taken from {}.\n"),
+                       or_dash(p.next_step_on));
+    out += rformat(t("发布：{}  {}\n", "Published by {} at {}\n"), or_dash(p.published_by),
+                   or_dash(format_beijing_time(p.published_at_ms)));
+    return out;
+}
+
+std::string procedure_printer::posting_csv(const common::posting& p) const {
+    std::string out = "\xEF\xBB\xBF";  // the BOM: Excel then reads UTF-8 and not the local code page
+    const std::vector<std::string> header{t("序号", "No."), t("户主", "Head of household"), t("村", "Village"),
+                                          t("组", "Group"), t("人口", "Household size"),
+                                          t("人均纯收入(元)", "Per-capita net income (yuan)"),
+                                          t("主要致贫原因", "Main cause of poverty"), t("评议排名", "Appraisal rank")};
+    const auto line = [&](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
+        out += "\r\n";
+    };
+    line(header);
+    for (const auto& e : p.entries)
+        line({std::to_string(e.position), e.head_name, e.village_name.empty() ? e.village_code : e.village_name,
+              e.group_name, std::to_string(e.household_size), plain_amount(e.per_capita_net_income),
+              label_or_code(voc::poverty_causes, e.main_cause, lang_),
+              e.appraisal_rank ? std::to_string(*e.appraisal_rank) : ""});
+    return out;
+}
+
+std::string procedure_printer::posting_table(const std::vector<common::posting>& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& p : items)
+        rows.push_back({std::to_string(p.id), level_label(p.level), or_dash(p.area_name.empty() ? p.area_code : p.area_name),
+                        std::to_string(p.year), or_dash(p.published_on), or_dash(p.last_day), or_dash(p.next_step_on)});
+    return format_table({t("编号", "Posting"), t("榜次", "Level"), t("区域", "Area"), t("年度", "Year"),
+                         t("公示日", "Published"), t("截止日", "Last day"), t("可办下一步", "Next step from")},
+                        rows, {align::right}) +
+           rformat(t("共 {} 榜\n", "{} posting(s)\n"), items.size());
+}
+
+std::string procedure_printer::objection(const common::objection& o) const {
+    std::vector<std::pair<std::string, std::string>> lines{
+        {t("异议编号", "Objection"), std::to_string(o.id)},
+        {t("案件", "Case"), std::to_string(o.application_id)},
+        {t("公示", "Posting"), std::to_string(o.posting_id)},
+        {t("异议人", "Objector"), or_dash(o.objector_name)},
+        {t("联系方式", "Contact"), or_dash(o.objector_contact)},
+        {t("异议理由", "Grounds"), or_dash(o.grounds)},
+        {t("提出日期", "Raised on"), or_dash(o.objected_on)},
+        {t("登记人", "Recorded by"), or_dash(o.recorded_by) + "  " + format_beijing_time(o.recorded_at_ms)},
+        {t("状态", "State"), label_or_code(voc::objection_states, o.state, lang_)},
+    };
+    if (o.state != "open") {
+        lines.emplace_back(t("答复", "Answer"), or_dash(o.answer));
+        if (!o.consequence.empty())
+            lines.emplace_back(t("处理", "Consequence"), o.consequence == "refuse" ? t("不予通过", "refused")
+                                                         : o.consequence == "return" ? t("退回重审", "returned")
+                                                                                     : o.consequence);
+        lines.emplace_back(t("答复人", "Answered by"), or_dash(o.answered_by) + "  " + format_beijing_time(o.answered_at_ms));
+    }
+    return labelled(lines);
+}
+
+std::string procedure_printer::objection_table(const std::vector<common::objection>& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& o : items)
+        rows.push_back({std::to_string(o.id), or_dash(o.objector_name), or_dash(o.objected_on),
+                        label_or_code(voc::objection_states, o.state, lang_), or_dash(o.grounds)});
+    return format_table({t("编号", "Objection"), t("异议人", "Objector"), t("日期", "Date"), t("状态", "State"),
+                         t("异议理由", "Grounds")},
+                        rows, {align::right}) +
+           rformat(t("共 {} 条异议\n", "{} objection(s)\n"), items.size());
+}
+
+std::string procedure_printer::proposal(const std::vector<common::ranking_entry>& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& e : items)
+        rows.push_back({std::to_string(e.rank), std::to_string(e.application_id), or_dash(e.head_name),
+                        std::to_string(e.priorities), format_amount(e.per_capita_net_income),
+                        format_amount(e.per_capita_assets),
+                        label_or_code(voc::consumption_levels, e.consumption_level, lang_), std::to_string(e.labourers)});
+    return format_table({t("建议排名", "Rank"), t("案件", "Case"), t("户主", "Head"), t("三优先", "Priorities"),
+                         t("人均纯收入(元)", "Income p.c."), t("人均资产(元)", "Assets p.c."),
+                         t("消费水平", "Consumption"), t("劳动力", "Labourers")},
+                        rows, {align::right, align::right, align::left, align::right, align::right, align::right,
+                               align::left, align::right}) +
+           rformat(t("共 {} 户；排序：三优先在前，再比收入、资产、消费、劳动力（五比五看）\n",
+                     "{} household(s); priorities first, then income, assets, consumption, labourers\n"),
+                   items.size());
+}
+
+std::string procedure_printer::appraisal(const common::appraisal& a) const {
+    std::string out = rformat(t("民主评议已记录：村 {}，{} 年，评议日期 {}，评议小组 {} 人\n",
+                                "Appraisal recorded: village {}, {}, met on {}, panel of {}\n"),
+                              a.village_code, a.year, or_dash(a.meeting_date), a.panel.size());
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : a.results)
+        rows.push_back({std::to_string(r.final_rank), std::to_string(r.application_id), std::to_string(r.proposed_rank),
+                        std::to_string(r.votes_for), std::to_string(r.votes_against), std::to_string(r.votes_abstain)});
+    return out + format_table({t("评议排名", "Rank"), t("案件", "Case"), t("系统建议", "Proposed"), t("赞成", "For"),
+                               t("反对", "Against"), t("弃权", "Abstain")},
+                              rows, {align::right, align::right, align::right, align::right, align::right, align::right});
+}
+
+std::string procedure_printer::quota_table(const std::vector<common::quota>& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& q : items)
+        rows.push_back({or_dash(q.area_name), q.area_code, std::to_string(q.year), std::to_string(q.places),
+                        std::to_string(q.used), std::to_string(q.allocated), or_dash(q.set_by)});
+    return format_table({t("区域", "Area"), t("代码", "Code"), t("年度", "Year"), t("规模", "Quota"),
+                         t("已用", "Used"), t("已分配", "Allocated"), t("设定人", "Set by")},
+                        rows, {align::left, align::left, align::right, align::right, align::right, align::right});
+}
+
+std::string procedure_printer::poverty_line_table(const std::vector<common::poverty_line>& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& l : items)
+        rows.push_back({std::to_string(l.year), format_amount(l.amount), or_dash(l.set_by),
+                        or_dash(format_beijing_time(l.set_at_ms))});
+    return format_table({t("年度", "Year"), t("扶贫标准(元/人·年)", "Line (yuan per person a year)"),
+                         t("设定人", "Set by"), t("设定时间", "Set at")},
+                        rows, {align::right, align::right});
+}
+
+std::string procedure_printer::poverty_line(const common::poverty_line& l) const {
+    return rformat(t("已设定 {} 年扶贫标准：{}（人均纯收入，每人每年）\n",
+                     "The poverty line of {} is set: {} (per-capita net income a year)\n"),
+                   l.year, format_yuan(l.amount, lang_));
+}
+
+std::string procedure_printer::quota(const common::quota& q) const {
+    return rformat(t("已设定 {} 年 {}（{}）的扶贫对象规模：{} 户，已用 {}，已分配给下级 {}\n",
+                     "The {} quota of {} ({}) is set: {} household(s); {} used, {} allocated below\n"),
+                   q.year, or_dash(q.area_name), q.area_code, q.places, q.used, q.allocated);
+}
+
+std::string procedure_printer::error(const client_error& e) const {
+    std::string out = household_printer(lang_).error(e);
+    if (e.kind() != error_kind::http || !e.details().is_object()) return out;
+    const auto& d = e.details();
+    const auto detail = [&](const char* key) { return d.contains(key) ? detail_text(d.at(key)) : std::string(); };
+    std::string hint;
+    if (e.code() == "step_out_of_order" && !detail("state").empty()) {
+        hint = rformat(t("案件当前状态：{}", "The case is now: {}"), state_label(detail("state")));
+        if (d.contains("next")) {
+            std::vector<std::string> next;
+            if (d.at("next").is_array()) {
+                for (const auto& n : d.at("next")) next.push_back(action_label(detail_text(n)));
+            } else {
+                next.push_back(action_label(detail("next")));
+            }
+            std::string joined;
+            for (const auto& n : next)
+                if (!n.empty() && n != "-") joined += (joined.empty() ? "" : t("、", ", ")) + n;
+            if (!joined.empty()) hint += rformat(t("；下一步应为：{}", "; the next step is: {}"), joined);
+        }
+    } else if (e.code() == "posting_not_over") {
+        hint = rformat(t("公示期到 {} 为止，{} 起才能办理下一步", "The posting runs through {}; the step is allowed from {}"),
+                       or_dash(detail("last_day")), or_dash(detail("next_step_on")));
+    } else if (e.code() == "objection_pending") {
+        hint = rformat(t("尚有 {} 条异议未答复：先用 objections 查看，answer 答复", "{} objection(s) still open: see "
+                         "them with objections, answer them with answer"),
+                       or_dash(detail("open_objections")));
+    } else if (e.code() == "quota_exceeded") {
+        hint = rformat(t("区域 {} 的规模 {} 户已用满（已用 {}）", "The quota of {} ({}) is full ({} used)"),
+                       or_dash(detail("area_code")), or_dash(detail("quota")), or_dash(detail("used")));
+    }
+    if (!hint.empty()) out += hint + t("。\n", ".\n");
+    return out;
+}
+
+}  // namespace fupin::client
