@@ -7,6 +7,8 @@
 #include <functional>
 #include <string>
 
+#include "common/procedure.hpp"
+
 namespace fupin::server {
 
 struct server_config {
@@ -43,6 +45,9 @@ struct server_config {
     // Argon2id cost; tests lower it to keep a few hundred logins quick.
     std::uint32_t argon2_memory_kib = 19 * 1024;
     std::uint32_t argon2_iterations = 2;
+
+    // Lengths of the three postings and of the result posting, in China calendar days (docs/procedure.md).
+    common::posting_days posting_days;
 
     bool handle_signals = false;  // SIGINT/SIGTERM stop the server gracefully (the executable sets this)
 

@@ -20,6 +20,16 @@ nlohmann::json parse_json_body(const api_request& request) {
     return body;
 }
 
+void require_known_keys(const nlohmann::json& body, std::initializer_list<std::string_view> keys) {
+    for (const auto& [key, value] : body.items()) {
+        bool known = false;
+        for (auto k : keys) known = known || k == key;
+        if (!known)
+            throw common::api_error(400, "unknown_field", "请求中没有字段 " + key, "the request has no field " + key,
+                                    key);
+    }
+}
+
 std::int64_t parse_id(const std::string& text) {
     std::int64_t id = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);

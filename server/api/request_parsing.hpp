@@ -2,7 +2,9 @@
 // Checks on the parts of a request that every handler reads: the JSON body, ids in the path, query numbers,
 // the Idempotency-Key. Each refusal is an api_error with a stable code.
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +14,9 @@ namespace fupin::server::api {
 
 // 415 unsupported_media_type unless the body is declared JSON; 400 invalid_json unless it parses to an object.
 nlohmann::json parse_json_body(const api_request& request);
+
+// 400 unknown_field naming the first key of the body that is not one of `keys` (a client bug, not a guess).
+void require_known_keys(const nlohmann::json& body, std::initializer_list<std::string_view> keys);
 
 // A positive decimal id (path segment); 404 not_found otherwise (nothing can be stored under such an id).
 std::int64_t parse_id(const std::string& text);

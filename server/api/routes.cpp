@@ -8,6 +8,8 @@
 #include "server/api/audit_handlers.hpp"
 #include "server/api/error_response.hpp"
 #include "server/api/household_handlers.hpp"
+#include "server/api/procedure_handlers.hpp"
+#include "server/api/quota_handlers.hpp"
 #include "server/api/session_handlers.hpp"
 #include "server/api/user_handlers.hpp"
 #include "server/service/access_policy.hpp"
@@ -72,6 +74,8 @@ void add_routes(router& r, const server_config& config) {
     auto households = std::make_shared<household_handlers>(service::household_service(config.clock));
     auto session_api = std::make_shared<session_handlers>(sessions);
     auto user_api = std::make_shared<user_handlers>(accounts);
+    auto procedure = std::make_shared<procedure_handlers>(service::procedure_service(config.clock, config.posting_days));
+    auto quotas = std::make_shared<quota_handlers>(service::quota_service(config.clock));
     auto auth = [&](authenticated_handler h) { return authenticated(sessions, config, std::move(h)); };
 
     r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {
@@ -88,6 +92,26 @@ void add_routes(router& r, const server_config& config) {
     r.add("GET", "/api/v1/households", auth(bind(households, &household_handlers::list)));
     r.add("GET", "/api/v1/households/{id}", auth(bind(households, &household_handlers::get)));
     r.add("PUT", "/api/v1/households/{id}", auth(bind(households, &household_handlers::update)));
+
+    r.add("GET", "/api/v1/poverty-lines", auth(bind(quotas, &quota_handlers::lines)));
+    r.add("PUT", "/api/v1/poverty-lines/{year}", auth(bind(quotas, &quota_handlers::set_line)));
+    r.add("GET", "/api/v1/quotas", auth(bind(quotas, &quota_handlers::list)));
+    r.add("PUT", "/api/v1/quotas/{year}/{area}", auth(bind(quotas, &quota_handlers::set)));
+
+    r.add("POST", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::apply)));
+    r.add("GET", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::list)));
+    r.add("POST", "/api/v1/applications/steps", auth(bind(procedure, &procedure_handlers::step_many)));
+    r.add("GET", "/api/v1/applications/{id}", auth(bind(procedure, &procedure_handlers::get)));
+    r.add("POST", "/api/v1/applications/{id}/steps", auth(bind(procedure, &procedure_handlers::step)));
+    r.add("GET", "/api/v1/applications/{id}/objections", auth(bind(procedure, &procedure_handlers::objections)));
+    r.add("POST", "/api/v1/applications/{id}/objections", auth(bind(procedure, &procedure_handlers::object)));
+    r.add("POST", "/api/v1/objections/{id}/answer", auth(bind(procedure, &procedure_handlers::answer)));
+    r.add("GET", "/api/v1/households/{id}/verdict", auth(bind(procedure, &procedure_handlers::verdict)));
+    r.add("GET", "/api/v1/appraisals/proposal", auth(bind(procedure, &procedure_handlers::proposal)));
+    r.add("POST", "/api/v1/appraisals", auth(bind(procedure, &procedure_handlers::appraise)));
+    r.add("POST", "/api/v1/postings", auth(bind(procedure, &procedure_handlers::publish)));
+    r.add("GET", "/api/v1/postings", auth(bind(procedure, &procedure_handlers::list_postings)));
+    r.add("GET", "/api/v1/postings/{id}", auth(bind(procedure, &procedure_handlers::get_posting)));
 
     r.add("GET", "/api/v1/users", auth(bind(user_api, &user_handlers::list)));
     r.add("POST", "/api/v1/users", auth(bind(user_api, &user_handlers::create)));

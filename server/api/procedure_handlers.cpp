@@ -1,0 +1,220 @@
+#include "server/api/procedure_handlers.hpp"
+
+#include "common/json_fields.hpp"
+#include "common/procedure_json.hpp"
+#include "server/api/json_response.hpp"
+#include "server/api/request_parsing.hpp"
+
+namespace fupin::server::api {
+namespace {
+
+using nlohmann::json;
+namespace jf = common::json_fields;
+
+std::string optional_string(const json& body, const char* key) {
+    auto it = body.find(key);
+    return it == body.end() || it->is_null() ? std::string() : jf::string_at(*it, key);
+}
+
+const json& required(const json& body, const char* key) {
+    auto it = body.find(key);
+    if (it == body.end())
+        throw common::api_error::invalid_field(key, "missing_field", std::string("缺少字段 ") + key,
+                                               std::string(key) + " is required");
+    return *it;
+}
+
+std::vector<std::int64_t> id_list(const json& body, const char* key) {
+    std::vector<std::int64_t> ids;
+    auto it = body.find(key);
+    if (it == body.end() || it->is_null()) return ids;
+    if (!it->is_array()) jf::wrong_type(key, "数组", "an array");
+    for (std::size_t i = 0; i < it->size(); ++i) ids.push_back(jf::int64_at((*it)[i], jf::index(key, i)));
+    return ids;
+}
+
+int required_year(const api_request& request) {
+    const int year = query_int(request, "year", 0, 2000, 2100);
+    if (!year)
+        throw common::api_error(400, "invalid_parameter", "缺少查询参数 year", "the query parameter year is required",
+                                "year");
+    return year;
+}
+
+json items(const auto& list) {
+    json out = json::array();
+    for (const auto& x : list) out.push_back(common::to_json(x));
+    return json{{"items", out}};
+}
+
+service::step_request step_of(const json& body) {
+    service::step_request r;
+    r.action = jf::string_at(required(body, "action"), "action");
+    if (auto it = body.find("version"); it != body.end() && !it->is_null()) r.version = jf::int64_at(*it, "version");
+    r.note = optional_string(body, "note");
+    r.reason = optional_string(body, "reason");
+    static const std::vector<std::string_view> step_actions{"group_appraise", "verify", "sign",   "review",
+                                                            "approve",        "register", "refuse", "return"};
+    if (std::find(step_actions.begin(), step_actions.end(), r.action) == step_actions.end())
+        throw common::api_error::invalid_field(
+            "action", "invalid_value",
+            "action 应为 group_appraise、verify、sign、review、approve、register、refuse、return 之一"
+            "(申请、民主评议、公示和异议各有其接口)",
+            "action must be one of group_appraise, verify, sign, review, approve, register, refuse, return "
+            "(applications, appraisals, postings and objections have their own endpoints)");
+    return r;
+}
+
+}  // namespace
+
+procedure_handlers::procedure_handlers(service::procedure_service procedure) : procedure_(std::move(procedure)) {}
+
+api_response procedure_handlers::apply(const api_request& request, const path_params&, const service::principal& who,
+                                       sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"household_id", "year", "note"});
+    const auto household_id = jf::int64_at(required(body, "household_id"), "household_id");
+    const auto year = jf::int_at(required(body, "year"), "year");
+    auto a = procedure_.apply(db, who, household_id, year, optional_string(body, "note"));
+    auto response = json_response(201, common::to_json(a));
+    response.headers.emplace_back("Location", "/api/v1/applications/" + std::to_string(a.id));
+    return response;
+}
+
+api_response procedure_handlers::list(const api_request& request, const path_params&, const service::principal& who,
+                                      sql::connection& db) const {
+    common::application_filter f;
+    f.year = query_int(request, "year", 0, 2000, 2100);
+    if (auto it = request.query.find("state"); it != request.query.end()) f.state = it->second;
+    f.township_code = query_code(request, "township", 9);
+    f.village_code = query_code(request, "village", 12);
+    f.household_id = query_int(request, "household", 0, 1, 2'000'000'000);
+    f.page_size = query_int(request, "page_size", 100, 1, 500);
+    f.after_id = query_int(request, "after", 0, 0, 2'000'000'000);
+    const auto found = procedure_.list(db, who, f);
+    auto body = items(found);
+    body["next_after"] = static_cast<int>(found.size()) == f.page_size ? json(found.back().id) : json(nullptr);
+    return json_response(200, body);
+}
+
+api_response procedure_handlers::get(const api_request&, const path_params& params, const service::principal& who,
+                                     sql::connection& db) const {
+    return json_response(200, common::to_json(procedure_.get(db, who, parse_id(params.at("id")))));
+}
+
+api_response procedure_handlers::verdict(const api_request& request, const path_params& params,
+                                         const service::principal& who, sql::connection& db) const {
+    const auto v = procedure_.verdict(db, who, parse_id(params.at("id")), required_year(request));
+    return json_response(200, common::to_json(v));
+}
+
+api_response procedure_handlers::step(const api_request& request, const path_params& params,
+                                      const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"action", "version", "note", "reason"});
+    return json_response(200, common::to_json(procedure_.step(db, who, parse_id(params.at("id")), step_of(body))));
+}
+
+api_response procedure_handlers::step_many(const api_request& request, const path_params&,
+                                           const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"action", "application_ids", "note", "reason"});
+    required(body, "application_ids");
+    return json_response(200, items(procedure_.step_many(db, who, id_list(body, "application_ids"), step_of(body))));
+}
+
+api_response procedure_handlers::proposal(const api_request& request, const path_params&,
+                                          const service::principal& who, sql::connection& db) const {
+    const auto village = query_code(request, "village", 12);
+    if (village.empty())
+        throw common::api_error(400, "invalid_parameter", "缺少查询参数 village", "the query parameter village is required",
+                                "village");
+    return json_response(200, items(procedure_.proposal(db, who, village, required_year(request))));
+}
+
+api_response procedure_handlers::appraise(const api_request& request, const path_params&,
+                                          const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"village_code", "year", "meeting_date", "panel", "results"});
+    common::appraisal in;
+    in.village_code = jf::string_at(required(body, "village_code"), "village_code");
+    in.year = jf::int_at(required(body, "year"), "year");
+    in.meeting_date = jf::string_at(required(body, "meeting_date"), "meeting_date");
+    in.panel = jf::string_array_at(required(body, "panel"), "panel");
+    const auto& results = required(body, "results");
+    if (!results.is_array()) jf::wrong_type("results", "数组", "an array");
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const auto path = jf::index("results", i);
+        const auto& r = jf::object_at(results[i], path);
+        require_known_keys(r, {"application_id", "final_rank", "votes_for", "votes_against", "votes_abstain"});
+        common::appraisal_result res;
+        res.application_id = jf::int64_at(required(r, "application_id"), path + ".application_id");
+        res.final_rank = jf::int_at(required(r, "final_rank"), path + ".final_rank");
+        res.votes_for = jf::int_at(required(r, "votes_for"), path + ".votes_for");
+        res.votes_against = jf::int_at(required(r, "votes_against"), path + ".votes_against");
+        res.votes_abstain = jf::int_at(required(r, "votes_abstain"), path + ".votes_abstain");
+        in.results.push_back(res);
+    }
+    return json_response(201, common::to_json(procedure_.appraise(db, who, std::move(in))));
+}
+
+api_response procedure_handlers::publish(const api_request& request, const path_params&,
+                                         const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"level", "area_code", "year", "application_ids"});
+    const auto level = jf::string_at(required(body, "level"), "level");
+    const auto area = jf::string_at(required(body, "area_code"), "area_code");
+    const auto year = jf::int_at(required(body, "year"), "year");
+    auto p = procedure_.publish(db, who, level, area, year, id_list(body, "application_ids"));
+    auto response = json_response(201, common::to_json(p));
+    response.headers.emplace_back("Location", "/api/v1/postings/" + std::to_string(p.id));
+    return response;
+}
+
+api_response procedure_handlers::list_postings(const api_request& request, const path_params&,
+                                               const service::principal& who, sql::connection& db) const {
+    std::string area;
+    if (auto it = request.query.find("area"); it != request.query.end()) area = it->second;
+    if (!area.empty() && area.size() != 6 && area.size() != 9 && area.size() != 12)
+        throw common::api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
+                                "area must be a division code of 6, 9 or 12 digits", "area");
+    std::string level;
+    if (auto it = request.query.find("level"); it != request.query.end()) level = it->second;
+    const int year = query_int(request, "year", 0, 2000, 2100);
+    return json_response(200, items(procedure_.list_postings(db, who, area, year, level)));
+}
+
+api_response procedure_handlers::get_posting(const api_request&, const path_params& params,
+                                             const service::principal& who, sql::connection& db) const {
+    return json_response(200, common::to_json(procedure_.get_posting(db, who, parse_id(params.at("id")))));
+}
+
+api_response procedure_handlers::object(const api_request& request, const path_params& params,
+                                        const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"objector_name", "objector_contact", "grounds", "objected_on"});
+    common::objection in;
+    in.objector_name = jf::string_at(required(body, "objector_name"), "objector_name");
+    in.objector_contact = optional_string(body, "objector_contact");
+    in.grounds = jf::string_at(required(body, "grounds"), "grounds");
+    in.objected_on = optional_string(body, "objected_on");
+    auto o = procedure_.object(db, who, parse_id(params.at("id")), std::move(in));
+    return json_response(201, common::to_json(o));
+}
+
+api_response procedure_handlers::objections(const api_request&, const path_params& params,
+                                            const service::principal& who, sql::connection& db) const {
+    return json_response(200, items(procedure_.objections(db, who, parse_id(params.at("id")))));
+}
+
+api_response procedure_handlers::answer(const api_request& request, const path_params& params,
+                                        const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"outcome", "answer", "consequence"});
+    const auto o = procedure_.answer(db, who, parse_id(params.at("id")),
+                                     jf::string_at(required(body, "outcome"), "outcome"),
+                                     optional_string(body, "answer"), optional_string(body, "consequence"));
+    return json_response(200, common::to_json(o));
+}
+
+}  // namespace fupin::server::api

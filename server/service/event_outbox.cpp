@@ -1,0 +1,23 @@
+#include "server/service/event_outbox.hpp"
+
+#include "server/storage/event_repository.hpp"
+
+namespace fupin::server::service {
+
+std::int64_t event_outbox::append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
+                                  const nlohmann::json& summary, const nlohmann::json& public_summary,
+                                  std::int64_t now_ms) {
+    storage::change_event e;
+    e.at_ms = now_ms;
+    e.kind = std::move(kind);
+    e.record = std::move(record);
+    e.township_code = scope.township_code;
+    e.village_code = scope.village_code;
+    e.is_public = !public_summary.is_null();
+    e.summary = summary.is_null() ? "{}" : summary.dump();
+    e.public_summary = e.is_public ? public_summary.dump() : "{}";
+    storage::event_repository(db).append(e);
+    return e.seq;
+}
+
+}  // namespace fupin::server::service

@@ -1,0 +1,30 @@
+#pragma once
+// The one door services use to publish a change event (the outbox; the change feed serves it). Call it inside
+// the change's own write transaction, before the audit entry, so the event commits with the change or not at
+// all. summary: what users of the event's area may see; public_summary: what every township may see, or null
+// for an event that is not public. Neither may hold a full ID number, a bank account or a password.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::service {
+
+struct event_scope {
+    std::string township_code;  // "" for county-wide
+    std::string village_code;   // "" when not about one village
+};
+
+class event_outbox {
+public:
+    // Returns the event's seq.
+    static std::int64_t append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
+                               const nlohmann::json& summary, const nlohmann::json& public_summary,
+                               std::int64_t now_ms);
+};
+
+}  // namespace fupin::server::service

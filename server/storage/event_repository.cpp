@@ -1,0 +1,49 @@
+#include "server/storage/event_repository.hpp"
+
+#include <stdexcept>
+
+namespace fupin::server::storage {
+namespace {
+
+constexpr const char* select_head = "SELECT last_seq FROM event_head WHERE id = 1";
+constexpr const char* update_head = "UPDATE event_head SET last_seq = ? WHERE id = 1";
+constexpr const char* insert_event =
+    "INSERT INTO events (seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* select_after =
+    "SELECT seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary FROM events "
+    "WHERE seq > ? ORDER BY seq LIMIT ?";
+
+}  // namespace
+
+void event_repository::append(change_event& e) {
+    if (!conn_.in_transaction()) throw std::logic_error("event_repository::append outside a transaction");
+    const auto head = conn_.query(std::string(select_head) + conn_.for_update());
+    e.seq = head.at(0).get_int64(0) + 1;
+    conn_.execute(update_head, {e.seq});
+    conn_.execute(insert_event, {e.seq, e.at_ms, e.kind, e.record, e.township_code, e.village_code,
+                                 std::int64_t{e.is_public ? 1 : 0}, e.summary.empty() ? "{}" : e.summary,
+                                 e.public_summary.empty() ? "{}" : e.public_summary});
+}
+
+std::vector<change_event> event_repository::after(std::int64_t after_seq, int limit) {
+    std::vector<change_event> out;
+    for (const auto& r : conn_.query(select_after, {after_seq, std::int64_t{limit}})) {
+        change_event e;
+        e.seq = r.get_int64(0);
+        e.at_ms = r.get_int64(1);
+        e.kind = r.get_string(2);
+        e.record = r.get_string(3);
+        e.township_code = r.get_string(4);
+        e.village_code = r.get_string(5);
+        e.is_public = r.get_int64(6) != 0;
+        e.summary = r.get_string(7);
+        e.public_summary = r.get_string(8);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::int64_t event_repository::last_seq() { return conn_.query(select_head).at(0).get_int64(0); }
+
+}  // namespace fupin::server::storage
