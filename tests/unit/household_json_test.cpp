@@ -203,4 +203,79 @@ TEST(household_json, pages) {
     EXPECT_THROW(household_page_from_json(json::array()), api_error);
 }
 
+// --- the identification facts (三优先, 三不评) ---
+
+const char* const identification_keys[] = {"elderly_with_disabled_children",   "elderly_parents_of_only_child",
+                                           "elderly_in_daughters_only_family", "land_abandoned_refusing_transfer",
+                                           "family_planning_violation",        "gambling_drugs_or_crime"};
+
+bool& fact(household& h, int i) {
+    auto& f = h.identification;
+    bool* all[] = {&f.elderly_with_disabled_children,   &f.elderly_parents_of_only_child,
+                   &f.elderly_in_daughters_only_family, &f.land_abandoned_refusing_transfer,
+                   &f.family_planning_violation,        &f.gambling_drugs_or_crime};
+    return *all[i];
+}
+
+TEST(household_json, identification_is_an_object_of_six_booleans) {
+    const json j = to_json(sample_household());
+    ASSERT_TRUE(j.at("identification").is_object());
+    EXPECT_EQ(j.at("identification").size(), 6u);
+    for (const char* k : identification_keys) EXPECT_EQ(j.at("identification").at(k), false) << k;
+}
+
+TEST(household_json, identification_round_trips_each_fact_alone) {
+    for (int i = 0; i < 6; ++i) {
+        household h = sample_household();
+        fact(h, i) = true;
+        const json j = json::parse(to_json(h).dump());
+        for (int k = 0; k < 6; ++k)
+            EXPECT_EQ(j.at("identification").at(identification_keys[k]), k == i) << identification_keys[k];
+        for (auto source : {json_source::request, json_source::response}) {
+            household back = household_from_json(j, source);
+            for (int k = 0; k < 6; ++k) EXPECT_EQ(fact(back, k), k == i) << identification_keys[k];
+        }
+    }
+    household all = sample_household();
+    for (int i = 0; i < 6; ++i) fact(all, i) = true;
+    household back = household_from_json(json::parse(to_json(all).dump()));
+    for (int k = 0; k < 6; ++k) EXPECT_TRUE(fact(back, k)) << identification_keys[k];
+    EXPECT_EQ(to_json(back).at("identification"), to_json(all).at("identification"));
+}
+
+TEST(household_json, identification_absent_or_partial_means_false) {
+    json j = to_json(sample_household());
+    j.erase("identification");
+    household h = household_from_json(j);
+    for (int k = 0; k < 6; ++k) EXPECT_FALSE(fact(h, k)) << identification_keys[k];
+    j["identification"] = json::object();
+    h = household_from_json(j);
+    for (int k = 0; k < 6; ++k) EXPECT_FALSE(fact(h, k)) << identification_keys[k];
+    j["identification"] = {{"family_planning_violation", true}};
+    h = household_from_json(j);
+    for (int k = 0; k < 6; ++k) EXPECT_EQ(fact(h, k), k == 4) << identification_keys[k];
+}
+
+TEST(household_json, identification_refuses_unknown_keys_and_wrong_types) {
+    json j = to_json(sample_household());
+    j["identification"]["elderly_orphan"] = true;
+    expect_refused(j.dump(), 400, "unknown_field", "identification.elderly_orphan");
+    j = to_json(sample_household());
+    j["identification"]["Gambling_drugs_or_crime"] = false;  // keys are case-sensitive
+    expect_refused(j.dump(), 400, "unknown_field", "identification.Gambling_drugs_or_crime");
+    j = to_json(sample_household());
+    j["identification"]["gambling_drugs_or_crime"] = "yes";
+    expect_refused(j.dump(), 400, "invalid_type", "identification.gambling_drugs_or_crime");
+    j = to_json(sample_household());
+    j["identification"]["elderly_parents_of_only_child"] = 1;
+    expect_refused(j.dump(), 400, "invalid_type", "identification.elderly_parents_of_only_child");
+    j = to_json(sample_household());
+    j["identification"]["land_abandoned_refusing_transfer"] = nullptr;
+    expect_refused(j.dump(), 400, "invalid_type", "identification.land_abandoned_refusing_transfer");
+    expect_refused(body_with("identification", json::array({true})), 400, "invalid_type", "identification");
+    expect_refused(body_with("identification", true), 400, "invalid_type", "identification");
+    // The six facts belong inside the object, not at the top level.
+    expect_refused(body_with("family_planning_violation", true), 400, "unknown_field", "family_planning_violation");
+}
+
 }  // namespace
