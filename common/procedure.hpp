@@ -45,6 +45,7 @@ struct application {
     std::string head_name;
     std::string township_name;
     std::string village_name;
+    std::string group_code;
     std::string group_name;
     int household_size = 0;
     money_fen per_capita_net_income = 0;

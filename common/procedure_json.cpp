@@ -44,6 +44,7 @@ json to_json(const application& a) {
             {"township_name", a.township_name},
             {"village_code", a.village_code},
             {"village_name", a.village_name},
+            {"group_code", a.group_code},
             {"group_name", a.group_name},
             {"head_name", a.head_name},
             {"household_size", a.household_size},
@@ -173,6 +174,7 @@ application application_from_json(const json& j) {
         else if (k == "township_name") a.township_name = string_at(v, p);
         else if (k == "village_code") a.village_code = string_at(v, p);
         else if (k == "village_name") a.village_name = string_at(v, p);
+        else if (k == "group_code") a.group_code = string_at(v, p);
         else if (k == "group_name") a.group_name = string_at(v, p);
         else if (k == "head_name") a.head_name = string_at(v, p);
         else if (k == "household_size") a.household_size = int_at(v, p);

@@ -1,0 +1,346 @@
+// The identification procedure end to end over real TLS on both databases (docs/procedure.md): the whole path
+// to registration with the clock advanced through three postings, steps out of order, postings acted on too
+// early, objections holding and releasing a case, the rules' exclusions and priorities, and the quota race.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "client/client_error.hpp"
+#include "common/household_json.hpp"
+#include "tests/integration/test_archive.hpp"
+
+namespace fupin::test {
+namespace {
+
+using client::client_error;
+using client::http_method;
+using nlohmann::json;
+
+constexpr int year = 2026;
+constexpr std::int64_t day_ms = 24LL * 60 * 60 * 1000;
+
+class procedure_api : public archive_test {
+protected:
+    void SetUp() override {
+        archive_test::SetUp();
+        if (HasFatalFailure() || IsSkipped()) return;
+        auto admin = client_as("admin");
+        admin.request_json(http_method::put, "/api/v1/poverty-lines/2026", json{{"amount", 2300}}.dump());
+        admin.request_json(http_method::put, "/api/v1/quotas/2026/" + county_code, json{{"quota", 100}}.dump());
+        admin.request_json(http_method::put, "/api/v1/quotas/2026/" + township_a, json{{"quota", 10}}.dump());
+        client_as("reviewer_a").request_json(http_method::put, "/api/v1/quotas/2026/" + village_a,
+                                              json{{"quota", 5}}.dump());
+        admin.request_json(http_method::post, "/api/v1/users",
+                           json{{"username", "cadre_a"}, {"display_name", "驻村干部甲"}, {"role", "resident_cadre"},
+                                {"area_code", village_a}, {"password", test_password}}
+                               .dump());
+    }
+
+    client::api_client cadre() {
+        client::api_client c(options_for(township_a));
+        c.login("cadre_a", test_password);
+        return c;
+    }
+
+    void advance_days(int days) { *clock_offset_ms_ += days * day_ms; }
+
+    std::int64_t new_household(int seed, const std::function<void(common::household&)>& edit = {}) {
+        auto h = sample_household(township_a, village_a, group_a, seed);
+        if (edit) edit(h);
+        auto clerk = client_as("clerk_a");
+        return clerk.request_json(http_method::post, "/api/v1/households", common::to_json(h).dump())["id"]
+            .get<std::int64_t>();
+    }
+
+    static json apply(client::api_client& c, std::int64_t household_id) {
+        return c.request_json(http_method::post, "/api/v1/applications",
+                              json{{"household_id", household_id}, {"year", year}}.dump());
+    }
+
+    static json step(client::api_client& c, std::int64_t id, const std::string& action, const std::string& reason = "") {
+        json body{{"action", action}};
+        if (!reason.empty()) body["reason"] = reason;
+        return c.request_json(http_method::post, "/api/v1/applications/" + std::to_string(id) + "/steps", body.dump());
+    }
+
+    static json steps(client::api_client& c, const std::vector<std::int64_t>& ids, const std::string& action) {
+        return c.request_json(http_method::post, "/api/v1/applications/steps",
+                              json{{"action", action}, {"application_ids", ids}}.dump());
+    }
+
+    static json post(client::api_client& c, const std::string& level, const std::string& area) {
+        return c.request_json(http_method::post, "/api/v1/postings",
+                              json{{"level", level}, {"area_code", area}, {"year", year}}.dump());
+    }
+
+    static json appraise(client::api_client& c, const std::vector<std::int64_t>& ids, int votes_for = 9) {
+        json results = json::array();
+        int rank = 0;
+        for (auto id : ids)
+            results.push_back({{"application_id", id}, {"final_rank", ++rank}, {"votes_for", votes_for},
+                               {"votes_against", 9 - votes_for}, {"votes_abstain", 0}});
+        json panel = json::array();
+        for (int i = 1; i <= 9; ++i) panel.push_back("评议员" + std::to_string(i));
+        return c.request_json(http_method::post, "/api/v1/appraisals",
+                              json{{"village_code", village_a}, {"year", year}, {"meeting_date", "2026-01-02"},
+                                   {"panel", panel}, {"results", results}}
+                                  .dump());
+    }
+
+    // Takes fresh cases of village_a through the village's part to the first posting (published today).
+    std::vector<std::int64_t> cases_on_village_posting(int first_seed, int count) {
+        auto clerk = client_as("clerk_a");
+        std::vector<std::int64_t> ids;
+        for (int i = 0; i < count; ++i) ids.push_back(apply(clerk, new_household(first_seed + i))["id"].get<std::int64_t>());
+        steps(clerk, ids, "group_appraise");
+        steps(clerk, ids, "verify");
+        appraise(clerk, ids);
+        post(clerk, "village", village_a);
+        return ids;
+    }
+
+    // ... and on through the township's part, to signed and sealed by the township head.
+    std::vector<std::int64_t> cases_signed_by_township(int first_seed, int count) {
+        auto ids = cases_on_village_posting(first_seed, count);
+        advance_days(7);
+        auto c = cadre();
+        steps(c, ids, "sign");
+        auto reviewer = client_as("reviewer_a");
+        steps(reviewer, ids, "review");
+        post(reviewer, "township", township_a);
+        advance_days(7);
+        auto head = client_as("head_a");
+        steps(head, ids, "sign");
+        return ids;
+    }
+
+    std::string state_of(std::int64_t id) {
+        return client_as("approver").request_json(http_method::get, "/api/v1/applications/" + std::to_string(id))["state"];
+    }
+};
+
+// Runs `f`, which must fail with this HTTP status and code.
+template <class F>
+client_error refused(F&& f, int status, const std::string& code) {
+    try {
+        f();
+    } catch (const client_error& e) {
+        EXPECT_EQ(e.status(), status) << e.code() << ": " << e.message();
+        EXPECT_EQ(e.code(), code) << e.message();
+        return e;
+    }
+    ADD_FAILURE() << "expected " << status << " " << code;
+    return client_error(client::error_kind::protocol, "no error");
+}
+
+TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postings_to_registration) {
+    auto clerk = client_as("clerk_a");
+    const auto household_id = new_household(1);
+    const auto id = apply(clerk, household_id)["id"].get<std::int64_t>();
+    step(clerk, id, "group_appraise");
+    step(clerk, id, "verify");
+    appraise(clerk, {id});
+    const auto first = post(clerk, "village", village_a);
+    EXPECT_EQ(first["days"], 7);
+    EXPECT_EQ(first["entries"].size(), 1u);
+
+    // The first posting runs 7 days: the resident cadre may sign from the 8th day on, not before.
+    auto c = cadre();
+    advance_days(6);
+    const auto early = refused([&] { step(c, id, "sign"); }, 409, "posting_not_over");
+    EXPECT_EQ(early.details()["next_step_on"], first["next_step_on"]);
+    advance_days(1);
+    EXPECT_EQ(step(c, id, "sign")["state"], "cadre_signed");
+
+    auto reviewer = client_as("reviewer_a");
+    step(reviewer, id, "review");
+    post(reviewer, "township", township_a);
+    auto head = client_as("head_a");
+    refused([&] { step(head, id, "sign"); }, 409, "posting_not_over");
+    advance_days(7);
+    EXPECT_EQ(step(head, id, "sign")["state"], "township_signed");
+
+    auto approver = client_as("approver");
+    const auto approved = step(approver, id, "approve");
+    EXPECT_EQ(approved["state"], "county_approved");
+    const auto third = post(approver, "county", county_code);
+    EXPECT_EQ(third["days"], 15);
+    advance_days(14);  // the 15th day is still the posting's
+    refused([&] { step(approver, id, "register"); }, 409, "posting_not_over");
+    advance_days(1);
+    EXPECT_EQ(step(approver, id, "register")["state"], "registered");
+    EXPECT_EQ(clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id))["status"],
+              "registered");
+    EXPECT_EQ(post(clerk, "result", village_a)["level"], "result");
+
+    // The file's case shows its whole history, in order, each step with who took it.
+    const auto full = clerk.request_json(http_method::get, "/api/v1/applications/" + std::to_string(id));
+    EXPECT_EQ(full["state"], "announced");
+    std::vector<std::string> actions, by;
+    for (const auto& s : full["steps"]) actions.push_back(s["action"]), by.push_back(s["username"]);
+    EXPECT_EQ(actions, (std::vector<std::string>{"apply", "group_appraise", "verify", "appraise", "post", "sign",
+                                                 "review", "post", "sign", "approve", "post", "register", "post"}));
+    EXPECT_EQ(by[5], "cadre_a");
+    EXPECT_EQ(by[8], "head_a");
+    EXPECT_TRUE(full["steps"][0]["details"]["verdict"]["eligible"].get<bool>());
+    EXPECT_EQ(full["steps"][9]["details"]["quota"]["village"]["quota"], 5);
+
+    // A posting is public: no ID number on it.
+    const auto stored = clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id));
+    const auto posting = clerk.request_json(http_method::get, "/api/v1/postings/" + std::to_string(first["id"].get<int>()));
+    for (const auto& m : stored["members"])
+        EXPECT_EQ(posting.dump().find(m["id_number"].get<std::string>()), std::string::npos);
+    // Every step wrote an outbox event, with no gap in the sequence.
+    auto db = server::sql::connect(database_->url());
+    const auto events = db->query("SELECT seq FROM events ORDER BY seq");
+    ASSERT_GE(events.size(), 13u);
+    for (std::size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i].get_int64(0), static_cast<std::int64_t>(i + 1));
+    EXPECT_GE(db->query("SELECT COUNT(*) FROM events WHERE kind = 'application.register'").at(0).get_int64(0), 1);
+}
+
+TEST_P(procedure_api, steps_out_of_order_or_by_the_wrong_person_are_refused_and_change_nothing) {
+    auto clerk = client_as("clerk_a");
+    const auto id = apply(clerk, new_household(2))["id"].get<std::int64_t>();
+    auto approver = client_as("approver");
+    const auto e = refused([&] { step(approver, id, "approve"); }, 409, "step_out_of_order");
+    EXPECT_EQ(e.details()["state"], "applied");
+    EXPECT_EQ(e.details()["next"], "group_appraise");
+    refused([&] { step(clerk, id, "verify"); }, 409, "step_out_of_order");
+    refused([&] { step(clerk, id, "register"); }, 409, "step_out_of_order");
+    refused([&] { post(clerk, "village", village_a); }, 409, "nothing_to_post");
+    refused([&] { step(client_as("reviewer_a"), id, "group_appraise"); }, 403, "access_denied");
+    refused([&] { step(client_as("clerk_b"), id, "group_appraise"); }, 403, "area_forbidden");
+    refused([&] { step(clerk, id, "refuse"); }, 422, "reason_required");
+    refused([&] { apply(clerk, new_household(2 + 50)), apply(clerk, 0); }, 404, "not_found");
+    EXPECT_EQ(state_of(id), "applied");
+
+    // A second application of the same household for the year is refused.
+    const auto household_id = clerk.request_json(http_method::get, "/api/v1/applications/" + std::to_string(id))["household_id"];
+    refused([&] { apply(clerk, household_id.get<std::int64_t>()); }, 409, "application_exists");
+
+    // A refusal with a reason ends the case; nothing can follow it.
+    EXPECT_EQ(step(clerk, id, "refuse", "经核实家中有稳定务工收入")["state"], "refused");
+    refused([&] { step(clerk, id, "group_appraise"); }, 409, "step_out_of_order");
+}
+
+TEST_P(procedure_api, an_objection_holds_the_case_until_it_is_answered) {
+    const auto ids = cases_on_village_posting(10, 2);
+    auto clerk = client_as("clerk_a");
+    const auto objection = clerk.request_json(
+        http_method::post, "/api/v1/applications/" + std::to_string(ids[0]) + "/objections",
+        json{{"objector_name", "李四"}, {"grounds", "该户家中新建楼房,收入不实"}}.dump());
+    EXPECT_EQ(objection["state"], "open");
+    const auto second = clerk.request_json(
+        http_method::post, "/api/v1/applications/" + std::to_string(ids[1]) + "/objections",
+        json{{"objector_name", "王五"}, {"grounds", "子女在外务工收入较高"}}.dump());
+
+    advance_days(7);
+    auto c = cadre();
+    const auto held = refused([&] { step(c, ids[0], "sign"); }, 409, "objection_pending");
+    EXPECT_EQ(held.details()["open_objections"], "1");
+    // Objections are raised only while the posting runs.
+    refused([&] {
+        clerk.request_json(http_method::post, "/api/v1/applications/" + std::to_string(ids[0]) + "/objections",
+                           json{{"objector_name", "赵六"}, {"grounds", "迟到的异议"}}.dump());
+    }, 409, "posting_closed");
+
+    // Dismissed after re-verification: the case goes on.
+    clerk.request_json(http_method::post, "/api/v1/objections/" + std::to_string(objection["id"].get<int>()) + "/answer",
+                       json{{"outcome", "dismissed"}, {"answer", "经入户核实,楼房为危房改造补助所建"}}.dump());
+    EXPECT_EQ(step(c, ids[0], "sign")["state"], "cadre_signed");
+
+    // Upheld: the case returns to the start of the village's part, with the answer as its reason.
+    refused([&] {
+        clerk.request_json(http_method::post, "/api/v1/objections/" + std::to_string(second["id"].get<int>()) + "/answer",
+                           json{{"outcome", "upheld"}, {"consequence", "return"}}.dump());
+    }, 422, "reason_required");
+    const auto answered = clerk.request_json(
+        http_method::post, "/api/v1/objections/" + std::to_string(second["id"].get<int>()) + "/answer",
+        json{{"outcome", "upheld"}, {"answer", "核实属实,退回重新评议"}, {"consequence", "return"}}.dump());
+    EXPECT_EQ(answered["state"], "upheld");
+    EXPECT_EQ(state_of(ids[1]), "applied");
+    refused([&] {
+        clerk.request_json(http_method::post, "/api/v1/objections/" + std::to_string(second["id"].get<int>()) + "/answer",
+                           json{{"outcome", "dismissed"}, {"answer", "再答一次"}}.dump());
+    }, 409, "objection_answered");
+    const auto history = clerk.request_json(http_method::get, "/api/v1/applications/" + std::to_string(ids[1]));
+    EXPECT_EQ(history["steps"].back()["reason"], "核实属实,退回重新评议");
+}
+
+TEST_P(procedure_api, the_rules_exclude_and_prefer_with_reasons) {
+    auto clerk = client_as("clerk_a");
+    const auto gambler = new_household(20, [](auto& h) { h.identification.gambling_drugs_or_crime = true; });
+    const auto e = refused([&] { apply(clerk, gambler); }, 409, "not_eligible");
+    EXPECT_NE(e.message().find("赌博"), std::string::npos) << e.message();
+    EXPECT_EQ(e.details()["reasons"], "excluded_gambling_drugs_crime");
+
+    const auto five_guarantee = new_household(21, [](auto& h) { h.five_guarantee = true; });
+    refused([&] { apply(clerk, five_guarantee); }, 409, "not_eligible");
+    const auto well_off = new_household(22, [](auto& h) { h.income.wages = 2'000'000; });
+    const auto above = refused([&] { apply(clerk, well_off); }, 409, "not_eligible");
+    EXPECT_EQ(above.details()["reasons"], "above_line");
+
+    const auto elderly = new_household(23, [](auto& h) { h.identification.elderly_parents_of_only_child = true; });
+    const auto verdict = clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(elderly) + "/verdict?year=2026");
+    EXPECT_TRUE(verdict["eligible"].get<bool>());
+    EXPECT_EQ(verdict["priorities"], json::array({"priority_elderly_only_child"}));
+    EXPECT_EQ(verdict["line"], 2300);
+
+    // A year without a line cannot be judged.
+    refused([&] {
+        clerk.request_json(http_method::post, "/api/v1/applications", json{{"household_id", elderly}, {"year", 2030}}.dump());
+    }, 409, "poverty_line_not_set");
+    EXPECT_EQ(count_rows("applications"), 0);
+}
+
+TEST_P(procedure_api, quotas_of_the_children_cannot_exceed_the_parent) {
+    auto reviewer = client_as("reviewer_a");
+    // village_a has 5 of township_a's 10; another village may have at most 5 more.
+    const auto e = refused([&] {
+        reviewer.request_json(http_method::put, "/api/v1/quotas/2026/529901100202", json{{"quota", 6}}.dump());
+    }, 409, "quota_over_parent");
+    EXPECT_EQ(e.details()["parent_quota"], "10");
+    reviewer.request_json(http_method::put, "/api/v1/quotas/2026/529901100202", json{{"quota", 5}}.dump());
+    refused([&] {
+        client_as("admin").request_json(http_method::put, "/api/v1/quotas/2026/" + township_a, json{{"quota", 9}}.dump());
+    }, 409, "quota_below_allocated");
+    refused([&] {
+        reviewer.request_json(http_method::put, "/api/v1/quotas/2026/" + township_a, json{{"quota", 20}}.dump());
+    }, 403, "access_denied");
+    const auto listed = reviewer.request_json(http_method::get, "/api/v1/quotas?year=2026");
+    ASSERT_EQ(listed["items"].size(), 3u);  // the township and its two villages
+    EXPECT_EQ(listed["items"][0]["allocated"], 10);
+}
+
+// 20 cases wait for county approval; the village has 5 places. 20 approvals at once: exactly 5 succeed.
+TEST_P(procedure_api, concurrent_approvals_never_overshoot_the_quota) {
+    const auto ids = cases_signed_by_township(30, 20);
+    std::vector<client::api_client> approvers;
+    for (std::size_t i = 0; i < ids.size(); ++i) approvers.push_back(client_as("approver"));
+    std::atomic<int> approved{0}, over_quota{0}, other{0};
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        threads.emplace_back([&, i] {
+            try {
+                step(approvers[i], ids[i], "approve");
+                ++approved;
+            } catch (const client_error& e) {
+                (e.code() == "quota_exceeded" ? over_quota : other)++;
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(approved, 5);
+    EXPECT_EQ(over_quota, 15);
+    EXPECT_EQ(other, 0);
+    auto db = server::sql::connect(database_->url());
+    EXPECT_EQ(db->query("SELECT COUNT(*) FROM applications WHERE state = 'county_approved'").at(0).get_int64(0), 5);
+    const auto quotas = client_as("approver").request_json(http_method::get, "/api/v1/quotas?year=2026&parent=" + township_a);
+    EXPECT_EQ(quotas["items"][0]["used"], 5);
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, procedure_api, ::testing::Values("sqlite", "mysql"), backend_name);
+
+}  // namespace
+}  // namespace fupin::test
