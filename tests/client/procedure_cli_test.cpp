@@ -1,0 +1,440 @@
+// The identification procedure from the township's side, against the scripted server: what api_client reads
+// from the answers, the paths and bodies the commands send (one case, several, the batch form of a village), the
+// printable posting and its CSV, the local `check`, and how the procedure's refusals reach the clerk and the
+// exit code. The server's own rules are tested in tests/unit and tests/integration.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "client/api_client.hpp"
+#include "client/cli_app.hpp"
+#include "client/procedure_commands.hpp"
+#include "client/procedure_printer.hpp"
+#include "common/household_json.hpp"
+#include "sample_household.hpp"
+#include "scripted_server.hpp"
+#include "session_script.hpp"
+#include "test_pki.hpp"
+
+namespace fs = std::filesystem;
+using namespace fupin;
+using namespace fupin::client;
+using namespace fupin::client::test;
+
+namespace {
+
+struct cli_result {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A case of the demo county as the server sends it, with its history so far.
+nlohmann::json case_json(std::int64_t id, const std::string& state) {
+    return {{"id", id},
+            {"household_id", 12},
+            {"year", 2026},
+            {"state", state},
+            {"version", 4},
+            {"township_code", "529901101"},
+            {"township_name", "石门镇"},
+            {"village_code", "529901101201"},
+            {"village_name", "岩脚村"},
+            {"group_name", "三组"},
+            {"head_name", "王大山"},
+            {"household_size", 4},
+            {"per_capita_net_income", 1850.5},
+            {"main_cause", "illness"},
+            {"open_objections", 0},
+            {"posting_id", nullptr},
+            {"appraisal_rank", 2},
+            {"created_at", "2026-11-29T10:00:00.000Z"},
+            {"updated_at", "2026-11-30T02:00:00.000Z"},
+            {"steps",
+             nlohmann::json::array(
+                 {{{"seq", 1},
+                   {"action", "apply"},
+                   {"from_state", ""},
+                   {"to_state", "applied"},
+                   {"at", "2026-11-29T10:00:00.000Z"},
+                   {"username", "shimen_clerk"},
+                   {"role", "village_clerk"},
+                   {"note", "本人申请"},
+                   {"reason", ""},
+                   {"details",
+                    {{"verdict",
+                      {{"eligible", true},
+                       {"reasons", nlohmann::json::array({{{"code", "below_line"},
+                                                           {"zh", "人均纯收入1850.5元,低于扶贫标准2300元"},
+                                                           {"en", "below the line"}}})}}}}}},
+                  {{"seq", 2},
+                   {"action", "group_appraise"},
+                   {"from_state", "applied"},
+                   {"to_state", "group_appraised"},
+                   {"at", "2026-11-30T02:00:00.000Z"},
+                   {"username", "shimen_clerk"},
+                   {"role", "village_clerk"},
+                   {"note", ""},
+                   {"reason", ""},
+                   {"details", nlohmann::json::object()}}})}};
+}
+
+nlohmann::json posting_json() {
+    const auto entry = [](int position, const char* head, const char* group, int size, double income, int rank) {
+        return nlohmann::json{{"application_id", 100 + position},
+                              {"position", position},
+                              {"head_name", head},
+                              {"village_code", "529901101201"},
+                              {"village_name", "岩脚村"},
+                              {"group_code", "529901101201003"},
+                              {"group_name", group},
+                              {"household_size", size},
+                              {"per_capita_net_income", income},
+                              {"main_cause", "illness"},
+                              {"appraisal_rank", rank}};
+    };
+    return {{"id", 5},
+            {"level", "village"},
+            {"area_code", "529901101201"},
+            {"area_name", "岩脚村"},
+            {"year", 2026},
+            {"published_on", "2026-12-01"},
+            {"days", 7},
+            {"last_day", "2026-12-07"},
+            {"next_step_on", "2026-12-08"},
+            {"published_at", "2026-12-01T01:00:00.000Z"},
+            {"published_by", "shimen_clerk"},
+            {"entries", nlohmann::json::array({entry(1, "王大山", "三组", 4, 1850.5, 1),
+                                               entry(2, "李,小花", "一组", 2, 2100, 2)})}};
+}
+
+response<string_body> error_json(int status, const char* code, const char* message, nlohmann::json details = nullptr) {
+    nlohmann::json error{{"code", code}, {"message", message}};
+    if (!details.is_null()) error["details"] = std::move(details);
+    return json_response(status, nlohmann::json{{"error", error}}.dump());
+}
+
+// The session endpoints from session_script; the procedure's answers from a table the test fills:
+// "METHOD TARGET" → the response. Every procedure request must carry the session's token.
+class procedure_script {
+public:
+    std::optional<response<string_body>> operator()(const request<string_body>& req) {
+        const std::string key = std::string(req.method_string()) + " " + std::string(req.target());
+        {
+            std::lock_guard lock(mutex_);
+            if (const auto it = answers_.find(key); it != answers_.end()) {
+                if (std::string(req[net::http::field::authorization]) != std::string("Bearer ") + session_script::token)
+                    return error_json(401, "authentication_required", "请先登录");
+                return it->second;
+            }
+        }
+        if (key.find("/api/v1/sessions") != std::string::npos || key.find("/api/v1/users") != std::string::npos)
+            return session_(req);
+        return error_json(404, "not_found", ("no script for " + key).c_str());
+    }
+    void answer(const std::string& key, response<string_body> res) {
+        std::lock_guard lock(mutex_);
+        answers_[key] = std::move(res);
+    }
+
+private:
+    session_script session_;
+    std::mutex mutex_;
+    std::map<std::string, response<string_body>> answers_;
+};
+
+class procedure_cli : public ::testing::Test {
+protected:
+    static fs::path suite_dir() {
+        return fs::temp_directory_path() / ("fupin_procedure_cli_test_" + std::to_string(::getpid()));
+    }
+    static void SetUpTestSuite() { pki_ = new test_pki(suite_dir() / "pki"); }
+    static void TearDownTestSuite() {
+        fs::remove_all(suite_dir());
+        delete pki_;
+    }
+    void SetUp() override {
+        if (!pki_->ok()) GTEST_SKIP() << "certs/make-certs failed (no openssl?)";
+        dir_ = suite_dir() / "home";
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        ::setenv("HOME", dir_.c_str(), 1);
+        ::unsetenv("FUPIN_CLIENT_CONFIG");
+        ::unsetenv("XDG_STATE_HOME");
+        server_.emplace(pki_->server_context(), [this](const request<string_body>& r) { return script_(r); });
+        const auto r = run({"login", "--user", session_script::username}, true);
+        ASSERT_EQ(r.code, 0) << r.err;
+        logged_in_ = server_->requests().size();
+    }
+
+    cli_result run(std::vector<std::string> args, bool with_password = false) {
+        std::vector<std::string> all{"township-client", "--server", "127.0.0.1:" + server_->port(), "--ca",
+                                     pki_->ca(), "--cert", pki_->certificate(), "--key", pki_->private_key(),
+                                     "--timeout", "5", "--session-file", (dir_ / "session.json").string()};
+        all.insert(all.end(), args.begin(), args.end());
+        int fds[2] = {-1, -1};
+        if (with_password) {
+            const std::string password = std::string(session_script::password) + "\n";
+            EXPECT_EQ(::pipe(fds), 0);
+            EXPECT_EQ(::write(fds[1], password.data(), password.size()), static_cast<ssize_t>(password.size()));
+            ::close(fds[1]);
+            all.push_back("--password-fd");
+            all.push_back(std::to_string(fds[0]));
+        }
+        std::vector<const char*> argv;
+        for (const auto& a : all) argv.push_back(a.c_str());
+        std::istringstream in;
+        std::ostringstream out, err;
+        const int code = run_township_client(static_cast<int>(argv.size()), argv.data(), in, out, err);
+        if (fds[0] >= 0) ::close(fds[0]);
+        return {code, out.str(), err.str()};
+    }
+
+    // The requests after the login of SetUp.
+    std::vector<request<string_body>> sent() const {
+        auto all = server_->requests();
+        return {all.begin() + static_cast<std::ptrdiff_t>(logged_in_), all.end()};
+    }
+
+    connection_options options() const {
+        connection_options o;
+        o.host = "127.0.0.1";
+        o.port = server_->port();
+        o.tls = {pki_->ca(), pki_->certificate(), pki_->private_key()};
+        o.timeout = std::chrono::milliseconds(2000);
+        return o;
+    }
+
+    static inline test_pki* pki_ = nullptr;
+    fs::path dir_;
+    procedure_script script_;
+    std::optional<scripted_server> server_;
+    std::size_t logged_in_ = 0;
+};
+
+}  // namespace
+
+TEST_F(procedure_cli, api_client_reads_a_case_with_its_steps_and_a_posting) {
+    script_.answer("GET /api/v1/applications/7", json_response(200, case_json(7, "group_appraised").dump()));
+    script_.answer("GET /api/v1/postings/5", json_response(200, posting_json().dump()));
+    api_client client(options());
+    client.set_token(session_script::token);
+
+    const auto a = client.get_application(7);
+    EXPECT_EQ(a.id, 7);
+    EXPECT_EQ(a.state, "group_appraised");
+    EXPECT_EQ(a.per_capita_net_income, 185050);
+    ASSERT_TRUE(a.appraisal_rank.has_value());
+    EXPECT_EQ(*a.appraisal_rank, 2);
+    EXPECT_FALSE(a.posting_id.has_value());
+    ASSERT_EQ(a.steps.size(), 2u);
+    EXPECT_EQ(a.steps[0].action, "apply");
+    EXPECT_EQ(a.steps[1].from_state, "applied");
+    EXPECT_EQ(a.steps[1].at_ms, 1796004000000);  // 2026-11-30T02:00:00Z
+    EXPECT_TRUE(has(a.steps[0].details, "below_line")) << a.steps[0].details;
+
+    const auto p = client.get_posting(5);
+    EXPECT_EQ(p.level, "village");
+    EXPECT_EQ(p.last_day, "2026-12-07");
+    EXPECT_EQ(p.next_step_on, "2026-12-08");
+    ASSERT_EQ(p.entries.size(), 2u);
+    EXPECT_EQ(p.entries[1].head_name, "李,小花");
+    EXPECT_EQ(p.entries[1].per_capita_net_income, 210000);
+    ASSERT_TRUE(p.entries[0].appraisal_rank.has_value());
+    EXPECT_EQ(*p.entries[0].appraisal_rank, 1);
+}
+
+TEST_F(procedure_cli, api_client_refuses_a_case_that_is_not_one) {
+    auto broken = case_json(7, "applied");
+    broken["steps"] = "none";
+    script_.answer("GET /api/v1/applications/7", json_response(200, broken.dump()));
+    api_client client(options());
+    client.set_token(session_script::token);
+    try {
+        client.get_application(7);
+        FAIL() << "no error";
+    } catch (const client_error& e) {
+        EXPECT_EQ(e.kind(), error_kind::protocol);
+        EXPECT_TRUE(has(e.what(), "steps")) << e.what();
+    }
+}
+
+TEST_F(procedure_cli, a_step_posts_the_action_and_note_to_the_case) {
+    auto done = case_json(7, "village_verified");
+    done["steps"].push_back({{"seq", 3}, {"action", "verify"}, {"from_state", "group_appraised"},
+                             {"to_state", "village_verified"}, {"at", "2026-12-01T02:00:00.000Z"},
+                             {"username", "shimen_clerk"}, {"role", "village_clerk"}, {"note", "已入户核实"},
+                             {"reason", ""}, {"details", nlohmann::json::object()}});
+    script_.answer("POST /api/v1/applications/7/steps", json_response(200, done.dump()));
+
+    const auto r = run({"verify", "7", "--note", "已入户核实", "--version", "4"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto requests = sent();
+    ASSERT_EQ(requests.size(), 1u);
+    EXPECT_EQ(requests[0].method(), net::http::verb::post);
+    EXPECT_EQ(std::string(requests[0].target()), "/api/v1/applications/7/steps");
+    EXPECT_EQ(std::string(requests[0][net::http::field::content_type]), "application/json");
+    EXPECT_EQ(nlohmann::json::parse(requests[0].body()),
+              (nlohmann::json{{"action", "verify"}, {"note", "已入户核实"}, {"version", 4}}));
+    EXPECT_TRUE(has(r.out, "村委会调查核实")) << r.out;
+    EXPECT_TRUE(has(r.out, "案件 7（王大山）：村小组已初评 → 村委会已核实")) << r.out;
+}
+
+TEST_F(procedure_cli, refuse_needs_a_reason_and_sends_it) {
+    auto r = run({"refuse", "7"});
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_TRUE(sent().empty());
+
+    script_.answer("POST /api/v1/applications/steps",
+                   json_response(200, nlohmann::json{{"items", {case_json(7, "refused"), case_json(8, "refused")}}}.dump()));
+    r = run({"refuse", "7", "8", "--reason", "家中有经商门面"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto requests = sent();
+    ASSERT_EQ(requests.size(), 1u);
+    EXPECT_EQ(std::string(requests[0].target()), "/api/v1/applications/steps");
+    EXPECT_EQ(nlohmann::json::parse(requests[0].body()),
+              (nlohmann::json{{"action", "refuse"}, {"reason", "家中有经商门面"}, {"application_ids", {7, 8}}}));
+    EXPECT_TRUE(has(r.out, "共 2 件")) << r.out;
+}
+
+TEST_F(procedure_cli, the_batch_form_lists_the_village_cases_in_the_starting_state_then_steps_them_all) {
+    script_.answer("GET /api/v1/applications?year=2026&state=group_appraised&village=529901101201&page_size=500",
+                   json_response(200, nlohmann::json{{"items", {case_json(7, "group_appraised"),
+                                                                case_json(9, "group_appraised")}},
+                                                     {"next_after", 9}}
+                                          .dump()));
+    script_.answer(
+        "GET /api/v1/applications?year=2026&state=group_appraised&village=529901101201&page_size=500&after=9",
+        json_response(200, nlohmann::json{{"items", {case_json(11, "group_appraised")}}, {"next_after", nullptr}}.dump()));
+    script_.answer("POST /api/v1/applications/steps",
+                   json_response(200, nlohmann::json{{"items", {case_json(7, "village_verified"),
+                                                                case_json(9, "village_verified"),
+                                                                case_json(11, "village_verified")}}}
+                                          .dump()));
+
+    const auto r = run({"verify", "--village", "529901101201", "--year", "2026", "--note", "整村核实"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto requests = sent();
+    ASSERT_EQ(requests.size(), 3u);
+    EXPECT_EQ(requests[0].method(), net::http::verb::get);
+    EXPECT_EQ(requests[1].method(), net::http::verb::get);
+    EXPECT_EQ(requests[2].method(), net::http::verb::post);
+    EXPECT_EQ(std::string(requests[2].target()), "/api/v1/applications/steps");
+    EXPECT_EQ(nlohmann::json::parse(requests[2].body()),
+              (nlohmann::json{{"action", "verify"}, {"note", "整村核实"}, {"application_ids", {7, 9, 11}}}));
+    EXPECT_TRUE(has(r.out, "共 3 件")) << r.out;
+}
+
+TEST_F(procedure_cli, the_batch_form_with_no_case_ready_sends_no_step) {
+    script_.answer("GET /api/v1/applications?year=2026&state=applied&village=529901101201&page_size=500",
+                   json_response(200, R"({"items":[],"next_after":null})"));
+    const auto r = run({"appraise", "--stage", "group", "--village", "529901101201", "--year", "2026"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(sent().size(), 1u);
+    EXPECT_TRUE(has(r.out, "已申请")) << r.out;
+}
+
+TEST_F(procedure_cli, a_step_out_of_order_exits_4_with_the_chinese_message_and_the_state) {
+    script_.answer("POST /api/v1/applications/7/steps",
+                   error_json(409, "step_out_of_order", "该案件当前不能办理此步骤",
+                              {{"state", "village_posted"}, {"next", "sign"}}));
+    const auto r = run({"review", "7"});
+    EXPECT_EQ(r.code, 4);
+    EXPECT_TRUE(has(r.err, "错误：该案件当前不能办理此步骤")) << r.err;
+    EXPECT_TRUE(has(r.err, "案件当前状态：第一榜公示中(村)；下一步应为：签字上报")) << r.err;
+    EXPECT_TRUE(has(r.err, "step_out_of_order")) << r.err;
+}
+
+TEST_F(procedure_cli, postings_show_csv_has_a_bom_a_header_and_no_id_numbers) {
+    auto posting = posting_json();
+    script_.answer("GET /api/v1/postings/5", json_response(200, posting.dump()));
+    const auto r = run({"postings", "show", "5", "--csv"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_GE(r.out.size(), 3u);
+    EXPECT_EQ(r.out.substr(0, 3), "\xEF\xBB\xBF");
+    std::istringstream lines(r.out.substr(3));
+    std::string header, first, second;
+    std::getline(lines, header);
+    std::getline(lines, first);
+    std::getline(lines, second);
+    EXPECT_EQ(header, "序号,户主,村,组,人口,人均纯收入(元),主要致贫原因,评议排名\r");
+    EXPECT_EQ(first, "1,王大山,岩脚村,三组,4,1850.50,因病,1\r");
+    EXPECT_EQ(second, "2,\"李,小花\",岩脚村,一组,2,2100.00,因病,2\r");  // the comma in the name is quoted
+    EXPECT_FALSE(std::regex_search(r.out, std::regex("[0-9]{17}[0-9Xx]"))) << r.out;  // no ID number
+}
+
+TEST_F(procedure_cli, postings_show_prints_the_notice_with_title_and_period) {
+    script_.answer("GET /api/v1/postings/5", json_response(200, posting_json().dump()));
+    const auto r = run({"postings", "show", "5"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("岩脚村 2026年扶贫对象第一榜公示\n", 0), 0u) << r.out;
+    EXPECT_TRUE(has(r.out, "公示时间：2026-12-01 至 2026-12-07（共 7 天）")) << r.out;
+    for (const char* column : {"序号", "户主", "村", "组", "人口", "人均纯收入(元)", "主要致贫原因", "评议排名"})
+        EXPECT_TRUE(has(r.out, column)) << column;
+    EXPECT_TRUE(has(r.out, "1,850.50")) << r.out;
+    EXPECT_TRUE(has(r.out, "2026-12-08 起")) << r.out;
+}
+
+TEST_F(procedure_cli, check_prints_the_reasons_and_exits_3_for_an_excluded_household) {
+    auto h = test_data::sample_household();
+    h.identification.gambling_drugs_or_crime = true;
+    script_.answer("GET /api/v1/households/12", json_response(200, common::to_json(h).dump()));
+    script_.answer("GET /api/v1/poverty-lines",
+                   json_response(200, R"({"items":[{"year":2025,"amount":2300,"set_by":"county_admin","set_at":null},)"
+                                      R"({"year":2026,"amount":3000,"set_by":"county_admin","set_at":null}]})"));
+    const auto r = run({"check", "12", "--year", "2026"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.out, "不符合扶贫对象识别条件")) << r.out;
+    EXPECT_TRUE(has(r.out, "三不评:赌博、吸毒或其他违法犯罪")) << r.out;
+    EXPECT_TRUE(has(r.out, "低于扶贫标准3000元")) << r.out;  // judged against 2026's line, not 2025's
+    for (const auto& req : sent()) EXPECT_EQ(req.method(), net::http::verb::get);  // nothing submitted
+}
+
+TEST_F(procedure_cli, check_exits_0_for_an_eligible_household_and_speaks_english) {
+    script_.answer("GET /api/v1/households/12",
+                   json_response(200, common::to_json(test_data::sample_household()).dump()));
+    script_.answer("GET /api/v1/poverty-lines",
+                   json_response(200, R"({"items":[{"year":2026,"amount":3000,"set_by":"county_admin","set_at":null}]})"));
+    const auto r = run({"--lang", "en", "check", "12", "--year", "2026"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "Verdict: eligible")) << r.out;
+}
+
+TEST_F(procedure_cli, answer_upheld_without_a_consequence_is_refused_before_sending) {
+    const auto r = run({"answer", "3", "--upheld", "--answer", "经核实该户有经商收入"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(has(r.err, "--consequence")) << r.err;
+    EXPECT_TRUE(sent().empty());
+}
+
+TEST_F(procedure_cli, applications_show_prints_the_history_with_chinese_labels) {
+    script_.answer("GET /api/v1/applications/7", json_response(200, case_json(7, "group_appraised").dump()));
+    const auto r = run({"applications", "show", "7"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "村小组已初评")) << r.out;
+    EXPECT_TRUE(has(r.out, "个人申请")) << r.out;
+    EXPECT_TRUE(has(r.out, "（已申请 → 村小组已初评）")) << r.out;
+    EXPECT_TRUE(has(r.out, "人均纯收入1850.5元,低于扶贫标准2300元")) << r.out;
+    EXPECT_TRUE(has(r.out, "村级信息员")) << r.out;
+}
+
+TEST(procedure_commands_test, parse_yuan_takes_at_most_two_decimals) {
+    common::money_fen fen = 0;
+    EXPECT_TRUE(parse_yuan("2300", fen));
+    EXPECT_EQ(fen, 230000);
+    EXPECT_TRUE(parse_yuan("2300.5", fen));
+    EXPECT_EQ(fen, 230050);
+    EXPECT_TRUE(parse_yuan("2300.05", fen));
+    EXPECT_EQ(fen, 230005);
+    for (const char* bad : {"", "-1", "2300.", "2300.123", "2,300", "abc", ".5"}) EXPECT_FALSE(parse_yuan(bad, fen)) << bad;
+}
