@@ -48,4 +48,15 @@ seeded_archive seed_archive(const bench_endpoint& endpoint, const std::string& c
     return seeded;
 }
 
+void set_poverty_line(const bench_endpoint& endpoint, const std::string& certs_dir, const std::string& county_code,
+                      int year, int yuan) {
+    client::api_client api(options_for(endpoint, certs_dir, county_code));
+    log_in_as_office(api, county_code);
+    const auto target = "/api/v1/poverty-lines/" + std::to_string(year);
+    auto result = api.request(client::http_method::put, target, nlohmann::json{{"amount", yuan}}.dump());
+    if (result.status != 200)
+        throw bench_failure("PUT " + target + " answered " + std::to_string(result.status) + ": " +
+                            result.body.substr(0, 300));
+}
+
 }  // namespace fupin::bench

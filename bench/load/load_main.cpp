@@ -3,6 +3,7 @@
 // request, 2 on bad flags.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "bench/common/bench_failure.hpp"
 #include "bench/load/load_report.hpp"
 #include "bench/load/scenarios.hpp"
+#include "common/china_date.hpp"
 
 namespace fb = fupin::bench;
 using fupin::client::http_method;
@@ -25,7 +27,7 @@ std::vector<std::string> split(const std::string& text) {
 }
 
 http_method method_of(const std::string& scenario) {
-    if (scenario == "create") return http_method::post;
+    if (scenario == "create" || scenario == "procedure") return http_method::post;
     if (scenario == "update") return http_method::put;
     return http_method::get;
 }
@@ -35,8 +37,9 @@ http_method method_of(const std::string& scenario) {
 int main(int argc, char** argv) {
     CLI::App app{"fupin-load: load generator for county-server (mutual TLS, keep-alive, one connection per thread)"};
     std::string target, baseline, certs = "build/certs", area_file = "data/demo/areas.json", scenarios_text =
-        "health,read,list,create,update,mixed", label = "county-server", summary;
-    int threads = 16, seed_per_township = 250, warmup_ms = 2000, duration_ms = 8000, update_households = 4;
+        "health,read,list,create,update,mixed,procedure", label = "county-server", summary;
+    int threads = 16, seed_per_township = 250, warmup_ms = 2000, duration_ms = 8000, update_households = 4,
+        poverty_line = 2300;
     std::size_t operations = 0;
     long long id_start = 0;
     app.add_option("--target", target, "county-server HOST:PORT")->required();
@@ -51,6 +54,8 @@ int main(int argc, char** argv) {
     app.add_option("--seed-per-township", seed_per_township, "households created per township before the reads")
         ->capture_default_str();
     app.add_option("--update-households", update_households, "households each update worker owns")->capture_default_str();
+    app.add_option("--poverty-line", poverty_line, "yuan; set for the current year before the procedure scenario")
+        ->capture_default_str();
     app.add_option("--id-start", id_start, "first person of the ID-number sequence (keep runs on one database apart)");
     app.add_option("--label", label, "names this server in the printout (e.g. sqlite, mariadb)")->capture_default_str();
     app.add_option("--summary", summary, "append tab-separated figures to this file");
@@ -83,6 +88,12 @@ int main(int argc, char** argv) {
                 break;
             }
 
+        // The procedure's applications are for the current year (China Standard Time, as the server counts),
+        // judged against the line set here by the county's bench account.
+        const int year = static_cast<int>(fupin::common::today_in_china().year());
+        if (std::find(wanted.begin(), wanted.end(), "procedure") != wanted.end())
+            fb::set_poverty_line(settings.endpoint, certs, areas.county(), year, poverty_line);
+
         fb::print_report_header(std::cout, label + ", " + std::to_string(threads) + " connections");
         for (const auto& name : wanted) {
             std::unique_ptr<fb::scenario> s;
@@ -92,6 +103,7 @@ int main(int argc, char** argv) {
             else if (name == "create") s = fb::make_create_scenario(areas, factory);
             else if (name == "update") s = fb::make_update_scenario(areas, factory, threads, update_households);
             else if (name == "mixed") s = fb::make_mixed_scenario(seeded, areas, factory, threads);
+            else if (name == "procedure") s = fb::make_procedure_scenario(areas, factory, year);
             else throw fb::bench_failure("unknown scenario " + name);
 
             const auto result = fb::run_load(*s, settings, "county-server");

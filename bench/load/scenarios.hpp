@@ -26,6 +26,13 @@ std::unique_ptr<scenario> make_update_scenario(const area_catalog& areas, househ
 // A township office's day: 60% reads, 20% village lists, 10% creates, 10% updates.
 std::unique_ptr<scenario> make_mixed_scenario(const seeded_archive& seeded, const area_catalog& areas,
                                               household_factory& factory, int threads);
+// The identification procedure's first steps in the worker's village (procedure_village): a fresh household
+// (untimed), then POST /api/v1/applications for `year` and the steps group_appraise and verify, each timed as one
+// request. Needs the year's poverty line (set_poverty_line) and the village clerks' bench accounts.
+std::unique_ptr<scenario> make_procedure_scenario(const area_catalog& areas, household_factory& factory, int year);
+// The village a township's procedure workers work in (its first): scripts/bench makes bench_<that code>, a
+// village_clerk.
+const std::string& procedure_village(const area_catalog& areas, const std::string& township);
 // The baseline's counterpart of a scenario: the same method and request body size, asking the Beast baseline
 // (bench/baseline) for a response body of the same size.
 std::unique_ptr<scenario> make_mirror_scenario(std::string name, client::http_method method, std::size_t request_bytes,
