@@ -8,7 +8,9 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "common/household_json.hpp"
 #include "server/service/local_operator.hpp"
+#include "server/service/quota_service.hpp"
 #include "server/storage/database_url.hpp"
 #include "server/storage/migrate.hpp"
 
@@ -86,6 +88,16 @@ int admin_user_set_disabled(const std::string& database_url, const std::string& 
     changes.disabled = disabled;
     c.accounts.update(*c.db, c.operator_principal, username, changes);
     spdlog::info("user {} {}", username, disabled ? "disabled; their sessions ended" : "enabled");
+    return 0;
+}
+
+int admin_poverty_line_set(const std::string& database_url, int year, const std::string& yuan) {
+    auto c = open(database_url);
+    const auto parsed = nlohmann::json::parse(yuan, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_number()) throw std::runtime_error("the amount must be a number of yuan");
+    const auto line = service::quota_service(now_ms).set_line(*c.db, c.operator_principal, year,
+                                                              common::fen_from_json(parsed, "amount"));
+    spdlog::info("poverty line of {} set to {} yuan per person per year", line.year, yuan);
     return 0;
 }
 

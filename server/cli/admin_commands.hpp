@@ -13,4 +13,8 @@ int admin_user_add(const std::string& database_url, service::new_account account
 int admin_user_set_disabled(const std::string& database_url, const std::string& username, bool disabled);
 int admin_user_reset_password(const std::string& database_url, const std::string& username);
 
+// `county-server admin poverty-line set YEAR YUAN`: the year's poverty line, for a county's first set-up (the
+// county administrator changes it later with township-client). yuan: per person per year, e.g. "2300".
+int admin_poverty_line_set(const std::string& database_url, int year, const std::string& yuan);
+
 }  // namespace fupin::server

@@ -134,8 +134,8 @@ int run_county_server_cli(int argc, char** argv) {
     auto* user_add = admin_user->add_subcommand("add", "make an account; the password is read from the terminal or stdin");
     user_add->add_option("--username", account.username)->required();
     user_add->add_option("--display-name", account.display_name)->required();
-    user_add->add_option("--role", account.role, "village_clerk, township_reviewer, township_head, county_approver, "
-                                                 "county_admin, supervisor")->required();
+    user_add->add_option("--role", account.role, "village_clerk, resident_cadre, township_reviewer, township_head, "
+                                                 "county_approver, county_admin, supervisor")->required();
     user_add->add_option("--area", account.area_code, "the division code of the user's village, township or county")
         ->required();
     std::string target_user;
@@ -145,6 +145,23 @@ int run_county_server_cli(int argc, char** argv) {
     user_enable->add_option("USERNAME", target_user)->required();
     auto* user_reset = admin_user->add_subcommand("reset-password", "set a new password and end the user's sessions");
     user_reset->add_option("USERNAME", target_user)->required();
+
+    auto* admin_line = admin->add_subcommand("poverty-line", "the poverty line of a year");
+    admin_line->require_subcommand(1);
+    int line_year = 0;
+    std::string line_yuan;
+    auto* line_set = admin_line->add_subcommand("set", "set the poverty line of YEAR to YUAN per person per year");
+    line_set->add_option("YEAR", line_year)->required()->check(CLI::Range(2000, 2100));
+    line_set->add_option("YUAN", line_yuan)->required();
+
+    app.add_option("--posting-days-village", config.posting_days.village, "length of the first posting (village)")
+        ->capture_default_str()->check(CLI::Range(1, 90));
+    app.add_option("--posting-days-township", config.posting_days.township, "length of the second posting")
+        ->capture_default_str()->check(CLI::Range(1, 90));
+    app.add_option("--posting-days-county", config.posting_days.county, "length of the third posting (county)")
+        ->capture_default_str()->check(CLI::Range(1, 90));
+    app.add_option("--posting-days-result", config.posting_days.result, "length of the result posting")
+        ->capture_default_str()->check(CLI::Range(1, 90));
 
     auto* audit = app.add_subcommand("audit", "the audit trail");
     auto* audit_verify = audit->add_subcommand("verify", "walk the hash chain; name the first altered, deleted or "
@@ -173,6 +190,7 @@ int run_county_server_cli(int argc, char** argv) {
         if (user_disable->parsed()) return admin_user_set_disabled(config.database_url, target_user, true);
         if (user_enable->parsed()) return admin_user_set_disabled(config.database_url, target_user, false);
         if (user_reset->parsed()) return admin_user_reset_password(config.database_url, target_user);
+        if (line_set->parsed()) return admin_poverty_line_set(config.database_url, line_year, line_yuan);
         if (audit_verify->parsed()) return audit_verify_command(config.database_url);
         if (migrate->parsed()) {
             auto db = sql::connect(config.database_url);
