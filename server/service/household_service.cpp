@@ -8,6 +8,7 @@
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_diff.hpp"
 #include "server/service/audit_trail.hpp"
+#include "server/service/event_outbox.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/area_repository.hpp"
 #include "server/storage/household_repository.hpp"
@@ -21,6 +22,15 @@ using common::api_error;
 audit_actor actor_of(const principal& who) { return audit_actor{who.username, who.role, who.certificate_subject}; }
 
 std::string record_of(std::int64_t id) { return "household/" + std::to_string(id); }
+
+// The change event of a file: within its area only (a file's contents are never public), without ID numbers.
+void publish_change(sql::connection& db, const char* kind, const common::household& h, std::int64_t now) {
+    const nlohmann::json summary{{"household_id", h.id},         {"version", h.version},
+                                 {"status", h.status},           {"head_name", h.head_name},
+                                 {"household_size", h.members.size()}, {"township_code", h.township_code},
+                                 {"village_code", h.village_code}, {"village_name", h.village_name}};
+    event_outbox::append(db, kind, record_of(h.id), {h.township_code, h.village_code}, summary, nullptr, now);
+}
 
 api_error household_not_found() { return api_error::not_found("该户档案", "household file"); }
 
@@ -109,6 +119,7 @@ household_service::create_result household_service::create(sql::connection& db, 
                 check_people(db, who, stored);
                 households.insert(stored, now);  // sets id, version, times: `stored` is now what a read returns
                 if (!idempotency_key.empty()) keys.attach(who.area_code, idempotency_key, stored.id);
+                publish_change(db, "household.created", stored, now);
                 audit_trail::record(db, actor_of(who), "household.create", record_of(stored.id), "ok",
                                     audit_diff::changes(nullptr, common::to_json(stored)), now);
                 return {std::move(stored), false};
@@ -166,6 +177,7 @@ common::household household_service::update(sql::connection& db, const principal
                     auto latest = households.find(id);
                     throw version_conflict(latest ? latest->version : input.version + 1);
                 }
+                publish_change(db, "household.updated", stored, now);
                 audit_trail::record(db, actor_of(who), "household.update", record_of(id), "ok",
                                     audit_diff::changes(common::to_json(*current), common::to_json(stored)), now);
                 return stored;

@@ -118,6 +118,23 @@ protected:
         return ids;
     }
 
+    // Every forward step but the one the procedure allows next is refused as out of order, whoever asks, and
+    // leaves the case as it was.
+    void expect_only_next(std::int64_t id, const std::string& allowed) {
+        auto anyone = client_as("approver");
+        const auto before = state_of(id);
+        for (std::string action : {"group_appraise", "verify", "sign", "review", "approve", "register"}) {
+            if (action == allowed) continue;
+            try {
+                step(anyone, id, action);
+                ADD_FAILURE() << action << " was allowed from " << before;
+            } catch (const client_error& e) {
+                EXPECT_EQ(e.code(), "step_out_of_order") << action << " from " << before << ": " << e.message();
+            }
+        }
+        EXPECT_EQ(state_of(id), before);
+    }
+
     std::string state_of(std::int64_t id) {
         return client_as("approver").request_json(http_method::get, "/api/v1/applications/" + std::to_string(id))["state"];
     }
@@ -141,9 +158,13 @@ TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postin
     auto clerk = client_as("clerk_a");
     const auto household_id = new_household(1);
     const auto id = apply(clerk, household_id)["id"].get<std::int64_t>();
+    expect_only_next(id, "group_appraise");
     step(clerk, id, "group_appraise");
+    expect_only_next(id, "verify");
     step(clerk, id, "verify");
+    expect_only_next(id, "");  // next: the village appraisal
     appraise(clerk, {id});
+    expect_only_next(id, "");  // next: the first posting
     const auto first = post(clerk, "village", village_a);
     EXPECT_EQ(first["days"], 7);
     EXPECT_EQ(first["entries"].size(), 1u);
@@ -157,19 +178,23 @@ TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postin
     advance_days(1);
     c = cadre();
     EXPECT_EQ(step(c, id, "sign")["state"], "cadre_signed");
+    expect_only_next(id, "review");
 
     auto reviewer = client_as("reviewer_a");
     step(reviewer, id, "review");
+    expect_only_next(id, "");  // next: the second posting
     post(reviewer, "township", township_a);
     auto head = client_as("head_a");
     refused([&] { step(head, id, "sign"); }, 409, "posting_not_over");
     advance_days(7);
     head = client_as("head_a");
     EXPECT_EQ(step(head, id, "sign")["state"], "township_signed");
+    expect_only_next(id, "approve");
 
     auto approver = client_as("approver");
     const auto approved = step(approver, id, "approve");
     EXPECT_EQ(approved["state"], "county_approved");
+    expect_only_next(id, "");  // next: the third posting
     const auto third = post(approver, "county", county_code);
     EXPECT_EQ(third["days"], 15);
     advance_days(14);  // the 15th day is still the posting's
@@ -179,6 +204,7 @@ TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postin
     approver = client_as("approver");
     clerk = client_as("clerk_a");
     EXPECT_EQ(step(approver, id, "register")["state"], "registered");
+    expect_only_next(id, "");  // next: the result posted in the village
     EXPECT_EQ(clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id))["status"],
               "registered");
     EXPECT_EQ(post(clerk, "result", village_a)["level"], "result");
@@ -186,6 +212,7 @@ TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postin
     // The file's case shows its whole history, in order, each step with who took it.
     const auto full = clerk.request_json(http_method::get, "/api/v1/applications/" + std::to_string(id));
     EXPECT_EQ(full["state"], "announced");
+    expect_only_next(id, "");
     std::vector<std::string> actions, by;
     for (const auto& s : full["steps"]) actions.push_back(s["action"]), by.push_back(s["username"]);
     EXPECT_EQ(actions, (std::vector<std::string>{"apply", "group_appraise", "verify", "appraise", "post", "sign",
@@ -287,8 +314,17 @@ TEST_P(procedure_api, the_rules_exclude_and_prefer_with_reasons) {
     EXPECT_NE(e.message().find("赌博"), std::string::npos) << e.message();
     EXPECT_EQ(e.details()["reasons"], "excluded_gambling_drugs_crime");
 
-    const auto five_guarantee = new_household(21, [](auto& h) { h.five_guarantee = true; });
-    refused([&] { apply(clerk, five_guarantee); }, 409, "not_eligible");
+    const std::vector<std::pair<std::function<void(common::household&)>, std::string>> excluded{
+        {[](auto& h) { h.five_guarantee = true; }, "five_guarantee"},
+        {[](auto& h) { h.minimum_allowance = true; }, "minimum_allowance"},
+        {[](auto& h) { h.identification.land_abandoned_refusing_transfer = true; }, "excluded_land_abandoned"},
+        {[](auto& h) { h.identification.family_planning_violation = true; }, "excluded_family_planning"},
+    };
+    int seed = 40;
+    for (const auto& [edit, code] : excluded) {
+        const auto household = new_household(seed++, edit);
+        EXPECT_EQ(refused([&] { apply(clerk, household); }, 409, "not_eligible").details()["reasons"], code);
+    }
     const auto well_off = new_household(22, [](auto& h) { h.income.wages = 2'000'000; });
     const auto above = refused([&] { apply(clerk, well_off); }, 409, "not_eligible");
     EXPECT_EQ(above.details()["reasons"], "above_line");
@@ -298,12 +334,68 @@ TEST_P(procedure_api, the_rules_exclude_and_prefer_with_reasons) {
     EXPECT_TRUE(verdict["eligible"].get<bool>());
     EXPECT_EQ(verdict["priorities"], json::array({"priority_elderly_only_child"}));
     EXPECT_EQ(verdict["line"], 2300);
+    const auto disabled_children =
+        new_household(24, [](auto& h) { h.identification.elderly_with_disabled_children = true; });
+    const auto daughters = new_household(25, [](auto& h) { h.identification.elderly_in_daughters_only_family = true; });
+    EXPECT_EQ(clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(disabled_children) +
+                                                       "/verdict?year=2026")["priorities"],
+              json::array({"priority_elderly_disabled_children"}));
+    EXPECT_EQ(clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(daughters) +
+                                                       "/verdict?year=2026")["priorities"],
+              json::array({"priority_elderly_daughters_only"}));
+
+    // The priorities come first in the system's ranking for the panel, whatever their incomes.
+    const auto plain = new_household(26, [](auto& h) { h.income.wages = 0; });
+    std::vector<std::int64_t> ids;
+    for (auto household : {plain, elderly, disabled_children}) ids.push_back(apply(clerk, household)["id"]);
+    steps(clerk, ids, "group_appraise");
+    steps(clerk, ids, "verify");
+    const auto proposal = clerk.request_json(http_method::get, "/api/v1/appraisals/proposal?village=" + village_a + "&year=2026");
+    ASSERT_EQ(proposal["items"].size(), 3u);
+    EXPECT_EQ(proposal["items"][2]["application_id"], ids[0]);
+    EXPECT_EQ(proposal["items"][2]["priorities"], 0);
 
     // A year without a line cannot be judged.
     refused([&] {
         clerk.request_json(http_method::post, "/api/v1/applications", json{{"household_id", elderly}, {"year", 2030}}.dump());
     }, 409, "poverty_line_not_set");
-    EXPECT_EQ(count_rows("applications"), 0);
+    EXPECT_EQ(count_rows("applications"), 3);
+}
+
+TEST_P(procedure_api, the_village_appraisal_checks_its_panel_ranking_and_votes) {
+    auto clerk = client_as("clerk_a");
+    std::vector<std::int64_t> ids;
+    for (int seed : {60, 61}) ids.push_back(apply(clerk, new_household(seed))["id"]);
+    steps(clerk, ids, "group_appraise");
+    steps(clerk, ids, "verify");
+    json panel = json::array();
+    for (int i = 1; i <= 8; ++i) panel.push_back("评议员" + std::to_string(i));
+    auto appraisal = [&](const json& members, const json& results) {
+        return clerk.request_json(http_method::post, "/api/v1/appraisals",
+                                  json{{"village_code", village_a}, {"year", year}, {"meeting_date", "2026-01-02"},
+                                       {"panel", members}, {"results", results}}
+                                      .dump());
+    };
+    auto result = [](std::int64_t id, int rank, int votes_for) {
+        return json{{"application_id", id}, {"final_rank", rank}, {"votes_for", votes_for},
+                    {"votes_against", 9 - votes_for}, {"votes_abstain", 0}};
+    };
+    const json both{result(ids[0], 1, 9), result(ids[1], 2, 4)};
+    refused([&] { appraisal(panel, both); }, 422, "invalid_panel");  // 8 members
+    panel.push_back("评议员9");
+    refused([&] { appraisal(panel, json{result(ids[0], 1, 9)}); }, 422, "cases_missing");
+    refused([&] { appraisal(panel, json{result(ids[0], 1, 9), result(ids[1], 1, 9)}); }, 422, "invalid_ranking");
+    refused([&] { appraisal(panel, json{result(ids[0], 1, 10), result(ids[1], 2, 9)}); }, 422, "invalid_votes");
+    EXPECT_EQ(state_of(ids[0]), "village_verified");
+
+    // Four votes of nine is no majority: that case is refused by the appraisal, with the count as its reason.
+    const auto recorded = appraisal(panel, both);
+    EXPECT_EQ(recorded["results"].size(), 2u);
+    EXPECT_EQ(state_of(ids[0]), "village_appraised");
+    EXPECT_EQ(state_of(ids[1]), "refused");
+    const auto history = clerk.request_json(http_method::get, "/api/v1/applications/" + std::to_string(ids[1]));
+    EXPECT_NE(history["steps"].back()["reason"].get<std::string>().find("4/9"), std::string::npos);
+    EXPECT_EQ(post(clerk, "village", village_a)["entries"].size(), 1u);
 }
 
 TEST_P(procedure_api, quotas_of_the_children_cannot_exceed_the_parent) {
