@@ -214,6 +214,13 @@ nlohmann::json api_client::health() {
     return json;
 }
 
+nlohmann::json api_client::lookup_person(const std::string& id_number) {
+    auto json = request_json(http_method::get, "/api/v1/people?id_number=" + url_encode(id_number));
+    if (!json.is_object() || !json.contains("found") || !json.at("found").is_boolean())
+        throw client_error(error_kind::protocol, "the lookup answer has no found");
+    return json;
+}
+
 common::household api_client::create_household(const common::household& household,
                                                const std::string& idempotency_key) {
     header_list headers;

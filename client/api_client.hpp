@@ -148,6 +148,11 @@ public:
     // GET /api/v1/households?…
     common::household_page list_households(const common::household_filter& filter);
 
+    // GET /api/v1/people?id_number=…: whether the person is in a household file of the county. The answer as the
+    // server sends it: {"found": false}, or where (and, within the user's area, the whole file); another
+    // area's answer holds only the masked name. 429 rate_limited throws with its Retry-After.
+    nlohmann::json lookup_person(const std::string& id_number);
+
     // docs/protocol.md "Identification". Answers are read with the common/procedure_json.hpp codecs; an answer
     // that does not fit throws client_error{protocol}.
     std::vector<common::poverty_line> list_poverty_lines();               // GET /api/v1/poverty-lines

@@ -19,6 +19,7 @@
 #include "client/exit_codes.hpp"
 #include "client/household_printer.hpp"
 #include "client/password_input.hpp"
+#include "client/person_commands.hpp"
 #include "client/procedure_commands.hpp"
 #include "client/procedure_printer.hpp"
 #include "client/session_store.hpp"
@@ -190,6 +191,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
 
     // The identification procedure (docs/procedure.md): apply, check, the steps, postings, objections, …
     procedure_commands procedure(app);
+    person_commands person(app);  // lookup ID_NUMBER: the cross-township lookup
 
     try {
         app.parse(argc, argv);
@@ -251,6 +253,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
         }();
         if (account_command_given) return run_account_command(*account_command_given, o.account, account);
         if (procedure.given()) return procedure.run({*client, lang, o.json, out, err});
+        if (person.given()) return person.run(*client, lang, o.json, out, err);
 
         if (*health) {
             const auto status = client->health();

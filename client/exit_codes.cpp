@@ -39,7 +39,8 @@ const char* exit_codes_help() {
            "  6  forbidden (403): the user's role or area does not allow it, or the certificate is not the user's\n"
            "  7  server unreachable, timeout, or TLS failure (certificate refused or not trusted)\n"
            "  8  server error (5xx) or an answer the client does not understand\n"
-           "  9  not logged in or session expired (401), or login locked (429): run township-client login";
+           "  9  not logged in or session expired (401), or too many tries (429): run township-client login, or\n"
+           "     after a lookup refused as rate_limited, wait the seconds it names";
 }
 
 }  // namespace fupin::client

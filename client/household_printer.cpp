@@ -256,6 +256,10 @@ std::string household_printer::error(const client_error& e) const {
         if (!detail("household_id").empty())
             where += rformat(t("，户编号 {}", ", household {}"), detail("household_id"));
         out += rformat(t("已登记在：{}\n", "Registered in: {}\n"), where);
+        // The name is masked (张*) when the file is another township's, as in `lookup`.
+        if (!detail("name").empty())
+            out += rformat(t("登记姓名：{}，档案状态：{}\n", "Registered as: {}, file status: {}\n"), detail("name"),
+                           enum_text(voc::household_statuses, detail("household_status"), lang_));
     } else if (e.code() == "version_conflict" && !detail("current_version").empty()) {
         out += rformat(t("服务器上的当前版本是 {}：别人已经改过这户档案。请用 household show 取回最新档案，核对后再修改。\n",
                              "The server has version {}: someone changed this file. Fetch it with household show, "

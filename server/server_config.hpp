@@ -45,6 +45,10 @@ struct server_config {
     // Argon2id cost; tests lower it to keep a few hundred logins quick.
     std::uint32_t argon2_memory_kib = 19 * 1024;
     std::uint32_t argon2_iterations = 2;
+    // The cross-township person lookup (GET /api/v1/people): at most `lookup_limit` lookups per user within any
+    // `lookup_window`, counted in the database so that every server process on it shares the count.
+    int lookup_limit = 30;
+    std::chrono::seconds lookup_window{60};
 
     // Lengths of the three postings and of the result posting, in China calendar days (docs/procedure.md).
     common::posting_days posting_days;

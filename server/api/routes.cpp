@@ -8,6 +8,7 @@
 #include "server/api/audit_handlers.hpp"
 #include "server/api/error_response.hpp"
 #include "server/api/household_handlers.hpp"
+#include "server/api/person_handlers.hpp"
 #include "server/api/procedure_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/session_handlers.hpp"
@@ -92,6 +93,9 @@ void add_routes(router& r, const server_config& config) {
     r.add("GET", "/api/v1/households", auth(bind(households, &household_handlers::list)));
     r.add("GET", "/api/v1/households/{id}", auth(bind(households, &household_handlers::get)));
     r.add("PUT", "/api/v1/households/{id}", auth(bind(households, &household_handlers::update)));
+    r.add("GET", "/api/v1/people", auth(bind(std::make_shared<person_handlers>(service::person_lookup_service(
+                                                 config.clock, config.lookup_limit, config.lookup_window)),
+                                             &person_handlers::lookup)));
 
     r.add("GET", "/api/v1/poverty-lines", auth(bind(quotas, &quota_handlers::lines)));
     r.add("PUT", "/api/v1/poverty-lines/{year}", auth(bind(quotas, &quota_handlers::set_line)));

@@ -3,6 +3,7 @@
 #include "common/api_error.hpp"
 #include "common/china_date.hpp"
 #include "common/household_validation.hpp"
+#include "common/name_mask.hpp"
 #include "common/vocabulary.hpp"
 #include "common/household_json.hpp"
 #include "server/service/access_policy.hpp"
@@ -72,10 +73,13 @@ void household_service::check_people(sql::connection& db, const principal& who, 
                         "this person is already in a household file of " + found->village_name + ", " +
                             found->township_name + "; a person belongs to one household only",
                         "members[" + std::to_string(i) + "].id_number");
+        // What GET /api/v1/people answers about the same person (person_lookup_service), no more.
         error.with_detail("township_code", found->township_code)
             .with_detail("township_name", found->township_name)
             .with_detail("village_code", found->village_code)
-            .with_detail("village_name", found->village_name);
+            .with_detail("village_name", found->village_name)
+            .with_detail("household_status", found->household_status)
+            .with_detail("name", own ? found->name : common::mask_name(found->name));
         // Another township's file number is none of this caller's business.
         if (own) error.with_detail("household_id", std::to_string(found->household_id));
         throw error;

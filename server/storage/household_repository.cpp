@@ -75,17 +75,15 @@ constexpr const char* select_members_in =
     "labour_capacity, migrant_work_months, migrant_work_income_fen FROM members WHERE household_id IN ";
 constexpr const char* member_order = " ORDER BY household_id, seq";
 
+// Columns read by read_location(), in its order; the ID number last (the key of find_people's answer).
 constexpr const char* select_person =
-    "SELECT m.household_id, h.township_code, COALESCE(t.name, ''), h.village_code, COALESCE(v.name, '') "
+    "SELECT m.household_id, h.township_code, COALESCE(t.name, ''), h.village_code, COALESCE(v.name, ''), m.name, "
+    "h.status, m.id_number "
     "FROM members m JOIN households h ON h.id = m.household_id "
-    "LEFT JOIN areas t ON t.code = h.township_code LEFT JOIN areas v ON v.code = h.village_code "
-    "WHERE m.id_number = ?";
+    "LEFT JOIN areas t ON t.code = h.township_code LEFT JOIN areas v ON v.code = h.village_code ";
+constexpr const char* where_id_number = "WHERE m.id_number = ?";
 // Followed by "(?, ?, …)": several people at once.
-constexpr const char* select_people_in =
-    "SELECT m.household_id, h.township_code, COALESCE(t.name, ''), h.village_code, COALESCE(v.name, ''), m.id_number "
-    "FROM members m JOIN households h ON h.id = m.household_id "
-    "LEFT JOIN areas t ON t.code = h.township_code LEFT JOIN areas v ON v.code = h.village_code "
-    "WHERE m.id_number IN ";
+constexpr const char* where_id_number_in = "WHERE m.id_number IN ";
 constexpr const char* count_all = "SELECT COUNT(*) FROM households";
 
 constexpr int max_page_size = 200;
@@ -331,11 +329,19 @@ void household_repository::load_members(std::vector<common::household>& househol
     for (const auto& r : conn_.query(sql, params)) by_id.at(r.get_int64(0))->members.push_back(read_member(r));
 }
 
+namespace {
+
+person_location read_location(const sql::row& r) {
+    return person_location{r.get_int64(0),  r.get_string(1), r.get_string(2), r.get_string(3),
+                           r.get_string(4), r.get_string(5), r.get_string(6)};
+}
+
+}  // namespace
+
 std::optional<person_location> household_repository::find_person(const std::string& id_number) {
-    const auto rows = conn_.query(select_person, {id_number});
+    const auto rows = conn_.query(std::string(select_person) + where_id_number, {id_number});
     if (rows.empty()) return std::nullopt;
-    const sql::row& r = rows.front();
-    return person_location{r.get_int64(0), r.get_string(1), r.get_string(2), r.get_string(3), r.get_string(4)};
+    return read_location(rows.front());
 }
 
 std::map<std::string, person_location> household_repository::find_people(const std::vector<std::string>& id_numbers) {
@@ -344,16 +350,14 @@ std::map<std::string, person_location> household_repository::find_people(const s
     // Padded to a power of two, repeating the last number, so only a few distinct statements are prepared.
     std::size_t slots = 1;
     while (slots < id_numbers.size()) slots *= 2;
-    std::string sql = select_people_in;
+    std::string sql = std::string(select_person) + where_id_number_in;
     std::vector<sql::value> params;
     for (std::size_t i = 0; i < slots; ++i) {
         sql += i == 0 ? "(?" : ", ?";
         params.emplace_back(id_numbers[std::min(i, id_numbers.size() - 1)]);
     }
     sql += ")";
-    for (const auto& r : conn_.query(sql, params))
-        found.emplace(r.get_string(5),
-                      person_location{r.get_int64(0), r.get_string(1), r.get_string(2), r.get_string(3), r.get_string(4)});
+    for (const auto& r : conn_.query(sql, params)) found.emplace(r.get_string(7), read_location(r));
     return found;
 }
 

@@ -11,13 +11,16 @@
 
 namespace fupin::server::storage {
 
-// Where a person (by ID number) is registered, for the person_already_registered answer.
+// Where a person (by ID number) is registered, for the person_already_registered answer and the cross-township
+// lookup: the file's areas and status, and the member's own name (the callers mask it for another area).
 struct person_location {
     std::int64_t household_id = 0;
     std::string township_code;
     std::string township_name;
     std::string village_code;
     std::string village_name;
+    std::string name;              // the member's name as in the file
+    std::string household_status;  // the file's status: pending | registered | exited
 };
 
 class household_repository {
