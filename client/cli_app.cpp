@@ -23,6 +23,7 @@
 #include "client/procedure_commands.hpp"
 #include "client/procedure_printer.hpp"
 #include "client/session_store.hpp"
+#include "client/watch_command.hpp"
 #include "common/china_date.hpp"
 #include "common/household_json.hpp"
 #include "common/household_validation.hpp"
@@ -192,6 +193,8 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     // The identification procedure (docs/procedure.md): apply, check, the steps, postings, objections, …
     procedure_commands procedure(app);
     person_commands person(app);  // lookup ID_NUMBER: the cross-township lookup
+    // watch: the change feed (event_stream), printed as it arrives.
+    watch_command watch(app);
 
     try {
         app.parse(argc, argv);
@@ -254,6 +257,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
         if (account_command_given) return run_account_command(*account_command_given, o.account, account);
         if (procedure.given()) return procedure.run({*client, lang, o.json, out, err});
         if (person.given()) return person.run(*client, lang, o.json, out, err);
+        if (watch.given()) return watch.run({config, client->token(), lang, o.json, out, err});
 
         if (*health) {
             const auto status = client->health();

@@ -18,6 +18,7 @@
 //     household list [--township C] [--village C] [--group C] [--status S] [--page-size N] [--page-token T] [--all]
 //     apply, check, appraise, verify, sign, review, approve, register, refuse, return, post, postings, object,
 //     objections, answer, applications, lines, quotas: the identification procedure (procedure_commands.hpp)
+//     watch [--since N]: the change feed as it happens, until Ctrl-C (watch_command.hpp)
 #include <iosfwd>
 
 namespace fupin::client {

@@ -1,0 +1,166 @@
+#include "client/event_printer.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "client/text_layout.hpp"
+#include "common/vocabulary.hpp"
+
+namespace fupin::client {
+namespace voc = common::vocabulary;
+using nlohmann::json;
+
+namespace {
+
+// A summary field as text: strings as they are, numbers printed; "" when absent or of another type.
+std::string field(const json& summary, const char* name) {
+    const auto it = summary.find(name);
+    if (it == summary.end()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+    return {};
+}
+
+std::string label_or_code(const common::vocabulary_list& list, const std::string& code, common::language lang) {
+    if (code.empty()) return {};
+    const std::string& text = common::label(list, code, lang);
+    return text.empty() ? code : text;
+}
+
+// "岩脚村(529901100201)", or the code alone when the name is not known.
+std::string named(const std::string& name, const std::string& code) {
+    if (name.empty()) return code;
+    if (code.empty()) return name;
+    return name + "(" + code + ")";
+}
+
+void add(std::vector<std::string>& parts, std::string text) {
+    if (!text.empty()) parts.push_back(std::move(text));
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += "  ";
+        out += p;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string event_printer::china_time(const std::string& at) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    // The server writes UTC with a Z (and milliseconds); anything else is shown as it came.
+    if (std::sscanf(at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 || at.back() != 'Z')
+        return at;
+    using namespace std::chrono;
+    const sys_days utc_day{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}};
+    const auto china = utc_day + hours(h) + minutes(mi) + seconds(s) + hours(8);  // UTC+8, no daylight saving
+    const auto china_day = floor<days>(china);
+    const year_month_day ymd{china_day};
+    const hh_mm_ss time{china - china_day};
+    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
+                       time.minutes().count(), time.seconds().count());
+}
+
+std::string event_printer::kind_label(const std::string& kind) const {
+    if (kind == "household.created") return t("新建户档案", "household created");
+    if (kind == "household.updated") return t("修改户档案", "household updated");
+    if (kind == "posting.published") return t("发布公示", "posting published");
+    if (kind == "quota.set") return t("下达名额", "quota set");
+    if (kind == "poverty_line.set") return t("设定扶贫标准", "poverty line set");
+    constexpr std::string_view application = "application.";
+    if (kind.starts_with(application)) {
+        const std::string action = kind.substr(application.size());
+        const std::string& text = common::label(voc::procedure_actions, action, lang_);
+        if (!text.empty()) return text;
+    }
+    return kind;
+}
+
+std::string event_printer::area(const feed_event& e) const {
+    const json& s = e.summary;
+    const std::string area_code = field(s, "area_code");
+    const std::string area_name = field(s, "area_name");
+    // Postings and quotas name their own area; cases and households name their village (and, when public,
+    // their township).
+    std::string township_name = field(s, "township_name");
+    std::string village_name = field(s, "village_name");
+    if (!area_code.empty() && area_code == e.village_code && village_name.empty()) village_name = area_name;
+    if (!area_code.empty() && area_code == e.township_code && township_name.empty()) township_name = area_name;
+    if (!e.village_code.empty()) {
+        const std::string village = named(village_name, e.village_code);
+        return township_name.empty() ? village : township_name + " " + village;
+    }
+    if (!e.township_code.empty()) return named(township_name, e.township_code);
+    if (!area_code.empty()) return named(area_name, area_code);  // a county-level posting or quota
+    return t("全县", "county-wide");
+}
+
+std::string event_printer::details(const feed_event& e) const {
+    const json& s = e.summary;
+    const bool full = e.visibility != "public";
+    std::vector<std::string> parts;
+    const std::string year = field(s, "year");
+    const auto year_text = [&] {
+        return year.empty() ? std::string() : lang_ == common::language::en ? "year " + year : year + "年度";
+    };
+    if (e.kind.starts_with("household.")) {
+        add(parts, field(s, "household_id").empty() ? "" : t("户 ", "household ") + field(s, "household_id"));
+        if (full) add(parts, field(s, "head_name"));
+        if (const auto size = field(s, "household_size"); !size.empty())
+            add(parts, lang_ == common::language::en ? size + " people" : size + "人");
+        add(parts, label_or_code(voc::household_statuses, field(s, "status"), lang_));
+        if (const auto v = field(s, "version"); !v.empty()) add(parts, t("版本 ", "version ") + v);
+    } else if (e.kind.starts_with("application.")) {
+        add(parts, field(s, "application_id").empty() ? "" : t("案件 ", "case ") + field(s, "application_id"));
+        add(parts, year_text());
+        // A public event of another area carries no name; the server leaves it out, and so does this line.
+        if (full) add(parts, field(s, "head_name"));
+        const std::string from = label_or_code(voc::application_states, field(s, "from_state"), lang_);
+        const std::string to = label_or_code(voc::application_states, field(s, "to_state"), lang_);
+        const std::string state = label_or_code(voc::application_states, field(s, "state"), lang_);
+        if (!from.empty() && !to.empty()) add(parts, from + " → " + to);
+        else add(parts, to.empty() ? state : to);
+        if (full) {
+            if (const auto reason = field(s, "reason"); !reason.empty()) add(parts, t("理由：", "reason: ") + reason);
+            if (const auto by = field(s, "by"); !by.empty()) add(parts, t("经办 ", "by ") + by);
+        }
+    } else if (e.kind == "posting.published") {
+        add(parts, label_or_code(voc::posting_levels, field(s, "level"), lang_));
+        add(parts, year_text());
+        if (const auto n = field(s, "households"); !n.empty())
+            add(parts, lang_ == common::language::en ? n + " households" : n + "户");
+        if (const auto last = field(s, "last_day"); !last.empty()) add(parts, t("公示至 ", "until ") + last);
+    } else if (e.kind == "quota.set") {
+        add(parts, year_text());
+        if (const auto q = field(s, "quota"); !q.empty()) add(parts, t("名额 ", "places ") + q);
+    } else if (e.kind == "poverty_line.set") {
+        add(parts, year_text());
+        if (const auto it = s.find("amount"); it != s.end() && it->is_number())
+            add(parts, format_yuan(static_cast<common::money_fen>(std::llround(it->get<double>() * 100.0)), lang_));
+    }
+    return joined(parts);
+}
+
+std::string event_printer::line(const feed_event& e) const {
+    std::vector<std::string> parts{china_time(e.at), "#" + std::to_string(e.seq), kind_label(e.kind), area(e)};
+    add(parts, details(e));
+    return joined(parts) + "\n";
+}
+
+std::string event_printer::interruption(const feed_interruption& i) const {
+    std::string out = t("连接中断，正在重连…", "Connection lost, reconnecting…");
+    if (i.cursor)
+        out += lang_ == common::language::en ? fmt::format(" (resuming after #{}; {})", *i.cursor, i.reason)
+                                             : fmt::format("（从 #{} 之后继续；{}）", *i.cursor, i.reason);
+    return out + "\n";
+}
+
+}  // namespace fupin::client

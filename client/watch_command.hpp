@@ -1,0 +1,44 @@
+#pragma once
+// township-client watch [--since N]: follows the change feed (event_stream) and prints each event as it
+// arrives, one line (event_printer), or with --json the event's JSON as received, one per line. A dropped
+// connection is resumed from the last seq with a short notice on stderr; Ctrl-C (SIGINT) or SIGTERM ends it
+// cleanly with exit 0. cli_app owns the global flags, the cached session and the mapping of errors to exit
+// codes (a 401 at the upgrade or a session ended by the server is exit 9, like any command's 401).
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+#include "client/client_config.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace fupin::client {
+
+struct watch_context {
+    const client_config& config;
+    const std::string& token;
+    common::language lang;
+    bool json;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+class watch_command {
+public:
+    // Adds the subcommand to `app`; its flags are bound to this object, which must outlive the parse.
+    explicit watch_command(CLI::App& app);
+    watch_command(const watch_command&) = delete;
+    watch_command& operator=(const watch_command&) = delete;
+
+    bool given() const;
+    // Runs until Ctrl-C (exit 0); throws client_error for cli_app to print and map.
+    int run(const watch_context& context);
+
+private:
+    CLI::App* command_ = nullptr;
+    std::int64_t since_ = -1;  // -1: not given (from now on)
+};
+
+}  // namespace fupin::client
