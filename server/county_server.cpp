@@ -8,9 +8,11 @@
 
 #include "net/tls_context.hpp"
 #include "server/api/routes.hpp"
+#include "server/net/event_hub.hpp"
 #include "server/net/listener.hpp"
 #include "server/net/server_context.hpp"
 #include "server/storage/database_url.hpp"
+#include "server/storage/event_repository.hpp"
 #include "server/storage/migrate.hpp"
 
 namespace fupin::server {
@@ -60,6 +62,9 @@ struct county_server::impl {
           database(sql::database_url::parse(config.database_url)),
           pool([url = database] { return sql::connect(url); }, pool_options(config, database)),
           context(config, tls, router, pool),
+          feed(io, pool,
+               {config.feed_poll_interval, config.feed_memory_events, config.feed_max_lag,
+                config.feed_stall_timeout, config.feed_subscriptions_per_user}),
           signals(io) {
         if (!config.clock) config.clock = system_clock_ms;
         // Migrate before anything listens: a server never serves a schema it does not know.
@@ -68,8 +73,10 @@ struct county_server::impl {
             auto applied = storage::migrate(*connection);
             spdlog::info("database {} at schema version {} ({} migrations applied now)", database.redacted(),
                          storage::schema_version(*connection), applied);
+            feed_head = storage::event_repository(*connection).last_seq();
         }
         api::add_routes(router, config);
+        context.feed = &feed;
     }
 
     server_config config;
@@ -78,7 +85,9 @@ struct county_server::impl {
     api::router router;
     sql::database_url database;
     service::db_worker_pool pool;
+    std::int64_t feed_head = 0;
     net::server_context context;
+    net::event_hub feed;
     asio::signal_set signals;
     std::unique_ptr<net::listener> acceptor;
     std::vector<std::thread> threads;
@@ -102,6 +111,7 @@ void county_server::start() {
     s.acceptor = std::make_unique<net::listener>(
         s.io, resolve_listen_endpoint(s.io, s.config.listen_host, s.config.listen_port), s.context);
     s.acceptor->start();
+    s.feed.start(s.feed_head);
     if (s.config.handle_signals) {
         s.signals.add(SIGINT);
         s.signals.add(SIGTERM);
@@ -146,6 +156,7 @@ void county_server::request_stop() {
             if (s.acceptor) s.acceptor->close();
             error_code ignored;
             s.signals.cancel(ignored);
+            s.feed.stop();
             s.context.close_idle_sessions();
         });
     });

@@ -53,6 +53,18 @@ struct server_config {
     // Lengths of the three postings and of the result posting, in China calendar days (docs/procedure.md).
     common::posting_days posting_days;
 
+    // The change feed (docs/protocol.md, "The change feed"): how often the outbox is polled while someone
+    // subscribes (a local write polls at once), how many recent events stay in memory, how far behind a
+    // subscriber may fall (and for how long stand still) before it is cut off, subscriptions per user, the WebSocket idle timeout (pings at
+    // half of it), and how often a subscriber's session is checked again.
+    std::chrono::milliseconds feed_poll_interval{50};
+    std::size_t feed_memory_events = 10000;
+    std::int64_t feed_max_lag = 10000;
+    std::chrono::milliseconds feed_stall_timeout{5000};
+    int feed_subscriptions_per_user = 4;
+    std::chrono::seconds feed_idle_timeout{30};
+    std::chrono::seconds feed_session_check{60};
+
     bool handle_signals = false;  // SIGINT/SIGTERM stop the server gracefully (the executable sets this)
 
     // Milliseconds since the epoch, UTC. Tests inject their own clock.

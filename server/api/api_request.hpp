@@ -18,6 +18,7 @@ struct api_request {
     std::string authorization;  // "Bearer <token>"; never logged
     std::string body;
     common::language lang = common::language::zh;
+    bool websocket_upgrade = false;  // the request asks to become a WebSocket (the change feed)
     // Who is calling: from the verified client certificate.
     std::string caller_area;     // 9-digit township code, or the 6-digit county code
     std::string caller_subject;  // the certificate subject, for logs

@@ -122,6 +122,28 @@ void add_routes(router& r, const server_config& config) {
     r.add("PUT", "/api/v1/users/{username}", auth(bind(user_api, &user_handlers::update)));
     r.add("POST", "/api/v1/users/{username}/password", auth(bind(user_api, &user_handlers::reset_password)));
 
+    // The change feed: this route only authenticates the upgrade (and is run again every minute while the
+    // subscription lasts); server/net/websocket_session.cpp serves the events.
+    r.add("GET", "/api/v1/events",
+          auth([](const api_request& q, const path_params&, const service::principal& who, sql::connection&) {
+              if (!q.websocket_upgrade)
+                  throw common::api_error(426, "upgrade_required", "该接口只接受WebSocket连接",
+                                          "this endpoint takes WebSocket connections only");
+              if (auto it = q.query.find("since"); it != q.query.end()) {
+                  const auto& v = it->second;
+                  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+                      throw common::api_error(400, "invalid_parameter", "since 应为不小于0的整数",
+                                              "since must be a whole number from 0", "since");
+              }
+              service::access_policy::require(who, service::permission::read_households);
+              return api_response{200,
+                                  nlohmann::json{{"username", who.username}, {"role", who.role},
+                                                 {"area_code", who.area_code}}
+                                      .dump(),
+                                  {},
+                                  {}};
+          }));
+
     r.add("GET", "/api/v1/audit",
           auth([](const api_request& q, const path_params& p, const service::principal& who, sql::connection& db) {
               service::access_policy::require(who, service::permission::read_audit);

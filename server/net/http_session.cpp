@@ -5,9 +5,14 @@
 #include <array>
 #include <chrono>
 
+#include <nlohmann/json.hpp>
+
 #include "net/tls_context.hpp"
+#include "net/websocket.hpp"
 #include "server/api/error_response.hpp"
+#include "server/net/event_hub.hpp"
 #include "server/net/request_target.hpp"
+#include "server/net/websocket_session.hpp"
 
 namespace fupin::server::net {
 namespace {
@@ -20,6 +25,8 @@ bool is_routine(const error_code& ec) {
     return ec == http::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
            ec == asio::error::operation_aborted || ec == beast::error::timeout || ec == ssl::error::stream_truncated;
 }
+
+constexpr const char* feed_path = "/api/v1/events";
 
 bool valid_area_code(const std::string& code) {
     if (code.size() != 6 && code.size() != 9) return false;
@@ -188,6 +195,7 @@ asio::awaitable<void> http_session::run() {
         auto request = to_api_request(message, context_.next_request++);
         request.caller_area = caller_area_;
         request.caller_subject = caller_subject_;
+        request.websocket_upgrade = websocket::is_upgrade(message);
 
         api::api_response response;
         if (!valid_area_code(caller_area_)) {
@@ -197,6 +205,32 @@ asio::awaitable<void> http_session::run() {
                 request.lang);
         } else {
             response = co_await dispatch(request);
+        }
+
+        // A committed write: the change feed polls the outbox now instead of at its next tick.
+        if (request.method != "GET" && response.status < 300 && context_.feed) context_.feed->nudge();
+
+        if (request.websocket_upgrade && request.path == feed_path && response.status == 200) {
+            // The route authenticated the session: the connection becomes a feed subscription, if the user
+            // has a place left.
+            const auto who = nlohmann::json::parse(response.body);
+            feed_viewer viewer{who.at("username"), who.at("role"), who.at("area_code")};
+            if (context_.feed->reserve(viewer.username)) {
+                const auto since_param = request.query.find("since");
+                const std::int64_t since =
+                    since_param == request.query.end() ? -1 : std::stoll(since_param->second);
+                spdlog::info("request={} user={} area={} peer={} GET {} status=101", request.request_id,
+                             viewer.username, caller_area_, peer_address_, request.path);
+                std::make_shared<websocket_session>(std::move(stream_), tls_, context_, std::move(viewer), since,
+                                                    std::move(request))
+                    ->start(std::move(message));
+                co_return;  // the stream is the subscription's now
+            }
+            response = api::error_response(
+                common::api_error(429, "too_many_subscriptions", "您同时订阅变更推送的连接数已达上限",
+                                  "you already hold the most feed subscriptions allowed"),
+                request.lang);
+            response.user = who.at("username");
         }
 
         keep_alive = message.keep_alive() && !context_.stopping;

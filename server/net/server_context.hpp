@@ -17,6 +17,8 @@ namespace fupin::server::net {
 
 using namespace fupin::net;
 
+class event_hub;
+
 struct server_context {
     server_context(const server_config& c, std::shared_ptr<ssl::context> t, const api::router& r,
                    service::db_worker_pool& p)
@@ -25,6 +27,7 @@ struct server_context {
     const server_config& config;
     const api::router& router;
     service::db_worker_pool& pool;
+    event_hub* feed = nullptr;  // the change feed's shared half (set by county_server)
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> next_request{1};
 

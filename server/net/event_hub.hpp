@@ -1,0 +1,107 @@
+#pragma once
+// The change feed's shared half, one per server process: it follows the outbox table (events) by polling the
+// database, keeps the most recent events in memory, and wakes the WebSocket subscribers when new ones arrive.
+// The database is the only source of truth: each process follows the table on its own, so a change committed
+// by any process on the same database reaches every subscriber of every process (docs/protocol.md, "The
+// change feed"). Polls run every `poll_interval` while someone subscribes, and at once after a local write
+// (nudge()), so a subscriber of the server that made a change hears of it within milliseconds.
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "net/asio.hpp"
+#include "server/service/db_worker_pool.hpp"
+
+namespace fupin::server::net {
+
+using namespace fupin::net;
+
+// One outbox row, with the two messages a subscriber may get, rendered once for all.
+struct feed_event {
+    std::int64_t seq = 0;
+    std::string area_code;       // its village, else its township, else "" (the county)
+    std::string full_message;    // JSON text, visibility "full"
+    std::string public_message;  // JSON text, visibility "public"; "" when the event is not public
+};
+
+// What the hub needs of a subscriber. Called from any thread.
+class feed_subscriber {
+public:
+    virtual ~feed_subscriber() = default;
+    virtual void wake() = 0;                  // events after its cursor have arrived
+    virtual void cut_off() = 0;               // it fell too far behind: close it (slow_consumer)
+    virtual std::int64_t cursor() const = 0;  // the last seq it has passed
+    // When its cursor last moved, or it last found nothing to send.
+    virtual std::chrono::steady_clock::time_point last_progress() const = 0;
+};
+
+struct feed_settings {
+    std::chrono::milliseconds poll_interval{50};
+    std::size_t memory_events = 10000;  // the most recent events kept for subscribers to read
+    // A subscriber further behind the head than max_lag that has not moved on for stall_timeout is cut off. A
+    // burst of events leaves a reading subscriber far behind for a moment; one that stands still stays there.
+    std::int64_t max_lag = 10000;
+    std::chrono::milliseconds stall_timeout{5000};
+    int subscriptions_per_user = 4;
+};
+
+class event_hub {
+public:
+    event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings);
+
+    // head: the last seq in the database now (read at start-up).
+    void start(std::int64_t head);
+    void stop();
+    // A write committed on this server: poll now rather than at the next tick.
+    void nudge();
+
+    const feed_settings& settings() const { return settings_; }
+    // A place for one more subscription of the user: false when they already hold
+    // settings().subscriptions_per_user (across this server). release() gives it back.
+    bool reserve(const std::string& username);
+    void release(const std::string& username);
+    void add(const std::shared_ptr<feed_subscriber>& subscriber);
+    void remove(const feed_subscriber* subscriber);
+    std::int64_t head() const;
+
+    // Up to `max` events after `cursor`, from memory; nullopt when memory no longer reaches back that far (the
+    // caller reads the database).
+    std::optional<std::vector<std::shared_ptr<const feed_event>>> after(std::int64_t cursor, std::size_t max) const;
+
+    // The rendering of one outbox row (also used for rows read from the database by a subscriber catching up).
+    static std::shared_ptr<const feed_event> render(std::int64_t seq, std::int64_t at_ms, const std::string& kind,
+                                                    const std::string& record, const std::string& township_code,
+                                                    const std::string& village_code, bool is_public,
+                                                    const std::string& summary, const std::string& public_summary);
+    // Reads events after `cursor` from the database (on a worker's connection), rendered.
+    static std::vector<std::shared_ptr<const feed_event>> read(sql::connection& db, std::int64_t cursor, int limit);
+
+private:
+    void schedule_tick();
+    void poll();
+    void on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full);
+
+    asio::strand<asio::io_context::executor_type> strand_;
+    asio::steady_timer timer_;
+    service::db_worker_pool& pool_;
+    feed_settings settings_;
+
+    // Touched on strand_ only.
+    bool polling_ = false;
+    bool poll_again_ = false;
+    bool stopped_ = false;
+
+    mutable std::mutex mutex_;  // guards what follows: read by subscribers on their own strands
+    std::int64_t head_ = 0;
+    std::deque<std::shared_ptr<const feed_event>> recent_;  // consecutive seqs ending at head_
+    std::map<const feed_subscriber*, std::weak_ptr<feed_subscriber>> subscribers_;
+    std::map<std::string, int> subscriptions_;  // per username
+};
+
+}  // namespace fupin::server::net
