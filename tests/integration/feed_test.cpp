@@ -4,11 +4,13 @@
 // subscriber that does not read is cut off while the others carry on; the per-user limit; a session that ends.
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "client/client_error.hpp"
+#include "client/event_stream.hpp"
 #include "common/household_json.hpp"
 #include "server/storage/database_url.hpp"
 #include "server/storage/sql_connection.hpp"
@@ -130,6 +132,78 @@ TEST_P(change_feed, a_subscriber_resumes_after_a_drop_and_after_a_restart_withou
     EXPECT_EQ(after_restart[0]["seq"], last + 1);
     EXPECT_EQ(after_restart[0]["kind"], "household.created");
     EXPECT_FALSE(feed->next_event(300ms));
+}
+
+// Many writers at once: commit order is seq order, so a subscriber reading as they commit sees 1, 2, 3, …
+// without a gap that a later commit would fill (the outbox's head row is locked until each commit).
+TEST_P(change_feed, concurrent_writers_leave_no_gap_a_live_subscriber_could_skip) {
+    auto feed = subscribe("approver", 0);
+    constexpr int writers = 8, each = 15;
+    std::vector<client::api_client> clients;
+    for (int w = 0; w < writers; ++w) clients.push_back(client_as(w % 2 ? "clerk_a" : "clerk_b"));
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int w = 0; w < writers; ++w)
+        threads.emplace_back([&, w] {
+            for (int i = 0; i < each; ++i) {
+                const int seed = 100 + w * each + i;
+                auto h = w % 2 ? sample_household(township_a, village_a, group_a, seed)
+                               : sample_household(township_b, village_b, group_b, seed);
+                try {
+                    clients[w].request_json(http_method::post, "/api/v1/households", common::to_json(h).dump());
+                } catch (const std::exception&) {
+                    ++failures;
+                }
+            }
+        });
+    const auto events = take(*feed, writers * each);
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(failures, 0);
+    ASSERT_EQ(events.size(), static_cast<std::size_t>(writers * each));
+    for (std::size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i]["seq"], static_cast<std::int64_t>(i + 1));
+    EXPECT_FALSE(feed->next_event(300ms));
+}
+
+// The client library's subscription against the real server: it rides out a server restart on the same port by
+// itself and hands over every event exactly once.
+TEST_P(change_feed, the_client_s_event_stream_resumes_by_itself_across_a_server_restart) {
+    auto approver = client_as("approver");
+    client::event_stream stream(options_for(county_code), approver.token(), 0,
+                                client::feed_options{std::chrono::milliseconds(100), std::chrono::milliseconds(500)});
+    std::mutex mutex;
+    std::vector<std::int64_t> seqs;
+    std::thread runner([&] {
+        stream.run([&](const client::feed_event& e) {
+            std::lock_guard lock(mutex);
+            seqs.push_back(e.seq);
+        });
+    });
+    auto wait_for = [&](std::size_t n) {
+        for (int i = 0; i < 200; ++i) {
+            {
+                std::lock_guard lock(mutex);
+                if (seqs.size() >= n) return true;
+            }
+            std::this_thread::sleep_for(50ms);
+        }
+        return false;
+    };
+    create("clerk_a", 1);
+    create("clerk_a", 2);
+    EXPECT_TRUE(wait_for(2));
+
+    const auto port = server_->port();
+    server_.reset();
+    auto config = server_config_with(certificates());
+    config.listen_port = port;
+    server_ = std::make_unique<server::county_server>(config);
+    server_->start();
+    create("clerk_a", 3);
+    create("clerk_a", 4);
+    EXPECT_TRUE(wait_for(4));
+    stream.stop();
+    runner.join();
+    EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 2, 3, 4}));
 }
 
 TEST_P(change_feed, a_village_clerk_never_receives_another_village_s_personal_data) {
