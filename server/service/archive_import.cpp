@@ -4,8 +4,26 @@
 #include "server/service/run_in_transaction.hpp"
 #include "server/service/local_operator.hpp"
 #include "server/storage/area_repository.hpp"
+#include "server/storage/household_repository.hpp"
 
 namespace fupin::server::service {
+
+namespace {
+
+// A file whose members are all already in one household file was imported before (a re-run of the same
+// import); a file with someone registered elsewhere breaks the one-person-one-household rule.
+bool imported_before(sql::connection& db, const common::household& file) {
+    std::vector<std::string> ids;
+    for (const auto& m : file.members) ids.push_back(m.id_number);
+    const auto found = storage::household_repository(db).find_people(ids);
+    if (found.size() != ids.size() || found.empty()) return false;
+    const auto household = found.begin()->second.household_id;
+    for (const auto& [id, where] : found)
+        if (where.household_id != household) return false;
+    return true;
+}
+
+}  // namespace
 
 std::size_t import_areas(sql::connection& db, const std::vector<common::area>& areas) {
     run_in_transaction(db, sql::tx_mode::write, [&] {
@@ -25,7 +43,7 @@ household_import_result import_households(sql::connection& db, const household_s
             households.create(db, county, files[i], {}, {});
             ++result.created;
         } catch (const common::api_error& e) {
-            if (e.code() == "person_already_registered")
+            if (e.code() == "person_already_registered" && imported_before(db, files[i]))
                 ++result.already_present;
             else
                 result.refused.push_back("[" + std::to_string(i) + "] " + e.code() + " " + e.field() + ": " +

@@ -17,7 +17,7 @@ std::size_t import_areas(sql::connection& db, const std::vector<common::area>& a
 
 struct household_import_result {
     std::size_t created = 0;
-    std::size_t already_present = 0;  // a member is already registered: the file was imported before
+    std::size_t already_present = 0;  // every member is already in one household file: imported before
     std::vector<std::string> refused;  // "[index] code: message" for files that break a rule
 };
 

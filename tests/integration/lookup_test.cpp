@@ -181,8 +181,14 @@ TEST_P(person_lookup, a_second_registration_is_refused_with_what_the_lookup_show
     });
     const auto imported = server::service::import_households(*db, households, county_code, {elsewhere});
     EXPECT_EQ(imported.created, 0u);
-    EXPECT_EQ(imported.already_present, 1u);
+    EXPECT_EQ(imported.already_present, 0u);  // not a re-run: someone in it is registered in another file
+    ASSERT_EQ(imported.refused.size(), 1u);
+    EXPECT_NE(imported.refused[0].find("person_already_registered"), std::string::npos) << imported.refused[0];
     EXPECT_EQ(count_rows("households"), 1);
+    // Importing the stored file again is a re-run: counted as present, not refused.
+    const auto again = server::service::import_households(*db, households, county_code, {stored});
+    EXPECT_EQ(again.already_present, 1u);
+    EXPECT_TRUE(again.refused.empty());
 }
 
 // A small limit, so the tests reach it.
