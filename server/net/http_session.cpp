@@ -96,7 +96,11 @@ struct database_offload {
 }  // namespace
 
 http_session::http_session(tcp::socket socket, server_context& context)
-    : tls_(context.current_tls()), trusted_under_(tls_), stream_(std::move(socket), *tls_), context_(context) {
+    : tls_(context.current_tls()),
+      trusted_under_(tls_),
+      stream_(std::move(socket), *tls_),
+      context_(context),
+      executor_(stream_.get_executor()) {
     error_code ec;
     auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     if (!ec) peer_address_ = endpoint.address().to_string();
@@ -108,8 +112,8 @@ void http_session::start() {
 
 void http_session::close_if_idle() {
     // Called from another thread during a graceful stop: hop onto the session's strand first.
-    asio::post(stream_.get_executor(), [self = shared_from_this()] {
-        if (self->idle_) beast::get_lowest_layer(self->stream_).cancel();
+    asio::post(executor_, [self = shared_from_this()] {
+        if (self->idle_ && !self->handed_over_) beast::get_lowest_layer(self->stream_).cancel();
     });
 }
 
@@ -221,6 +225,7 @@ asio::awaitable<void> http_session::run() {
                     since_param == request.query.end() ? -1 : std::stoll(since_param->second);
                 spdlog::info("request={} user={} area={} peer={} GET {} status=101", request.request_id,
                              viewer.username, caller_area_, peer_address_, request.path);
+                handed_over_ = true;
                 std::make_shared<websocket_session>(std::move(stream_), tls_, context_, std::move(viewer), since,
                                                     std::move(request))
                     ->start(std::move(message));

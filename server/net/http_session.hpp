@@ -34,7 +34,9 @@ private:
     std::string peer_address_;
     std::string caller_area_;
     std::string caller_subject_;
-    bool idle_ = false;  // touched only on the session's strand
+    bool idle_ = false;         // touched only on the session's strand
+    bool handed_over_ = false;  // the stream became a feed subscription (websocket_session owns it now)
+    asio::any_io_executor executor_;  // the connection's strand, kept apart from stream_, which may be moved away
 };
 
 }  // namespace fupin::server::net

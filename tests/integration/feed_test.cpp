@@ -121,8 +121,13 @@ TEST_P(change_feed, a_subscriber_resumes_after_a_drop_and_after_a_restart_withou
         EXPECT_FALSE(feed->next_event(300ms));
         last = again.back()["seq"];
     }
-    // A restart: nothing of the feed lives only in the old process.
+    // A restart: nothing of the feed lives only in the old process. Its subscribers are told it is stopping.
+    auto open = subscribe("supervisor", std::nullopt);
+    ASSERT_TRUE(open->next());  // hello
     server_.reset();
+    ASSERT_TRUE(open->wait_closed(5s));
+    EXPECT_EQ(open->close_code(), 1001);
+    EXPECT_EQ(open->close_reason(), "server_stopping");
     server_ = std::make_unique<server::county_server>(server_config_with(certificates()));
     server_->start();
     create("clerk_a", 5);
@@ -286,7 +291,9 @@ TEST_P(change_feed, a_subscriber_that_does_not_read_is_cut_off_while_the_others_
         if ((*m)["type"] == "event") ++received;
     EXPECT_TRUE(slow->wait_closed(10s));
     EXPECT_LT(received, count) << "the slow subscriber was never cut off";
-    if (slow->close_code() != 0) EXPECT_EQ(slow->close_reason(), "slow_consumer");
+    if (slow->close_code() != 0) {
+        EXPECT_EQ(slow->close_reason(), "slow_consumer");
+    }
 }
 
 TEST_P(change_feed, subscriptions_per_user_are_bounded_and_an_ended_session_ends_its_feed) {
