@@ -111,6 +111,9 @@ int run_county_server_cli(int argc, char** argv) {
         ->capture_default_str()->check(CLI::Range(1, 24 * 60));
     app.add_option("--session-hours", lifetime_hours, "a session ends this long after its login")
         ->capture_default_str()->check(CLI::Range(1, 24 * 7));
+    app.add_option("--feed-subscriptions-per-user", config.feed_subscriptions_per_user,
+                   "change-feed subscriptions one user may hold")
+        ->capture_default_str()->check(CLI::Range(1, 100000));
 
     auto* areas = app.add_subcommand("areas", "the administrative tree");
     auto* areas_import = areas->add_subcommand("import", "load areas from a JSON area file (data/demo/areas.json)");
