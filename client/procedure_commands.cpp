@@ -354,7 +354,7 @@ int procedure_commands::run_check(const procedure_context& c) {
                    "sets it with lines set.\n");
         return exit_conflict;  // what the server answers then: 409 poverty_line_not_set
     }
-    const auto verdict = common::identification_rules::judge(h, line->amount);
+    const auto verdict = common::identification_rules::judge(h, line->amount, o_.year);
     if (c.json) {
         c.out << nlohmann::json{{"household_id", h.id}, {"year", o_.year}, {"verdict", common::to_json(verdict)}}.dump()
               << '\n';

@@ -23,7 +23,7 @@ int consumption_order(const std::string& level) {
 
 }  // namespace
 
-identification_verdict identification_rules::judge(const household& h, money_fen poverty_line) {
+identification_verdict identification_rules::judge(const household& h, money_fen poverty_line, int application_year) {
     identification_verdict v;
     v.line = poverty_line;
     v.per_capita_net_income = h.per_capita_net_income;
@@ -48,6 +48,13 @@ identification_verdict identification_rules::judge(const household& h, money_fen
                                         yuan(poverty_line)),
                             fmt::format("per-capita net income {} yuan is not below the poverty line of {} yuan",
                                         yuan(h.per_capita_net_income), yuan(poverty_line))});
+
+    if (application_year && (h.income.year < application_year - 1 || h.income.year > application_year))
+        exclude("income_out_of_date",
+                fmt::format("收入数据为{}年,{}年度的识别应依据{}年或{}年的收入,请先更新户档案", h.income.year,
+                            application_year, application_year - 1, application_year),
+                fmt::format("the incomes are of {}; a {} identification needs those of {} or {}; update the file first",
+                            h.income.year, application_year, application_year - 1, application_year));
 
     const auto& f = h.identification;
     if (f.land_abandoned_refusing_transfer)

@@ -34,7 +34,9 @@ struct identification_verdict {
 class identification_rules {
 public:
     // Judges h (its per_capita_net_income must be derived) against the poverty line of the year, in fen.
-    static identification_verdict judge(const household& h, money_fen poverty_line);
+    // application_year (0: not checked): the incomes must be of that year or the one before, or the verdict
+    // says they are out of date (an old year's figures prove nothing about this year).
+    static identification_verdict judge(const household& h, money_fen poverty_line, int application_year = 0);
 
     // The indicators of a household, for the ranking.
     static ranking_entry indicators(const household& h);

@@ -63,8 +63,11 @@ struct county_server::impl {
           pool([url = database] { return sql::connect(url); }, pool_options(config, database)),
           context(config, tls, router, pool),
           feed(io, pool,
-               {config.feed_poll_interval, config.feed_memory_events, config.feed_max_lag,
-                config.feed_stall_timeout, config.feed_subscriptions_per_user}),
+               {.poll_interval = config.feed_poll_interval,
+                .memory_events = config.feed_memory_events,
+                .max_lag = config.feed_max_lag,
+                .stall_timeout = config.feed_stall_timeout,
+                .subscriptions_per_user = config.feed_subscriptions_per_user}),
           signals(io) {
         if (!config.clock) config.clock = system_clock_ms;
         // Migrate before anything listens: a server never serves a schema it does not know.

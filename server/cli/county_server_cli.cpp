@@ -114,6 +114,15 @@ int run_county_server_cli(int argc, char** argv) {
     app.add_option("--feed-subscriptions-per-user", config.feed_subscriptions_per_user,
                    "change-feed subscriptions one user may hold")
         ->capture_default_str()->check(CLI::Range(1, 100000));
+    int feed_poll_ms = static_cast<int>(config.feed_poll_interval.count());
+    app.add_option("--feed-poll-ms", feed_poll_ms, "how often the change feed reads the outbox while anyone subscribes "
+                                                   "(other servers' changes arrive within this)")
+        ->capture_default_str()->check(CLI::Range(5, 5000));
+    app.add_option("--lookup-limit", config.lookup_limit, "person lookups one user may make per window")
+        ->capture_default_str()->check(CLI::Range(1, 10000));
+    int lookup_window_seconds = static_cast<int>(config.lookup_window.count());
+    app.add_option("--lookup-window-seconds", lookup_window_seconds, "the person lookup window")
+        ->capture_default_str()->check(CLI::Range(1, 24 * 3600));
 
     auto* areas = app.add_subcommand("areas", "the administrative tree");
     auto* areas_import = areas->add_subcommand("import", "load areas from a JSON area file (data/demo/areas.json)");
@@ -157,12 +166,13 @@ int run_county_server_cli(int argc, char** argv) {
     line_set->add_option("YEAR", line_year)->required()->check(CLI::Range(2000, 2100));
     line_set->add_option("YUAN", line_yuan)->required();
 
+    // A county may lengthen the plan's postings (7, 7 and 15 days), never shorten them.
     app.add_option("--posting-days-village", config.posting_days.village, "length of the first posting (village)")
-        ->capture_default_str()->check(CLI::Range(1, 90));
+        ->capture_default_str()->check(CLI::Range(7, 90));
     app.add_option("--posting-days-township", config.posting_days.township, "length of the second posting")
-        ->capture_default_str()->check(CLI::Range(1, 90));
+        ->capture_default_str()->check(CLI::Range(7, 90));
     app.add_option("--posting-days-county", config.posting_days.county, "length of the third posting (county)")
-        ->capture_default_str()->check(CLI::Range(1, 90));
+        ->capture_default_str()->check(CLI::Range(15, 90));
     app.add_option("--posting-days-result", config.posting_days.result, "length of the result posting")
         ->capture_default_str()->check(CLI::Range(1, 90));
 
@@ -178,6 +188,8 @@ int run_county_server_cli(int argc, char** argv) {
         parse_listen(listen, config);
         config.session_idle_timeout = std::chrono::minutes(idle_minutes);
         config.session_lifetime = std::chrono::minutes(lifetime_hours * 60);
+        config.feed_poll_interval = std::chrono::milliseconds(feed_poll_ms);
+        config.lookup_window = std::chrono::seconds(lookup_window_seconds);
     } catch (const CLI::ParseError& e) {
         // --help answers 0; every usage error answers 2, whatever CLI11's own code for it.
         return app.exit(e) == 0 ? 0 : 2;

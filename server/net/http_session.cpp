@@ -223,10 +223,11 @@ asio::awaitable<void> http_session::run() {
                 const auto since_param = request.query.find("since");
                 const std::int64_t since =
                     since_param == request.query.end() ? -1 : std::stoll(since_param->second);
-                spdlog::info("request={} user={} area={} peer={} GET {} status=101", request.request_id,
-                             viewer.username, caller_area_, peer_address_, request.path);
+                spdlog::info("request={} user={} area={} peer={} GET {} upgrading to the change feed",
+                             request.request_id, viewer.username, caller_area_, peer_address_, request.path);
                 handed_over_ = true;
-                std::make_shared<websocket_session>(std::move(stream_), tls_, context_, std::move(viewer), since,
+                std::make_shared<websocket_session>(std::move(stream_), tls_, trusted_under_, context_,
+                                                    std::move(viewer), since,
                                                     std::move(request))
                     ->start(std::move(message));
                 co_return;  // the stream is the subscription's now

@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "net/tls_context.hpp"
 #include "server/net/database_call.hpp"
+#include "server/service/access_policy.hpp"
+#include "server/storage/event_repository.hpp"
 
 namespace fupin::server::net {
 namespace {
@@ -16,16 +19,13 @@ constexpr std::size_t batch = 500;
 constexpr std::size_t max_incoming_message = 4096;  // subscribers have nothing to say but pings and close
 constexpr auto stuck_write_grace = std::chrono::seconds(2);
 
-bool area_covers(const std::string& user_area, const std::string& record_area) {
-    return !user_area.empty() && record_area.size() >= user_area.size() &&
-           record_area.compare(0, user_area.size(), user_area) == 0;
-}
-
 }  // namespace
 
-websocket_session::websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls, server_context& context,
+websocket_session::websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls,
+                                     std::shared_ptr<ssl::context> trusted_under, server_context& context,
                                      feed_viewer viewer, std::int64_t since, api::api_request recheck)
     : tls_(std::move(tls)),
+      trusted_under_(std::move(trusted_under)),
       ws_(std::move(stream)),
       context_(context),
       viewer_(std::move(viewer)),
@@ -70,7 +70,8 @@ void websocket_session::close_now() {
 const std::string* websocket_session::message_for(const feed_event& e) const {
     // Own area: the whole event. Elsewhere: its public form, if it has one. County-wide events ("" area) are
     // public to everyone and whole to the county office.
-    if (area_covers(viewer_.area_code, e.area_code) || (e.area_code.empty() && viewer_.area_code.size() == 6))
+    if (service::access_policy::area_covers(viewer_.area_code, e.area_code) ||
+        (e.area_code.empty() && viewer_.area_code.size() == 6))
         return &e.full_message;
     if (!e.public_message.empty()) return &e.public_message;
     return nullptr;
@@ -106,11 +107,21 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
 
     error_code ec;
     co_await ws_.async_accept(upgrade, redirect_error(use_awaitable, ec));
-    if (ec) co_return;
+    if (ec) {
+        spdlog::info("feed: the WebSocket handshake of {} failed: {}", viewer_.username, ec.message());
+        co_return;
+    }
 
-    cursor_ = since_ < 0 ? hub.head() : since_;
+    // "From now on" and "from N" are measured against the outbox itself: the hub's head may be old when
+    // nobody has subscribed for a while. A since beyond the head (which no client can have seen) is the head.
+    std::function<std::int64_t(sql::connection&)> read_head = [](sql::connection& db) {
+        return storage::event_repository(db).last_seq();
+    };
+    const auto head = co_await on_database<std::int64_t>(context_.pool, std::move(read_head));
+    const std::int64_t now_head = head ? *head : hub.head();
+    cursor_ = since_ < 0 ? now_head : std::min(since_, now_head);
     hub.add(shared_from_this());
-    const auto hello = nlohmann::json{{"type", "hello"}, {"since", cursor_.load()}, {"head", hub.head()}}.dump();
+    const auto hello = nlohmann::json{{"type", "hello"}, {"since", cursor_.load()}, {"head", now_head}}.dump();
     co_await ws_.async_write(asio::buffer(hello), redirect_error(use_awaitable, ec));
     if (ec) co_return;
     spdlog::info("feed: {} subscribed from seq {} (area {})", viewer_.username, cursor_.load(), viewer_.area_code);
@@ -131,6 +142,12 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
             break;
         }
         if (std::chrono::steady_clock::now() >= next_check) {
+            if (!certificate_still_trusted()) {
+                spdlog::warn("feed: {} closed: the office certificate is no longer trusted (revoked?)",
+                             viewer_.username);
+                co_await close(websocket::close_code::policy_error, "certificate_revoked");
+                break;
+            }
             if (!co_await session_still_valid()) {
                 co_await close(websocket::close_code::policy_error, "session_ended");
                 break;
@@ -164,6 +181,7 @@ asio::awaitable<void> websocket_session::read_loop() {
 
 asio::awaitable<bool> websocket_session::send_pending() {
     auto& hub = *context_.feed;
+    const auto moved_on = [this] { progress_ = std::chrono::steady_clock::now().time_since_epoch().count(); };
     const auto from = cursor_.load();
     auto events = hub.after(from, batch);
     if (!events) {
@@ -171,14 +189,14 @@ asio::awaitable<bool> websocket_session::send_pending() {
         std::function<std::vector<std::shared_ptr<const feed_event>>(sql::connection&)> work =
             [from](sql::connection& db) { return event_hub::read(db, from, static_cast<int>(batch)); };
         events = co_await on_database<std::vector<std::shared_ptr<const feed_event>>>(context_.pool, std::move(work));
-        if (!events) {  // the database is busy or away: try again shortly
+        if (!events) {  // the database is busy or away: try again shortly; the wait is not this subscriber's fault
+            moved_on();
             wake_timer_.expires_after(std::chrono::milliseconds(200));
             error_code ignored;
             co_await wake_timer_.async_wait(redirect_error(use_awaitable, ignored));
             co_return false;
         }
     }
-    const auto moved_on = [this] { progress_ = std::chrono::steady_clock::now().time_since_epoch().count(); };
     if (events->empty()) {
         moved_on();
         co_return false;
@@ -211,6 +229,16 @@ asio::awaitable<bool> websocket_session::send_pending() {
         if (ec) closing_ = true;
     }
     co_return true;
+}
+
+bool websocket_session::certificate_still_trusted() {
+    // As http_session does before each request: after a reload (SIGHUP) the peer must verify again under the
+    // new CA and CRL.
+    auto current = context_.current_tls();
+    if (current == trusted_under_) return true;
+    if (!fupin::net::peer_still_trusted(ws_.next_layer().native_handle(), *current)) return false;
+    trusted_under_ = std::move(current);
+    return true;
 }
 
 asio::awaitable<bool> websocket_session::session_still_valid() {

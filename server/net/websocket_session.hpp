@@ -28,8 +28,9 @@ public:
     using stream_type = beast::ssl_stream<beast::tcp_stream>;
 
     // since < 0: from the hub's head now. `recheck` is the authorisation request, run again every minute.
-    websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls, server_context& context,
-                      feed_viewer viewer, std::int64_t since, api::api_request recheck);
+    // trusted_under: the TLS settings the peer's certificate last verified under (see http_session).
+    websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls, std::shared_ptr<ssl::context> trusted_under,
+                      server_context& context, feed_viewer viewer, std::int64_t since, api::api_request recheck);
 
     // Accepts the upgrade and runs until the peer goes, the session ends or the server stops.
     void start(http::request<http::string_body> upgrade);
@@ -46,11 +47,13 @@ private:
     asio::awaitable<void> read_loop();
     asio::awaitable<bool> send_pending();
     asio::awaitable<bool> session_still_valid();
+    bool certificate_still_trusted();
     asio::awaitable<void> close(websocket::close_code code, const char* reason);
     const std::string* message_for(const feed_event& e) const;
     void close_now();
 
     std::shared_ptr<ssl::context> tls_;  // outlives ws_, which uses it
+    std::shared_ptr<ssl::context> trusted_under_;
     websocket::stream<stream_type> ws_;
     server_context& context_;
     feed_viewer viewer_;

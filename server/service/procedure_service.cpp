@@ -165,7 +165,7 @@ common::household load_household(sql::connection& db, std::int64_t id) {
 
 common::identification_verdict judge(sql::connection& db, std::int64_t household_id, int year) {
     const auto line = quota_service::line_of(db, year);
-    return common::identification_rules::judge(load_household(db, household_id), line);
+    return common::identification_rules::judge(load_household(db, household_id), line, year);
 }
 
 // A case leaving its posting (refused or returned) takes its open objections with it: each is closed as upheld
@@ -241,11 +241,13 @@ common::application procedure_service::apply(sql::connection& db, const principa
                 const auto h = load_household(db, household_id);
                 access_policy::require_step(who, t->roles, h.village_code);
                 storage::application_repository apps(db);
-                if (auto existing = apps.find_by_household(household_id, year))
+                auto existing = apps.find_by_household(household_id, year);
+                if (!existing) existing = apps.find_open_by_household(household_id);
+                if (existing)
                     throw api_error(409, "application_exists",
-                                    "该户" + std::to_string(year) + "年度已有申请(第" + std::to_string(existing->id) +
-                                        "号)",
-                                    "the household already has a case for " + std::to_string(year) + " (" +
+                                    "该户已有" + std::to_string(existing->year) + "年度的申请(第" +
+                                        std::to_string(existing->id) + "号)",
+                                    "the household already has a case for " + std::to_string(existing->year) + " (" +
                                         std::to_string(existing->id) + ")")
                         .with_detail("application_id", std::to_string(existing->id));
                 if (h.status != "pending")
@@ -254,7 +256,7 @@ common::application procedure_service::apply(sql::connection& db, const principa
                                     "the household is " + en(common::vocabulary::household_statuses, h.status) +
                                         " and cannot apply");
                 const auto verdict =
-                    common::identification_rules::judge(h, quota_service::line_of(db, year));
+                    common::identification_rules::judge(h, quota_service::line_of(db, year), year);
                 if (!verdict.eligible) throw not_eligible(verdict);
                 common::application a;
                 a.household_id = household_id;
@@ -309,14 +311,26 @@ common::application procedure_service::take_step(sql::connection& db, const prin
         if (!verdict.eligible) throw not_eligible(verdict).with_detail("application_id", std::to_string(a.id));
         details["verdict"] = common::to_json(verdict);
     }
-    if (t->takes_quota_place) details["quota"] = json::parse(quota_service::take_place(db, a.year, a.village_code));
-    if (t->to_state == state::registered) {
-        storage::household_repository households(db);
-        households.set_status(a.household_id, "registered", now);
-        audit_trail::record(db, actor_of(who), "household.register", "household/" + std::to_string(a.household_id),
-                            "ok", {{"status", {{"before", "pending"}, {"after", "registered"}}}, {"year", a.year}}, now);
+    std::string household_status;
+    if (t->takes_quota_place || t->to_state == state::registered) {
+        // A household registered meanwhile (by a case of another year) takes no second place and is not
+        // registered twice.
+        household_status = load_household(db, a.household_id).status;
+        if (household_status != "pending")
+            throw api_error(409, "household_not_pending",
+                            "该户已是“" + zh(common::vocabulary::household_statuses, household_status) + "”",
+                            "the household is already " + en(common::vocabulary::household_statuses, household_status))
+                .with_detail("application_id", std::to_string(a.id));
     }
+    if (t->takes_quota_place) details["quota"] = json::parse(quota_service::take_place(db, a.year, a.village_code));
+    // The step's event and audit entry first: every write takes the outbox head, then the audit head.
     record_step(db, who, a, r.action, t->to_state, note, "", std::move(details), now);
+    if (t->to_state == state::registered) {
+        storage::household_repository(db).set_status(a.household_id, "registered", now);
+        audit_trail::record(db, actor_of(who), "household.register", "household/" + std::to_string(a.household_id),
+                            "ok", {{"status", {{"before", household_status}, {"after", "registered"}}}, {"year", a.year}},
+                            now);
+    }
     return a;
 }
 
@@ -343,6 +357,9 @@ std::vector<common::application> procedure_service::step_many(sql::connection& d
         // Ascending ids: two batches over overlapping cases lock them in the same order.
         auto sorted = ids;
         std::sort(sorted.begin(), sorted.end());
+        // Every case locked before any step takes the quota rows or the outbox and audit heads: a single step
+        // (case first, then those) then never waits for this batch while holding something it needs.
+        for (auto id : sorted) load_case_for_update(db, who, id);
         for (auto id : sorted) {
             try {
                 out.push_back(take_step(db, who, id, step_request{r.action, std::nullopt, r.note, r.reason}, now));
@@ -380,7 +397,7 @@ common::identification_verdict procedure_service::verdict(sql::connection& db, c
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         const auto h = load_household(db, household_id);
         access_policy::require(who, permission::read_households, h.village_code);
-        return common::identification_rules::judge(h, quota_service::line_of(db, year));
+        return common::identification_rules::judge(h, quota_service::line_of(db, year), year);
     });
 }
 
@@ -467,6 +484,12 @@ common::appraisal procedure_service::appraise(sql::connection& db, const princip
             throw api_error::invalid_field("results", "invalid_ranking", "排名应为1至" + std::to_string(n) + ",不重复",
                                            "ranks must be 1 to " + std::to_string(n) + ", each once");
 
+        // Lock every case before writing anything (see step_many), and read each state again under its lock: a
+        // refusal committed since the list was read must not be overwritten.
+        for (auto id : ids) {
+            const auto locked = load_case_for_update(db, who, id);
+            if (locked.state != state::village_verified) throw out_of_order(locked, action::appraise);
+        }
         std::map<std::int64_t, int> proposed;
         for (const auto& e : ranking_of(db, ids)) proposed[e.application_id] = e.rank;
         in.id = 0;
@@ -617,6 +640,7 @@ common::objection procedure_service::object(sql::connection& db, const principal
                             "the case is not on a posting; objections are raised during a posting");
         access_policy::require_step(who, workflow::objection_recorders(*level), a.village_code);
         const auto p = storage::posting_repository(db).find(*a.posting_id);
+        if (!p) throw std::logic_error("a case on a posting that does not exist");
         const common::posting_period period(*common::parse_date(p->published_on), p->days);
         if (!period.running_on(today(now)))
             throw api_error(409, "posting_closed", "公示期已于" + p->last_day + "结束,不能再登记异议",
@@ -664,13 +688,14 @@ common::objection procedure_service::answer(sql::connection& db, const principal
         const auto now = now_();
         storage::objection_repository objections(db);
         // Lock the case, then read the objection again under that lock: the order every step takes.
-        auto found = objections.find_for_update(objection_id);
+        auto found = objections.find(objection_id);
         if (!found) throw api_error::not_found("该异议", "objection");
         auto a = load_case_for_update(db, who, found->application_id);
         auto o = *objections.find_for_update(objection_id);
         if (o.state != "open")
             throw api_error(409, "objection_answered", "该异议已于此前答复", "the objection was already answered");
         const auto p = storage::posting_repository(db).find(o.posting_id);
+        if (!p) throw std::logic_error("an objection to a posting that does not exist");
         access_policy::require_step(who, workflow::objection_answerers(p->level), a.village_code);
         o.state = outcome;
         o.answer = text;

@@ -12,6 +12,7 @@
 #include "server/storage/area_repository.hpp"
 #include "server/storage/poverty_line_repository.hpp"
 #include "server/storage/quota_repository.hpp"
+#include "server/storage/sql_error.hpp"
 
 namespace fupin::server::service {
 namespace {
@@ -46,6 +47,17 @@ int sum_places(const std::vector<common::quota>& qs, const std::string& except =
     return sum;
 }
 
+template <class Work>
+auto once_more_after_a_lost_insert(Work&& work) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work();
+        } catch (const sql::constraint_violation&) {
+            if (attempt >= 2) throw;
+        }
+    }
+}
+
 }  // namespace
 
 quota_service::quota_service(clock now) : now_(std::move(now)) {}
@@ -62,20 +74,24 @@ common::poverty_line quota_service::set_line(sql::connection& db, const principa
     if (amount <= 0 || amount > 100'000'000)
         throw api_error::invalid_field("amount", "invalid_value", "扶贫标准应为正数(元/人/年)",
                                        "amount must be a positive number of yuan per person per year");
-    return run_in_transaction(db, sql::tx_mode::write, [&] {
-        const auto now = now_();
-        storage::poverty_line_repository lines(db);
-        const auto before = lines.find(year);
-        common::poverty_line line{year, amount, who.username, now};
-        lines.save(line);
-        const auto summary = nlohmann::json{{"year", year}, {"amount", common::fen_to_json(amount)}};
-        event_outbox::append(db, "poverty_line.set", "poverty_line/" + std::to_string(year), {}, summary, summary,
-                             now);
-        audit_trail::record(db, actor_of(who), "poverty_line.set", "poverty_line/" + std::to_string(year), "ok",
-                            {{"amount", {{"before", before ? common::fen_to_json(before->amount) : nlohmann::json(nullptr)},
-                                         {"after", common::fen_to_json(amount)}}}},
-                            now);
-        return line;
+    // The first line of a year, or the first quota of an area, is an insert; two of them at once leave one
+    // loser on the primary key, which, run again, finds the row and updates it.
+    return once_more_after_a_lost_insert([&] {
+        return run_in_transaction(db, sql::tx_mode::write, [&] {
+            const auto now = now_();
+            storage::poverty_line_repository lines(db);
+            const auto before = lines.find(year);
+            common::poverty_line line{year, amount, who.username, now};
+            lines.save(line);
+            const auto summary = nlohmann::json{{"year", year}, {"amount", common::fen_to_json(amount)}};
+            event_outbox::append(db, "poverty_line.set", "poverty_line/" + std::to_string(year), {}, summary, summary,
+                                 now);
+            audit_trail::record(db, actor_of(who), "poverty_line.set", "poverty_line/" + std::to_string(year), "ok",
+                                {{"amount", {{"before", before ? common::fen_to_json(before->amount) : nlohmann::json(nullptr)},
+                                             {"after", common::fen_to_json(amount)}}}},
+                                now);
+            return line;
+        });
     });
 }
 
@@ -106,71 +122,75 @@ common::quota quota_service::set_quota(sql::connection& db, const principal& who
     if (places < 0 || places > max_places)
         throw api_error::invalid_field("quota", "invalid_value", "名额应为0至10000000之间的整数",
                                        "quota must be a whole number from 0 to 10000000");
-    return run_in_transaction(db, sql::tx_mode::write, [&] {
-        storage::area_repository areas(db);
-        const auto area = areas.find(area_code);
-        if (!area || area->level == "group") throw api_error::not_found("该区划", "that area");
-        // The county sets its own total and the townships'; a township divides its quota among its villages.
-        if (area->level == "village") access_policy::require(who, permission::set_village_quotas, area_code);
-        else access_policy::require(who, permission::set_county_quotas);
+    // The first line of a year, or the first quota of an area, is an insert; two of them at once leave one
+    // loser on the primary key, which, run again, finds the row and updates it.
+    return once_more_after_a_lost_insert([&] {
+        return run_in_transaction(db, sql::tx_mode::write, [&] {
+            storage::area_repository areas(db);
+            const auto area = areas.find(area_code);
+            if (!area || area->level == "group") throw api_error::not_found("该区划", "that area");
+            // The county sets its own total and the townships'; a township divides its quota among its villages.
+            if (area->level == "village") access_policy::require(who, permission::set_village_quotas, area_code);
+            else access_policy::require(who, permission::set_county_quotas);
 
-        storage::quota_repository quotas(db);
-        const auto parent = parent_of(area_code);
-        if (!parent.empty()) {
-            const auto parent_quota = quotas.find_for_update(year, parent);
-            if (!parent_quota)
-                throw api_error(409, "parent_quota_not_set", "请先下达上级区划(" + parent + ")的年度名额",
-                                "set the quota of the parent area (" + parent + ") first")
-                    .with_detail("parent_code", parent);
-            const int allocated = sum_places(quotas.children(year, parent), area_code);
-            if (allocated + places > parent_quota->places)
-                throw api_error(409, "quota_over_parent",
-                                "各下级名额之和(" + std::to_string(allocated + places) + ")将超过上级名额" +
-                                    std::to_string(parent_quota->places),
-                                "the children's quotas would add up to " + std::to_string(allocated + places) +
-                                    ", over the parent's " + std::to_string(parent_quota->places))
-                    .with_detail("parent_quota", std::to_string(parent_quota->places))
-                    .with_detail("allocated", std::to_string(allocated));
-        }
-        const auto before = quotas.find_for_update(year, area_code);
-        const int children_sum = sum_places(quotas.children(year, area_code));
-        if (places < children_sum)
-            throw api_error(409, "quota_below_allocated",
-                            "名额不能少于已分配给下级的" + std::to_string(children_sum) + "个",
-                            "the quota cannot be below the " + std::to_string(children_sum) +
-                                " places already given to the areas below")
-                .with_detail("allocated", std::to_string(children_sum));
-        const int used = quotas.places_used(year, area_code);
-        if (places < used)
-            throw api_error(409, "quota_below_used", "名额不能少于已批准使用的" + std::to_string(used) + "个",
-                            "the quota cannot be below the " + std::to_string(used) + " places already used")
-                .with_detail("used", std::to_string(used));
+            storage::quota_repository quotas(db);
+            const auto parent = parent_of(area_code);
+            if (!parent.empty()) {
+                const auto parent_quota = quotas.find_for_update(year, parent);
+                if (!parent_quota)
+                    throw api_error(409, "parent_quota_not_set", "请先下达上级区划(" + parent + ")的年度名额",
+                                    "set the quota of the parent area (" + parent + ") first")
+                        .with_detail("parent_code", parent);
+                const int allocated = sum_places(quotas.children(year, parent), area_code);
+                if (allocated + places > parent_quota->places)
+                    throw api_error(409, "quota_over_parent",
+                                    "各下级名额之和(" + std::to_string(allocated + places) + ")将超过上级名额" +
+                                        std::to_string(parent_quota->places),
+                                    "the children's quotas would add up to " + std::to_string(allocated + places) +
+                                        ", over the parent's " + std::to_string(parent_quota->places))
+                        .with_detail("parent_quota", std::to_string(parent_quota->places))
+                        .with_detail("allocated", std::to_string(allocated));
+            }
+            const auto before = quotas.find_for_update(year, area_code);
+            const int children_sum = sum_places(quotas.children(year, area_code));
+            if (places < children_sum)
+                throw api_error(409, "quota_below_allocated",
+                                "名额不能少于已分配给下级的" + std::to_string(children_sum) + "个",
+                                "the quota cannot be below the " + std::to_string(children_sum) +
+                                    " places already given to the areas below")
+                    .with_detail("allocated", std::to_string(children_sum));
+            const int used = quotas.places_used(year, area_code);
+            if (places < used)
+                throw api_error(409, "quota_below_used", "名额不能少于已批准使用的" + std::to_string(used) + "个",
+                                "the quota cannot be below the " + std::to_string(used) + " places already used")
+                    .with_detail("used", std::to_string(used));
 
-        const auto now = now_();
-        common::quota q;
-        q.year = year;
-        q.area_code = area_code;
-        q.area_name = area->name;
-        q.level = area->level;
-        q.parent_code = parent;
-        q.places = places;
-        q.used = used;
-        q.allocated = children_sum;
-        q.set_by = who.username;
-        q.set_at_ms = now;
-        quotas.save(q);
-        const auto record = "quota/" + std::to_string(year) + "/" + area_code;
-        const auto summary = nlohmann::json{{"year", year}, {"area_code", area_code}, {"area_name", area->name},
-                                            {"quota", places}};
-        event_outbox::append(db, "quota.set", record,
-                             {area_code.size() >= 9 ? area_code.substr(0, 9) : "",
-                              area_code.size() == 12 ? area_code : ""},
-                             summary, summary, now);
-        audit_trail::record(db, actor_of(who), "quota.set", record, "ok",
-                            {{"quota", {{"before", before ? nlohmann::json(before->places) : nlohmann::json(nullptr)},
-                                        {"after", places}}}},
-                            now);
-        return q;
+            const auto now = now_();
+            common::quota q;
+            q.year = year;
+            q.area_code = area_code;
+            q.area_name = area->name;
+            q.level = area->level;
+            q.parent_code = parent;
+            q.places = places;
+            q.used = used;
+            q.allocated = children_sum;
+            q.set_by = who.username;
+            q.set_at_ms = now;
+            quotas.save(q);
+            const auto record = "quota/" + std::to_string(year) + "/" + area_code;
+            const auto summary = nlohmann::json{{"year", year}, {"area_code", area_code}, {"area_name", area->name},
+                                                {"quota", places}};
+            event_outbox::append(db, "quota.set", record,
+                                 {area_code.size() >= 9 ? area_code.substr(0, 9) : "",
+                                  area_code.size() == 12 ? area_code : ""},
+                                 summary, summary, now);
+            audit_trail::record(db, actor_of(who), "quota.set", record, "ok",
+                                {{"quota", {{"before", before ? nlohmann::json(before->places) : nlohmann::json(nullptr)},
+                                            {"after", places}}}},
+                                now);
+            return q;
+        });
     });
 }
 

@@ -1,5 +1,7 @@
 #include "server/service/session_service.hpp"
 
+#include <array>
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -68,11 +70,18 @@ std::int64_t session_service::admit_attempt(sql::connection& db, const std::stri
     // One transaction locks both counters, checks them, and counts this attempt as a failure in advance (a
     // success clears them): concurrent guesses are counted one by one, none slips past the check.
     std::int64_t wait_ms = 0;
+    const std::array<std::string, 2> keys{account_key(username), certificate_key(certificate)};
+    // The counters' rows are made first, in a transaction of their own: on MariaDB an INSERT IGNORE that meets
+    // an existing row takes a shared lock, and parallel guesses upgrading it to FOR UPDATE deadlock one another
+    // again and again. Then every attempt locks the two existing rows in the same order.
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::login_throttle_repository throttle(db);
+        for (const auto& key : keys) throttle.ensure(key);
+    });
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::login_throttle_repository throttle(db);
         std::vector<storage::login_throttle_record> records;
-        for (const auto& key : {account_key(username), certificate_key(certificate)}) {
-            throttle.ensure(key);
+        for (const auto& key : keys) {
             auto r = throttle.find_for_update(key).value_or(storage::login_throttle_record{key, 0, 0, 0});
             // Failures long ago do not count against today.
             if (r.locked_until_ms <= now && now - r.last_failure_ms > ms(config_.login_lock_period)) r.failures = 0;

@@ -25,6 +25,10 @@ constexpr const char* select_application =
     "LEFT JOIN areas v ON v.code = a.village_code "
     "LEFT JOIN areas g ON g.code = h.group_code ";
 
+// Not final: application_workflow::is_final names the same three states.
+constexpr const char* where_open_of_household =
+    "WHERE a.household_id = ? AND a.state NOT IN ('registered', 'announced', 'refused') ORDER BY a.id";
+
 constexpr const char* select_ids_village =
     "SELECT id FROM applications WHERE village_code = ? AND year = ? AND state = ? ORDER BY id";
 constexpr const char* select_ids_township =
@@ -104,6 +108,10 @@ std::optional<common::application> application_repository::find_by_household(std
     return find_where("WHERE a.household_id = ? AND a.year = ?", {household_id, std::int64_t{year}});
 }
 
+std::optional<common::application> application_repository::find_open_by_household(std::int64_t household_id) {
+    return find_where(where_open_of_household, {household_id});
+}
+
 bool application_repository::update(common::application& a, std::int64_t expected_version, std::int64_t now_ms) {
     if (conn_.execute(update_application, {a.state, std::int64_t{a.open_objections}, optional_value(a.posting_id),
                                            optional_value(a.appraisal_rank), now_ms, a.id, expected_version}) == 0)
@@ -116,11 +124,14 @@ bool application_repository::update(common::application& a, std::int64_t expecte
 std::vector<common::application> application_repository::list(const common::application_filter& f,
                                                                const std::string& area_scope) {
     std::string where = "WHERE a.id > ?";
-    std::vector<sql::value> params{f.after_id};
-    auto add = [&](const char* condition, sql::value v) {
+    std::vector<sql::value> params;
+    params.emplace_back(f.after_id);
+    // Each filter's value is emplaced as what it is (string or integer): moving whole variants here makes
+    // g++ 12 warn, wrongly, of an uninitialised string.
+    auto add = [&](const char* condition, const auto& v) {
         where += " AND ";
         where += condition;
-        params.push_back(std::move(v));
+        params.emplace_back(v);
     };
     if (area_scope.size() == 12) add("a.village_code = ?", area_scope);
     else if (area_scope.size() == 9) add("a.township_code = ?", area_scope);
@@ -130,7 +141,7 @@ std::vector<common::application> application_repository::list(const common::appl
     if (!f.state.empty()) add("a.state = ?", f.state);
     if (f.household_id) add("a.household_id = ?", f.household_id);
     const int size = std::clamp(f.page_size, 1, max_page_size);
-    params.push_back(std::int64_t{size});
+    params.emplace_back(std::int64_t{size});
     std::vector<common::application> out;
     for (const auto& r : conn_.query(std::string(select_application) + where + " ORDER BY a.id LIMIT ?", params))
         out.push_back(read_application(r));

@@ -22,6 +22,8 @@ public:
     // The same, with the case's row locked until the transaction ends (a step reads, judges and writes it).
     std::optional<common::application> find_for_update(std::int64_t id);
     std::optional<common::application> find_by_household(std::int64_t household_id, int year);
+    // The household's case of any year that is not final (registered, announced, refused), if any.
+    std::optional<common::application> find_open_by_household(std::int64_t household_id);
 
     // Writes state, open_objections, posting_id and appraisal_rank if the case is still at expected_version;
     // bumps the version. False when another change came first.

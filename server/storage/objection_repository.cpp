@@ -10,6 +10,9 @@ constexpr const char* insert_objection =
 constexpr const char* select_objection =
     "SELECT id, application_id, posting_id, objector_name, objector_contact, grounds, objected_on, recorded_by, "
     "recorded_at_ms, state, answer, consequence, answered_by, answered_at_ms FROM objections ";
+constexpr const char* where_id = "WHERE id = ?";
+constexpr const char* where_application = "WHERE application_id = ? ORDER BY id";
+constexpr const char* where_application_open = "WHERE application_id = ? AND state = 'open' ORDER BY id";
 constexpr const char* update_answer =
     "UPDATE objections SET state = ?, answer = ?, consequence = ?, answered_by = ?, answered_at_ms = ? WHERE id = ?";
 
@@ -41,16 +44,21 @@ void objection_repository::insert(common::objection& o) {
     o.state = "open";
 }
 
+std::optional<common::objection> objection_repository::find(std::int64_t id) {
+    auto rows = conn_.query(std::string(select_objection) + where_id, {id});
+    if (rows.empty()) return std::nullopt;
+    return read_objection(rows.front());
+}
+
 std::optional<common::objection> objection_repository::find_for_update(std::int64_t id) {
-    auto rows = conn_.query(std::string(select_objection) + "WHERE id = ?" + conn_.for_update(), {id});
+    auto rows = conn_.query(std::string(select_objection) + where_id + conn_.for_update(), {id});
     if (rows.empty()) return std::nullopt;
     return read_objection(rows.front());
 }
 
 std::vector<common::objection> objection_repository::for_application(std::int64_t application_id, bool open_only) {
     std::vector<common::objection> out;
-    const std::string where = open_only ? "WHERE application_id = ? AND state = 'open' ORDER BY id"
-                                        : "WHERE application_id = ? ORDER BY id";
+    const char* where = open_only ? where_application_open : where_application;
     for (const auto& r : conn_.query(std::string(select_objection) + where, {application_id}))
         out.push_back(read_objection(r));
     return out;

@@ -13,6 +13,7 @@ public:
     explicit objection_repository(sql::connection& conn) : conn_(conn) {}
 
     void insert(common::objection& o);  // sets o.id
+    std::optional<common::objection> find(std::int64_t id);
     std::optional<common::objection> find_for_update(std::int64_t id);
     std::vector<common::objection> for_application(std::int64_t application_id, bool open_only = false);
     // Writes state, answer, consequence, answered_by, answered_at_ms.

@@ -355,10 +355,20 @@ TEST_P(procedure_api, the_rules_exclude_and_prefer_with_reasons) {
     EXPECT_EQ(proposal["items"][2]["application_id"], ids[0]);
     EXPECT_EQ(proposal["items"][2]["priorities"], 0);
 
-    // A year without a line cannot be judged.
+    // A year without a line cannot be judged; a household with a case open cannot open another, whatever
+    // the year; incomes of years ago prove nothing.
+    const auto fresh = new_household(27);
     refused([&] {
-        clerk.request_json(http_method::post, "/api/v1/applications", json{{"household_id", elderly}, {"year", 2030}}.dump());
+        clerk.request_json(http_method::post, "/api/v1/applications", json{{"household_id", fresh}, {"year", 2030}}.dump());
     }, 409, "poverty_line_not_set");
+    refused([&] {
+        clerk.request_json(http_method::post, "/api/v1/applications", json{{"household_id", elderly}, {"year", 2027}}.dump());
+    }, 409, "application_exists");
+    client_as("admin").request_json(http_method::put, "/api/v1/poverty-lines/2028", json{{"amount", 2500}}.dump());
+    const auto stale = refused([&] {
+        clerk.request_json(http_method::post, "/api/v1/applications", json{{"household_id", fresh}, {"year", 2028}}.dump());
+    }, 409, "not_eligible");
+    EXPECT_EQ(stale.details()["reasons"], "income_out_of_date");
     EXPECT_EQ(count_rows("applications"), 3);
 }
 
