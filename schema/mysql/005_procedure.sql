@@ -2,7 +2,8 @@
 -- poverty lines, quotas, and the outbox of change events (every change commits with its event row).
 -- Dates of the procedure are China Standard Time calendar days, 'YYYY-MM-DD'. Times are UTC milliseconds.
 -- Re-runnable (IF NOT EXISTS, INSERT IGNORE): MySQL DDL commits on its own, so a cut-short run is finished next
--- start. ADD COLUMN IF NOT EXISTS is MariaDB's (MySQL 8 lacks it).
+-- start. Indexes are declared inside CREATE TABLE (MySQL 8 has no CREATE INDEX IF NOT EXISTS); ADD COLUMN IF NOT
+-- EXISTS is MariaDB's: on MySQL 8 that one statement must be run by hand (docs/architecture.md).
 
 -- The three priorities and three exclusions a village verifies, one bit each
 -- (server/storage/household_repository.cpp names the bits).
@@ -26,9 +27,9 @@ CREATE TABLE IF NOT EXISTS quotas (
     quota       BIGINT NOT NULL CHECK (quota >= 0),
     set_by      VARCHAR(64)    NOT NULL,
     set_at_ms   BIGINT NOT NULL,
-    PRIMARY KEY (year, area_code)
+    PRIMARY KEY (year, area_code),
+    KEY quotas_parent (year, parent_code, area_code)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-CREATE INDEX IF NOT EXISTS quotas_parent ON quotas (year, parent_code, area_code);
 
 -- One case of the procedure: a household's application for one year.
 CREATE TABLE IF NOT EXISTS applications (
@@ -44,11 +45,11 @@ CREATE TABLE IF NOT EXISTS applications (
     appraisal_rank  BIGINT,            -- the panel's final ranking in the village
     created_at_ms   BIGINT NOT NULL,
     updated_at_ms   BIGINT NOT NULL,
-    UNIQUE (household_id, year)
+    UNIQUE (household_id, year),
+    KEY applications_village (village_code, year, state, id),
+    KEY applications_township (township_code, year, state, id),
+    KEY applications_state (year, state, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-CREATE INDEX IF NOT EXISTS applications_village  ON applications (village_code, year, state, id);
-CREATE INDEX IF NOT EXISTS applications_township ON applications (township_code, year, state, id);
-CREATE INDEX IF NOT EXISTS applications_state    ON applications (year, state, id);
 
 -- Who did what, when and why, at every step of a case. Never updated or deleted.
 CREATE TABLE IF NOT EXISTS application_steps (
@@ -76,9 +77,9 @@ CREATE TABLE IF NOT EXISTS postings (
     days            BIGINT NOT NULL,
     next_step_on    CHAR(10)    NOT NULL,  -- published_on + days: the first day the next step is allowed
     published_at_ms BIGINT NOT NULL,
-    published_by    VARCHAR(64)    NOT NULL
+    published_by    VARCHAR(64)    NOT NULL,
+    KEY postings_area (area_code, year, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-CREATE INDEX IF NOT EXISTS postings_area ON postings (area_code, year, id);
 
 -- The public form of each case on a posting, as published (never an ID number).
 CREATE TABLE IF NOT EXISTS posting_entries (
@@ -92,9 +93,9 @@ CREATE TABLE IF NOT EXISTS posting_entries (
     per_capita_net_income_fen BIGINT NOT NULL,
     main_cause                VARCHAR(32)    NOT NULL,
     appraisal_rank            BIGINT,
-    PRIMARY KEY (posting_id, application_id)
+    PRIMARY KEY (posting_id, application_id),
+    KEY posting_entries_application (application_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-CREATE INDEX IF NOT EXISTS posting_entries_application ON posting_entries (application_id);
 
 -- 异议: raised during a posting, recorded by a clerk, answered by a reviewer after re-verification.
 CREATE TABLE IF NOT EXISTS objections (
@@ -111,9 +112,9 @@ CREATE TABLE IF NOT EXISTS objections (
     answer           TEXT    NOT NULL,
     consequence      VARCHAR(10) NOT NULL DEFAULT '',  -- upheld: 'refuse' or 'return'
     answered_by      VARCHAR(64) NOT NULL DEFAULT '',
-    answered_at_ms   BIGINT NOT NULL DEFAULT 0
+    answered_at_ms   BIGINT NOT NULL DEFAULT 0,
+    KEY objections_application (application_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-CREATE INDEX IF NOT EXISTS objections_application ON objections (application_id, id);
 
 -- 民主评议: the village's appraisal meeting, its panel and its ranking.
 CREATE TABLE IF NOT EXISTS appraisals (
@@ -123,9 +124,9 @@ CREATE TABLE IF NOT EXISTS appraisals (
     meeting_date   CHAR(10)    NOT NULL,
     panel          TEXT    NOT NULL,  -- JSON array of the members' names
     recorded_by    VARCHAR(64)    NOT NULL,
-    recorded_at_ms BIGINT NOT NULL
+    recorded_at_ms BIGINT NOT NULL,
+    KEY appraisals_village (village_code, year, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-CREATE INDEX IF NOT EXISTS appraisals_village ON appraisals (village_code, year, id);
 
 CREATE TABLE IF NOT EXISTS appraisal_results (
     appraisal_id   BIGINT NOT NULL,
@@ -144,7 +145,7 @@ CREATE TABLE IF NOT EXISTS appraisal_results (
 CREATE TABLE IF NOT EXISTS events (
     seq            BIGINT NOT NULL PRIMARY KEY,
     at_ms          BIGINT NOT NULL,
-    kind           VARCHAR(64)    NOT NULL,  -- "household.created", "application.approved", "posting.published", …
+    kind           VARCHAR(64)    NOT NULL,  -- "household.created", "application.approve", "posting.published", …
     record         VARCHAR(128)    NOT NULL,  -- "household/12", "application/7", "posting/3", …
     township_code  VARCHAR(15)    NOT NULL,  -- '' for county-wide events
     village_code   VARCHAR(15)    NOT NULL,  -- '' when the event is not about one village

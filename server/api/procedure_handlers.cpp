@@ -1,5 +1,6 @@
 #include "server/api/procedure_handlers.hpp"
 
+#include "common/application_workflow.hpp"
 #include "common/json_fields.hpp"
 #include "common/procedure_json.hpp"
 #include "server/api/json_response.hpp"
@@ -53,9 +54,13 @@ service::step_request step_of(const json& body) {
     if (auto it = body.find("version"); it != body.end() && !it->is_null()) r.version = jf::int64_at(*it, "version");
     r.note = optional_string(body, "note");
     r.reason = optional_string(body, "reason");
-    static const std::vector<std::string_view> step_actions{"group_appraise", "verify", "sign",   "review",
-                                                            "approve",        "register", "refuse", "return"};
-    if (std::find(step_actions.begin(), step_actions.end(), r.action) == step_actions.end())
+    // The steps this endpoint takes: the workflow's forward steps that have no endpoint of their own (an
+    // application, a village appraisal and a posting do), and refusals and returns.
+    const bool own_endpoint = r.action == common::procedure_action::apply ||
+                              r.action == common::procedure_action::appraise || r.action == common::procedure_action::post;
+    bool known = r.action == common::procedure_action::refuse || r.action == common::procedure_action::send_back;
+    for (const auto& t : common::application_workflow::transitions()) known = known || t.action == r.action;
+    if (!known || own_endpoint)
         throw common::api_error::invalid_field(
             "action", "invalid_value",
             "action 应为 group_appraise、verify、sign、review、approve、register、refuse、return 之一"

@@ -308,3 +308,26 @@ TEST(identification_rules, indicators_of_a_household) {
 }
 
 }  // namespace
+
+namespace fupin::common {
+namespace {
+
+TEST(identification_rules_income_year, incomes_must_be_of_the_application_year_or_the_one_before) {
+    household h;
+    h.income.year = 2025;
+    h.per_capita_net_income = 100000;  // 1,000 yuan: well below the line
+    EXPECT_TRUE(identification_rules::judge(h, 230000, 2026).eligible);
+    EXPECT_TRUE(identification_rules::judge(h, 230000, 2025).eligible);
+    EXPECT_TRUE(identification_rules::judge(h, 230000).eligible);  // year not given: not checked
+    for (int year : {2024, 2027, 2030}) {
+        const auto v = identification_rules::judge(h, 230000, year);
+        EXPECT_FALSE(v.eligible) << year;
+        ASSERT_FALSE(v.exclusions.empty());
+        EXPECT_EQ(v.exclusions.front(), "income_out_of_date");
+        EXPECT_EQ(v.reasons.front().code, "income_out_of_date");
+        EXPECT_NE(v.reasons.front().zh.find("2025"), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace fupin::common
