@@ -2,12 +2,14 @@
 // HTTP ⇄ household_service: parse and check what arrived, call the service, render JSON.
 #include "server/api/router.hpp"
 #include "server/service/household_service.hpp"
+#include "server/service/person_lookup_service.hpp"
 
 namespace fupin::server::api {
 
 class household_handlers {
 public:
-    explicit household_handlers(service::household_service households);
+    // lookups: a refusal that tells where another area's person is registered is charged as a lookup.
+    household_handlers(service::household_service households, service::person_lookup_service lookups);
 
     api_response create(const api_request& request, const path_params& params, const service::principal& who,
                         sql::connection& db) const;
@@ -19,7 +21,12 @@ public:
                       sql::connection& db) const;
 
 private:
+    // Rethrows e after charging it as a lookup when it tells where a person of another area is registered.
+    [[noreturn]] void charge_and_rethrow(const common::api_error& e, const common::household& input,
+                                         const service::principal& who, sql::connection& db) const;
+
     service::household_service households_;
+    service::person_lookup_service lookups_;
 };
 
 }  // namespace fupin::server::api

@@ -72,7 +72,8 @@ void add_routes(router& r, const server_config& config) {
     auto sessions = std::make_shared<const service::session_service>(config.clock, config);
     auto accounts = std::make_shared<const service::account_service>(
         config.clock, service::argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1});
-    auto households = std::make_shared<household_handlers>(service::household_service(config.clock));
+    const service::person_lookup_service lookups(config.clock, config.lookup_limit, config.lookup_window);
+    auto households = std::make_shared<household_handlers>(service::household_service(config.clock), lookups);
     auto session_api = std::make_shared<session_handlers>(sessions);
     auto user_api = std::make_shared<user_handlers>(accounts);
     auto procedure = std::make_shared<procedure_handlers>(service::procedure_service(config.clock, config.posting_days));
@@ -93,9 +94,7 @@ void add_routes(router& r, const server_config& config) {
     r.add("GET", "/api/v1/households", auth(bind(households, &household_handlers::list)));
     r.add("GET", "/api/v1/households/{id}", auth(bind(households, &household_handlers::get)));
     r.add("PUT", "/api/v1/households/{id}", auth(bind(households, &household_handlers::update)));
-    r.add("GET", "/api/v1/people", auth(bind(std::make_shared<person_handlers>(service::person_lookup_service(
-                                                 config.clock, config.lookup_limit, config.lookup_window)),
-                                             &person_handlers::lookup)));
+    r.add("GET", "/api/v1/people", auth(bind(std::make_shared<person_handlers>(lookups), &person_handlers::lookup)));
 
     r.add("GET", "/api/v1/poverty-lines", auth(bind(quotas, &quota_handlers::lines)));
     r.add("PUT", "/api/v1/poverty-lines/{year}", auth(bind(quotas, &quota_handlers::set_line)));

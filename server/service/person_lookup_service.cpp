@@ -33,6 +33,43 @@ api_error rate_limited(std::int64_t wait_ms) {
 person_lookup_service::person_lookup_service(clock now, int limit, std::chrono::milliseconds window)
     : now_(std::move(now)), limit_(std::max(1, limit)), window_ms_(std::max<std::int64_t>(1, window.count())) {}
 
+template <class Work>
+auto person_lookup_service::counted(sql::connection& db, const principal& who, std::int64_t now, Work&& work) const {
+    // One write transaction counts the lookup, reads and audits it: a lookup that is answered is on record, and
+    // one that is refused by the limit leaves nothing behind. The user's throttle row is locked first, so that
+    // concurrent lookups (on any server process) are counted one after the other.
+    using result_type = decltype(work());
+    for (int attempt = 1;; ++attempt) {
+        auto result = run_in_transaction(db, sql::tx_mode::write, [&]() -> std::optional<result_type> {
+            storage::lookup_throttle_repository throttle(db);
+            if (!throttle.lock_user(who.user_id)) return std::nullopt;
+            const auto recent = throttle.times_since(who.user_id, now - window_ms_);
+            if (static_cast<int>(recent.size()) >= limit_)
+                // The oldest lookups leave the window first; the one that frees a place is `limit_` from the end.
+                throw rate_limited(recent[recent.size() - static_cast<std::size_t>(limit_)] + window_ms_ - now);
+            throttle.add(who.user_id, now, now - window_ms_);
+            return work();
+        });
+        if (result) return std::move(*result);
+        if (attempt >= 2) throw std::logic_error("person lookup: the user's throttle row was not made");
+        // The user's first lookup: make the row in a transaction of its own, then lock it as usual.
+        run_in_transaction(db, sql::tx_mode::write,
+                           [&] { storage::lookup_throttle_repository(db).ensure_user(who.user_id); });
+    }
+}
+
+void person_lookup_service::charge(sql::connection& db, const principal& who, const std::string& id_number,
+                                   const std::string& township_code) const {
+    const auto now = now_();
+    counted(db, who, now, [&] {
+        audit_trail::record(db, audit_actor{who.username, who.role, who.certificate_subject}, "person.lookup",
+                            "person/" + common::mask_id_number(id_number), "ok",
+                            nlohmann::json{{"found", true}, {"township_code", township_code}, {"by", "refusal"}},
+                            now);
+        return true;
+    });
+}
+
 person_lookup_result person_lookup_service::lookup(sql::connection& db, const principal& who,
                                                    const std::string& id_number) const {
     access_policy::require(who, permission::read_households);
@@ -45,49 +82,31 @@ person_lookup_result person_lookup_service::lookup(sql::connection& db, const pr
                                            common::id_number_problem_message(check.problem, true));
     const std::string& number = check.normalized;
 
-    // One write transaction counts the lookup, reads and audits it: a lookup that is answered is on record, and
-    // one that is refused by the limit leaves nothing behind. The user's throttle row is locked first, so that
-    // concurrent lookups (on any server process) are counted one after the other.
-    for (int attempt = 1;; ++attempt) {
-        auto result = run_in_transaction(db, sql::tx_mode::write, [&]() -> std::optional<person_lookup_result> {
-            storage::lookup_throttle_repository throttle(db);
-            if (!throttle.lock_user(who.user_id)) return std::nullopt;
-            const auto recent = throttle.times_since(who.user_id, now - window_ms_);
-            if (static_cast<int>(recent.size()) >= limit_)
-                // The oldest lookups leave the window first; the one that frees a place is `limit_` from the end.
-                throw rate_limited(recent[recent.size() - static_cast<std::size_t>(limit_)] + window_ms_ - now);
-            throttle.add(who.user_id, now, now - window_ms_);
-
-            person_lookup_result r;
-            storage::household_repository households(db);
-            if (auto where = households.find_person(number)) {
-                r.found = true;
-                r.own_area = access_policy::area_covers(who.area_code, where->village_code);
-                r.township_code = where->township_code;
-                r.township_name = where->township_name;
-                r.village_code = where->village_code;
-                r.village_name = where->village_name;
-                r.household_status = where->household_status;
-                if (r.own_area) {
-                    r.name = where->name;
-                    r.household_id = where->household_id;
-                    r.household = households.find(where->household_id);
-                } else {
-                    // Another township's file: what a posting would show, no more.
-                    r.name = common::mask_name(where->name);
-                }
+    return counted(db, who, now, [&] {
+        person_lookup_result r;
+        storage::household_repository households(db);
+        if (auto where = households.find_person(number)) {
+            r.found = true;
+            r.own_area = access_policy::area_covers(who.area_code, where->village_code);
+            r.township_code = where->township_code;
+            r.township_name = where->township_name;
+            r.village_code = where->village_code;
+            r.village_name = where->village_name;
+            r.household_status = where->household_status;
+            if (r.own_area) {
+                r.name = where->name;
+                r.household_id = where->household_id;
+                r.household = households.find(where->household_id);
+            } else {
+                // Another township's file: what a posting would show, no more.
+                r.name = common::mask_name(where->name);
             }
-            audit_trail::record(db, audit_actor{who.username, who.role, who.certificate_subject}, "person.lookup",
-                                "person/" + common::mask_id_number(number), "ok",
-                                nlohmann::json{{"found", r.found}, {"township_code", r.township_code}}, now);
-            return r;
-        });
-        if (result) return std::move(*result);
-        if (attempt >= 2) throw std::logic_error("person lookup: the user's throttle row was not made");
-        // The user's first lookup: make the row in a transaction of its own, then lock it as usual.
-        run_in_transaction(db, sql::tx_mode::write,
-                           [&] { storage::lookup_throttle_repository(db).ensure_user(who.user_id); });
-    }
+        }
+        audit_trail::record(db, audit_actor{who.username, who.role, who.certificate_subject}, "person.lookup",
+                            "person/" + common::mask_id_number(number), "ok",
+                            nlohmann::json{{"found", r.found}, {"township_code", r.township_code}}, now);
+        return r;
+    });
 }
 
 }  // namespace fupin::server::service

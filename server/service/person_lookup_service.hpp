@@ -45,7 +45,18 @@ public:
     // hammering the limit must not flood the trail).
     person_lookup_result lookup(sql::connection& db, const principal& who, const std::string& id_number) const;
 
+    // A refusal that told the caller where a person of another area is registered (409
+    // person_already_registered on creating or editing a file) tells what a lookup tells, so it is charged as
+    // one: counted and audited, or 429 rate_limited instead when the user's window is full. Call it after the
+    // refused request's transaction has rolled back (db outside any transaction).
+    void charge(sql::connection& db, const principal& who, const std::string& id_number,
+                const std::string& township_code) const;
+
 private:
+    // Runs `work` in a write transaction after counting one lookup of the user (429 when the window is full).
+    template <class Work>
+    auto counted(sql::connection& db, const principal& who, std::int64_t now, Work&& work) const;
+
     clock now_;
     int limit_;
     std::int64_t window_ms_;

@@ -228,6 +228,34 @@ TEST_P(person_lookup_limit, the_limit_plus_first_lookup_waits_for_the_window) {
     EXPECT_EQ(count_rows("lookup_times"), 2);
 }
 
+// A refused create that says where another area's person is registered tells what a lookup tells: it is counted
+// and audited as one, so creating files cannot page through the county either.
+TEST_P(person_lookup_limit, refusals_that_tell_where_another_area_s_person_is_count_as_lookups) {
+    const auto stored = file_in_village_a(10);
+    auto reviewer = client_as("reviewer_b");
+    for (int i = 0; i < limit; ++i) {
+        auto probe = sample_household(township_b, village_b, group_b, 20 + i);
+        probe.members[1].id_number = stored.members[i % 3].id_number;
+        refused([&] { reviewer.create_household(probe, ""); }, 409, "person_already_registered");
+    }
+    auto probe = sample_household(township_b, village_b, group_b, 30);
+    probe.members[2].id_number = stored.members[0].id_number;
+    refused([&] { reviewer.create_household(probe, ""); }, 429, "rate_limited");
+    refused([&] { lookup(reviewer, stored.members[0].id_number); }, 429, "rate_limited");
+    EXPECT_EQ(count_rows("lookup_times"), limit);
+    const auto audited =
+        client_as("supervisor").request_json(http_method::get, "/api/v1/audit?action=person.lookup")["items"];
+    ASSERT_EQ(audited.size(), static_cast<std::size_t>(limit));
+    EXPECT_EQ(audited[0]["user"], "reviewer_b");
+    EXPECT_EQ(audited[0]["changes"]["by"], "refusal");
+    // Within one's own area the refusal names the file (household_id): that is no lookup of anyone else's.
+    auto clerk = client_as("clerk_a");
+    auto same = sample_household(township_a, village_a, group_a, 31);
+    same.members[1].id_number = stored.members[1].id_number;
+    for (int i = 0; i < limit + 1; ++i)
+        refused([&] { clerk.create_household(same, ""); }, 409, "person_already_registered");
+}
+
 TEST_P(person_lookup_limit, concurrent_lookups_never_pass_the_limit) {
     const auto stored = file_in_village_a(9);
     constexpr int threads_count = 10;
