@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -20,6 +21,8 @@ namespace fupin::server {
 using namespace fupin::net;
 
 namespace {
+
+constexpr std::chrono::seconds stop_deadline{15};
 
 std::int64_t system_clock_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -95,6 +98,12 @@ struct county_server::impl {
     std::unique_ptr<net::listener> acceptor;
     std::vector<std::thread> threads;
     std::once_flag stop_once;
+    // A graceful stop has a deadline: whatever still holds the network threads after it (a peer that never
+    // finishes a TLS shutdown, say) is cut off by stopping the io_context.
+    std::thread stop_watchdog;
+    std::mutex watchdog_mutex;
+    std::condition_variable watchdog_wake;
+    bool network_done = false;
     std::mutex wait_mutex;
     bool stopped = false;
 };
@@ -162,6 +171,13 @@ void county_server::request_stop() {
             s.feed.stop();
             s.context.close_idle_sessions();
         });
+        s.stop_watchdog = std::thread([&s] {
+            std::unique_lock lock(s.watchdog_mutex);
+            if (!s.watchdog_wake.wait_for(lock, stop_deadline, [&s] { return s.network_done; })) {
+                spdlog::warn("stopping: connections still open after {} s are cut off", stop_deadline.count());
+                s.io.stop();
+            }
+        });
     });
 }
 
@@ -172,6 +188,12 @@ void county_server::wait() {
     // The network threads return once every session has ended and no database job is away.
     for (auto& t : s.threads)
         if (t.joinable()) t.join();
+    {
+        std::lock_guard done(s.watchdog_mutex);
+        s.network_done = true;
+    }
+    s.watchdog_wake.notify_all();
+    if (s.stop_watchdog.joinable()) s.stop_watchdog.join();
     s.pool.stop();
     s.stopped = true;
     spdlog::info("county-server stopped");

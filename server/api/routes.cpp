@@ -50,7 +50,7 @@ handler authenticated(std::shared_ptr<const service::session_service> sessions, 
         } catch (const common::api_error& e) {
             if (e.status() == 403)
                 service::audit_trail::record_in_own_transaction(
-                    db, service::audit_actor{who.username, who.role, who.certificate_subject}, "access.denied",
+                    db, service::audit_actor::of(who), "access.denied",
                     request.method + " " + request.path, "denied", {{"code", e.code()}}, config.clock());
             response = error_response(e, request.lang);
         }

@@ -147,6 +147,18 @@ void event_hub::remove(const feed_subscriber* subscriber) {
     subscribers_.erase(subscriber);
 }
 
+bool event_hub::begin_catch_up() {
+    std::lock_guard lock(mutex_);
+    if (catch_ups_ >= settings_.catch_up_reads) return false;
+    ++catch_ups_;
+    return true;
+}
+
+void event_hub::end_catch_up() {
+    std::lock_guard lock(mutex_);
+    --catch_ups_;
+}
+
 std::int64_t event_hub::head() const {
     std::lock_guard lock(mutex_);
     return head_;

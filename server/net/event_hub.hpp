@@ -31,6 +31,9 @@ struct feed_settings {
     std::int64_t max_lag = 10000;
     std::chrono::milliseconds stall_timeout{5000};
     int subscriptions_per_user = 4;
+    // Subscribers reading the outbox itself at once (catching up from further back than memory reaches): the
+    // rest wait their turn, so watchers resuming together cannot take every database worker from the clerks.
+    int catch_up_reads = 2;
 };
 
 class event_hub {
@@ -51,6 +54,10 @@ public:
     void add(const std::shared_ptr<feed_subscriber>& subscriber);
     void remove(const feed_subscriber* subscriber);
     std::int64_t head() const;
+
+    // A place for one catch-up read of the outbox (settings().catch_up_reads at once); false: try again later.
+    bool begin_catch_up();
+    void end_catch_up();
 
     // Up to `max` events after `cursor`, from memory; nullopt when memory no longer reaches back that far (the
     // caller reads the database).
@@ -84,6 +91,7 @@ private:
     std::deque<std::shared_ptr<const feed_event>> recent_;  // consecutive seqs ending at head_
     std::map<const feed_subscriber*, std::weak_ptr<feed_subscriber>> subscribers_;
     std::map<std::string, int> subscriptions_;  // per username
+    int catch_ups_ = 0;
 };
 
 }  // namespace fupin::server::net

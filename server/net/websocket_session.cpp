@@ -164,6 +164,8 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
         }
         woken_ = false;
     }
+    // Whatever the way out, the connection goes now: the reader still waiting on it ends with it.
+    close_now();
     spdlog::info("feed: {} left at seq {}", viewer_.username, cursor_.load());
 }
 
@@ -185,11 +187,16 @@ asio::awaitable<bool> websocket_session::send_pending() {
     const auto from = cursor_.load();
     auto events = hub.after(from, batch);
     if (!events) {
-        // Further back than memory reaches: read the outbox itself.
-        std::function<std::vector<std::shared_ptr<const feed_event>>(sql::connection&)> work =
-            [from](sql::connection& db) { return event_hub::read(db, from, static_cast<int>(batch)); };
-        events = co_await on_database<std::vector<std::shared_ptr<const feed_event>>>(context_.pool, std::move(work));
-        if (!events) {  // the database is busy or away: try again shortly; the wait is not this subscriber's fault
+        // Further back than memory reaches: read the outbox itself, when it is this subscriber's turn.
+        std::optional<std::vector<std::shared_ptr<const feed_event>>> read;
+        if (hub.begin_catch_up()) {
+            std::function<std::vector<std::shared_ptr<const feed_event>>(sql::connection&)> work =
+                [from](sql::connection& db) { return event_hub::read(db, from, static_cast<int>(batch)); };
+            read = co_await on_database<std::vector<std::shared_ptr<const feed_event>>>(context_.pool, std::move(work));
+            hub.end_catch_up();
+        }
+        events = std::move(read);
+        if (!events) {  // not its turn, or the database is busy or away: try again shortly (not the subscriber's fault)
             moved_on();
             wake_timer_.expires_after(std::chrono::milliseconds(200));
             error_code ignored;

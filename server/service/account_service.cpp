@@ -21,8 +21,6 @@ using common::api_error;
 constexpr std::size_t min_password_length = 10;
 constexpr std::size_t max_password_length = 200;
 
-audit_actor actor_of(const principal& who) { return audit_actor{who.username, who.role, who.certificate_subject}; }
-
 void check_username(const std::string& username) {
     if (!account_service::valid_username(username))
         throw api_error::invalid_field("username", "invalid_value", "用户名须为 3 到 32 个小写字母、数字、_ . -",
@@ -98,7 +96,7 @@ storage::user_account account_service::create(sql::connection& db, const princip
         run_in_transaction(db, sql::tx_mode::write, [&] {
             check_role_and_area(db, account.role, account.area_code);
             storage::user_repository(db).insert(user);
-            audit_trail::record(db, actor_of(who), "user.create", "user/" + user.username, "ok",
+            audit_trail::record(db, audit_actor::of(who), "user.create", "user/" + user.username, "ok",
                                 audit_diff::changes(nullptr, public_view(user)), now);
         });
     } catch (const sql::constraint_violation&) {
@@ -127,7 +125,7 @@ storage::user_account account_service::update(sql::connection& db, const princip
         users.update(*user);
         // A disabled account, or one moved to another role or area, starts again from a login.
         if (user->disabled || changes.role || changes.area_code) storage::session_repository(db).remove_for_user(user->id);
-        audit_trail::record(db, actor_of(who), "user.update", "user/" + username, "ok",
+        audit_trail::record(db, audit_actor::of(who), "user.update", "user/" + username, "ok",
                             audit_diff::changes(before, public_view(*user)), now);
         return *user;
     });
@@ -147,7 +145,7 @@ void account_service::reset_password(sql::connection& db, const principal& who, 
         user->updated_at_ms = now;
         users.update(*user);
         storage::session_repository(db).remove_for_user(user->id);
-        audit_trail::record(db, actor_of(who), "user.password_reset", "user/" + username, "ok", nullptr, now);
+        audit_trail::record(db, audit_actor::of(who), "user.password_reset", "user/" + username, "ok", nullptr, now);
     });
 }
 

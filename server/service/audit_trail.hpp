@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/service/principal.hpp"
+
 namespace fupin::server::sql {
 class connection;
 }
@@ -23,6 +25,9 @@ struct audit_actor {
     std::string username;
     std::string role;
     std::string certificate_subject;
+
+    // A logged-in user, as the trail names them.
+    static audit_actor of(const principal& who) { return {who.username, who.role, who.certificate_subject}; }
 };
 
 class audit_trail {

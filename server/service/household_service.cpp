@@ -20,8 +20,6 @@ namespace {
 
 using common::api_error;
 
-audit_actor actor_of(const principal& who) { return audit_actor{who.username, who.role, who.certificate_subject}; }
-
 std::string record_of(std::int64_t id) { return "household/" + std::to_string(id); }
 
 // The change event of a file: within its area only (a file's contents are never public), without ID numbers.
@@ -124,7 +122,7 @@ household_service::create_result household_service::create(sql::connection& db, 
                 households.insert(stored, now);  // sets id, version, times: `stored` is now what a read returns
                 if (!idempotency_key.empty()) keys.attach(who.area_code, idempotency_key, stored.id);
                 publish_change(db, "household.created", stored, now);
-                audit_trail::record(db, actor_of(who), "household.create", record_of(stored.id), "ok",
+                audit_trail::record(db, audit_actor::of(who), "household.create", record_of(stored.id), "ok",
                                     audit_diff::changes(nullptr, common::to_json(stored)), now);
                 return {std::move(stored), false};
             });
@@ -182,7 +180,7 @@ common::household household_service::update(sql::connection& db, const principal
                     throw version_conflict(latest ? latest->version : input.version + 1);
                 }
                 publish_change(db, "household.updated", stored, now);
-                audit_trail::record(db, actor_of(who), "household.update", record_of(id), "ok",
+                audit_trail::record(db, audit_actor::of(who), "household.update", record_of(id), "ok",
                                     audit_diff::changes(common::to_json(*current), common::to_json(stored)), now);
                 return stored;
             });

@@ -62,7 +62,7 @@ void person_lookup_service::charge(sql::connection& db, const principal& who, co
                                    const std::string& township_code) const {
     const auto now = now_();
     counted(db, who, now, [&] {
-        audit_trail::record(db, audit_actor{who.username, who.role, who.certificate_subject}, "person.lookup",
+        audit_trail::record(db, audit_actor::of(who), "person.lookup",
                             "person/" + common::mask_id_number(id_number), "ok",
                             nlohmann::json{{"found", true}, {"township_code", township_code}, {"by", "refusal"}},
                             now);
@@ -102,7 +102,7 @@ person_lookup_result person_lookup_service::lookup(sql::connection& db, const pr
                 r.name = common::mask_name(where->name);
             }
         }
-        audit_trail::record(db, audit_actor{who.username, who.role, who.certificate_subject}, "person.lookup",
+        audit_trail::record(db, audit_actor::of(who), "person.lookup",
                             "person/" + common::mask_id_number(number), "ok",
                             nlohmann::json{{"found", r.found}, {"township_code", r.township_code}}, now);
         return r;

@@ -39,8 +39,6 @@ constexpr std::size_t max_text = 2000;
 constexpr std::size_t max_name = 50;
 constexpr std::size_t max_batch = 200;
 
-audit_actor actor_of(const principal& who) { return audit_actor{who.username, who.role, who.certificate_subject}; }
-
 std::string record_of(std::int64_t id) { return "application/" + std::to_string(id); }
 
 api_error application_not_found() { return api_error::not_found("该申请", "application"); }
@@ -154,7 +152,7 @@ void record_step(sql::connection& db, const principal& who, common::application&
                          summary, is_public ? public_case_summary(a, act) : json(nullptr), now);
     json changes{{"state", {{"before", from}, {"after", a.state}}}};
     if (!reason.empty()) changes["reason"] = reason;
-    audit_trail::record(db, actor_of(who), "application." + std::string(act), record_of(a.id), "ok", changes, now);
+    audit_trail::record(db, audit_actor::of(who), "application." + std::string(act), record_of(a.id), "ok", changes, now);
 }
 
 common::household load_household(sql::connection& db, std::int64_t id) {
@@ -327,7 +325,7 @@ common::application procedure_service::take_step(sql::connection& db, const prin
     record_step(db, who, a, r.action, t->to_state, note, "", std::move(details), now);
     if (t->to_state == state::registered) {
         storage::household_repository(db).set_status(a.household_id, "registered", now);
-        audit_trail::record(db, actor_of(who), "household.register", "household/" + std::to_string(a.household_id),
+        audit_trail::record(db, audit_actor::of(who), "household.register", "household/" + std::to_string(a.household_id),
                             "ok", {{"status", {{"before", household_status}, {"after", "registered"}}}, {"year", a.year}},
                             now);
     }
@@ -515,7 +513,7 @@ common::appraisal procedure_service::appraise(sql::connection& db, const princip
                 record_step(db, who, a, action::appraise, state::refused, "", reason, std::move(details), now);
             }
         }
-        audit_trail::record(db, actor_of(who), "appraisal.record", "appraisal/" + std::to_string(in.id), "ok",
+        audit_trail::record(db, audit_actor::of(who), "appraisal.record", "appraisal/" + std::to_string(in.id), "ok",
                             {{"village_code", in.village_code}, {"year", in.year}, {"cases", n}}, now);
         return in;
     });
@@ -602,7 +600,7 @@ common::posting procedure_service::publish(sql::connection& db, const principal&
                              {area_code.size() >= 9 ? area_code.substr(0, 9) : "",
                               area_code.size() == 12 ? area_code : ""},
                              summary, summary, now);
-        audit_trail::record(db, actor_of(who), "posting.publish", "posting/" + std::to_string(p.id), "ok",
+        audit_trail::record(db, audit_actor::of(who), "posting.publish", "posting/" + std::to_string(p.id), "ok",
                             {{"level", level}, {"area_code", area_code}, {"cases", p.entries.size()}}, now);
         return p;
     });

@@ -21,8 +21,6 @@ using common::api_error;
 
 constexpr int max_places = 10'000'000;
 
-audit_actor actor_of(const principal& who) { return audit_actor{who.username, who.role, who.certificate_subject}; }
-
 void check_year(int year) {
     if (year < 2000 || year > 2100)
         throw api_error::invalid_field("year", "invalid_value", "年度应在2000至2100之间", "year must be 2000-2100");
@@ -86,7 +84,7 @@ common::poverty_line quota_service::set_line(sql::connection& db, const principa
             const auto summary = nlohmann::json{{"year", year}, {"amount", common::fen_to_json(amount)}};
             event_outbox::append(db, "poverty_line.set", "poverty_line/" + std::to_string(year), {}, summary, summary,
                                  now);
-            audit_trail::record(db, actor_of(who), "poverty_line.set", "poverty_line/" + std::to_string(year), "ok",
+            audit_trail::record(db, audit_actor::of(who), "poverty_line.set", "poverty_line/" + std::to_string(year), "ok",
                                 {{"amount", {{"before", before ? common::fen_to_json(before->amount) : nlohmann::json(nullptr)},
                                              {"after", common::fen_to_json(amount)}}}},
                                 now);
@@ -185,7 +183,7 @@ common::quota quota_service::set_quota(sql::connection& db, const principal& who
                                  {area_code.size() >= 9 ? area_code.substr(0, 9) : "",
                                   area_code.size() == 12 ? area_code : ""},
                                  summary, summary, now);
-            audit_trail::record(db, actor_of(who), "quota.set", record, "ok",
+            audit_trail::record(db, audit_actor::of(who), "quota.set", record, "ok",
                                 {{"quota", {{"before", before ? nlohmann::json(before->places) : nlohmann::json(nullptr)},
                                             {"after", places}}}},
                                 now);

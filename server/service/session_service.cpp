@@ -215,7 +215,7 @@ void session_service::logout(sql::connection& db, const principal& who) const {
     const auto now = now_();
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::session_repository(db).remove(who.token_hash);
-        audit_trail::record(db, audit_actor{who.username, who.role, who.certificate_subject}, "session.logout",
+        audit_trail::record(db, audit_actor::of(who), "session.logout",
                             "user/" + who.username, "ok", nullptr, now);
     });
 }
