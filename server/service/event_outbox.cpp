@@ -1,8 +1,14 @@
 #include "server/service/event_outbox.hpp"
 
+#include "common/area.hpp"
 #include "server/storage/event_repository.hpp"
 
 namespace fupin::server::service {
+
+event_scope event_scope::of_area(const std::string& area_code) {
+    return {common::township_code_of(area_code),
+            common::area_level_of_code(area_code) == "village" ? area_code : std::string()};
+}
 
 std::int64_t event_outbox::append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
                                   const nlohmann::json& summary, const nlohmann::json& public_summary,

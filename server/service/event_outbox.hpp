@@ -17,6 +17,9 @@ namespace fupin::server::service {
 struct event_scope {
     std::string township_code;  // "" for county-wide
     std::string village_code;   // "" when not about one village
+
+    // The scope of an event about an area (the county, a township or a village).
+    static event_scope of_area(const std::string& area_code);
 };
 
 class event_outbox {

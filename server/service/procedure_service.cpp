@@ -8,6 +8,7 @@
 
 #include "common/api_error.hpp"
 #include "common/application_workflow.hpp"
+#include "common/area.hpp"
 #include "common/china_date.hpp"
 #include "common/posting_period.hpp"
 #include "common/procedure_json.hpp"
@@ -528,8 +529,10 @@ common::posting procedure_service::publish(sql::connection& db, const principal&
         throw api_error::invalid_field("level", "invalid_value",
                                        "公示层级应为 " + common::allowed_codes(common::vocabulary::posting_levels),
                                        "level must be one of " + common::allowed_codes(common::vocabulary::posting_levels));
-    const std::size_t code_length = level == "township" ? 9 : level == "county" ? 6 : 12;
-    if (area_code.size() != code_length)
+    // A village's list (first posting, result) is posted in a village, the second in a township, the third in
+    // the county.
+    const std::string area_level = level == "township" || level == "county" ? level : std::string("village");
+    if (common::area_level_of_code(area_code) != area_level)
         throw api_error::invalid_field("area_code", "invalid_value", "区划代码与公示层级不符",
                                        "area_code does not fit the posting's level");
     if (ids.size() > 5000)
@@ -597,8 +600,7 @@ common::posting procedure_service::publish(sql::connection& db, const principal&
                            {"last_day", p.last_day},   {"next_step_on", p.next_step_on},
                            {"households", p.entries.size()}};
         event_outbox::append(db, "posting.published", "posting/" + std::to_string(p.id),
-                             {area_code.size() >= 9 ? area_code.substr(0, 9) : "",
-                              area_code.size() == 12 ? area_code : ""},
+                             event_scope::of_area(area_code),
                              summary, summary, now);
         audit_trail::record(db, audit_actor::of(who), "posting.publish", "posting/" + std::to_string(p.id), "ok",
                             {{"level", level}, {"area_code", area_code}, {"cases", p.entries.size()}}, now);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/api_error.hpp"
+#include "common/area.hpp"
 #include "common/household_json.hpp"
 #include "common/procedure_json.hpp"
 #include "server/service/access_policy.hpp"
@@ -24,18 +25,6 @@ constexpr int max_places = 10'000'000;
 void check_year(int year) {
     if (year < 2000 || year > 2100)
         throw api_error::invalid_field("year", "invalid_value", "年度应在2000至2100之间", "year must be 2000-2100");
-}
-
-std::string level_of(const std::string& code) {
-    if (code.size() == 6) return "county";
-    if (code.size() == 9) return "township";
-    return "village";
-}
-
-std::string parent_of(const std::string& code) {
-    if (code.size() == 12) return code.substr(0, 9);
-    if (code.size() == 9) return code.substr(0, 6);
-    return "";
 }
 
 int sum_places(const std::vector<common::quota>& qs, const std::string& except = {}) {
@@ -105,7 +94,7 @@ std::vector<common::quota> quota_service::list(sql::connection& db, const princi
         if (auto own = quotas.find(year, parent)) out.push_back(*own);
         for (auto& q : quotas.children(year, parent)) out.push_back(std::move(q));
         for (auto& q : out) {
-            q.level = level_of(q.area_code);
+            q.level = common::area_level_of_code(q.area_code);
             if (auto a = areas.find(q.area_code)) q.area_name = a->name;
             q.used = quotas.places_used(year, q.area_code);
             q.allocated = q.level == "village" ? 0 : sum_places(quotas.children(year, q.area_code));
@@ -132,7 +121,7 @@ common::quota quota_service::set_quota(sql::connection& db, const principal& who
             else access_policy::require(who, permission::set_county_quotas);
 
             storage::quota_repository quotas(db);
-            const auto parent = parent_of(area_code);
+            const auto parent = common::parent_code_of(area_code);
             if (!parent.empty()) {
                 const auto parent_quota = quotas.find_for_update(year, parent);
                 if (!parent_quota)
@@ -180,8 +169,7 @@ common::quota quota_service::set_quota(sql::connection& db, const principal& who
             const auto summary = nlohmann::json{{"year", year}, {"area_code", area_code}, {"area_name", area->name},
                                                 {"quota", places}};
             event_outbox::append(db, "quota.set", record,
-                                 {area_code.size() >= 9 ? area_code.substr(0, 9) : "",
-                                  area_code.size() == 12 ? area_code : ""},
+                                 event_scope::of_area(area_code),
                                  summary, summary, now);
             audit_trail::record(db, audit_actor::of(who), "quota.set", record, "ok",
                                 {{"quota", {{"before", before ? nlohmann::json(before->places) : nlohmann::json(nullptr)},
@@ -222,7 +210,7 @@ std::string quota_service::take_place(sql::connection& db, int year, const std::
                 .with_detail("area_code", code)
                 .with_detail("quota", std::to_string(q->places))
                 .with_detail("used", std::to_string(used));
-        figures[level_of(code)] = {{"area_code", code}, {"quota", q->places}, {"used_before", used}};
+        figures[common::area_level_of_code(code)] = {{"area_code", code}, {"quota", q->places}, {"used_before", used}};
     }
     return figures.dump();
 }
