@@ -51,11 +51,6 @@ const std::string& en(const common::vocabulary_list& list, std::string_view code
     return common::label(list, code, common::language::en);
 }
 
-void check_year(int year) {
-    if (year < 2000 || year > 2100)
-        throw api_error::invalid_field("year", "invalid_value", "年度应在2000至2100之间", "year must be 2000-2100");
-}
-
 // Free text from a clerk: at most `limit` characters of valid UTF-8 without control characters.
 std::string checked_text(const std::string& text, const std::string& field, std::size_t limit, bool required) {
     const auto length = common::utf8_length(text);
@@ -230,7 +225,7 @@ procedure_service::procedure_service(clock now, common::posting_days days) : now
 
 common::application procedure_service::apply(sql::connection& db, const principal& who, std::int64_t household_id,
                                              int year, const std::string& note_in) const {
-    check_year(year);
+    quota_service::check_year(year);
     const auto note = checked_text(note_in, "note", max_text, false);
     const auto* t = workflow::find(action::apply, "");
     for (int attempt = 1;; ++attempt) {
@@ -392,7 +387,7 @@ std::vector<common::application> procedure_service::list(sql::connection& db, co
 
 common::identification_verdict procedure_service::verdict(sql::connection& db, const principal& who,
                                                           std::int64_t household_id, int year) const {
-    check_year(year);
+    quota_service::check_year(year);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         const auto h = load_household(db, household_id);
         access_policy::require(who, permission::read_households, h.village_code);
@@ -419,7 +414,7 @@ std::vector<common::ranking_entry> ranking_of(sql::connection& db, const std::ve
 
 std::vector<common::ranking_entry> procedure_service::proposal(sql::connection& db, const principal& who,
                                                                const std::string& village_code, int year) const {
-    check_year(year);
+    quota_service::check_year(year);
     access_policy::require(who, permission::read_households, village_code);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         return ranking_of(db, storage::application_repository(db).ids_in_state(village_code, year,
@@ -428,7 +423,7 @@ std::vector<common::ranking_entry> procedure_service::proposal(sql::connection& 
 }
 
 common::appraisal procedure_service::appraise(sql::connection& db, const principal& who, common::appraisal in) const {
-    check_year(in.year);
+    quota_service::check_year(in.year);
     if (in.village_code.size() != 12)
         throw api_error::invalid_field("village_code", "invalid_value", "村代码应为12位", "village_code has 12 digits");
     const auto now = now_();
@@ -523,7 +518,7 @@ common::appraisal procedure_service::appraise(sql::connection& db, const princip
 common::posting procedure_service::publish(sql::connection& db, const principal& who, const std::string& level,
                                            const std::string& area_code, int year,
                                            std::vector<std::int64_t> ids) const {
-    check_year(year);
+    quota_service::check_year(year);
     const auto before = workflow::state_before_posting(level);
     if (!before)
         throw api_error::invalid_field("level", "invalid_value",

@@ -22,11 +22,6 @@ using common::api_error;
 
 constexpr int max_places = 10'000'000;
 
-void check_year(int year) {
-    if (year < 2000 || year > 2100)
-        throw api_error::invalid_field("year", "invalid_value", "年度应在2000至2100之间", "year must be 2000-2100");
-}
-
 int sum_places(const std::vector<common::quota>& qs, const std::string& except = {}) {
     int sum = 0;
     for (const auto& q : qs)
@@ -178,6 +173,11 @@ common::quota quota_service::set_quota(sql::connection& db, const principal& who
             return q;
         });
     });
+}
+
+void quota_service::check_year(int year) {
+    if (year < 2000 || year > 2100)
+        throw api_error::invalid_field("year", "invalid_value", "年度应在2000至2100之间", "year must be 2000-2100");
 }
 
 common::money_fen quota_service::line_of(sql::connection& db, int year) {

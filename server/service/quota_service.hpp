@@ -29,6 +29,9 @@ public:
     common::quota set_quota(sql::connection& db, const principal& who, int year, const std::string& area_code,
                             int places) const;
 
+    // The years the procedure takes (lines, quotas, cases): 2000–2100; 422 invalid_value at "year" otherwise.
+    static void check_year(int year);
+
     // Inside the approving transaction: the year's line (409 poverty_line_not_set when none).
     static common::money_fen line_of(sql::connection& db, int year);
     // Inside the approving transaction: locks the county's, the township's and the village's quota rows, in that
