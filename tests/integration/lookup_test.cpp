@@ -29,20 +29,6 @@ json lookup(client::api_client& c, const std::string& id_number) {
     return c.request_json(http_method::get, "/api/v1/people?id_number=" + id_number);
 }
 
-// Runs `f`, which must fail with this HTTP status and code.
-template <class F>
-client_error refused(F&& f, int status, const std::string& code) {
-    try {
-        f();
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.status(), status) << e.code() << ": " << e.message();
-        EXPECT_EQ(e.code(), code) << e.message();
-        return e;
-    }
-    ADD_FAILURE() << "expected " << status << " " << code;
-    return client_error(client::error_kind::protocol, "no error");
-}
-
 class person_lookup : public archive_test {
 protected:
     // A file of village_a (township_a) whose head is 张三 and whose second member is 欧阳小明.

@@ -140,20 +140,6 @@ protected:
     }
 };
 
-// Runs `f`, which must fail with this HTTP status and code.
-template <class F>
-client_error refused(F&& f, int status, const std::string& code) {
-    try {
-        f();
-    } catch (const client_error& e) {
-        EXPECT_EQ(e.status(), status) << e.code() << ": " << e.message();
-        EXPECT_EQ(e.code(), code) << e.message();
-        return e;
-    }
-    ADD_FAILURE() << "expected " << status << " " << code;
-    return client_error(client::error_kind::protocol, "no error");
-}
-
 TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postings_to_registration) {
     auto clerk = client_as("clerk_a");
     const auto household_id = new_household(1);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "client/api_client.hpp"
+#include "client/client_error.hpp"
 #include "common/household.hpp"
 #include "server/county_server.hpp"
 
@@ -88,5 +89,19 @@ protected:
 };
 
 std::string backend_name(const ::testing::TestParamInfo<std::string>& info);
+
+// Runs `f`, which must fail with this HTTP status and code; returns the error for further checks.
+template <class F>
+client::client_error refused(F&& f, int status, const std::string& code) {
+    try {
+        f();
+    } catch (const client::client_error& e) {
+        EXPECT_EQ(e.status(), status) << e.code() << ": " << e.message();
+        EXPECT_EQ(e.code(), code) << e.message();
+        return e;
+    }
+    ADD_FAILURE() << "expected " << status << " " << code;
+    return client::client_error(client::error_kind::protocol, "no error");
+}
 
 }  // namespace fupin::test
