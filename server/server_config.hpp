@@ -36,6 +36,10 @@ struct server_config {
     // Sessions: idle expiry and absolute expiry.
     std::chrono::minutes session_idle_timeout{30};
     std::chrono::minutes session_lifetime{12 * 60};
+    // How long a session look-up is reused (service/session_cache.hpp): within one process logouts and account
+    // changes take effect at once; made through another process, within this long. 0: every request asks the
+    // database.
+    std::chrono::milliseconds session_cache_ttl{1000};
     // Failed logins, counted per account and per certificate: from `login_slow_after` on, each further try must
     // wait 2^(failures - login_slow_after) seconds; at `login_lock_after` the account or certificate is locked
     // for `login_lock_period`.

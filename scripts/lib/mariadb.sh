@@ -7,6 +7,7 @@
 # Runs as root (root logs in over the socket, no password). Nothing listens on TCP (--skip-networking).
 # FUPIN_MARIADB_BUFFER_POOL: InnoDB buffer pool size (default 64M: enough for the tests; scripts/bench gives
 # it 2G so that a million households stay in memory as they would on a production server).
+# FUPIN_MARIADB_FLAGS: more mariadbd options, for experiments (e.g. --innodb-flush-log-at-trx-commit=2).
 
 _mariadb_abs() {  # absolute path without requiring it to exist
     case "$1" in
@@ -53,7 +54,7 @@ mariadb_start() {
         setsid mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$dir/mysql.sock" \
             --skip-networking --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
             --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" --innodb-buffer-pool-size="${FUPIN_MARIADB_BUFFER_POOL:-64M}" \
-            </dev/null >/dev/null 2>&1 &
+            ${FUPIN_MARIADB_FLAGS:-} </dev/null >/dev/null 2>&1 &
     fi
 
     local i

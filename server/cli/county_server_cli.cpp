@@ -111,6 +111,11 @@ int run_county_server_cli(int argc, char** argv) {
         ->capture_default_str()->check(CLI::Range(1, 24 * 60));
     app.add_option("--session-hours", lifetime_hours, "a session ends this long after its login")
         ->capture_default_str()->check(CLI::Range(1, 24 * 7));
+    int session_cache_ms = static_cast<int>(config.session_cache_ttl.count());
+    app.add_option("--session-cache-ms", session_cache_ms,
+                   "how long a session look-up is reused (0: never); a logout or account change made through "
+                   "another server process takes effect here within this")
+        ->capture_default_str()->check(CLI::Range(0, 10000));
     app.add_option("--feed-subscriptions-per-user", config.feed_subscriptions_per_user,
                    "change-feed subscriptions one user may hold")
         ->capture_default_str()->check(CLI::Range(1, 100000));
@@ -189,6 +194,7 @@ int run_county_server_cli(int argc, char** argv) {
         config.session_idle_timeout = std::chrono::minutes(idle_minutes);
         config.session_lifetime = std::chrono::minutes(lifetime_hours * 60);
         config.feed_poll_interval = std::chrono::milliseconds(feed_poll_ms);
+        config.session_cache_ttl = std::chrono::milliseconds(session_cache_ms);
         config.lookup_window = std::chrono::seconds(lookup_window_seconds);
     } catch (const CLI::ParseError& e) {
         // --help answers 0; every usage error answers 2, whatever CLI11's own code for it.

@@ -56,7 +56,8 @@ bool account_service::valid_username(std::string_view username) {
     return ok;
 }
 
-account_service::account_service(clock now, argon2_cost cost) : now_(std::move(now)), hasher_(cost) {}
+account_service::account_service(clock now, argon2_cost cost, std::shared_ptr<session_cache> sessions)
+    : now_(std::move(now)), hasher_(cost), sessions_(std::move(sessions)) {}
 
 void account_service::check_password(const std::string& username, const std::string& password) {
     auto length = common::utf8_length(password);
@@ -111,7 +112,7 @@ storage::user_account account_service::update(sql::connection& db, const princip
     access_policy::require(who, permission::manage_users);
     if (changes.display_name) check_display_name(*changes.display_name);
     const auto now = now_();
-    return run_in_transaction(db, sql::tx_mode::write, [&] {
+    auto updated = run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
         auto user = users.find(username);
         if (!user) throw no_such_user();
@@ -129,6 +130,10 @@ storage::user_account account_service::update(sql::connection& db, const princip
                             audit_diff::changes(before, public_view(*user)), now);
         return *user;
     });
+    // After the commit, so that a request which read the session before it cannot put it back. Every change
+    // (a new display name too) is forgotten: the cached entry carries the whole account.
+    if (sessions_) sessions_->forget_user(updated.id);
+    return updated;
 }
 
 void account_service::reset_password(sql::connection& db, const principal& who, const std::string& username,
@@ -137,16 +142,19 @@ void account_service::reset_password(sql::connection& db, const principal& who, 
     check_password(username, password);
     const auto hash = hasher_.hash(password);
     const auto now = now_();
+    std::int64_t user_id = 0;
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
         auto user = users.find(username);
         if (!user) throw no_such_user();
+        user_id = user->id;
         user->password_hash = hash;
         user->updated_at_ms = now;
         users.update(*user);
         storage::session_repository(db).remove_for_user(user->id);
         audit_trail::record(db, audit_actor::of(who), "user.password_reset", "user/" + username, "ok", nullptr, now);
     });
+    if (sessions_) sessions_->forget_user(user_id);
 }
 
 std::vector<storage::user_account> account_service::list(sql::connection& db, const principal& who) const {

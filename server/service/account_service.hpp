@@ -3,6 +3,7 @@
 // the API, or by the server machine's operator with `county-server admin user …`. Each change is audited.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 
 #include "server/service/password_hasher.hpp"
 #include "server/service/principal.hpp"
+#include "server/service/session_cache.hpp"
 #include "server/storage/user_account.hpp"
 
 namespace fupin::server::sql {
@@ -37,7 +39,8 @@ class account_service {
 public:
     using clock = std::function<std::int64_t()>;
 
-    account_service(clock now, argon2_cost cost);
+    // `sessions`: the server's session cache, told when a change ends a user's sessions (may be null).
+    account_service(clock now, argon2_cost cost, std::shared_ptr<session_cache> sessions = nullptr);
 
     // 3 to 32 of a-z 0-9 _ . -
     static bool valid_username(std::string_view username);
@@ -57,6 +60,7 @@ private:
 
     clock now_;
     password_hasher hasher_;
+    std::shared_ptr<session_cache> sessions_;
 };
 
 }  // namespace fupin::server::service

@@ -53,11 +53,12 @@ principal to_principal(const storage::user_account& u, const storage::session_re
 
 }  // namespace
 
-session_service::session_service(clock now, const server_config& config)
+session_service::session_service(clock now, const server_config& config, std::shared_ptr<session_cache> cache)
     : now_(std::move(now)),
       config_(config),
       hasher_(std::make_shared<password_hasher>(
-          argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1})) {}
+          argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1})),
+      cache_(std::move(cache)) {}
 
 bool session_service::certificate_fits(const std::string& user_area, const std::string& certificate_area) {
     if (user_area.size() == 6) return certificate_area == user_area;  // county users: the county office
@@ -189,26 +190,35 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
     const auto idle_ms = ms(config_.session_idle_timeout);
     const auto token_hash = sha256_hex(std::string_view(authorization_header).substr(scheme.size()));
     storage::session_repository sessions(db);
-    auto found = sessions.find_with_user(token_hash);
-    if (!found) throw session_expired();
-    auto* session = &found->session;
-    if (now >= session->expires_at_ms || now >= session->last_seen_ms + idle_ms) {
-        sessions.remove(token_hash);
-        throw session_expired();
+    const auto usable = [&](const storage::session_repository::session_with_user& s) {
+        return now < s.session.expires_at_ms && now < s.session.last_seen_ms + idle_ms && !s.user.disabled &&
+               s.session.certificate_subject == certificate.subject;
+    };
+    // A cached look-up answers only a yes: every refusal is decided on what the database holds now (another
+    // process may have kept the session alive, or ended it).
+    auto found = cache_ ? cache_->find(token_hash) : std::nullopt;
+    if (!found || !usable(*found)) {
+        const auto generation = cache_ ? cache_->generation() : 0;
+        found = sessions.find_with_user(token_hash);
+        if (!found) throw session_expired();
+        const auto& session = found->session;
+        if (now >= session.expires_at_ms || now >= session.last_seen_ms + idle_ms || found->user.disabled) {
+            sessions.remove(token_hash);
+            if (cache_) cache_->forget(token_hash);
+            throw session_expired();
+        }
+        if (session.certificate_subject != certificate.subject)
+            throw api_error(401, "certificate_mismatch", "该登录凭据属于另一台办公电脑的证书,请重新登录",
+                            "this session belongs to another office certificate; log in again");
+        if (cache_) cache_->store(*found, generation);
     }
-    if (session->certificate_subject != certificate.subject)
-        throw api_error(401, "certificate_mismatch", "该登录凭据属于另一台办公电脑的证书,请重新登录",
-                        "this session belongs to another office certificate; log in again");
-    const auto* user = &found->user;
-    if (user->disabled) {
-        sessions.remove(token_hash);
-        throw session_expired();
-    }
-    if (now - session->last_seen_ms >= touch_interval_ms) {
+    auto& session = found->session;
+    if (now - session.last_seen_ms >= touch_interval_ms) {
         sessions.touch(token_hash, now);
-        session->last_seen_ms = now;
+        session.last_seen_ms = now;
+        if (cache_) cache_->touched(token_hash, now);
     }
-    return to_principal(*user, *session, idle_ms);
+    return to_principal(found->user, session, idle_ms);
 }
 
 void session_service::logout(sql::connection& db, const principal& who) const {
@@ -218,6 +228,7 @@ void session_service::logout(sql::connection& db, const principal& who) const {
         audit_trail::record(db, audit_actor::of(who), "session.logout",
                             "user/" + who.username, "ok", nullptr, now);
     });
+    if (cache_) cache_->forget(who.token_hash);
 }
 
 }  // namespace fupin::server::service

@@ -10,6 +10,7 @@
 
 #include "server/service/password_hasher.hpp"
 #include "server/service/principal.hpp"
+#include "server/service/session_cache.hpp"
 #include "server/server_config.hpp"
 
 namespace fupin::server::sql {
@@ -33,7 +34,8 @@ class session_service {
 public:
     using clock = std::function<std::int64_t()>;
 
-    session_service(clock now, const server_config& config);
+    // `cache` may be null (no caching); otherwise it is shared with the account_service that ends sessions.
+    session_service(clock now, const server_config& config, std::shared_ptr<session_cache> cache = nullptr);
 
     // Throws api_error: 401 invalid_credentials / account_disabled, 403 certificate_mismatch, 429 login_locked.
     login_result login(sql::connection& db, const std::string& username, const std::string& password,
@@ -62,6 +64,7 @@ private:
     clock now_;
     const server_config& config_;
     std::shared_ptr<password_hasher> hasher_;
+    std::shared_ptr<session_cache> cache_;
 };
 
 }  // namespace fupin::server::service

@@ -33,6 +33,20 @@ std::optional<common::area> area_repository::find(const std::string& code) {
     return read_area(rows.front());
 }
 
+std::map<std::string, common::area> area_repository::find_all(const std::vector<std::string>& codes) {
+    std::map<std::string, common::area> found;
+    if (codes.empty()) return found;
+    std::string sql = "SELECT code, parent_code, level, name FROM areas WHERE code IN (?";
+    for (std::size_t i = 1; i < codes.size(); ++i) sql += ", ?";
+    sql += ")";
+    std::vector<sql::value> params(codes.begin(), codes.end());
+    for (const auto& r : conn_.query(sql, params)) {
+        auto a = read_area(r);
+        found.emplace(a.code, std::move(a));
+    }
+    return found;
+}
+
 std::vector<common::area> area_repository::children(const std::string& parent_code) {
     std::vector<common::area> out;
     for (const auto& r : conn_.query(select_children, {parent_code})) out.push_back(read_area(r));

@@ -1,6 +1,7 @@
 #pragma once
 // The county's administrative tree (areas table): loaded from the area file, read for names and checks.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ public:
     // Inserts, or replaces parent, level and name of an existing code.
     void upsert(const common::area& a);
     std::optional<common::area> find(const std::string& code);
+    // Several codes in one query (a household's township, village and group); unknown codes are missing.
+    std::map<std::string, common::area> find_all(const std::vector<std::string>& codes);
     // Direct children in code order; "" gives the county (whose parent_code is empty).
     std::vector<common::area> children(const std::string& parent_code);
     std::int64_t count();

@@ -50,7 +50,14 @@ constexpr const char* select_household =
     "LEFT JOIN areas t ON t.code = h.township_code "
     "LEFT JOIN areas v ON v.code = h.village_code "
     "LEFT JOIN areas g ON g.code = h.group_code ";
-constexpr const char* where_id = "WHERE h.id = ?";
+// One household with its members, one row per member (the household's columns repeated): a single statement,
+// so one round trip and one consistent view on both databases without a transaction around it.
+constexpr const char* with_members_where_id =
+    ", m.household_id, m.name, m.id_number, m.sex, m.birth_date, m.relation, m.education, m.health, "
+    "m.disability_grade, m.labour_capacity, m.migrant_work_months, m.migrant_work_income_fen ";
+constexpr const char* join_members_where_id =
+    "LEFT JOIN members m ON m.household_id = h.id WHERE h.id = ? ORDER BY m.seq";
+constexpr std::size_t household_columns = 39;  // what read_household() reads
 
 // List filters. The most specific area code goes to an index; the coarser codes, when also given, still
 // filter but are written `+col` so SQLite's planner (which has no statistics) cannot pick their index.
@@ -68,6 +75,7 @@ constexpr const char* insert_member =
     "INSERT INTO members (household_id, seq, name, id_number, sex, birth_date, relation, education, health, "
     "disability_grade, labour_capacity, migrant_work_months, migrant_work_income_fen) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* member_values = ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";  // each further member
 constexpr const char* delete_members = "DELETE FROM members WHERE household_id = ?";
 // Followed by "(?, ?, …)" and member_order: all members of one page in one query.
 constexpr const char* select_members_in =
@@ -179,9 +187,10 @@ common::household read_household(const sql::row& r) {
     return h;
 }
 
-common::member read_member(const sql::row& r) {  // column 0 is household_id
+// The member's household_id is at column `first`, its fields follow.
+common::member read_member(const sql::row& r, std::size_t first = 0) {
     common::member m;
-    std::size_t i = 1;
+    std::size_t i = first + 1;
     m.name = r.get_string(i++);
     m.id_number = r.get_string(i++);
     m.sex = r.get_string(i++);
@@ -233,20 +242,33 @@ void household_repository::insert(common::household& h, std::int64_t now_ms) {
 }
 
 void household_repository::insert_members(const common::household& h) {
+    if (h.members.empty()) return;
+    // All members in one statement: one round trip instead of one per member.
+    std::string sql = insert_member;
+    std::vector<sql::value> params;
     std::int64_t seq = 0;
     for (const common::member& m : h.members) {
-        conn_.execute(insert_member, {h.id, ++seq, m.name, m.id_number, m.sex, m.birth_date, m.relation,
-                                      m.education, m.health, std::int64_t{m.disability_grade}, m.labour_capacity,
-                                      std::int64_t{m.migrant_work_months}, m.migrant_work_income});
+        if (seq > 0) sql += member_values;
+        params.insert(params.end(), {h.id, ++seq, m.name, m.id_number, m.sex, m.birth_date, m.relation, m.education,
+                                     m.health, std::int64_t{m.disability_grade}, m.labour_capacity,
+                                     std::int64_t{m.migrant_work_months}, m.migrant_work_income});
     }
+    conn_.execute(sql, params);
 }
 
 std::optional<common::household> household_repository::find(std::int64_t id) {
-    const auto rows = conn_.query(std::string(select_household) + where_id, {id});
+    // The SELECT list is select_household's with the member columns inserted before its FROM.
+    static const std::string sql = [] {
+        std::string text = select_household;
+        text.insert(text.find(" FROM households h "), with_members_where_id);
+        return text + join_members_where_id;
+    }();
+    const auto rows = conn_.query(sql, {id});
     if (rows.empty()) return std::nullopt;
-    std::vector<common::household> one{read_household(rows.front())};
-    load_members(one);
-    return std::move(one.front());
+    auto household = read_household(rows.front());
+    for (const auto& r : rows)
+        if (!r.is_null(household_columns)) household.members.push_back(read_member(r, household_columns));
+    return household;
 }
 
 bool household_repository::update(common::household& h, std::int64_t expected_version, std::int64_t now_ms) {

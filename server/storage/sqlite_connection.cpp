@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <map>
+
 #include "server/storage/error_text.hpp"
 #include "server/storage/sql_error.hpp"
 
@@ -23,11 +26,27 @@ struct reset_guard {
     }
 };
 
+// One writer gate per database file in this process, shared by its connections while any is open.
+std::shared_ptr<std::timed_mutex> writer_gate_of(const std::string& path) {
+    if (path.empty() || path == ":memory:") return nullptr;
+    static std::mutex registry_mutex;
+    static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+    std::error_code ec;
+    auto key = std::filesystem::weakly_canonical(path, ec).string();
+    if (ec) key = path;
+    std::lock_guard lock(registry_mutex);
+    auto& slot = registry[key];
+    auto gate = slot.lock();
+    if (!gate) slot = gate = std::make_shared<std::timed_mutex>();
+    return gate;
+}
+
 }  // namespace
 
 void sqlite_connection::stmt_deleter::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
-sqlite_connection::sqlite_connection(const std::string& path, int busy_timeout_ms) {
+sqlite_connection::sqlite_connection(const std::string& path, int busy_timeout_ms)
+    : busy_timeout_(busy_timeout_ms) {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -36,6 +55,7 @@ sqlite_connection::sqlite_connection(const std::string& path, int busy_timeout_m
         db_ = nullptr;
         throw error(fmt::format("cannot open SQLite database {}: {}", path, msg));
     }
+    writer_gate_ = writer_gate_of(path);
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, busy_timeout_ms);
     try {
@@ -152,19 +172,36 @@ std::int64_t sqlite_connection::last_insert_id() { return sqlite3_last_insert_ro
 
 void sqlite_connection::begin(tx_mode mode) {
     if (in_transaction_) throw error("begin: a transaction is already open on this connection");
-    execute(mode == tx_mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (mode == tx_mode::write && writer_gate_) {
+        writing_ = std::unique_lock(*writer_gate_, std::defer_lock);
+        if (!writing_.try_lock_for(busy_timeout_))
+            throw retryable_error("sqlite: another write transaction of this process held the database too long");
+    }
+    try {
+        execute(mode == tx_mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+    } catch (...) {
+        if (writing_.owns_lock()) writing_.unlock();
+        throw;
+    }
     in_transaction_ = true;
 }
 
 void sqlite_connection::commit() {
     if (!in_transaction_) throw error("commit: no transaction is open");
-    execute("COMMIT");
+    execute("COMMIT");  // on failure the transaction stays open (and gated) until its rollback
     in_transaction_ = false;
+    if (writing_.owns_lock()) writing_.unlock();
 }
 
 void sqlite_connection::rollback() {
     if (!in_transaction_) return;
     in_transaction_ = false;
+    struct ungate {
+        std::unique_lock<std::timed_mutex>& lock;
+        ~ungate() {
+            if (lock.owns_lock()) lock.unlock();
+        }
+    } release{writing_};
     // SQLite may already have rolled back on its own (e.g. after SQLITE_FULL); then there is nothing to do.
     if (sqlite3_get_autocommit(db_)) return;
     execute("ROLLBACK");

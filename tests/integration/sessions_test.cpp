@@ -147,10 +147,29 @@ TEST_P(sessions, the_certificate_must_be_the_users_office) {
 
 TEST_P(sessions, a_disabled_account_loses_its_sessions_and_cannot_log_in) {
     auto clerk = client_as("clerk_a");
+    ASSERT_EQ(code_of(clerk.request(http_method::get, "/api/v1/sessions/current")), "");  // now in the cache
     client_as("admin").request_json(http_method::put, "/api/v1/users/clerk_a", R"({"disabled":true})");
     EXPECT_EQ(code_of(clerk.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
     auto again = office(township_a);
     EXPECT_EQ(try_login(again, "clerk_a", test_password), "account_disabled");
+}
+
+// What another process does to the sessions table (another county-server on the same MariaDB, or
+// `county-server admin user disable` on the server machine) reaches this server once its cached look-up ages
+// out: within server_config::session_cache_ttl (1 s).
+TEST_P(sessions, a_session_ended_by_another_process_stops_working_within_the_cache_lifetime) {
+    auto ended = client_as("clerk_a");
+    auto disabled = client_as("reviewer_a");
+    ASSERT_EQ(code_of(ended.request(http_method::get, "/api/v1/sessions/current")), "");
+    ASSERT_EQ(code_of(disabled.request(http_method::get, "/api/v1/sessions/current")), "");
+    {
+        auto db = server::sql::connect(database_->url());
+        db->execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'clerk_a')");
+        db->execute("UPDATE users SET disabled = 1 WHERE username = 'reviewer_a'");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    EXPECT_EQ(code_of(ended.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
+    EXPECT_EQ(code_of(disabled.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
 }
 
 TEST_P(sessions, the_trail_holds_every_decision_and_no_secret) {

@@ -1,0 +1,50 @@
+#include "server/service/session_cache.hpp"
+
+namespace fupin::server::service {
+
+session_cache::session_cache(std::chrono::milliseconds ttl, std::size_t capacity) : ttl_(ttl), capacity_(capacity) {}
+
+std::uint64_t session_cache::generation() const {
+    std::lock_guard lock(mutex_);
+    return generation_;
+}
+
+std::optional<session_cache::entry> session_cache::find(const std::string& token_hash) const {
+    if (!enabled()) return std::nullopt;
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(token_hash);
+    if (it == entries_.end() || clock::now() - it->second.stored_at >= ttl_) return std::nullopt;
+    return it->second.value;
+}
+
+void session_cache::store(const entry& found, std::uint64_t generation_before_lookup) {
+    if (!enabled()) return;
+    const auto now = clock::now();
+    std::lock_guard lock(mutex_);
+    if (generation_ != generation_before_lookup) return;  // a session or user changed meanwhile
+    if (entries_.size() >= capacity_) {
+        // Full: drop what has aged out; if that frees nothing, start over (a cache miss costs one query).
+        std::erase_if(entries_, [&](const auto& e) { return now - e.second.stored_at >= ttl_; });
+        if (entries_.size() >= capacity_) entries_.clear();
+    }
+    entries_.insert_or_assign(found.session.token_hash, slot{found, now});
+}
+
+void session_cache::touched(const std::string& token_hash, std::int64_t last_seen_ms) {
+    std::lock_guard lock(mutex_);
+    if (auto it = entries_.find(token_hash); it != entries_.end()) it->second.value.session.last_seen_ms = last_seen_ms;
+}
+
+void session_cache::forget(const std::string& token_hash) {
+    std::lock_guard lock(mutex_);
+    ++generation_;
+    entries_.erase(token_hash);
+}
+
+void session_cache::forget_user(std::int64_t user_id) {
+    std::lock_guard lock(mutex_);
+    ++generation_;
+    std::erase_if(entries_, [&](const auto& e) { return e.second.value.user.id == user_id; });
+}
+
+}  // namespace fupin::server::service

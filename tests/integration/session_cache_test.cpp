@@ -1,0 +1,81 @@
+// The session cache on its own (server/service/session_cache.hpp): what it keeps, for how long, and that a
+// look-up racing with a logout cannot put the ended session back.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "server/service/session_cache.hpp"
+
+namespace fupin::test {
+namespace {
+
+using namespace std::chrono_literals;
+using server::service::session_cache;
+
+session_cache::entry session_of(const std::string& token_hash, std::int64_t user_id) {
+    session_cache::entry e;
+    e.session.token_hash = token_hash;
+    e.session.user_id = user_id;
+    e.session.last_seen_ms = 1000;
+    e.user.id = user_id;
+    e.user.username = "user" + std::to_string(user_id);
+    return e;
+}
+
+TEST(session_cache, keeps_a_look_up_until_its_time_is_up) {
+    session_cache cache(200ms);
+    cache.store(session_of("a", 1), cache.generation());
+    ASSERT_TRUE(cache.find("a"));
+    EXPECT_EQ(cache.find("a")->user.username, "user1");
+    EXPECT_FALSE(cache.find("b"));
+    std::this_thread::sleep_for(250ms);
+    EXPECT_FALSE(cache.find("a"));
+}
+
+TEST(session_cache, forgets_a_token_and_every_session_of_a_user) {
+    session_cache cache(60s);
+    cache.store(session_of("a", 1), cache.generation());
+    cache.store(session_of("b", 1), cache.generation());
+    cache.store(session_of("c", 2), cache.generation());
+    cache.forget("a");
+    EXPECT_FALSE(cache.find("a"));
+    EXPECT_TRUE(cache.find("b"));
+    cache.forget_user(1);
+    EXPECT_FALSE(cache.find("b"));
+    EXPECT_TRUE(cache.find("c"));
+}
+
+TEST(session_cache, a_look_up_that_raced_with_a_logout_is_not_stored) {
+    session_cache cache(60s);
+    const auto before = cache.generation();  // a request starts its database look-up…
+    cache.forget("a");                       // …a logout commits and forgets meanwhile…
+    cache.store(session_of("a", 1), before); // …and the look-up, which may have seen the session, comes back
+    EXPECT_FALSE(cache.find("a"));
+    cache.store(session_of("a", 1), cache.generation());
+    EXPECT_TRUE(cache.find("a"));
+}
+
+TEST(session_cache, a_touch_keeps_last_seen_in_step) {
+    session_cache cache(60s);
+    cache.store(session_of("a", 1), cache.generation());
+    cache.touched("a", 5000);
+    EXPECT_EQ(cache.find("a")->session.last_seen_ms, 5000);
+}
+
+TEST(session_cache, a_full_cache_makes_room_and_a_zero_lifetime_keeps_nothing) {
+    session_cache small(60s, 2);
+    small.store(session_of("a", 1), small.generation());
+    small.store(session_of("b", 2), small.generation());
+    small.store(session_of("c", 3), small.generation());  // nothing aged out: starts over with c
+    EXPECT_TRUE(small.find("c"));
+    EXPECT_FALSE(small.find("a") && small.find("b"));
+
+    session_cache off(0ms);
+    EXPECT_FALSE(off.enabled());
+    off.store(session_of("a", 1), off.generation());
+    EXPECT_FALSE(off.find("a"));
+}
+
+}  // namespace
+}  // namespace fupin::test
