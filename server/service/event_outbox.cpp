@@ -10,7 +10,7 @@ event_scope event_scope::of_area(const std::string& area_code) {
             common::area_level_of_code(area_code) == "village" ? area_code : std::string()};
 }
 
-std::int64_t event_outbox::append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
+void event_outbox::append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
                                   const nlohmann::json& summary, const nlohmann::json& public_summary,
                                   std::int64_t now_ms) {
     storage::change_event e;
@@ -23,7 +23,6 @@ std::int64_t event_outbox::append(sql::connection& db, std::string kind, std::st
     e.summary = summary.is_null() ? "{}" : summary.dump();
     e.public_summary = e.is_public ? public_summary.dump() : "{}";
     storage::event_repository(db).append(e);
-    return e.seq;
 }
 
 }  // namespace fupin::server::service

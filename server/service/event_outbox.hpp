@@ -24,8 +24,7 @@ struct event_scope {
 
 class event_outbox {
 public:
-    // Returns the event's seq.
-    static std::int64_t append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
+    static void append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
                                const nlohmann::json& summary, const nlohmann::json& public_summary,
                                std::int64_t now_ms);
 };

@@ -6,22 +6,23 @@ namespace fupin::server::storage {
 namespace {
 
 constexpr const char* select_head = "SELECT last_seq FROM event_head WHERE id = 1";
-constexpr const char* update_head = "UPDATE event_head SET last_seq = ? WHERE id = 1";
+// Two statements, no read of the head into the program: the UPDATE takes the head row's lock (held until
+// commit) and the INSERT takes its seq from the row it updated. Every write holds that lock from here to its
+// commit, so each round trip saved here is saved from the one part of a write that does not run in parallel.
+constexpr const char* advance_head = "UPDATE event_head SET last_seq = last_seq + 1 WHERE id = 1";
 constexpr const char* insert_event =
     "INSERT INTO events (seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "SELECT last_seq, ?, ?, ?, ?, ?, ?, ?, ? FROM event_head WHERE id = 1";
 constexpr const char* select_after =
     "SELECT seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary FROM events "
     "WHERE seq > ? ORDER BY seq LIMIT ?";
 
 }  // namespace
 
-void event_repository::append(change_event& e) {
+void event_repository::append(const change_event& e) {
     if (!conn_.in_transaction()) throw std::logic_error("event_repository::append outside a transaction");
-    const auto head = conn_.query(std::string(select_head) + conn_.for_update());
-    e.seq = head.at(0).get_int64(0) + 1;
-    conn_.execute(update_head, {e.seq});
-    conn_.execute(insert_event, {e.seq, e.at_ms, e.kind, e.record, e.township_code, e.village_code,
+    if (conn_.execute(advance_head) != 1) throw std::logic_error("event_head row missing");
+    conn_.execute(insert_event, {e.at_ms, e.kind, e.record, e.township_code, e.village_code,
                                  std::int64_t{e.is_public ? 1 : 0}, e.summary.empty() ? "{}" : e.summary,
                                  e.public_summary.empty() ? "{}" : e.public_summary});
 }

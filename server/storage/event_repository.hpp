@@ -26,8 +26,9 @@ class event_repository {
 public:
     explicit event_repository(sql::connection& conn) : conn_(conn) {}
 
-    // Sets e.seq. The connection must be inside a write transaction (std::logic_error otherwise).
-    void append(change_event& e);
+    // Appends e with the next seq (e.seq is ignored). The connection must be inside a write transaction
+    // (std::logic_error otherwise).
+    void append(const change_event& e);
     // Events after `after_seq`, in seq order, at most `limit`.
     std::vector<change_event> after(std::int64_t after_seq, int limit);
     std::int64_t last_seq();
