@@ -27,7 +27,9 @@ void session_cache::store(const entry& found, std::uint64_t generation_before_lo
         std::erase_if(entries_, [&](const auto& e) { return now - e.second.stored_at >= ttl_; });
         if (entries_.size() >= capacity_) entries_.clear();
     }
-    entries_.insert_or_assign(found.session.token_hash, slot{found, now});
+    slot kept{found, now};
+    kept.value.user.password_hash.clear();  // authentication never needs it, and it should not linger in memory
+    entries_.insert_or_assign(found.session.token_hash, std::move(kept));
 }
 
 void session_cache::touched(const std::string& token_hash, std::int64_t last_seen_ms) {

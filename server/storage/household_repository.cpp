@@ -57,7 +57,7 @@ constexpr const char* with_members_where_id =
     "m.disability_grade, m.labour_capacity, m.migrant_work_months, m.migrant_work_income_fen ";
 constexpr const char* join_members_where_id =
     "LEFT JOIN members m ON m.household_id = h.id WHERE h.id = ? ORDER BY m.seq";
-constexpr std::size_t household_columns = 39;  // what read_household() reads
+constexpr std::size_t member_columns = 12;  // m.household_id and the eleven fields read_member() reads
 
 // List filters. The most specific area code goes to an index; the coarser codes, when also given, still
 // filter but are written `+col` so SQLite's planner (which has no statistics) cannot pick their index.
@@ -266,8 +266,9 @@ std::optional<common::household> household_repository::find(std::int64_t id) {
     const auto rows = conn_.query(sql, {id});
     if (rows.empty()) return std::nullopt;
     auto household = read_household(rows.front());
+    const std::size_t first_member_column = rows.front().size() - member_columns;
     for (const auto& r : rows)
-        if (!r.is_null(household_columns)) household.members.push_back(read_member(r, household_columns));
+        if (!r.is_null(first_member_column)) household.members.push_back(read_member(r, first_member_column));
     return household;
 }
 

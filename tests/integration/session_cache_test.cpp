@@ -20,6 +20,7 @@ session_cache::entry session_of(const std::string& token_hash, std::int64_t user
     e.session.last_seen_ms = 1000;
     e.user.id = user_id;
     e.user.username = "user" + std::to_string(user_id);
+    e.user.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
     return e;
 }
 
@@ -28,6 +29,7 @@ TEST(session_cache, keeps_a_look_up_until_its_time_is_up) {
     cache.store(session_of("a", 1), cache.generation());
     ASSERT_TRUE(cache.find("a"));
     EXPECT_EQ(cache.find("a")->user.username, "user1");
+    EXPECT_EQ(cache.find("a")->user.password_hash, "");  // not kept
     EXPECT_FALSE(cache.find("b"));
     std::this_thread::sleep_for(250ms);
     EXPECT_FALSE(cache.find("a"));
