@@ -112,10 +112,16 @@ storage::user_account account_service::update(sql::connection& db, const princip
     access_policy::require(who, permission::manage_users);
     if (changes.display_name) check_display_name(*changes.display_name);
     const auto now = now_();
-    auto updated = run_in_transaction(db, sql::tx_mode::write, [&] {
+    std::int64_t user_id = 0;
+    // Forgotten after the transaction however it ends: a commit whose answer was lost may still have happened.
+    // After it, so that a request which read the session before the commit cannot put it back. Every change (a
+    // new display name too) is forgotten: a cached entry carries the whole account.
+    const session_cache_forget forget{sessions_.get(), user_id};
+    return run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
         auto user = users.find(username);
         if (!user) throw no_such_user();
+        user_id = user->id;
         const auto before = public_view(*user);
         if (changes.display_name) user->display_name = *changes.display_name;
         if (changes.role) user->role = *changes.role;
@@ -130,10 +136,6 @@ storage::user_account account_service::update(sql::connection& db, const princip
                             audit_diff::changes(before, public_view(*user)), now);
         return *user;
     });
-    // After the commit, so that a request which read the session before it cannot put it back. Every change
-    // (a new display name too) is forgotten: the cached entry carries the whole account.
-    if (sessions_) sessions_->forget_user(updated.id);
-    return updated;
 }
 
 void account_service::reset_password(sql::connection& db, const principal& who, const std::string& username,
@@ -143,6 +145,7 @@ void account_service::reset_password(sql::connection& db, const principal& who, 
     const auto hash = hasher_.hash(password);
     const auto now = now_();
     std::int64_t user_id = 0;
+    const session_cache_forget forget{sessions_.get(), user_id};  // as in update()
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
         auto user = users.find(username);
@@ -154,7 +157,6 @@ void account_service::reset_password(sql::connection& db, const principal& who, 
         storage::session_repository(db).remove_for_user(user->id);
         audit_trail::record(db, audit_actor::of(who), "user.password_reset", "user/" + username, "ok", nullptr, now);
     });
-    if (sessions_) sessions_->forget_user(user_id);
 }
 
 std::vector<storage::user_account> account_service::list(sql::connection& db, const principal& who) const {

@@ -52,4 +52,15 @@ private:
     std::uint64_t generation_ = 0;
 };
 
+// Forgets a user's cached sessions when it goes out of scope, if a user was named by then (user_id != 0) and
+// there is a cache: put before a transaction that ends a user's sessions, it forgets them after the transaction
+// however it ended (a commit whose answer was lost may still have happened).
+struct session_cache_forget {
+    session_cache* cache;
+    const std::int64_t& user_id;
+    ~session_cache_forget() {
+        if (cache && user_id != 0) cache->forget_user(user_id);
+    }
+};
+
 }  // namespace fupin::server::service

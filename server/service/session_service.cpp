@@ -223,12 +223,18 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
 
 void session_service::logout(sql::connection& db, const principal& who) const {
     const auto now = now_();
+    struct forget_token {  // after the transaction however it ended, as session_cache_forget does for a user
+        session_cache* cache;
+        const std::string& token_hash;
+        ~forget_token() {
+            if (cache) cache->forget(token_hash);
+        }
+    } forget{cache_.get(), who.token_hash};
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::session_repository(db).remove(who.token_hash);
         audit_trail::record(db, audit_actor::of(who), "session.logout",
                             "user/" + who.username, "ok", nullptr, now);
     });
-    if (cache_) cache_->forget(who.token_hash);
 }
 
 }  // namespace fupin::server::service

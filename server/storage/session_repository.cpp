@@ -6,9 +6,10 @@ namespace {
 constexpr const char* insert_session =
     "INSERT INTO sessions (token_hash, user_id, certificate_subject, created_at_ms, last_seen_ms, expires_at_ms) "
     "VALUES (?, ?, ?, ?, ?, ?)";
+// The user's password hash is not read: authenticating a token never needs it ('' in its place).
 constexpr const char* select_session_with_user =
     "SELECT s.token_hash, s.user_id, s.certificate_subject, s.created_at_ms, s.last_seen_ms, s.expires_at_ms, "
-    "u.id, u.username, u.display_name, u.role, u.area_code, u.password_hash, u.disabled, u.created_at_ms, "
+    "u.id, u.username, u.display_name, u.role, u.area_code, '', u.disabled, u.created_at_ms, "
     "u.updated_at_ms FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
 constexpr const char* touch_session = "UPDATE sessions SET last_seen_ms = ? WHERE token_hash = ?";
 constexpr const char* delete_session = "DELETE FROM sessions WHERE token_hash = ?";

@@ -23,7 +23,8 @@ public:
     explicit session_repository(sql::connection& conn) : conn_(conn) {}
 
     void insert(const session_record& s);
-    // The session and its user in one round trip: every authenticated request asks this.
+    // The session and its user in one round trip: every authenticated request asks this. The user's
+    // password_hash comes back empty.
     struct session_with_user {
         session_record session;
         user_account user;

@@ -123,6 +123,12 @@ void sqlite_connection::bind(sqlite3_stmt* stmt, std::string_view sql, const std
 
 std::int64_t sqlite_connection::execute(std::string_view sql, const std::vector<value>& params) {
     sqlite3_stmt* stmt = prepare(sql);
+    // A write outside a transaction (a session's touch) passes the gate too: left to the busy handler's sleeps it
+    // could wait out the busy timeout behind a steady stream of gated writers. (BEGIN, COMMIT and ROLLBACK count
+    // as read-only here.)
+    std::unique_lock<std::timed_mutex> single_write;
+    if (!in_transaction_ && writer_gate_ && !writing_.owns_lock() && !sqlite3_stmt_readonly(stmt))
+        single_write = lock_writer_gate();
     reset_guard guard{stmt};
     bind(stmt, sql, params);
     int rc;
@@ -172,11 +178,7 @@ std::int64_t sqlite_connection::last_insert_id() { return sqlite3_last_insert_ro
 
 void sqlite_connection::begin(tx_mode mode) {
     if (in_transaction_) throw error("begin: a transaction is already open on this connection");
-    if (mode == tx_mode::write && writer_gate_) {
-        writing_ = std::unique_lock(*writer_gate_, std::defer_lock);
-        if (!writing_.try_lock_for(busy_timeout_))
-            throw retryable_error("sqlite: another write transaction of this process held the database too long");
-    }
+    if (mode == tx_mode::write && writer_gate_) writing_ = lock_writer_gate();
     try {
         execute(mode == tx_mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
     } catch (...) {
@@ -184,6 +186,13 @@ void sqlite_connection::begin(tx_mode mode) {
         throw;
     }
     in_transaction_ = true;
+}
+
+std::unique_lock<std::timed_mutex> sqlite_connection::lock_writer_gate() {
+    std::unique_lock lock(*writer_gate_, std::defer_lock);
+    if (!lock.try_lock_for(busy_timeout_))
+        throw retryable_error("sqlite: another write transaction of this process held the database too long");
+    return lock;
 }
 
 void sqlite_connection::commit() {

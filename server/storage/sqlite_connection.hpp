@@ -2,10 +2,11 @@
 // SQLite driver: the embedded default. WAL, foreign keys on, synchronous=NORMAL, a busy timeout.
 // Opened with SQLITE_OPEN_NOMUTEX: each connection belongs to one thread; open one per worker thread.
 //
-// SQLite lets one transaction write at a time. Within one process the writers queue on a mutex per database
-// file (the writer gate) before BEGIN IMMEDIATE, so the next one starts the moment the last commits; without it
-// they would find the file busy and sleep in SQLite's busy handler for 1, 2, 5, 10… ms at a time, which made a
-// create's p99 ten times its median. Waiting at the gate is bounded by the busy timeout too, and ends in the
+// SQLite lets one transaction write at a time. Within one process the writers wait on a mutex per database
+// file (the writer gate) before BEGIN IMMEDIATE (or before a single writing statement outside a transaction), so
+// one of them starts the moment the last commits; without it they would find the file busy and sleep in SQLite's
+// busy handler for 1, 2, 5, 10… ms at a time, which made a create's p99 three times what it is now. The mutex
+// is not first-come-first-served. Waiting at the gate is bounded by the busy timeout too, and ends in the
 // same retryable_error. Other processes (the `county-server` subcommands) meet SQLite's own busy timeout.
 #include <chrono>
 #include <memory>
@@ -46,6 +47,8 @@ private:
     sqlite3_stmt* prepare(std::string_view sql);
     void bind(sqlite3_stmt* stmt, std::string_view sql, const std::vector<value>& params);
     [[noreturn]] void fail(int rc, std::string_view sql) const;
+    // Waits at most the busy timeout; retryable_error after it, as SQLite's own busy handler ends.
+    std::unique_lock<std::timed_mutex> lock_writer_gate();
 
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, stmt_ptr> statements_;
