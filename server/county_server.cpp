@@ -55,6 +55,14 @@ ssl::context make_tls(const server_config& config) {
     return make_server_tls_context({config.tls_certificate, config.tls_private_key, config.client_ca, config.crl});
 }
 
+// A worker's connection, telling the household file cache which files its transactions changed.
+std::unique_ptr<sql::connection> connect_reporting_changes(const sql::database_url& url,
+                                                           const std::shared_ptr<service::household_file_cache>& files) {
+    auto connection = sql::connect(url);
+    if (files->enabled()) connection->set_change_observer([files](const std::string& record) { files->changed(record); });
+    return connection;
+}
+
 }  // namespace
 
 struct county_server::impl {
@@ -63,14 +71,17 @@ struct county_server::impl {
           io(config.network_threads),
           tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
-          pool([url = database] { return sql::connect(url); }, pool_options(config, database)),
+          files(std::make_shared<service::household_file_cache>(config.household_cache_files)),
+          pool([url = database, files = files] { return connect_reporting_changes(url, files); },
+               pool_options(config, database)),
           context(config, tls, router, pool),
           feed(io, pool,
                {.poll_interval = config.feed_poll_interval,
                 .memory_events = config.feed_memory_events,
                 .max_lag = config.feed_max_lag,
                 .stall_timeout = config.feed_stall_timeout,
-                .subscriptions_per_user = config.feed_subscriptions_per_user}),
+                .subscriptions_per_user = config.feed_subscriptions_per_user},
+               files),
           signals(io) {
         if (!config.clock) config.clock = system_clock_ms;
         // Migrate before anything listens: a server never serves a schema it does not know.
@@ -81,7 +92,7 @@ struct county_server::impl {
                          storage::schema_version(*connection), applied);
             feed_head = storage::event_repository(*connection).last_seq();
         }
-        api::add_routes(router, config);
+        api::add_routes(router, config, files);
         context.feed = &feed;
     }
 
@@ -90,6 +101,7 @@ struct county_server::impl {
     std::shared_ptr<ssl::context> tls;
     api::router router;
     sql::database_url database;
+    std::shared_ptr<service::household_file_cache> files;  // before pool: its connections report to it
     service::db_worker_pool pool;
     std::int64_t feed_head = 0;
     net::server_context context;

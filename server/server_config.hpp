@@ -40,6 +40,10 @@ struct server_config {
     // changes take effect at once; made through another process, within this long. 0: every request asks the
     // database.
     std::chrono::milliseconds session_cache_ttl{1000};
+    // Household files kept in memory for reads (service/household_file_cache.hpp): exact within the process;
+    // a change made through another process is seen within one feed poll (feed_poll_interval). 0: every read
+    // asks the database. About 2.5 kB per file.
+    std::size_t household_cache_files = 10'000;
     // Failed logins, counted per account and per certificate: from `login_slow_after` on, each further try must
     // wait 2^(failures - login_slow_after) seconds; at `login_lock_after` the account or certificate is locked
     // for `login_lock_period`.

@@ -44,8 +44,20 @@ api_response household_handlers::create(const api_request& request, const path_p
 
 api_response household_handlers::get(const api_request&, const path_params& params, const service::principal& who,
                                       sql::connection& db) const {
-    auto found = households_.get(db, who, parse_id(params.at("id")));
-    return json_response(200, common::to_json(found));
+    return api_response{200, *households_.get_json(db, who, parse_id(params.at("id"))), {}, {}};
+}
+
+std::optional<api_response> household_handlers::get_from_memory(const api_request&, const path_params& params,
+                                                                const service::principal& who) const {
+    std::int64_t id = 0;
+    try {
+        id = parse_id(params.at("id"));
+    } catch (const common::api_error&) {
+        return std::nullopt;  // the handler answers the 400
+    }
+    auto json = households_.get_json_from_memory(who, id);
+    if (!json) return std::nullopt;
+    return api_response{200, *json, {}, {}};
 }
 
 api_response household_handlers::update(const api_request& request, const path_params& params,

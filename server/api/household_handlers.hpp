@@ -15,6 +15,9 @@ public:
                         sql::connection& db) const;
     api_response get(const api_request& request, const path_params& params, const service::principal& who,
                      sql::connection& db) const;
+    // get() from the file cache alone, on the network thread: nullopt whenever it cannot answer a 200.
+    std::optional<api_response> get_from_memory(const api_request& request, const path_params& params,
+                                                const service::principal& who) const;
     api_response update(const api_request& request, const path_params& params, const service::principal& who,
                         sql::connection& db) const;
     api_response list(const api_request& request, const path_params& params, const service::principal& who,

@@ -26,8 +26,8 @@ bool is_parameter(const std::string& segment) {
 
 }  // namespace
 
-void router::add(std::string method, std::string pattern, handler h) {
-    routes_.push_back(route{std::move(method), split_path(pattern), std::move(h)});
+void router::add(std::string method, std::string pattern, handler h, memory_handler from_memory) {
+    routes_.push_back(route{std::move(method), split_path(pattern), std::move(h), std::move(from_memory)});
 }
 
 route_match router::match(const api_request& request) const {
@@ -49,6 +49,7 @@ route_match router::match(const api_request& request) const {
         path_known = true;
         if (r.method == request.method) {
             result.target = &r.target;
+            if (r.from_memory) result.from_memory = &r.from_memory;
             result.params = std::move(params);
             return result;
         }
@@ -74,6 +75,19 @@ api_response router::run(const route_match& match, const api_request& request, s
         spdlog::error("request {}: unknown exception", request.request_id);
     }
     return internal_error_response(request.request_id, request.lang);
+}
+
+std::optional<api_response> router::run_from_memory(const route_match& match, const api_request& request) const {
+    if (!match.from_memory) return std::nullopt;
+    try {
+        return (*match.from_memory)(request, match.params);
+    } catch (const std::exception& e) {
+        spdlog::warn("request {}: answering from memory failed, asking the database: {}", request.request_id,
+                     e.what());
+    } catch (...) {
+        spdlog::warn("request {}: answering from memory failed, asking the database", request.request_id);
+    }
+    return std::nullopt;
 }
 
 api_response router::database_unavailable(const api_request& request) {

@@ -59,6 +59,23 @@ handler authenticated(std::shared_ptr<const service::session_service> sessions, 
     };
 }
 
+using authenticated_memory_handler =
+    std::function<std::optional<api_response>(const api_request&, const path_params&, const service::principal&)>;
+
+// authenticated() for a memory handler: only a session the session cache can vouch for without the database;
+// anything else, and every refusal, is left to the route's handler on a database worker.
+memory_handler authenticated_from_memory(std::shared_ptr<const service::session_service> sessions,
+                                         authenticated_memory_handler inner) {
+    return [sessions, inner = std::move(inner)](const api_request& request,
+                                                const path_params& params) -> std::optional<api_response> {
+        const auto who = sessions->authenticate_from_memory(request.authorization, certificate_of(request));
+        if (!who) return std::nullopt;
+        auto response = inner(request, params, *who);
+        if (response) response->user = who->username;
+        return response;
+    };
+}
+
 // Binds a member function of a shared handler object.
 template <class Handlers, class Method>
 authenticated_handler bind(std::shared_ptr<Handlers> handlers, Method method) {
@@ -68,13 +85,13 @@ authenticated_handler bind(std::shared_ptr<Handlers> handlers, Method method) {
 
 }  // namespace
 
-void add_routes(router& r, const server_config& config) {
+void add_routes(router& r, const server_config& config, std::shared_ptr<service::household_file_cache> files) {
     auto session_cache = std::make_shared<service::session_cache>(config.session_cache_ttl);
     auto sessions = std::make_shared<const service::session_service>(config.clock, config, session_cache);
     auto accounts = std::make_shared<const service::account_service>(
         config.clock, service::argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}, session_cache);
     const service::person_lookup_service lookups(config.clock, config.lookup_limit, config.lookup_window);
-    auto households = std::make_shared<household_handlers>(service::household_service(config.clock), lookups);
+    auto households = std::make_shared<household_handlers>(service::household_service(config.clock, files), lookups);
     auto session_api = std::make_shared<session_handlers>(sessions);
     auto user_api = std::make_shared<user_handlers>(accounts);
     auto procedure = std::make_shared<procedure_handlers>(service::procedure_service(config.clock, config.posting_days));
@@ -93,7 +110,11 @@ void add_routes(router& r, const server_config& config) {
 
     r.add("POST", "/api/v1/households", auth(bind(households, &household_handlers::create)));
     r.add("GET", "/api/v1/households", auth(bind(households, &household_handlers::list)));
-    r.add("GET", "/api/v1/households/{id}", auth(bind(households, &household_handlers::get)));
+    r.add("GET", "/api/v1/households/{id}", auth(bind(households, &household_handlers::get)),
+          authenticated_from_memory(sessions, [households](const api_request& q, const path_params& p,
+                                                           const service::principal& w) {
+              return households->get_from_memory(q, p, w);
+          }));
     r.add("PUT", "/api/v1/households/{id}", auth(bind(households, &household_handlers::update)));
     r.add("GET", "/api/v1/people", auth(bind(std::make_shared<person_handlers>(lookups), &person_handlers::lookup)));
 

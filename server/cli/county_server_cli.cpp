@@ -50,7 +50,9 @@ std::unique_ptr<sql::connection> open_migrated(const std::string& url) {
 int import_areas_command(const std::string& url, const std::string& file) {
     auto areas = common::parse_area_file(read_file(file));
     auto db = open_migrated(url);
-    auto count = service::import_areas(*db, areas);
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+    auto count = service::import_areas(*db, areas, now);
     spdlog::info("imported {} areas from {}", count, file);
     return 0;
 }
@@ -116,6 +118,10 @@ int run_county_server_cli(int argc, char** argv) {
                    "how long a session look-up is reused (0: never); a logout or account change made through "
                    "another server process takes effect here within this")
         ->capture_default_str()->check(CLI::Range(0, 10000));
+    app.add_option("--household-cache-files", config.household_cache_files,
+                   "household files kept in memory for reads (0: none); a change made through another server "
+                   "process is seen here within one feed poll")
+        ->capture_default_str()->check(CLI::Range(0, 1'000'000));
     app.add_option("--feed-subscriptions-per-user", config.feed_subscriptions_per_user,
                    "change-feed subscriptions one user may hold")
         ->capture_default_str()->check(CLI::Range(1, 100000));

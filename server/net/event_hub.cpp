@@ -14,8 +14,9 @@ constexpr int poll_batch = 1000;
 
 }  // namespace
 
-event_hub::event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings)
-    : strand_(asio::make_strand(io)), timer_(strand_), pool_(pool), settings_(settings) {}
+event_hub::event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings,
+                     std::shared_ptr<service::household_file_cache> files)
+    : strand_(asio::make_strand(io)), timer_(strand_), pool_(pool), settings_(settings), files_(std::move(files)) {}
 
 void event_hub::start(std::int64_t head) {
     {
@@ -48,14 +49,15 @@ void event_hub::schedule_tick() {
     timer_.expires_after(settings_.poll_interval);
     timer_.async_wait([this](const error_code& ec) {
         if (ec || stopped_) return;
-        bool anyone;
-        {
-            std::lock_guard lock(mutex_);
-            anyone = !subscribers_.empty();
-        }
-        if (anyone) poll();
+        if (polls_needed()) poll();
         schedule_tick();
     });
+}
+
+bool event_hub::polls_needed() const {
+    if (files_ && files_->size() > 0) return true;
+    std::lock_guard lock(mutex_);
+    return !subscribers_.empty();
 }
 
 void event_hub::poll() {
@@ -82,11 +84,21 @@ void event_hub::poll() {
         const bool full = events.size() == static_cast<std::size_t>(poll_batch);
         asio::post(work, [this, events = std::move(events), ok, full]() mutable { on_polled(std::move(events), ok, full); });
     });
-    if (!queued) polling_ = false;  // the pool is busy: the next tick tries again
+    if (!queued) {
+        polling_ = false;  // the pool is busy: the next tick tries again
+        // Meanwhile another process's change could go unseen: cached files are not kept on trust.
+        if (files_) files_->forget_all();
+    }
 }
 
 void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full) {
     polling_ = false;
+    if (files_) {
+        // Forgetting twice is harmless; an event an overlapping poll already took was forgotten then.
+        if (!ok) files_->forget_all();
+        for (const auto& e : events)
+            for (const auto& record : e->changed_records) files_->changed(record);
+    }
     std::vector<std::shared_ptr<feed_subscriber>> to_wake, to_cut;
     {
         std::lock_guard lock(mutex_);
@@ -194,6 +206,10 @@ std::shared_ptr<const feed_event> event_hub::render(std::int64_t seq, std::int64
                            {"summary", nlohmann::json::parse(summary, nullptr, false)}};
     if (message["summary"].is_discarded()) message["summary"] = nlohmann::json::object();
     e->full_message = message.dump();
+    e->changed_records.push_back(record);
+    if (const auto& summary_json = message["summary"]; summary_json.contains("household_id") &&
+                                                          summary_json["household_id"].is_number_integer())
+        e->changed_records.push_back("household/" + std::to_string(summary_json["household_id"].get<std::int64_t>()));
     if (is_public) {
         message["visibility"] = "public";
         message["summary"] = nlohmann::json::parse(public_summary, nullptr, false);

@@ -4,7 +4,9 @@
 // The database is the only source of truth: each process follows the table on its own, so a change committed
 // by any process on the same database reaches every subscriber of every process (docs/protocol.md, "The
 // change feed"). Polls run every `poll_interval` while someone subscribes, and at once after a local write
-// (nudge()), so a subscriber of the server that made a change hears of it within milliseconds.
+// (nudge()), so a subscriber of the server that made a change hears of it within milliseconds. The same polls
+// keep the household file cache true to changes made by other processes (service/household_file_cache.hpp):
+// they also run while the cache holds files, and a poll that fails or cannot be queued empties it.
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -18,6 +20,7 @@
 #include "net/asio.hpp"
 #include "server/net/feed_subscriber.hpp"
 #include "server/service/db_worker_pool.hpp"
+#include "server/service/household_file_cache.hpp"
 
 namespace fupin::server::net {
 
@@ -38,7 +41,9 @@ struct feed_settings {
 
 class event_hub {
 public:
-    event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings);
+    // files: the cache whose files the events make stale (null: none).
+    event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings,
+              std::shared_ptr<service::household_file_cache> files = nullptr);
 
     // head: the last seq in the database now (read at start-up).
     void start(std::int64_t head);
@@ -75,11 +80,14 @@ private:
     void schedule_tick();
     void poll();
     void on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full);
+    // Someone needs the polls: a subscriber, or cached files that another process's change could make stale.
+    bool polls_needed() const;
 
     asio::strand<asio::io_context::executor_type> strand_;
     asio::steady_timer timer_;
     service::db_worker_pool& pool_;
     feed_settings settings_;
+    std::shared_ptr<service::household_file_cache> files_;
 
     // Touched on strand_ only.
     bool polling_ = false;

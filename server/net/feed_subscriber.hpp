@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fupin::server::net {
 
@@ -12,6 +13,9 @@ struct feed_event {
     std::string area_code;       // its village, else its township, else "" (the county)
     std::string full_message;    // JSON text, visibility "full"
     std::string public_message;  // JSON text, visibility "public"; "" when the event is not public
+    // What the event makes stale in a server's household file cache: its record, and "household/<id>" when its
+    // summary names a household (a case's steps; registration changes the file's status).
+    std::vector<std::string> changed_records;
 };
 
 // What the hub needs of a subscriber. Called from any thread.

@@ -1,6 +1,7 @@
 #pragma once
 // One township connection: TLS handshake, then HTTP/1.1 requests one after another (keep-alive), each read
-// with a size limit and a timeout, handed to the database workers, answered, and logged in one line.
+// with a size limit and a timeout, answered from memory when the route can (api::router::run_from_memory) or
+// else handed to the database workers, answered, and logged in one line.
 #include <chrono>
 #include <memory>
 

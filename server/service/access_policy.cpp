@@ -57,6 +57,10 @@ bool access_policy::area_covers(std::string_view user_area, std::string_view rec
            record_area.compare(0, user_area.size(), user_area) == 0;
 }
 
+bool access_policy::allows(const principal& who, permission p, std::string_view record_area) {
+    return role_has(who.role, p) && (record_area.empty() || area_covers(who.area_code, record_area));
+}
+
 void access_policy::require(const principal& who, permission p, std::string_view record_area) {
     if (!role_has(who.role, p))
         throw common::api_error(403, "access_denied", "您的角色无权进行此项操作", "your role may not do this");

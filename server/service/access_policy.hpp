@@ -26,6 +26,9 @@ public:
     // same area or an ancestor: the county covers everything, a township its villages, a village itself.
     static bool area_covers(std::string_view user_area, std::string_view record_area);
 
+    // What require() decides, as a yes or no.
+    static bool allows(const principal& who, permission p, std::string_view record_area = {});
+
     // Throws api_error 403 access_denied (the role may not) or 403 area_forbidden (not in the user's area).
     // An empty record_area checks the role only.
     static void require(const principal& who, permission p, std::string_view record_area = {});

@@ -1,6 +1,9 @@
 #include "server/service/archive_import.hpp"
 
 #include "common/api_error.hpp"
+#include <nlohmann/json.hpp>
+
+#include "server/service/event_outbox.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/service/local_operator.hpp"
 #include "server/storage/area_repository.hpp"
@@ -25,10 +28,20 @@ bool imported_before(sql::connection& db, const common::household& file) {
 
 }  // namespace
 
-std::size_t import_areas(sql::connection& db, const std::vector<common::area>& areas) {
+std::size_t import_areas(sql::connection& db, const std::vector<common::area>& areas, std::int64_t now_ms) {
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::area_repository repository(db);
-        for (const auto& a : areas) repository.upsert(a);
+        std::size_t renamed = 0;
+        for (const auto& a : areas) {
+            const auto before = repository.find(a.code);
+            if (before && (before->name != a.name || before->parent_code != a.parent_code)) ++renamed;
+            repository.upsert(a);
+        }
+        if (renamed > 0) {
+            const nlohmann::json summary{{"renamed", renamed}};
+            event_outbox::append(db, "areas.renamed", storage::area_repository::changed_record, {}, summary, summary,
+                                 now_ms);
+        }
     });
     return areas.size();
 }

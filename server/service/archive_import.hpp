@@ -3,6 +3,7 @@
 // demo county, or a township's earlier spreadsheet turned into JSON). Households go through household_service
 // as the county office, so an import obeys every rule an API create does.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,10 @@
 
 namespace fupin::server::service {
 
-// Inserts or renames every area, in one transaction. Returns how many.
-std::size_t import_areas(sql::connection& db, const std::vector<common::area>& areas);
+// Inserts or renames every area, in one transaction. Returns how many. When an area already stored gets another
+// name or parent, the same transaction appends an "areas.renamed" event (public: the names are public), so the
+// running servers' feeds and household file caches hear of it: every file shows its areas' names.
+std::size_t import_areas(sql::connection& db, const std::vector<common::area>& areas, std::int64_t now_ms);
 
 struct household_import_result {
     std::size_t created = 0;

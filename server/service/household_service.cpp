@@ -20,7 +20,8 @@ namespace {
 
 using common::api_error;
 
-std::string record_of(std::int64_t id) { return "household/" + std::to_string(id); }
+using storage::household_repository;
+std::string record_of(std::int64_t id) { return household_repository::record_of(id); }
 
 // The change event of a file: within its area only (a file's contents are never public), without ID numbers.
 void publish_change(sql::connection& db, const char* kind, const common::household& h, std::int64_t now) {
@@ -49,7 +50,8 @@ std::string require_area(const std::map<std::string, common::area>& areas, const
 
 }  // namespace
 
-household_service::household_service(clock now) : now_(std::move(now)) {}
+household_service::household_service(clock now, std::shared_ptr<household_file_cache> files)
+    : now_(std::move(now)), files_(std::move(files)) {}
 
 void household_service::check_areas(sql::connection& db, common::household& h) const {
     // The three codes in one query: a create is a dozen statements, each a round trip on MariaDB.
@@ -143,6 +145,29 @@ common::household household_service::get(sql::connection& db, const principal& w
     if (!found) throw household_not_found();
     access_policy::require(who, permission::read_households, found->village_code);
     return std::move(*found);
+}
+
+std::shared_ptr<const std::string> household_service::get_json(sql::connection& db, const principal& who,
+                                                               std::int64_t id) const {
+    const bool caching = files_ && files_->enabled();
+    if (caching)
+        if (auto cached = files_->find(id)) {
+            access_policy::require(who, permission::read_households, cached->village_code);
+            return cached->json;
+        }
+    const auto ticket = caching ? files_->before_read(id) : 0;
+    const auto found = get(db, who, id);
+    auto json = std::make_shared<const std::string>(common::to_json(found).dump());
+    if (caching) files_->store(id, {found.village_code, json}, ticket);
+    return json;
+}
+
+std::shared_ptr<const std::string> household_service::get_json_from_memory(const principal& who,
+                                                                           std::int64_t id) const {
+    if (!files_) return nullptr;
+    auto cached = files_->find(id);
+    if (!cached || !access_policy::allows(who, permission::read_households, cached->village_code)) return nullptr;
+    return cached->json;
 }
 
 common::household household_service::update(sql::connection& db, const principal& who, std::int64_t id,

@@ -5,9 +5,11 @@
 // Every write appends its audit entry in the same transaction.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "common/household.hpp"
+#include "server/service/household_file_cache.hpp"
 #include "server/service/principal.hpp"
 
 namespace fupin::server::sql {
@@ -20,7 +22,9 @@ class household_service {
 public:
     using clock = std::function<std::int64_t()>;  // ms since the epoch, UTC
 
-    explicit household_service(clock now);
+    // files: where reads keep the files they rendered (household_file_cache.hpp); null: every read asks the
+    // database.
+    explicit household_service(clock now, std::shared_ptr<household_file_cache> files = nullptr);
 
     struct create_result {
         common::household stored;
@@ -31,6 +35,12 @@ public:
     create_result create(sql::connection& db, const principal& who, common::household input,
                          const std::string& idempotency_key, const std::string& request_hash) const;
     common::household get(sql::connection& db, const principal& who, std::int64_t id) const;
+    // The file as JSON, as a read answers it: from the cache when it holds it, else read (and kept).
+    std::shared_ptr<const std::string> get_json(sql::connection& db, const principal& who, std::int64_t id) const;
+    // The same from the cache alone, without a database: null when the cache does not hold the file or the
+    // access policy refuses it (the caller then asks get_json on a database worker, which answers and audits
+    // the refusal as every refusal is).
+    std::shared_ptr<const std::string> get_json_from_memory(const principal& who, std::int64_t id) const;
     common::household update(sql::connection& db, const principal& who, std::int64_t id, common::household input) const;
     common::household_page list(sql::connection& db, const principal& who, common::household_filter filter) const;
 
@@ -40,6 +50,7 @@ private:
     void check_people(sql::connection& db, const principal& who, const common::household& h) const;
 
     clock now_;
+    std::shared_ptr<household_file_cache> files_;
 };
 
 }  // namespace fupin::server::service

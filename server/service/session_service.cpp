@@ -178,26 +178,34 @@ void session_service::record_failure(sql::connection& db, const std::string& use
     });
 }
 
+namespace {
+
+// A cached look-up that may answer: not expired, not idle too long, the user enabled, the same certificate.
+bool usable(const storage::session_repository::session_with_user& s, const certificate_identity& certificate,
+            std::int64_t now, std::int64_t idle_ms) {
+    return now < s.session.expires_at_ms && now < s.session.last_seen_ms + idle_ms && !s.user.disabled &&
+           s.session.certificate_subject == certificate.subject;
+}
+
+constexpr std::string_view bearer = "Bearer ";
+
+}  // namespace
+
 principal session_service::authenticate(sql::connection& db, const std::string& authorization_header,
                                         const certificate_identity& certificate) const {
-    constexpr std::string_view scheme = "Bearer ";
     if (authorization_header.empty())
         throw api_error(401, "authentication_required", "请先登录", "log in first");
-    if (authorization_header.compare(0, scheme.size(), scheme) != 0)
+    if (authorization_header.compare(0, bearer.size(), bearer) != 0)
         throw api_error(401, "authentication_required", "请先登录", "log in first");
-    if (authorization_header.size() != scheme.size() + 2 * token_bytes) throw session_expired();
+    if (authorization_header.size() != bearer.size() + 2 * token_bytes) throw session_expired();
     const auto now = now_();
     const auto idle_ms = ms(config_.session_idle_timeout);
-    const auto token_hash = sha256_hex(std::string_view(authorization_header).substr(scheme.size()));
+    const auto token_hash = sha256_hex(std::string_view(authorization_header).substr(bearer.size()));
     storage::session_repository sessions(db);
-    const auto usable = [&](const storage::session_repository::session_with_user& s) {
-        return now < s.session.expires_at_ms && now < s.session.last_seen_ms + idle_ms && !s.user.disabled &&
-               s.session.certificate_subject == certificate.subject;
-    };
     // A cached look-up answers only a yes: every refusal is decided on what the database holds now (another
     // process may have kept the session alive, or ended it).
     auto found = cache_ ? cache_->find(token_hash) : std::nullopt;
-    if (!found || !usable(*found)) {
+    if (!found || !usable(*found, certificate, now, idle_ms)) {
         const auto generation = cache_ ? cache_->generation() : 0;
         found = sessions.find_with_user(token_hash);
         if (!found) throw session_expired();
@@ -219,6 +227,20 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
         if (cache_) cache_->touched(token_hash, now);
     }
     return to_principal(found->user, session, idle_ms);
+}
+
+std::optional<principal> session_service::authenticate_from_memory(const std::string& authorization_header,
+                                                                  const certificate_identity& certificate) const {
+    if (!cache_ || !cache_->enabled() || authorization_header.size() != bearer.size() + 2 * token_bytes ||
+        authorization_header.compare(0, bearer.size(), bearer) != 0)
+        return std::nullopt;
+    const auto now = now_();
+    const auto idle_ms = ms(config_.session_idle_timeout);
+    const auto found = cache_->find(sha256_hex(std::string_view(authorization_header).substr(bearer.size())));
+    // A session due for its touch (last_seen written) goes to the database as well.
+    if (!found || !usable(*found, certificate, now, idle_ms) || now - found->session.last_seen_ms >= touch_interval_ms)
+        return std::nullopt;
+    return to_principal(found->user, found->session, idle_ms);
 }
 
 void session_service::logout(sql::connection& db, const principal& who) const {

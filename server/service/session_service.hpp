@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,12 @@ public:
     // Throws api_error 401 authentication_required / session_expired / certificate_mismatch.
     principal authenticate(sql::connection& db, const std::string& authorization_header,
                            const certificate_identity& certificate) const;
+
+    // The same from the session cache alone, without a database: a principal only when the cache holds a usable
+    // look-up of the token and its last_seen needs no writing yet; otherwise nullopt (ask authenticate() on a
+    // database worker, which also decides every refusal).
+    std::optional<principal> authenticate_from_memory(const std::string& authorization_header,
+                                                      const certificate_identity& certificate) const;
 
     void logout(sql::connection& db, const principal& who) const;
 

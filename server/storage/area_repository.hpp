@@ -15,6 +15,9 @@ class area_repository {
 public:
     explicit area_repository(sql::connection& conn) : conn_(conn) {}
 
+    // What upsert() names to the connection's change observer: every household file shows area names.
+    static constexpr const char* changed_record = "areas";
+
     // Inserts, or replaces parent, level and name of an existing code.
     void upsert(const common::area& a);
     std::optional<common::area> find(const std::string& code);

@@ -239,6 +239,7 @@ void household_repository::insert(common::household& h, std::int64_t now_ms) {
     h.created_at_ms = now_ms;
     h.updated_at_ms = now_ms;
     insert_members(h);
+    conn_.record_changed(record_of(h.id));
 }
 
 void household_repository::insert_members(const common::household& h) {
@@ -284,11 +285,14 @@ bool household_repository::update(common::household& h, std::int64_t expected_ve
     h.status = r.get_string(1);
     h.created_at_ms = r.get_int64(2);
     h.updated_at_ms = now_ms;
+    conn_.record_changed(record_of(h.id));
     return true;
 }
 
 bool household_repository::set_status(std::int64_t id, const std::string& status, std::int64_t now_ms) {
-    return conn_.execute(update_status, {status, now_ms, id}) > 0;
+    if (conn_.execute(update_status, {status, now_ms, id}) == 0) return false;
+    conn_.record_changed(record_of(id));
+    return true;
 }
 
 common::household_page household_repository::list(const common::household_filter& filter) {

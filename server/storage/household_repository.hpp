@@ -1,6 +1,7 @@
 #pragma once
 // Household files (一户一档) with their members. Written once over sql::connection for both backends.
 // No method begins or commits: the service wraps each use in a sql::transaction (write mode for changes).
+// Every method that changes a file names it to the connection's change observer as record_of(id).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -25,6 +26,9 @@ struct person_location {
 
 class household_repository {
 public:
+    // "household/12": how events, audit entries and the change observer name a household file.
+    static std::string record_of(std::int64_t id) { return "household/" + std::to_string(id); }
+
     explicit household_repository(sql::connection& conn) : conn_(conn) {}
 
     // Stores h and its members (in vector order). Sets h.id, h.version = 1, h.created_at_ms and

@@ -2,6 +2,7 @@
 // One database connection, used by one thread at a time. Repositories are written once against this
 // interface; only DDL (schema/) and the rare dialect difference (dialect(), for_update()) differ per backend.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,8 +49,33 @@ public:
     // "sqlite" or "mysql", for health output and logs.
     std::string backend_name() const { return dialect() == sql::dialect::mysql ? "mysql" : "sqlite"; }
 
+    // Who hears which records this connection's writes changed (the server's cache of household files,
+    // service/household_file_cache.hpp). Set once by the connection's owner; none by default.
+    using change_observer = std::function<void(const std::string& record)>;
+    void set_change_observer(change_observer observer) { observer_ = std::move(observer); }
+
+    // Repositories name each record a statement changed ("household/12", "areas"). Inside a transaction the
+    // observer hears of it once the transaction has ended, committed or not (sql::transaction calls
+    // tell_changes(); a commit whose answer was lost may still have happened), never before: a reader must not
+    // fetch the old row again after being told. Outside a transaction, at once.
+    void record_changed(std::string record) {
+        if (!observer_) return;
+        if (!in_transaction()) observer_(record);
+        else if (changed_.empty() || changed_.back() != record) changed_.push_back(std::move(record));
+    }
+    void tell_changes() {
+        if (changed_.empty()) return;
+        auto changed = std::move(changed_);
+        changed_.clear();
+        for (const auto& record : changed) observer_(record);
+    }
+
 protected:
     connection() = default;
+
+private:
+    change_observer observer_;
+    std::vector<std::string> changed_;  // by the open transaction
 };
 
 }  // namespace fupin::server::sql

@@ -19,15 +19,21 @@ transaction::~transaction() {
         // The connection is probably broken; the server will have dropped the transaction with it.
         spdlog::warn("rollback failed: {}", e.what());
     }
+    conn_.tell_changes();
 }
 
 void transaction::commit() {
-    conn_.commit();
+    conn_.commit();  // if this throws, the destructor rolls back and tells the changes
     active_ = false;
+    conn_.tell_changes();
 }
 
 void transaction::rollback() {
     active_ = false;
+    struct tell {
+        connection& c;
+        ~tell() { c.tell_changes(); }
+    } after{conn_};
     conn_.rollback();
 }
 

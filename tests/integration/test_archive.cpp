@@ -155,7 +155,7 @@ void archive_test::SetUp() {
         auto db = server::sql::connect(database_->url());
         server::storage::migrate(*db);
         server::service::import_areas(
-            *db, common::parse_area_file(read_file(std::string(FUPIN_SOURCE_DIR) + "/data/demo/areas.json")));
+            *db, common::parse_area_file(read_file(std::string(FUPIN_SOURCE_DIR) + "/data/demo/areas.json")), 0);
         // Cheap hashes: the tests log in hundreds of times.
         server::service::account_service accounts([] { return std::int64_t{0}; }, server::service::argon2_cost{1, 64, 1});
         for (const auto& u : test_users())
