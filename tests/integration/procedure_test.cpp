@@ -189,6 +189,9 @@ TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postin
     advance_days(1);
     approver = client_as("approver");
     clerk = client_as("clerk_a");
+    // Read (and so cached by the server) just before the registration changes its status.
+    EXPECT_EQ(clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id))["status"],
+              "pending");
     EXPECT_EQ(step(approver, id, "register")["state"], "registered");
     expect_only_next(id, "");  // next: the result posted in the village
     EXPECT_EQ(clerk.request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id))["status"],

@@ -109,6 +109,48 @@ TEST_P(storage_backend, areas_upsert_find_and_children) {
     EXPECT_EQ(areas.children("")[0].level, "county");
 }
 
+// What the server's household file cache relies on (service/household_file_cache.hpp): every write of a file
+// names it to the connection's change observer, and only once its transaction has ended.
+TEST_P(storage_backend, writes_name_the_files_they_changed_once_the_transaction_has_ended) {
+    std::vector<std::string> told;
+    conn().set_change_observer([&](const std::string& record) { told.push_back(record); });
+    household_repository repo(conn());
+    auto h = make_household(group_a1_3, 100);
+    {
+        sql::transaction tx(conn(), sql::tx_mode::write);
+        repo.insert(h, 1000);
+        EXPECT_TRUE(told.empty()) << "told before the commit: a reader could fetch the old row again";
+        tx.commit();
+    }
+    EXPECT_EQ(told, std::vector<std::string>{"household/" + std::to_string(h.id)});
+    told.clear();
+
+    {
+        sql::transaction tx(conn(), sql::tx_mode::write);
+        h.address = "改过的地址";
+        ASSERT_TRUE(repo.update(h, 1, 2000));
+        ASSERT_TRUE(repo.set_status(h.id, "registered", 3000));
+        EXPECT_TRUE(told.empty());
+        // Rolled back: told all the same (a commit whose answer was lost may still have happened).
+    }
+    EXPECT_EQ(told, (std::vector<std::string>{household_repository::record_of(h.id)}));  // once per file
+    told.clear();
+
+    EXPECT_FALSE(repo.set_status(h.id + 100, "registered", 4000));  // no such file: nothing to tell
+    EXPECT_TRUE(told.empty());
+    ASSERT_TRUE(repo.set_status(h.id, "registered", 4000));  // outside a transaction: at once
+    EXPECT_EQ(told, std::vector<std::string>{household_repository::record_of(h.id)});
+    told.clear();
+
+    {
+        sql::transaction tx(conn(), sql::tx_mode::write);
+        seed_areas(conn());
+        tx.commit();
+    }
+    EXPECT_EQ(told, std::vector<std::string>{"areas"});  // files show their areas' names
+    conn().set_change_observer(nullptr);
+}
+
 // A lock held by another transaction ends in retryable_error, not a generic error.
 TEST_P(storage_backend, waiting_too_long_for_a_lock_is_retryable) {
     household_repository repo(conn());
