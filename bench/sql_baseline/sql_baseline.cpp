@@ -12,6 +12,9 @@
 
 #include "bench/growth/bulk_loader.hpp"
 #include "bench/growth/latency_recorder.hpp"
+#include "server/service/digest.hpp"
+#include "server/service/household_service.hpp"
+#include "server/service/local_operator.hpp"
 #include "server/storage/database_url.hpp"
 #include "server/storage/household_repository.hpp"
 #include "server/storage/sql_error.hpp"
@@ -41,6 +44,9 @@ void sql_baseline::run_creates(int threads, double seconds, const std::string& p
 void sql_baseline::run_reads(int threads, double seconds, const std::string& prefix) {
     run(op::read, threads, seconds, prefix + "_read_" + std::to_string(threads) + "t");
 }
+void sql_baseline::run_service_creates(int threads, double seconds, const std::string& prefix) {
+    run(op::service_create, threads, seconds, prefix + "_service_create_" + std::to_string(threads) + "t");
+}
 void sql_baseline::run_lists(int threads, double seconds, const std::string& prefix) {
     run(op::list, threads, seconds, prefix + "_list_village_" + std::to_string(threads) + "t");
 }
@@ -53,8 +59,11 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
     // Creates take generator indices after everything already written, so their ID numbers are new and a
     // later bench-grow-archive on the same database continues after them (it resumes at MAX(id)).
     std::atomic<std::int64_t> next_index{0};
-    if (which == op::create) {
+    std::string county_code;
+    const std::string run_id = std::to_string(std::random_device{}());  // keys of an earlier run would replay
+    if (which == op::create || which == op::service_create) {
         auto conn = sql::connect(url_);
+        county_code = conn->query("SELECT code FROM areas WHERE level = 'county'").at(0).get_string(0);
         next_index = conn->query("SELECT COALESCE(MAX(id), 0) FROM households").at(0).get_int64(0);
     }
 
@@ -76,6 +85,12 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
                 std::mt19937_64 random(seed_ * 1000 + static_cast<std::uint64_t>(t));
                 std::uniform_int_distribution<std::int64_t> any_id(1, households_);
                 std::uniform_int_distribution<std::size_t> any_village(0, villages.size() - 1);
+                const auto now_ms = [] {
+                    return std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
+                };
+                const server::service::household_service service(now_ms);
+                const auto county = server::service::local_operator(county_code);
                 connected.arrive_and_wait();
                 arrived = true;
                 while (!stop.load(std::memory_order_relaxed)) {
@@ -94,6 +109,11 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
                                 ++retries;
                             }
                         }
+                    } else if (which == op::service_create) {
+                        // What the server's create runs once the request is parsed: its own retries included.
+                        common::household h = generator_.make(next_index.fetch_add(1), create_members);
+                        const auto key = "bench-" + run_id + "-" + std::to_string(t) + "-" + std::to_string(done.load());
+                        service.create(*conn, county, std::move(h), key, server::service::sha256_hex(key));
                     } else {
                         sql::transaction tx(*conn, sql::tx_mode::read);
                         if (which == op::read) {

@@ -18,13 +18,18 @@ public:
     // `seconds`, and prints "<prefix>_<op>_<threads>t <rate> per_s" plus p50/p99 latency lines.
     // create: one household with four members per write transaction, as the server's create does.
     void run_creates(int threads, double seconds, const std::string& prefix);
+    // service_create: household_service::create itself, as the server runs it for a POST once the body is
+    // parsed: the Idempotency-Key claimed, areas and people checked, the audit entry and the outbox event
+    // written, in its transaction. Between create and this lies the design's own work in the database; between
+    // this and the HTTPS create, the network, TLS, JSON and the hand-offs between threads.
+    void run_service_creates(int threads, double seconds, const std::string& prefix);
     // read: household_repository::find of a random id in a read transaction.
     void run_reads(int threads, double seconds, const std::string& prefix);
     // list: household_repository::list with a random village filter, page_size 20, in a read transaction.
     void run_lists(int threads, double seconds, const std::string& prefix);
 
 private:
-    enum class op { create, read, list };
+    enum class op { create, service_create, read, list };
     void run(op which, int threads, double seconds, const std::string& name);
 
     std::string url_;

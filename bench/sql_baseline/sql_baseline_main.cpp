@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
         if (!args.has("db")) {
             std::fprintf(stderr,
                          "usage: bench-sql-baseline --db URL [--seconds 3] [--threads 1,4] [--households 10000]\n"
-                         "                          [--ops read,list,create] [--seed 1] [--areas FILE]\n");
+                         "                          [--ops read,list,create,service_create] [--seed 1] [--areas FILE]\n");
             return 2;
         }
         const std::string url = args.text("db");
@@ -37,12 +37,13 @@ int main(int argc, char** argv) {
         print_figure(prefix + "_households", static_cast<double>(households), "count");
         sql_baseline bench(url, generator, households, seed);
         const double seconds = static_cast<double>(args.number("seconds", 3));
-        const std::string ops = "," + args.text("ops", "read,list,create") + ",";
+        const std::string ops = "," + args.text("ops", "read,list,create,service_create") + ",";
         for (const std::int64_t threads : args.numbers("threads", {1, 4})) {
             const int n = static_cast<int>(threads);
             if (ops.find(",read,") != std::string::npos) bench.run_reads(n, seconds, prefix);
             if (ops.find(",list,") != std::string::npos) bench.run_lists(n, seconds, prefix);
             if (ops.find(",create,") != std::string::npos) bench.run_creates(n, seconds, prefix);
+            if (ops.find(",service_create,") != std::string::npos) bench.run_service_creates(n, seconds, prefix);
         }
         return 0;
     } catch (const std::exception& e) {

@@ -31,6 +31,17 @@ void audit_trail::record(sql::connection& db, const audit_actor& actor, std::str
     storage::audit_repository(db).append(e);
 }
 
+storage::audit_entry audit_trail::prepare(const audit_actor& actor, std::string action, std::string record,
+                                          std::string outcome, const nlohmann::json& changes, std::int64_t now_ms) {
+    auto e = make_entry(actor, std::move(action), std::move(record), std::move(outcome), changes, now_ms);
+    storage::audit_repository::prepare(e);
+    return e;
+}
+
+void audit_trail::append(sql::connection& db, storage::audit_entry& entry) {
+    storage::audit_repository(db).append_prepared(entry);
+}
+
 void audit_trail::record_in_own_transaction(sql::connection& db, const audit_actor& actor, std::string action,
                                             std::string record, std::string outcome, nlohmann::json changes,
                                             std::int64_t now_ms) {

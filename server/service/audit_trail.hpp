@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/service/principal.hpp"
+#include "server/storage/audit_entry.hpp"
 
 namespace fupin::server::sql {
 class connection;
@@ -37,6 +38,13 @@ public:
     // Throws what audit_repository::append throws; sql::retryable_error means: run the transaction again.
     static void record(sql::connection& db, const audit_actor& actor, std::string action, std::string record,
                        std::string outcome, nlohmann::json changes, std::int64_t now_ms);
+
+    // record() in two halves, for the writes that run most often: prepare() does the JSON work and needs no
+    // database, so it can run before the transaction takes the outbox head (from there to the commit, writes
+    // run one at a time); append() then appends the entry as record() does.
+    static storage::audit_entry prepare(const audit_actor& actor, std::string action, std::string record,
+                                        std::string outcome, const nlohmann::json& changes, std::int64_t now_ms);
+    static void append(sql::connection& db, storage::audit_entry& entry);
 
     // The same in a write transaction of its own, retried on deadlock/busy (run_in_transaction), and committed
     // before it returns. db must not be inside a transaction (std::logic_error otherwise): the failing

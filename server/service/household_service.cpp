@@ -128,9 +128,12 @@ household_service::create_result household_service::create(sql::connection& db, 
                 check_people(db, who, stored);
                 households.insert(stored, now);  // sets id, version, times: `stored` is now what a read returns
                 if (!idempotency_key.empty()) keys.attach(who.area_code, idempotency_key, stored.id);
+                // The audit entry is made before the outbox's head is taken: from there to the commit, writes
+                // run one at a time (event_repository.cpp), so no work that can be done before belongs there.
+                auto entry = audit_trail::prepare(audit_actor::of(who), "household.create", record_of(stored.id),
+                                                  "ok", audit_diff::changes(nullptr, common::to_json(stored)), now);
                 publish_change(db, "household.created", stored, now);
-                audit_trail::record(db, audit_actor::of(who), "household.create", record_of(stored.id), "ok",
-                                    audit_diff::changes(nullptr, common::to_json(stored)), now);
+                audit_trail::append(db, entry);
                 return {std::move(stored), false};
             });
         } catch (const sql::constraint_violation&) {
@@ -207,9 +210,11 @@ common::household household_service::update(sql::connection& db, const principal
                     auto latest = households.find(id);
                     throw version_conflict(latest ? latest->version : input.version + 1);
                 }
+                auto entry = audit_trail::prepare(  // before the outbox's head, as in create()
+                    audit_actor::of(who), "household.update", record_of(id), "ok",
+                    audit_diff::changes(common::to_json(*current), common::to_json(stored)), now);
                 publish_change(db, "household.updated", stored, now);
-                audit_trail::record(db, audit_actor::of(who), "household.update", record_of(id), "ok",
-                                    audit_diff::changes(common::to_json(*current), common::to_json(stored)), now);
+                audit_trail::append(db, entry);
                 return stored;
             });
         } catch (const sql::constraint_violation&) {

@@ -144,11 +144,14 @@ void record_step(sql::connection& db, const principal& who, common::application&
     if (!reason.empty()) summary["reason"] = reason;
     // Postings and registrations are public acts (两个公认); the rest stays within the case's area.
     const bool is_public = act == action::post || act == action::register_household;
-    event_outbox::append(db, "application." + std::string(act), record_of(a.id), {a.township_code, a.village_code},
-                         summary, is_public ? public_case_summary(a, act) : json(nullptr), now);
     json changes{{"state", {{"before", from}, {"after", a.state}}}};
     if (!reason.empty()) changes["reason"] = reason;
-    audit_trail::record(db, audit_actor::of(who), "application." + std::string(act), record_of(a.id), "ok", changes, now);
+    // Made before the outbox's head is taken: from there to the commit, writes run one at a time.
+    auto entry = audit_trail::prepare(audit_actor::of(who), "application." + std::string(act), record_of(a.id), "ok",
+                                      changes, now);
+    event_outbox::append(db, "application." + std::string(act), record_of(a.id), {a.township_code, a.village_code},
+                         summary, is_public ? public_case_summary(a, act) : json(nullptr), now);
+    audit_trail::append(db, entry);
 }
 
 common::household load_household(sql::connection& db, std::int64_t id) {

@@ -141,8 +141,11 @@ std::string audit_repository::compute_hash(const audit_entry& e) {
 }
 
 void audit_repository::append(audit_entry& e) {
-    if (!conn_.in_transaction())
-        throw std::logic_error("audit_repository::append must run inside the write transaction of the change");
+    prepare(e);
+    append_prepared(e);
+}
+
+void audit_repository::prepare(audit_entry& e) {
     if (e.outcome != "ok" && e.outcome != "denied" && e.outcome != "failed")
         throw std::invalid_argument("audit outcome must be ok, denied or failed");
     const auto changes = nlohmann::json::parse(e.changes, nullptr, false);
@@ -155,7 +158,11 @@ void audit_repository::append(audit_entry& e) {
     e.certificate_subject = fit_text(e.certificate_subject, subject_width);
     e.action = fit_text(e.action, action_width);
     e.record = fit_text(e.record, record_width);
+}
 
+void audit_repository::append_prepared(audit_entry& e) {
+    if (!conn_.in_transaction())
+        throw std::logic_error("audit_repository::append must run inside the write transaction of the change");
     const auto rows = conn_.query(std::string(select_head) + conn_.for_update());
     if (rows.empty()) throw sql::error("audit_head has no row: migration 004 did not run");
     e.seq = rows[0].get_int64(0) + 1;

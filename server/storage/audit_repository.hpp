@@ -37,6 +37,13 @@ public:
     // backend throws (sql::retryable_error: run the whole transaction again).
     void append(audit_entry& e);
 
+    // append() in two halves, for the writes that run most often. prepare() checks the outcome and puts the
+    // entry in the form it is stored and hashed in (canonical JSON, texts cut to their columns), and throws
+    // what append() throws for a bad entry; it needs no database, so it runs before the transaction takes the
+    // outbox head, from where to the commit writes run one at a time. append_prepared() appends such an entry.
+    static void prepare(audit_entry& e);
+    void append_prepared(audit_entry& e);
+
     // Newest first (seq descending), keyset-paged on seq. Throws std::invalid_argument for a page_token that
     // this repository did not make.
     audit_page list(const audit_filter& filter);
