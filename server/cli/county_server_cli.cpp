@@ -126,8 +126,9 @@ int run_county_server_cli(int argc, char** argv) {
                    "change-feed subscriptions one user may hold")
         ->capture_default_str()->check(CLI::Range(1, 100000));
     int feed_poll_ms = static_cast<int>(config.feed_poll_interval.count());
-    app.add_option("--feed-poll-ms", feed_poll_ms, "how often the change feed reads the outbox while anyone subscribes "
-                                                   "(other servers' changes arrive within this)")
+    app.add_option("--feed-poll-ms", feed_poll_ms, "how often the outbox is read while anyone subscribes to the change "
+                                                   "feed or household files are cached (other servers' changes arrive "
+                                                   "within this)")
         ->capture_default_str()->check(CLI::Range(5, 5000));
     app.add_option("--lookup-limit", config.lookup_limit, "person lookups one user may make per window")
         ->capture_default_str()->check(CLI::Range(1, 10000));

@@ -7,7 +7,8 @@
 
 namespace fupin::server::service {
 
-household_file_cache::household_file_cache(std::size_t capacity) : capacity_(capacity) {}
+household_file_cache::household_file_cache(std::size_t capacity, std::chrono::milliseconds max_age)
+    : capacity_(capacity), max_age_(max_age) {}
 
 household_file_cache::ticket household_file_cache::before_read(std::int64_t id) const {
     std::lock_guard lock(mutex_);
@@ -19,6 +20,11 @@ std::optional<household_file_cache::file> household_file_cache::find(std::int64_
     std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
     if (it == entries_.end()) return std::nullopt;
+    if (clock::now() - it->second.stored_at >= max_age_) {
+        recency_.erase(it->second.position);
+        entries_.erase(it);
+        return std::nullopt;
+    }
     recency_.splice(recency_.begin(), recency_, it->second.position);
     return it->second.value;
 }
@@ -27,8 +33,10 @@ void household_file_cache::store(std::int64_t id, file f, ticket taken_before_re
     if (!enabled()) return;
     std::lock_guard lock(mutex_);
     if (generations_[stripe_of(id)] != taken_before_read) return;  // changed since the read began
+    const auto now = clock::now();
     if (auto it = entries_.find(id); it != entries_.end()) {
         it->second.value = std::move(f);
+        it->second.stored_at = now;
         recency_.splice(recency_.begin(), recency_, it->second.position);
         return;
     }
@@ -37,7 +45,7 @@ void household_file_cache::store(std::int64_t id, file f, ticket taken_before_re
         recency_.pop_back();
     }
     recency_.push_front(id);
-    entries_.emplace(id, slot{std::move(f), recency_.begin()});
+    entries_.emplace(id, slot{std::move(f), now, recency_.begin()});
 }
 
 void household_file_cache::forget(std::int64_t id) {

@@ -12,8 +12,11 @@
 //   after the forget). Tickets are per stripe of ids, so a write elsewhere rarely spoils a store.
 // - Changes made by another process on the same database reach this one through the outbox that the change
 //   feed follows (event_hub polls it every poll interval): such a change is seen here up to one poll later.
+// - A file is kept for max_age at most: a change that bypasses the server and its outbox (SQL typed by hand)
+//   is read within that.
 // The access policy is applied to every answer, cached or not (the cached file keeps its village code).
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <list>
 #include <memory>
@@ -33,7 +36,8 @@ public:
     using ticket = std::uint64_t;
 
     // capacity: files kept (the least recently read go first); 0 turns the cache off.
-    explicit household_file_cache(std::size_t capacity);
+    explicit household_file_cache(std::size_t capacity,
+                                  std::chrono::milliseconds max_age = std::chrono::seconds(60));
 
     bool enabled() const { return capacity_ > 0; }
 
@@ -53,12 +57,15 @@ private:
     static constexpr std::size_t stripes = 256;
     static std::size_t stripe_of(std::int64_t id) { return static_cast<std::size_t>(id) % stripes; }
 
+    using clock = std::chrono::steady_clock;
     struct slot {
         file value;
+        clock::time_point stored_at;
         std::list<std::int64_t>::iterator position;  // in recency_
     };
 
     const std::size_t capacity_;
+    const std::chrono::milliseconds max_age_;
     mutable std::mutex mutex_;
     std::unordered_map<std::int64_t, slot> entries_;
     std::list<std::int64_t> recency_;  // the most recently read first

@@ -2,6 +2,9 @@
 // that a read racing with a change cannot put the old file back.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "server/service/household_file_cache.hpp"
 
 namespace fupin::test {
@@ -85,6 +88,15 @@ TEST(household_file_cache, the_least_recently_read_file_goes_first_when_full) {
     cache.store(3, file_of("3 again"), cache.before_read(3));
     EXPECT_EQ(cache.size(), 2u);
     EXPECT_EQ(json_of(cache, 3), "3 again");
+}
+
+TEST(household_file_cache, a_file_is_kept_for_its_maximum_age_at_most) {
+    household_file_cache cache(10, std::chrono::milliseconds(100));
+    cache.store(1, file_of("1"), cache.before_read(1));
+    EXPECT_TRUE(cache.find(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    EXPECT_FALSE(cache.find(1));
+    EXPECT_EQ(cache.size(), 0u);
 }
 
 TEST(household_file_cache, capacity_zero_keeps_nothing) {
