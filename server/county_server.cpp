@@ -59,7 +59,7 @@ ssl::context make_tls(const server_config& config) {
 std::unique_ptr<sql::connection> connect_reporting_changes(const sql::database_url& url,
                                                            const std::shared_ptr<service::household_file_cache>& files) {
     auto connection = sql::connect(url);
-    if (files->enabled()) connection->set_change_observer([files](const std::string& record) { files->changed(record); });
+    if (files->enabled()) connection->set_change_observer(files);
     return connection;
 }
 
@@ -193,6 +193,8 @@ void county_server::request_stop() {
     });
 }
 
+std::uint64_t county_server::answered_from_memory() const { return impl_->context.answered_from_memory.load(); }
+
 void county_server::wait() {
     auto& s = *impl_;
     std::lock_guard lock(s.wait_mutex);
@@ -208,7 +210,7 @@ void county_server::wait() {
     if (s.stop_watchdog.joinable()) s.stop_watchdog.join();
     s.pool.stop();
     s.stopped = true;
-    spdlog::info("county-server stopped");
+    spdlog::info("county-server stopped ({} requests answered from memory)", s.context.answered_from_memory.load());
 }
 
 void county_server::stop() {

@@ -1,6 +1,7 @@
 #pragma once
 // county-server as an object: what main() runs and what the integration tests start on 127.0.0.1 port 0.
 // No Asio or Beast here (they stay in the .cpp), so a test needs only this header.
+#include <cstdint>
 #include <memory>
 
 #include "server/server_config.hpp"
@@ -19,6 +20,9 @@ public:
     void start();
     // The port actually bound (useful with listen_port 0).
     unsigned short port() const;
+    // Requests answered from memory alone, without a database worker (api::router::run_from_memory): a figure
+    // for the stop's log line and for tests.
+    std::uint64_t answered_from_memory() const;
     // Graceful stop: no new connections, idle ones closed, requests in flight finished. Non-blocking,
     // thread-safe, callable from a signal handler's completion.
     void request_stop();

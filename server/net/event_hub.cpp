@@ -23,6 +23,7 @@ void event_hub::start(std::int64_t head) {
         std::lock_guard lock(mutex_);
         head_ = head;
     }
+    caught_up_at_ = std::chrono::steady_clock::now();  // head was the outbox's end (the cache is empty anyway)
     asio::post(strand_, [this] { schedule_tick(); });
 }
 
@@ -31,6 +32,7 @@ void event_hub::stop() {
         stopped_ = true;
         timer_.cancel();
     });
+    if (files_) files_->forget_all();  // no more polls: what is read while the server drains is read afresh
 }
 
 void event_hub::nudge() {
@@ -49,13 +51,22 @@ void event_hub::schedule_tick() {
     timer_.expires_after(settings_.poll_interval);
     timer_.async_wait([this](const error_code& ec) {
         if (ec || stopped_) return;
+        forget_files_if_behind();
         if (polls_needed()) poll();
         schedule_tick();
     });
 }
 
+void event_hub::forget_files_if_behind() {
+    // Files kept while the outbox is not followed could miss another process's change: when the last poll that
+    // reached the outbox's end began more than a few intervals ago (polls failing, not queued for a busy pool,
+    // slow, or catching up), the cache is emptied on every tick until one does again.
+    if (!files_ || !files_->enabled()) return;
+    if (std::chrono::steady_clock::now() - caught_up_at_ > 4 * settings_.poll_interval) files_->forget_all();
+}
+
 bool event_hub::polls_needed() const {
-    if (files_ && files_->size() > 0) return true;
+    if (files_ && files_->enabled()) return true;
     std::lock_guard lock(mutex_);
     return !subscribers_.empty();
 }
@@ -70,7 +81,8 @@ void event_hub::poll() {
     const auto from = head();
     // The job holds the io_context's work while it is away, so a stop waits for its answer.
     auto work = asio::prefer(strand_, asio::execution::outstanding_work.tracked);
-    const bool queued = pool_.try_submit([this, from, work](sql::connection* db) {
+    const auto started = std::chrono::steady_clock::now();
+    const bool queued = pool_.try_submit([this, from, work, started](sql::connection* db) {
         std::vector<std::shared_ptr<const feed_event>> events;
         bool ok = false;
         if (db) {
@@ -82,22 +94,23 @@ void event_hub::poll() {
             }
         }
         const bool full = events.size() == static_cast<std::size_t>(poll_batch);
-        asio::post(work, [this, events = std::move(events), ok, full]() mutable { on_polled(std::move(events), ok, full); });
+        asio::post(work, [this, events = std::move(events), ok, full, started]() mutable {
+            on_polled(std::move(events), ok, full, started);
+        });
     });
-    if (!queued) {
-        polling_ = false;  // the pool is busy: the next tick tries again
-        // Meanwhile another process's change could go unseen: cached files are not kept on trust.
-        if (files_) files_->forget_all();
-    }
+    if (!queued) polling_ = false;  // the pool is busy: the next tick tries again (forget_files_if_behind)
 }
 
-void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full) {
+void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
+                          std::chrono::steady_clock::time_point started) {
     polling_ = false;
     if (files_) {
         // Forgetting twice is harmless; an event an overlapping poll already took was forgotten then.
         if (!ok) files_->forget_all();
         for (const auto& e : events)
-            for (const auto& record : e->changed_records) files_->changed(record);
+            for (const auto& record : e->changed_records) files_->forget_record(record);
+        // Every change committed before `started` has now been seen.
+        if (ok && !full) caught_up_at_ = std::max(caught_up_at_, started);
     }
     std::vector<std::shared_ptr<feed_subscriber>> to_wake, to_cut;
     {

@@ -6,7 +6,8 @@
 // change feed"). Polls run every `poll_interval` while someone subscribes, and at once after a local write
 // (nudge()), so a subscriber of the server that made a change hears of it within milliseconds. The same polls
 // keep the household file cache true to changes made by other processes (service/household_file_cache.hpp):
-// they also run while the cache holds files, and a poll that fails or cannot be queued empties it.
+// they run all the time while the cache is on, and when none has reached the outbox's end for four intervals
+// (failing, not queued, slow, or catching up) the cache is emptied on every tick until one does.
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -79,7 +80,9 @@ public:
 private:
     void schedule_tick();
     void poll();
-    void on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full);
+    void on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
+                   std::chrono::steady_clock::time_point started);
+    void forget_files_if_behind();
     // Someone needs the polls: a subscriber, or cached files that another process's change could make stale.
     bool polls_needed() const;
 
@@ -92,6 +95,8 @@ private:
     // Touched on strand_ only.
     bool polling_ = false;
     bool poll_again_ = false;
+    // When the last poll that reached the outbox's end began: every change committed before it has been seen.
+    std::chrono::steady_clock::time_point caught_up_at_{};
     bool stopped_ = false;
 
     mutable std::mutex mutex_;  // guards what follows: read by subscribers on their own strands

@@ -264,7 +264,10 @@ asio::awaitable<api::api_response> http_session::dispatch(const api::api_request
     if (!match.target) co_return match.error;
     // What memory alone can answer (a cached household file for a cached session) is answered here, on the
     // network thread: no hand-off to a worker and back.
-    if (auto answer = context_.router.run_from_memory(match, request)) co_return std::move(*answer);
+    if (auto answer = context_.router.run_from_memory(match, request)) {
+        context_.answered_from_memory.fetch_add(1, std::memory_order_relaxed);
+        co_return std::move(*answer);
+    }
     // The request and match travel as arguments, not lambda captures: g++ 12 destroys captures of a lambda
     // inside a co_await expression twice.
     co_return co_await asio::async_initiate<decltype(use_awaitable), void(api::api_response)>(

@@ -30,6 +30,7 @@ struct server_context {
     event_hub* feed = nullptr;  // the change feed's shared half (set by county_server)
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> next_request{1};
+    std::atomic<std::uint64_t> answered_from_memory{0};  // without a database worker
 
     // The TLS settings new connections get. Replaced whole when the CRL or certificates are re-read (SIGHUP);
     // a connection keeps the context it started with, so nothing in flight is disturbed.

@@ -21,8 +21,7 @@ std::optional<household_file_cache::file> household_file_cache::find(std::int64_
     auto it = entries_.find(id);
     if (it == entries_.end()) return std::nullopt;
     if (clock::now() - it->second.stored_at >= max_age_) {
-        recency_.erase(it->second.position);
-        entries_.erase(it);
+        erase_locked(id);
         return std::nullopt;
     }
     recency_.splice(recency_.begin(), recency_, it->second.position);
@@ -31,56 +30,97 @@ std::optional<household_file_cache::file> household_file_cache::find(std::int64_
 
 void household_file_cache::store(std::int64_t id, file f, ticket taken_before_read) {
     if (!enabled()) return;
-    std::lock_guard lock(mutex_);
-    if (generations_[stripe_of(id)] != taken_before_read) return;  // changed since the read began
     const auto now = clock::now();
+    std::lock_guard lock(mutex_);
+    const auto stripe = stripe_of(id);
+    // Forgotten since the read began, or a write of it (or of the areas) still open: what was read may be old.
+    if (generations_[stripe] != taken_before_read || open_writes_[stripe] > 0 || open_writes_of_all_ > 0) return;
     if (auto it = entries_.find(id); it != entries_.end()) {
+        if (it->second.value.version >= f.version) return;  // a racing reader stored this version or a newer one
         it->second.value = std::move(f);
         it->second.stored_at = now;
         recency_.splice(recency_.begin(), recency_, it->second.position);
         return;
     }
-    if (entries_.size() >= capacity_) {
-        entries_.erase(recency_.back());
-        recency_.pop_back();
-    }
+    if (entries_.size() >= capacity_) erase_locked(recency_.back());
     recency_.push_front(id);
     entries_.emplace(id, slot{std::move(f), now, recency_.begin()});
 }
 
 void household_file_cache::forget(std::int64_t id) {
     std::lock_guard lock(mutex_);
-    ++generations_[stripe_of(id)];
+    bump_locked({target::one, id});
+}
+
+void household_file_cache::forget_all() {
+    decltype(entries_) entries;
+    decltype(recency_) recency;
+    {
+        std::lock_guard lock(mutex_);
+        bump_locked({target::all, 0});
+        entries.swap(entries_);  // freed below, outside the lock
+        recency.swap(recency_);
+    }
+}
+
+void household_file_cache::forget_record(const std::string& record) {
+    const auto t = target_of(record);
+    if (t.what == target::one) forget(t.id);
+    else if (t.what == target::all) forget_all();
+}
+
+void household_file_cache::changing(const std::string& record) noexcept {
+    const auto t = target_of(record);
+    if (t.what == target::nothing) return;
+    std::lock_guard lock(mutex_);
+    if (t.what == target::one) ++open_writes_[stripe_of(t.id)];
+    else ++open_writes_of_all_;
+    bump_locked(t);
+}
+
+void household_file_cache::changed(const std::string& record) noexcept {
+    const auto t = target_of(record);
+    if (t.what == target::nothing) return;
+    std::lock_guard lock(mutex_);
+    if (t.what == target::one) --open_writes_[stripe_of(t.id)];
+    else --open_writes_of_all_;
+    bump_locked(t);  // a reader that began while the write was open must not store what it read
+}
+
+std::size_t household_file_cache::size() const {
+    std::lock_guard lock(mutex_);
+    return entries_.size();
+}
+
+household_file_cache::target household_file_cache::target_of(const std::string& record) noexcept {
+    // household_repository::record_of and area_repository::changed_record make these names.
+    constexpr std::string_view household_prefix = "household/";
+    if (record == storage::area_repository::changed_record) return {target::all, 0};
+    if (record.rfind(household_prefix, 0) != 0) return {};
+    std::int64_t id = 0;
+    const char* first = record.data() + household_prefix.size();
+    const char* last = record.data() + record.size();
+    const auto [end, ec] = std::from_chars(first, last, id);
+    if (ec == std::errc() && end == last) return {target::one, id};
+    return {target::all, 0};  // not a name this cache knows: forget too much rather than too little
+}
+
+void household_file_cache::erase_locked(std::int64_t id) {
     if (auto it = entries_.find(id); it != entries_.end()) {
         recency_.erase(it->second.position);
         entries_.erase(it);
     }
 }
 
-void household_file_cache::forget_all() {
-    std::lock_guard lock(mutex_);
-    for (auto& g : generations_) ++g;
-    entries_.clear();
-    recency_.clear();
-}
-
-void household_file_cache::changed(const std::string& record) {
-    constexpr std::string_view household_prefix = "household/";
-    if (record == storage::area_repository::changed_record) {
-        forget_all();
-    } else if (record.starts_with(household_prefix)) {
-        std::int64_t id = 0;
-        const char* first = record.data() + household_prefix.size();
-        const char* last = record.data() + record.size();
-        auto [end, ec] = std::from_chars(first, last, id);
-        if (ec == std::errc() && end == last) forget(id);
-        else forget_all();  // not a name this cache knows: forget too much rather than too little
+void household_file_cache::bump_locked(const target& t) {
+    if (t.what == target::one) {
+        ++generations_[stripe_of(t.id)];
+        erase_locked(t.id);
+    } else {
+        for (auto& g : generations_) ++g;
+        entries_.clear();
+        recency_.clear();
     }
-}
-
-std::size_t household_file_cache::size() const {
-    std::lock_guard lock(mutex_);
-    return entries_.size();
 }
 
 }  // namespace fupin::server::service

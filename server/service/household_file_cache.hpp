@@ -4,14 +4,19 @@
 // (docs/performance.md), so a read that asks it cannot be faster than that.
 //
 // The cache must never answer a file older than one this process has already answered or written. So:
-// - Every change of a file names it, after its transaction has ended, to this cache (the database connections'
-//   change observer, set by county_server: household_repository names "household/<id>", area_repository
-//   "areas", since a file shows its areas' names). It is forgotten then, before the writer's answer is sent.
+// - It is the change observer of the server's database connections (sql::change_observer): household_repository
+//   names "household/<id>" and area_repository "areas" (a file shows its areas' names) as soon as a write
+//   changes them. changing() forgets the file at once and, until changed() (the write's transaction has ended,
+//   before its answer is sent), nothing read of it is stored: a reader that fetched the row while the write was
+//   open may hold what the commit is about to make old.
 // - A reader takes a ticket before it reads the database and stores what it read with that ticket; a file
-//   forgotten in between is not stored (a reader that fetched the old row before a commit must not put it back
-//   after the forget). Tickets are per stripe of ids, so a write elsewhere rarely spoils a store.
+//   forgotten in between is not stored. Tickets and open writes are counted per stripe of ids, so a write of
+//   one file rarely spoils the store of another.
+// - A stored file never replaces a newer version of itself (two readers racing with a write can finish in
+//   either order).
 // - Changes made by another process on the same database reach this one through the outbox that the change
-//   feed follows (event_hub polls it every poll interval): such a change is seen here up to one poll later.
+//   feed follows (net::event_hub polls it every poll interval while the cache is on, and empties the cache
+//   when it has not caught up with the outbox for a few intervals): seen here within about one poll.
 // - A file is kept for max_age at most: a change that bypasses the server and its outbox (SQL typed by hand)
 //   is read within that.
 // The access policy is applied to every answer, cached or not (the cached file keeps its village code).
@@ -25,11 +30,14 @@
 #include <string>
 #include <unordered_map>
 
+#include "server/storage/change_observer.hpp"
+
 namespace fupin::server::service {
 
-class household_file_cache {
+class household_file_cache : public sql::change_observer {
 public:
     struct file {
+        std::int64_t version = 0;
         std::string village_code;                 // what the access policy checks
         std::shared_ptr<const std::string> json;  // the file as a read answers it
     };
@@ -49,7 +57,12 @@ public:
     void forget(std::int64_t id);
     void forget_all();
     // A changed record's name: "household/<id>" forgets that file, "areas" every file, anything else nothing.
-    void changed(const std::string& record);
+    // For changes seen in the outbox, whose writes have ended.
+    void forget_record(const std::string& record);
+
+    // sql::change_observer: the writes of this process's connections.
+    void changing(const std::string& record) noexcept override;
+    void changed(const std::string& record) noexcept override;
 
     std::size_t size() const;
 
@@ -63,6 +76,16 @@ private:
         clock::time_point stored_at;
         std::list<std::int64_t>::iterator position;  // in recency_
     };
+    // What a record names: a household id, all files ("areas" or a name not understood), or nothing.
+    struct target {
+        enum { nothing, one, all } what = nothing;
+        std::int64_t id = 0;
+    };
+    static target target_of(const std::string& record) noexcept;
+
+    // With mutex_ held.
+    void erase_locked(std::int64_t id);
+    void bump_locked(const target& t);
 
     const std::size_t capacity_;
     const std::chrono::milliseconds max_age_;
@@ -70,6 +93,8 @@ private:
     std::unordered_map<std::int64_t, slot> entries_;
     std::list<std::int64_t> recency_;  // the most recently read first
     std::array<std::uint64_t, stripes> generations_{};
+    std::array<int, stripes> open_writes_{};  // changing() without changed() yet, per stripe
+    int open_writes_of_all_ = 0;              // the same for "areas"
 };
 
 }  // namespace fupin::server::service

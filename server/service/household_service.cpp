@@ -161,7 +161,7 @@ std::shared_ptr<const std::string> household_service::get_json(sql::connection& 
     const auto ticket = caching ? files_->before_read(id) : 0;
     const auto found = get(db, who, id);
     auto json = std::make_shared<const std::string>(common::to_json(found).dump());
-    if (caching) files_->store(id, {found.village_code, json}, ticket);
+    if (caching) files_->store(id, {found.version, found.village_code, json}, ticket);
     return json;
 }
 

@@ -235,11 +235,11 @@ void household_repository::insert(common::household& h, std::int64_t now_ms) {
     params.insert(params.end(), {h.status, now_ms, now_ms});
     conn_.execute(insert_household, params);
     h.id = conn_.last_insert_id();
+    conn_.record_changed(record_of(h.id));
     h.version = 1;
     h.created_at_ms = now_ms;
     h.updated_at_ms = now_ms;
     insert_members(h);
-    conn_.record_changed(record_of(h.id));
 }
 
 void household_repository::insert_members(const common::household& h) {
@@ -277,6 +277,7 @@ bool household_repository::update(common::household& h, std::int64_t expected_ve
     std::vector<sql::value> params = editable_fields(h);
     params.insert(params.end(), {now_ms, h.id, expected_version});
     if (conn_.execute(update_household, params) == 0) return false;
+    conn_.record_changed(record_of(h.id));
     conn_.execute(delete_members, {h.id});
     insert_members(h);
     const auto kept = conn_.query(select_kept_fields, {h.id});
@@ -285,7 +286,6 @@ bool household_repository::update(common::household& h, std::int64_t expected_ve
     h.status = r.get_string(1);
     h.created_at_ms = r.get_int64(2);
     h.updated_at_ms = now_ms;
-    conn_.record_changed(record_of(h.id));
     return true;
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 // One database connection, used by one thread at a time. Repositories are written once against this
 // interface; only DDL (schema/) and the rare dialect difference (dialect(), for_update()) differ per backend.
+#include <algorithm>
 #include <cstdint>
-#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "server/storage/change_observer.hpp"
 #include "server/storage/sql_row.hpp"
 #include "server/storage/sql_value.hpp"
 
@@ -21,7 +23,8 @@ enum class dialect { sqlite, mysql };
 
 class connection {
 public:
-    virtual ~connection() = default;
+    // A transaction left open (its owner gave the connection up) has ended too.
+    virtual ~connection() { tell_changes(); }
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
 
@@ -49,32 +52,37 @@ public:
     // "sqlite" or "mysql", for health output and logs.
     std::string backend_name() const { return dialect() == sql::dialect::mysql ? "mysql" : "sqlite"; }
 
-    // Who hears which records this connection's writes changed (the server's cache of household files,
-    // service/household_file_cache.hpp). Set once by the connection's owner; none by default.
-    using change_observer = std::function<void(const std::string& record)>;
-    void set_change_observer(change_observer observer) { observer_ = std::move(observer); }
+    // Who hears which records this connection's writes change (change_observer.hpp). Set once by the
+    // connection's owner; none by default.
+    void set_change_observer(std::shared_ptr<change_observer> observer) { observer_ = std::move(observer); }
 
-    // Repositories name each record a statement changed ("household/12", "areas"). Inside a transaction the
-    // observer hears of it once the transaction has ended, committed or not (sql::transaction calls
-    // tell_changes(); a commit whose answer was lost may still have happened), never before: a reader must not
-    // fetch the old row again after being told. Outside a transaction, at once.
-    void record_changed(std::string record) {
+    // Repositories name each record they change ("household/12", "areas") right after their first statement
+    // that changes it. The observer hears changing() at once and changed() when the write has ended: for a
+    // transaction, when sql::transaction commits or rolls back (tell_changes()), never before the commit; for a
+    // statement outside a transaction, at once.
+    void record_changed(const std::string& record) {
         if (!observer_) return;
-        if (!in_transaction()) observer_(record);
-        else if (changed_.empty() || changed_.back() != record) changed_.push_back(std::move(record));
+        if (!in_transaction()) {
+            observer_->changing(record);
+            observer_->changed(record);
+            return;
+        }
+        if (std::find(changed_.begin(), changed_.end(), record) != changed_.end()) return;
+        changed_.push_back(record);  // first: changing() must always be followed by changed()
+        observer_->changing(record);
     }
-    void tell_changes() {
-        if (changed_.empty()) return;
+    void tell_changes() noexcept {
         auto changed = std::move(changed_);
         changed_.clear();
-        for (const auto& record : changed) observer_(record);
+        if (observer_)
+            for (const auto& record : changed) observer_->changed(record);
     }
 
 protected:
     connection() = default;
 
 private:
-    change_observer observer_;
+    std::shared_ptr<change_observer> observer_;
     std::vector<std::string> changed_;  // by the open transaction
 };
 

@@ -33,7 +33,7 @@ void transaction::rollback() {
     struct tell {
         connection& c;
         ~tell() { c.tell_changes(); }
-    } after{conn_};
+    } after{conn_};  // also when the rollback throws
     conn_.rollback();
 }
 

@@ -12,8 +12,9 @@ namespace {
 
 using server::service::household_file_cache;
 
-household_file_cache::file file_of(const std::string& json, const std::string& village = "529901100201") {
-    return {village, std::make_shared<const std::string>(json)};
+household_file_cache::file file_of(const std::string& json, std::int64_t version = 1,
+                                   const std::string& village = "529901100201") {
+    return {version, village, std::make_shared<const std::string>(json)};
 }
 
 std::string json_of(household_file_cache& cache, std::int64_t id) {
@@ -23,7 +24,7 @@ std::string json_of(household_file_cache& cache, std::int64_t id) {
 
 TEST(household_file_cache, keeps_what_was_stored_with_its_village) {
     household_file_cache cache(10);
-    cache.store(7, file_of("{\"id\":7}", "529901101201"), cache.before_read(7));
+    cache.store(7, file_of("{\"id\":7}", 1, "529901101201"), cache.before_read(7));
     ASSERT_TRUE(cache.find(7));
     EXPECT_EQ(*cache.find(7)->json, "{\"id\":7}");
     EXPECT_EQ(cache.find(7)->village_code, "529901101201");
@@ -39,8 +40,44 @@ TEST(household_file_cache, a_read_that_began_before_a_change_is_not_stored) {
     EXPECT_FALSE(cache.find(7));
 
     // A read that began after the change is stored.
-    cache.store(7, file_of("version 2"), cache.before_read(7));
+    cache.store(7, file_of("version 2", 2), cache.before_read(7));
     EXPECT_EQ(json_of(cache, 7), "version 2");
+}
+
+TEST(household_file_cache, nothing_read_of_a_file_is_kept_while_a_write_of_it_is_open) {
+    household_file_cache cache(10);
+    cache.store(7, file_of("version 1"), cache.before_read(7));
+    cache.changing("household/7");  // the write's first statement ran; its transaction is open
+    EXPECT_FALSE(cache.find(7));
+    // A reader may now fetch version 1, or (MariaDB shows a commit before COMMIT returns) version 2:
+    cache.store(7, file_of("version 1"), cache.before_read(7));
+    EXPECT_FALSE(cache.find(7));
+    const auto during = cache.before_read(7);
+    cache.changed("household/7");  // committed: told before the writer answers
+    cache.store(7, file_of("version 1"), during);  // began while the write was open
+    EXPECT_FALSE(cache.find(7));
+    cache.store(7, file_of("version 2", 2), cache.before_read(7));
+    EXPECT_EQ(json_of(cache, 7), "version 2");
+
+    cache.changing("areas");  // an areas import: every file, until it ends
+    EXPECT_EQ(cache.size(), 0u);
+    cache.store(8, file_of("old names"), cache.before_read(8));
+    EXPECT_FALSE(cache.find(8));
+    cache.changed("areas");
+    cache.store(8, file_of("new names"), cache.before_read(8));
+    EXPECT_EQ(json_of(cache, 8), "new names");
+}
+
+TEST(household_file_cache, a_file_never_replaces_a_newer_version_of_itself) {
+    household_file_cache cache(10);
+    // Two readers missed at once; the one that read version 2 stored first.
+    const auto slow = cache.before_read(7);
+    const auto fast = cache.before_read(7);
+    cache.store(7, file_of("version 2", 2), fast);
+    cache.store(7, file_of("version 1", 1), slow);
+    EXPECT_EQ(json_of(cache, 7), "version 2");
+    cache.store(7, file_of("version 3", 3), cache.before_read(7));
+    EXPECT_EQ(json_of(cache, 7), "version 3");
 }
 
 TEST(household_file_cache, a_change_of_another_file_rarely_spoils_a_read) {
@@ -51,26 +88,26 @@ TEST(household_file_cache, a_change_of_another_file_rarely_spoils_a_read) {
     EXPECT_EQ(json_of(cache, 7), "kept");
 }
 
-TEST(household_file_cache, changed_records_forget_their_file_or_everything) {
+TEST(household_file_cache, records_seen_in_the_outbox_forget_their_file_or_everything) {
     household_file_cache cache(10);
     for (std::int64_t id : {1, 2, 12})
         cache.store(id, file_of("file " + std::to_string(id)), cache.before_read(id));
-    cache.changed("household/12");
+    cache.forget_record("household/12");
     EXPECT_FALSE(cache.find(12));
     EXPECT_TRUE(cache.find(1));
-    cache.changed("application/1");  // a case's own record: not a file
-    cache.changed("posting/2");
+    cache.forget_record("application/1");  // a case's own record: not a file
+    cache.forget_record("posting/2");
     EXPECT_TRUE(cache.find(1));
     EXPECT_TRUE(cache.find(2));
 
     const auto ticket = cache.before_read(1);
-    cache.changed("areas");  // every file shows its areas' names
+    cache.forget_record("areas");  // every file shows its areas' names
     EXPECT_EQ(cache.size(), 0u);
     cache.store(1, file_of("old names"), ticket);
     EXPECT_FALSE(cache.find(1));
 
     cache.store(2, file_of("file 2"), cache.before_read(2));
-    cache.changed("household/2x");  // not a name it knows: it forgets too much rather than too little
+    cache.forget_record("household/2x");  // not a name it knows: it forgets too much rather than too little
     EXPECT_EQ(cache.size(), 0u);
 }
 
@@ -85,7 +122,7 @@ TEST(household_file_cache, the_least_recently_read_file_goes_first_when_full) {
     EXPECT_FALSE(cache.find(2));
     EXPECT_TRUE(cache.find(3));
     // Storing a file it holds replaces it without taking a second place.
-    cache.store(3, file_of("3 again"), cache.before_read(3));
+    cache.store(3, file_of("3 again", 2), cache.before_read(3));
     EXPECT_EQ(cache.size(), 2u);
     EXPECT_EQ(json_of(cache, 3), "3 again");
 }

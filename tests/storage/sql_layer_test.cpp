@@ -112,42 +112,53 @@ TEST_P(storage_backend, areas_upsert_find_and_children) {
 // What the server's household file cache relies on (service/household_file_cache.hpp): every write of a file
 // names it to the connection's change observer, and only once its transaction has ended.
 TEST_P(storage_backend, writes_name_the_files_they_changed_once_the_transaction_has_ended) {
-    std::vector<std::string> told;
-    conn().set_change_observer([&](const std::string& record) { told.push_back(record); });
+    // What the observer heard, in order: "changing household/1", "changed household/1", …
+    struct recording_observer : sql::change_observer {
+        std::vector<std::string> heard;
+        void changing(const std::string& record) noexcept override { heard.push_back("changing " + record); }
+        void changed(const std::string& record) noexcept override { heard.push_back("changed " + record); }
+    };
+    auto observer = std::make_shared<recording_observer>();
+    auto& heard = observer->heard;
+    conn().set_change_observer(observer);
     household_repository repo(conn());
     auto h = make_household(group_a1_3, 100);
     {
         sql::transaction tx(conn(), sql::tx_mode::write);
         repo.insert(h, 1000);
-        EXPECT_TRUE(told.empty()) << "told before the commit: a reader could fetch the old row again";
+        EXPECT_EQ(heard, std::vector<std::string>{"changing " + household_repository::record_of(h.id)})
+            << "a write must be known as open before it commits";
         tx.commit();
     }
-    EXPECT_EQ(told, std::vector<std::string>{"household/" + std::to_string(h.id)});
-    told.clear();
+    EXPECT_EQ(heard, (std::vector<std::string>{"changing household/" + std::to_string(h.id),
+                                               "changed household/" + std::to_string(h.id)}));
+    heard.clear();
 
     {
         sql::transaction tx(conn(), sql::tx_mode::write);
         h.address = "改过的地址";
         ASSERT_TRUE(repo.update(h, 1, 2000));
         ASSERT_TRUE(repo.set_status(h.id, "registered", 3000));
-        EXPECT_TRUE(told.empty());
-        // Rolled back: told all the same (a commit whose answer was lost may still have happened).
+        EXPECT_EQ(heard.size(), 1u);  // once per file and transaction
+        // Rolled back: ended all the same (a commit whose answer was lost may still have happened).
     }
-    EXPECT_EQ(told, (std::vector<std::string>{household_repository::record_of(h.id)}));  // once per file
-    told.clear();
+    EXPECT_EQ(heard, (std::vector<std::string>{"changing " + household_repository::record_of(h.id),
+                                               "changed " + household_repository::record_of(h.id)}));
+    heard.clear();
 
-    EXPECT_FALSE(repo.set_status(h.id + 100, "registered", 4000));  // no such file: nothing to tell
-    EXPECT_TRUE(told.empty());
-    ASSERT_TRUE(repo.set_status(h.id, "registered", 4000));  // outside a transaction: at once
-    EXPECT_EQ(told, std::vector<std::string>{household_repository::record_of(h.id)});
-    told.clear();
+    EXPECT_FALSE(repo.set_status(h.id + 100, "registered", 4000));  // no such file: nothing changed
+    EXPECT_TRUE(heard.empty());
+    ASSERT_TRUE(repo.set_status(h.id, "registered", 4000));  // outside a transaction: both at once
+    EXPECT_EQ(heard, (std::vector<std::string>{"changing " + household_repository::record_of(h.id),
+                                               "changed " + household_repository::record_of(h.id)}));
+    heard.clear();
 
     {
         sql::transaction tx(conn(), sql::tx_mode::write);
         seed_areas(conn());
         tx.commit();
     }
-    EXPECT_EQ(told, std::vector<std::string>{"areas"});  // files show their areas' names
+    EXPECT_EQ(heard, (std::vector<std::string>{"changing areas", "changed areas"}));  // files show area names
     conn().set_change_observer(nullptr);
 }
 
