@@ -1,8 +1,8 @@
 #include "server/service/archive_import.hpp"
 
-#include "common/api_error.hpp"
 #include <nlohmann/json.hpp>
 
+#include "common/api_error.hpp"
 #include "server/service/event_outbox.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/service/local_operator.hpp"
