@@ -67,6 +67,11 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
         next_index = conn->query("SELECT COALESCE(MAX(id), 0) FROM households").at(0).get_int64(0);
     }
 
+    // One service for all threads, as the server has: its creates are written in batches across them.
+    const server::service::household_service service([] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch()).count();
+    });
     std::latch connected(threads + 1);
     std::atomic<bool> stop{false};
     std::atomic<std::int64_t> done{0};
@@ -85,11 +90,6 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
                 std::mt19937_64 random(seed_ * 1000 + static_cast<std::uint64_t>(t));
                 std::uniform_int_distribution<std::int64_t> any_id(1, households_);
                 std::uniform_int_distribution<std::size_t> any_village(0, villages.size() - 1);
-                const auto now_ms = [] {
-                    return std::chrono::duration_cast<std::chrono::milliseconds>(
-                               std::chrono::system_clock::now().time_since_epoch()).count();
-                };
-                const server::service::household_service service(now_ms);
                 const auto county = server::service::local_operator(county_code);
                 connected.arrive_and_wait();
                 arrived = true;

@@ -42,6 +42,10 @@ void audit_trail::append(sql::connection& db, storage::audit_entry& entry) {
     storage::audit_repository(db).append_prepared(entry);
 }
 
+void audit_trail::append_all(sql::connection& db, std::span<storage::audit_entry> entries) {
+    storage::audit_repository(db).append_all_prepared(entries);
+}
+
 void audit_trail::record_in_own_transaction(sql::connection& db, const audit_actor& actor, std::string action,
                                             std::string record, std::string outcome, nlohmann::json changes,
                                             std::int64_t now_ms) {

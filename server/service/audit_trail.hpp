@@ -7,6 +7,7 @@
 //     transaction, in a write transaction of its own.
 // changes must already be masked (audit_diff builds them); no password or token may be passed in any field.
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -45,6 +46,8 @@ public:
     static storage::audit_entry prepare(const audit_actor& actor, std::string action, std::string record,
                                         std::string outcome, const nlohmann::json& changes, std::int64_t now_ms);
     static void append(sql::connection& db, storage::audit_entry& entry);
+    // Several prepared entries, in order, in one statement (a batch of creates).
+    static void append_all(sql::connection& db, std::span<storage::audit_entry> entries);
 
     // The same in a write transaction of its own, retried on deadlock/busy (run_in_transaction), and committed
     // before it returns. db must not be inside a transaction (std::logic_error otherwise): the failing

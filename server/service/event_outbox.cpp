@@ -11,8 +11,14 @@ event_scope event_scope::of_area(const std::string& area_code) {
 }
 
 void event_outbox::append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
-                                  const nlohmann::json& summary, const nlohmann::json& public_summary,
-                                  std::int64_t now_ms) {
+                          const nlohmann::json& summary, const nlohmann::json& public_summary, std::int64_t now_ms) {
+    storage::event_repository(db).append(
+        make(std::move(kind), std::move(record), scope, summary, public_summary, now_ms));
+}
+
+storage::change_event event_outbox::make(std::string kind, std::string record, const event_scope& scope,
+                                         const nlohmann::json& summary, const nlohmann::json& public_summary,
+                                         std::int64_t now_ms) {
     storage::change_event e;
     e.at_ms = now_ms;
     e.kind = std::move(kind);
@@ -22,7 +28,11 @@ void event_outbox::append(sql::connection& db, std::string kind, std::string rec
     e.is_public = !public_summary.is_null();
     e.summary = summary.is_null() ? "{}" : summary.dump();
     e.public_summary = e.is_public ? public_summary.dump() : "{}";
-    storage::event_repository(db).append(e);
+    return e;
+}
+
+void event_outbox::append_all(sql::connection& db, const std::vector<storage::change_event>& events) {
+    storage::event_repository(db).append_all(events);
 }
 
 }  // namespace fupin::server::service

@@ -6,7 +6,11 @@
 #include <cstdint>
 #include <string>
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
+
+#include "server/storage/event_repository.hpp"
 
 namespace fupin::server::sql {
 class connection;
@@ -25,8 +29,14 @@ struct event_scope {
 class event_outbox {
 public:
     static void append(sql::connection& db, std::string kind, std::string record, const event_scope& scope,
-                               const nlohmann::json& summary, const nlohmann::json& public_summary,
-                               std::int64_t now_ms);
+                       const nlohmann::json& summary, const nlohmann::json& public_summary, std::int64_t now_ms);
+
+    // append() in two halves, for a batch of writes: make() renders an event without a database, append_all()
+    // appends several with consecutive seqs in vector order.
+    static storage::change_event make(std::string kind, std::string record, const event_scope& scope,
+                                      const nlohmann::json& summary, const nlohmann::json& public_summary,
+                                      std::int64_t now_ms);
+    static void append_all(sql::connection& db, const std::vector<storage::change_event>& events);
 };
 
 }  // namespace fupin::server::service

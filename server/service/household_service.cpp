@@ -1,5 +1,8 @@
 #include "server/service/household_service.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include "common/api_error.hpp"
 #include "common/china_date.hpp"
 #include "common/household_validation.hpp"
@@ -24,12 +27,12 @@ using storage::household_repository;
 std::string record_of(std::int64_t id) { return household_repository::record_of(id); }
 
 // The change event of a file: within its area only (a file's contents are never public), without ID numbers.
-void publish_change(sql::connection& db, const char* kind, const common::household& h, std::int64_t now) {
+storage::change_event change_event(const char* kind, const common::household& h, std::int64_t now) {
     const nlohmann::json summary{{"household_id", h.id},         {"version", h.version},
                                  {"status", h.status},           {"head_name", h.head_name},
                                  {"household_size", h.members.size()}, {"township_code", h.township_code},
                                  {"village_code", h.village_code}, {"village_name", h.village_name}};
-    event_outbox::append(db, kind, record_of(h.id), {h.township_code, h.village_code}, summary, nullptr, now);
+    return event_outbox::make(kind, record_of(h.id), {h.township_code, h.village_code}, summary, nullptr, now);
 }
 
 api_error household_not_found() { return api_error::not_found("该户档案", "household file"); }
@@ -50,21 +53,47 @@ std::string require_area(const std::map<std::string, common::area>& areas, const
 
 }  // namespace
 
-household_service::household_service(clock now, std::shared_ptr<household_file_cache> files)
-    : now_(std::move(now)), files_(std::move(files)) {}
+// One create as it waits for its batch (group_commit.hpp) and comes back with its outcome.
+struct household_service::pending_create {
+    const principal* who = nullptr;
+    common::household input;  // validated; its areas and people are checked in the batch's transaction
+    std::string idempotency_key;
+    std::string request_hash;
+    std::optional<create_result> result;
+    std::exception_ptr error;
+};
 
-void household_service::check_areas(sql::connection& db, common::household& h) const {
-    // The three codes in one query: a create is a dozen statements, each a round trip on MariaDB.
-    const auto areas = storage::area_repository(db).find_all({h.township_code, h.village_code, h.group_code});
+household_service::household_service(clock now, std::shared_ptr<household_file_cache> files)
+    : now_(std::move(now)),
+      files_(std::move(files)),
+      creates_(std::make_shared<group_commit<pending_create>>(max_creates_per_batch)) {}
+
+std::map<std::string, common::area> household_service::areas_of(sql::connection& db,
+                                                                 std::span<const common::household* const> files) {
+    // All their codes in one query: a create is a dozen statements, each a round trip on MariaDB.
+    std::vector<std::string> codes;
+    for (const auto* h : files) codes.insert(codes.end(), {h->township_code, h->village_code, h->group_code});
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return storage::area_repository(db).find_all(codes);
+}
+
+std::map<std::string, storage::person_location> household_service::people_of(
+    sql::connection& db, std::span<const common::household* const> files) {
+    std::vector<std::string> id_numbers;
+    for (const auto* h : files)
+        for (const auto& m : h->members) id_numbers.push_back(m.id_number);
+    return storage::household_repository(db).find_people(id_numbers);
+}
+
+void household_service::check_areas(const std::map<std::string, common::area>& areas, common::household& h) {
     h.township_name = require_area(areas, h.township_code, "township", h.township_code.substr(0, 6), "township_code");
     h.village_name = require_area(areas, h.village_code, "village", h.township_code, "village_code");
     h.group_name = require_area(areas, h.group_code, "group", h.village_code, "group_code");
 }
 
-void household_service::check_people(sql::connection& db, const principal& who, const common::household& h) const {
-    std::vector<std::string> id_numbers;
-    for (const auto& m : h.members) id_numbers.push_back(m.id_number);
-    const auto registered = storage::household_repository(db).find_people(id_numbers);
+void household_service::check_people(const std::map<std::string, storage::person_location>& registered,
+                                     const principal& who, const common::household& h) {
     for (std::size_t i = 0; i < h.members.size(); ++i) {
         auto it = registered.find(h.members[i].id_number);
         if (it == registered.end() || it->second.household_id == h.id) continue;
@@ -92,55 +121,137 @@ household_service::create_result household_service::create(sql::connection& db, 
                                                             common::household input,
                                                             const std::string& idempotency_key,
                                                             const std::string& request_hash) const {
-    const auto now = now_();
     input.id = 0;
     input.status = "pending";
     common::derive(input);
-    common::validate(input, common::china_date_of_ms(now));
+    common::validate(input, common::china_date_of_ms(now_()));
     access_policy::require(who, permission::write_households, input.village_code);
 
-    // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
-    // request or earlier) is run once more: the checks then see the winner and answer precisely.
-    for (int attempt = 1;; ++attempt) {
+    pending_create mine{&who, std::move(input), idempotency_key, request_hash, std::nullopt, nullptr};
+    creates_->run(db, mine, [this](sql::connection& leader, std::span<pending_create* const> batch) {
+        write_creates(leader, batch);
+    });
+    if (mine.error) std::rethrow_exception(mine.error);
+    return std::move(*mine.result);
+}
+
+void household_service::write_creates(sql::connection& db, std::span<pending_create* const> batch) const {
+    if (batch.size() > 1) {
         try {
-            return run_in_transaction(db, sql::tx_mode::write, [&]() -> create_result {
-                storage::idempotency_repository keys(db);
-                storage::household_repository households(db);
-                // The first attempt claims the key without looking for it first (one statement fewer): a key
-                // used before fails the claim on its primary key, and the second attempt finds and replays it.
-                if (!idempotency_key.empty() && attempt > 1) {
-                    if (auto earlier = keys.find(who.area_code, idempotency_key)) {
-                        if (earlier->request_hash != request_hash)
-                            throw api_error(422, "idempotency_key_reused", "该幂等键已用于另一份不同的请求",
-                                            "this Idempotency-Key was already used for a different request");
-                        auto stored = households.find(earlier->household_id);
-                        if (!stored) throw household_not_found();
-                        access_policy::require(who, permission::read_households, stored->village_code);
-                        return {std::move(*stored), true};
-                    }
-                }
-                // Claim the key before anything else: a concurrent retry blocks here until this transaction
-                // ends, then loses on the primary key and, run again, replays what this one made. A request
-                // replayed later loses at once, in the same way.
-                if (!idempotency_key.empty()) keys.insert(who.area_code, idempotency_key, request_hash, 0, now);
-                common::household stored = input;
-                check_areas(db, stored);
-                check_people(db, who, stored);
-                households.insert(stored, now);  // sets id, version, times: `stored` is now what a read returns
-                if (!idempotency_key.empty()) keys.attach(who.area_code, idempotency_key, stored.id);
-                // The audit entry is made before the outbox's head is taken: from there to the commit, writes
-                // run one at a time (event_repository.cpp), so no work that can be done before belongs there.
-                auto entry = audit_trail::prepare(audit_actor::of(who), "household.create", record_of(stored.id),
-                                                  "ok", audit_diff::changes(nullptr, common::to_json(stored)), now);
-                publish_change(db, "household.created", stored, now);
-                audit_trail::append(db, entry);
-                return {std::move(stored), false};
-            });
+            write_together(db, batch);
+            return;
         } catch (const sql::constraint_violation&) {
-            if (attempt >= 2) throw;
+            // Two of the batch name the same person or key, or one lost a race with another transaction:
+            // nothing was written. Each is written alone below, and then answered precisely.
+        }
+    }
+    for (auto* one : batch) {
+        try {
+            // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a
+            // concurrent request or earlier) is run once more: the checks then see the winner and answer.
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    write_together(db, std::span<pending_create* const>(&one, 1));
+                    break;
+                } catch (const sql::constraint_violation&) {
+                    if (attempt >= 2) throw;
+                }
+            }
+        } catch (...) {
+            one->error = std::current_exception();
         }
     }
 }
+
+void household_service::write_together(sql::connection& db, std::span<pending_create* const> batch) const {
+    const auto now = now_();
+    std::vector<std::optional<create_result>> results;
+    std::vector<std::exception_ptr> errors;
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        results.assign(batch.size(), std::nullopt);
+        errors.assign(batch.size(), nullptr);
+        // A refusal is the answer to its own request only: the rest of the batch goes on without it.
+        auto refuse = [&](std::size_t i, auto&& check) {
+            try {
+                check();
+                return false;
+            } catch (const api_error&) {
+                errors[i] = std::current_exception();
+                return true;
+            }
+        };
+        storage::idempotency_repository keys(db);
+        storage::household_repository households(db);
+
+        // The keys are read after the people: a retry whose first request commits in between is then seen by
+        // the key lookup and replayed, not refused as a person registered twice. If it commits later still,
+        // this transaction loses on a unique key below, and is run again.
+        std::vector<const common::household*> inputs;
+        std::vector<std::pair<std::string, std::string>> scoped_keys;
+        for (const auto* c : batch) {
+            inputs.push_back(&c->input);
+            if (!c->idempotency_key.empty()) scoped_keys.emplace_back(c->who->area_code, c->idempotency_key);
+        }
+        const auto areas = areas_of(db, inputs);
+        const auto registered = people_of(db, inputs);
+        const auto used_keys = keys.find_all(scoped_keys);
+
+        std::vector<std::size_t> written;
+        std::vector<common::household> stored;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto& c = *batch[i];
+            const auto used = std::find_if(used_keys.begin(), used_keys.end(), [&](const auto& k) {
+                return !c.idempotency_key.empty() && k.scope == c.who->area_code && k.key == c.idempotency_key;
+            });
+            if (used != used_keys.end()) {
+                refuse(i, [&] {
+                    if (used->request_hash != c.request_hash)
+                        throw api_error(422, "idempotency_key_reused", "该幂等键已用于另一份不同的请求",
+                                        "this Idempotency-Key was already used for a different request");
+                    auto earlier = households.find(used->household_id);
+                    if (!earlier) throw household_not_found();
+                    access_policy::require(*c.who, permission::read_households, earlier->village_code);
+                    results[i] = create_result{std::move(*earlier), true};
+                });
+                continue;
+            }
+            common::household h = c.input;
+            if (refuse(i, [&] {
+                    check_areas(areas, h);
+                    check_people(registered, *c.who, h);
+                }))
+                continue;
+            written.push_back(i);
+            stored.push_back(std::move(h));
+        }
+        households.insert_all(stored, now);  // sets ids, versions, times: `stored` is now what reads return
+
+        std::vector<storage::idempotency_record> claimed;
+        std::vector<storage::change_event> events;
+        std::vector<storage::audit_entry> entries;
+        for (std::size_t k = 0; k < written.size(); ++k) {
+            const auto& c = *batch[written[k]];
+            const auto& h = stored[k];
+            if (!c.idempotency_key.empty())
+                claimed.push_back({c.who->area_code, c.idempotency_key, c.request_hash, h.id, now});
+            events.push_back(change_event("household.created", h, now));
+            entries.push_back(audit_trail::prepare(audit_actor::of(*c.who), "household.create", record_of(h.id), "ok",
+                                                   audit_diff::changes(nullptr, common::to_json(h)), now));
+        }
+        keys.insert_all(claimed);
+        // Everything is made before the outbox's head is taken: from there to the commit, writes run one at a
+        // time (event_repository.cpp).
+        event_outbox::append_all(db, events);
+        audit_trail::append_all(db, entries);
+        for (std::size_t k = 0; k < written.size(); ++k) results[written[k]] = create_result{std::move(stored[k]), false};
+    });
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        batch[i]->result = std::move(results[i]);
+        batch[i]->error = errors[i];
+    }
+}
+
+group_commit_counts household_service::create_counts() const { return creates_->counts(); }
 
 common::household household_service::get(sql::connection& db, const principal& who, std::int64_t id) const {
     // One statement (household_repository::find) sees one consistent state: no transaction needed around it.
@@ -203,8 +314,9 @@ common::household household_service::update(sql::connection& db, const principal
                 };
                 if (current->version != input.version) throw version_conflict(current->version);
                 common::household stored = input;
-                check_areas(db, stored);
-                check_people(db, who, stored);
+                const common::household* file = &stored;
+                check_areas(areas_of(db, {&file, 1}), stored);
+                check_people(people_of(db, {&file, 1}), who, stored);
                 stored.status = current->status;  // the procedure changes the status, not an edit
                 if (!households.update(stored, input.version, now)) {
                     auto latest = households.find(id);
@@ -213,7 +325,7 @@ common::household household_service::update(sql::connection& db, const principal
                 auto entry = audit_trail::prepare(  // before the outbox's head, as in create()
                     audit_actor::of(who), "household.update", record_of(id), "ok",
                     audit_diff::changes(common::to_json(*current), common::to_json(stored)), now);
-                publish_change(db, "household.updated", stored, now);
+                event_outbox::append_all(db, {change_event("household.updated", stored, now)});
                 audit_trail::append(db, entry);
                 return stored;
             });

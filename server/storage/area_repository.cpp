@@ -37,10 +37,14 @@ std::optional<common::area> area_repository::find(const std::string& code) {
 std::map<std::string, common::area> area_repository::find_all(const std::vector<std::string>& codes) {
     std::map<std::string, common::area> found;
     if (codes.empty()) return found;
+    // Padded to a power of two, repeating the last code, so only a few distinct statements are prepared.
+    std::size_t slots = 1;
+    while (slots < codes.size()) slots *= 2;
     std::string sql = "SELECT code, parent_code, level, name FROM areas WHERE code IN (?";
-    for (std::size_t i = 1; i < codes.size(); ++i) sql += ", ?";
+    for (std::size_t i = 1; i < slots; ++i) sql += ", ?";
     sql += ")";
     std::vector<sql::value> params(codes.begin(), codes.end());
+    params.resize(slots, codes.back());
     for (const auto& r : conn_.query(sql, params)) {
         auto a = read_area(r);
         found.emplace(a.code, std::move(a));

@@ -19,6 +19,7 @@ constexpr const char* update_head = "UPDATE audit_head SET last_seq = ?, last_ha
 constexpr const char* insert_entry =
     "INSERT INTO audit_log (seq, at_ms, username, role, certificate_subject, action, record, outcome, changes, "
     "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* entry_values = ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";  // each further entry
 
 // Columns read by read_entry(), in its order.
 constexpr const char* select_entries =
@@ -160,17 +161,30 @@ void audit_repository::prepare(audit_entry& e) {
     e.record = fit_text(e.record, record_width);
 }
 
-void audit_repository::append_prepared(audit_entry& e) {
+void audit_repository::append_prepared(audit_entry& e) { append_all_prepared(std::span<audit_entry>(&e, 1)); }
+
+void audit_repository::append_all_prepared(std::span<audit_entry> entries) {
     if (!conn_.in_transaction())
         throw std::logic_error("audit_repository::append must run inside the write transaction of the change");
+    if (entries.empty()) return;
     const auto rows = conn_.query(std::string(select_head) + conn_.for_update());
     if (rows.empty()) throw sql::error("audit_head has no row: migration 004 did not run");
-    e.seq = rows[0].get_int64(0) + 1;
-    e.prev_hash = rows[0].get_string(1);
-    e.hash = compute_hash(e);
-    conn_.execute(insert_entry, {e.seq, e.at_ms, e.username, e.role, e.certificate_subject, e.action, e.record,
-                                 e.outcome, e.changes, e.prev_hash, e.hash});
-    conn_.execute(update_head, {e.seq, e.hash});
+    std::int64_t seq = rows[0].get_int64(0);
+    std::string prev_hash = rows[0].get_string(1);
+    // The chain is made here, in order; all entries go in one INSERT.
+    std::string sql = insert_entry;
+    std::vector<sql::value> params;
+    for (auto& e : entries) {
+        e.seq = ++seq;
+        e.prev_hash = std::move(prev_hash);
+        e.hash = compute_hash(e);
+        prev_hash = e.hash;
+        if (!params.empty()) sql += entry_values;
+        params.insert(params.end(), {e.seq, e.at_ms, e.username, e.role, e.certificate_subject, e.action, e.record,
+                                     e.outcome, e.changes, e.prev_hash, e.hash});
+    }
+    conn_.execute(sql, params);
+    conn_.execute(update_head, {entries.back().seq, entries.back().hash});
 }
 
 audit_page audit_repository::list(const audit_filter& filter) {

@@ -16,6 +16,7 @@
 // characters, at a character boundary) and ill-formed UTF-8 is replaced by U+FFFD before hashing, so a row the
 // app wrote always re-hashes to its stored hash.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ public:
     // outbox head, from where to the commit writes run one at a time. append_prepared() appends such an entry.
     static void prepare(audit_entry& e);
     void append_prepared(audit_entry& e);
+    // Prepared entries appended in order, chained, in one INSERT (three statements however many they are).
+    void append_all_prepared(std::span<audit_entry> entries);
 
     // Newest first (seq descending), keyset-paged on seq. Throws std::invalid_argument for a page_token that
     // this repository did not make.

@@ -18,6 +18,9 @@ constexpr const char* insert_household =
     "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, five_guarantee, minimum_allowance, "
     "identification_flags, status, version, created_at_ms, updated_at_ms) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+// Each further household of insert_all(), after insert_household.
+constexpr const char* household_values =
+    ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
 
 // The version check lives in the WHERE clause, so two concurrent edits of one version cannot both win.
 constexpr const char* update_household =
@@ -76,6 +79,7 @@ constexpr const char* insert_member =
     "disability_grade, labour_capacity, migrant_work_months, migrant_work_income_fen) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* member_values = ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";  // each further member
+constexpr std::size_t members_per_statement = 64;
 constexpr const char* delete_members = "DELETE FROM members WHERE household_id = ?";
 // Followed by "(?, ?, …)" and member_order: all members of one page in one query.
 constexpr const char* select_members_in =
@@ -242,19 +246,61 @@ void household_repository::insert(common::household& h, std::int64_t now_ms) {
     insert_members(h);
 }
 
-void household_repository::insert_members(const common::household& h) {
-    if (h.members.empty()) return;
-    // All members in one statement: one round trip instead of one per member.
-    std::string sql = insert_member;
+void household_repository::insert_all(std::vector<common::household>& households, std::int64_t now_ms) {
+    if (households.size() == 1 || !conn_.evenly_spaced_insert_ids()) {
+        for (auto& h : households) insert(h, now_ms);
+        return;
+    }
+    if (households.empty()) return;
+    // One statement for the households and one for all their members: a batch of creates costs the round
+    // trips of one.
+    std::string sql = insert_household;
     std::vector<sql::value> params;
-    std::int64_t seq = 0;
-    for (const common::member& m : h.members) {
-        if (seq > 0) sql += member_values;
-        params.insert(params.end(), {h.id, ++seq, m.name, m.id_number, m.sex, m.birth_date, m.relation, m.education,
-                                     m.health, std::int64_t{m.disability_grade}, m.labour_capacity,
-                                     std::int64_t{m.migrant_work_months}, m.migrant_work_income});
+    for (std::size_t i = 0; i < households.size(); ++i) {
+        if (i > 0) sql += household_values;
+        auto fields = editable_fields(households[i]);
+        params.insert(params.end(), std::make_move_iterator(fields.begin()), std::make_move_iterator(fields.end()));
+        params.insert(params.end(), {households[i].status, now_ms, now_ms});
     }
     conn_.execute(sql, params);
+    const auto ids = conn_.inserted_ids(households.size());
+    for (std::size_t i = 0; i < households.size(); ++i) {
+        auto& h = households[i];
+        h.id = ids[i];
+        conn_.record_changed(record_of(h.id));
+        h.version = 1;
+        h.created_at_ms = now_ms;
+        h.updated_at_ms = now_ms;
+    }
+    insert_members(households);
+}
+
+void household_repository::insert_members(const common::household& h) {
+    insert_members(std::span<const common::household>(&h, 1));
+}
+
+void household_repository::insert_members(std::span<const common::household> households) {
+    // Many members in one statement: one round trip instead of one per member. At most members_per_statement
+    // rows each, so a connection prepares at most that many distinct texts of it.
+    std::string sql = insert_member;
+    std::vector<sql::value> params;
+    std::size_t rows = 0;
+    for (const common::household& h : households) {
+        std::int64_t seq = 0;
+        for (const common::member& m : h.members) {
+            if (rows == members_per_statement) {
+                conn_.execute(sql, params);
+                sql = insert_member;
+                params.clear();
+                rows = 0;
+            }
+            if (rows++ > 0) sql += member_values;
+            params.insert(params.end(), {h.id, ++seq, m.name, m.id_number, m.sex, m.birth_date, m.relation,
+                                         m.education, m.health, std::int64_t{m.disability_grade}, m.labour_capacity,
+                                         std::int64_t{m.migrant_work_months}, m.migrant_work_income});
+        }
+    }
+    if (rows > 0) conn_.execute(sql, params);
 }
 
 std::optional<common::household> household_repository::find(std::int64_t id) {

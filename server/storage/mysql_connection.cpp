@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <stdexcept>
 
 #include <cppconn/connection.h>
 #include <cppconn/datatype.h>
@@ -158,6 +159,10 @@ mysql_connection::mysql_connection(const mysql_options& options) {
     run_unprepared(
         "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
         "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+    // Lock modes 0 and 1 give the rows of one multi-row INSERT consecutive values (auto_increment_increment
+    // apart); mode 2 may interleave them with a concurrent statement's.
+    const auto settings = query("SELECT @@auto_increment_increment, @@innodb_autoinc_lock_mode");
+    insert_id_step_ = settings.at(0).get_int64(1) == 2 ? 0 : settings.at(0).get_int64(0);
 }
 
 mysql_connection::~mysql_connection() {
@@ -252,6 +257,15 @@ void mysql_connection::execute_script(std::string_view script) {
 std::int64_t mysql_connection::last_insert_id() {
     const auto rows = query("SELECT LAST_INSERT_ID()");
     return rows.at(0).get_int64(0);
+}
+
+std::vector<std::int64_t> mysql_connection::inserted_ids(std::size_t rows) {
+    if (insert_id_step_ == 0) throw std::logic_error("inserted_ids: this server does not space insert ids evenly");
+    // LAST_INSERT_ID() is the first row's id after a multi-row INSERT.
+    std::vector<std::int64_t> ids(rows);
+    const std::int64_t first = last_insert_id();
+    for (std::size_t i = 0; i < rows; ++i) ids[i] = first + static_cast<std::int64_t>(i) * insert_id_step_;
+    return ids;
 }
 
 void mysql_connection::begin(tx_mode) {

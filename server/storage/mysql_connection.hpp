@@ -38,6 +38,8 @@ public:
     std::vector<row> query(std::string_view sql, const std::vector<value>& params = {}) override;
     void execute_script(std::string_view script) override;
     std::int64_t last_insert_id() override;
+    bool evenly_spaced_insert_ids() const override { return insert_id_step_ != 0; }
+    std::vector<std::int64_t> inserted_ids(std::size_t rows) override;
 
     void begin(tx_mode mode) override;
     void commit() override;
@@ -54,6 +56,8 @@ private:
     std::unordered_map<std::string, std::unique_ptr<::sql::PreparedStatement>> statements_;
     bool in_transaction_ = false;
     bool broken_ = false;
+    // auto_increment_increment, or 0 in the interleaved lock mode (evenly_spaced_insert_ids()); read at connect.
+    std::int64_t insert_id_step_ = 0;
 };
 
 }  // namespace fupin::server::sql

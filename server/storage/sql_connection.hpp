@@ -35,6 +35,12 @@ public:
     // Several statements separated by `;`, no parameters, not cached. For migrations and test set-up.
     virtual void execute_script(std::string_view script) = 0;
     virtual std::int64_t last_insert_id() = 0;
+    // Whether one INSERT of several rows gives them ids evenly spaced in row order, so inserted_ids() can name
+    // them. MySQL does not promise it in its interleaved auto-increment lock mode (innodb_autoinc_lock_mode = 2,
+    // MySQL 8's default): callers then insert one row per statement.
+    virtual bool evenly_spaced_insert_ids() const = 0;
+    // The ids the last INSERT gave its `rows` rows, in row order. Only when evenly_spaced_insert_ids().
+    virtual std::vector<std::int64_t> inserted_ids(std::size_t rows) = 0;
 
     // Prefer sql::transaction, which rolls back on every path that does not commit.
     virtual void begin(tx_mode mode) = 0;

@@ -176,6 +176,14 @@ void sqlite_connection::execute_script(std::string_view script) {
 
 std::int64_t sqlite_connection::last_insert_id() { return sqlite3_last_insert_rowid(db_); }
 
+std::vector<std::int64_t> sqlite_connection::inserted_ids(std::size_t rows) {
+    // The last row's rowid; a write transaction holds the database, and each new rowid is the largest + 1.
+    std::vector<std::int64_t> ids(rows);
+    const std::int64_t last = sqlite3_last_insert_rowid(db_);
+    for (std::size_t i = 0; i < rows; ++i) ids[i] = last - static_cast<std::int64_t>(rows - 1 - i);
+    return ids;
+}
+
 void sqlite_connection::begin(tx_mode mode) {
     if (in_transaction_) throw error("begin: a transaction is already open on this connection");
     if (mode == tx_mode::write && writer_gate_) writing_ = lock_writer_gate();

@@ -31,6 +31,8 @@ public:
     std::vector<row> query(std::string_view sql, const std::vector<value>& params = {}) override;
     void execute_script(std::string_view script) override;
     std::int64_t last_insert_id() override;
+    bool evenly_spaced_insert_ids() const override { return true; }
+    std::vector<std::int64_t> inserted_ids(std::size_t rows) override;
 
     void begin(tx_mode mode) override;
     void commit() override;
