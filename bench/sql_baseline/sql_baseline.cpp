@@ -149,6 +149,11 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
     print_figure(name, static_cast<double>(done.load()) / elapsed, "per_s");
     all.print(name);
     if (which == op::create) print_figure(name + "_retries", static_cast<double>(retries.load()), "count");
+    if (which == op::service_create) {  // how many creates each transaction wrote (group_commit.hpp)
+        const auto counts = service.create_counts();
+        print_figure(name + "_per_batch", counts.batches ? double(counts.items) / double(counts.batches) : 0.0,
+                     "count");
+    }
 }
 
 }  // namespace fupin::bench

@@ -33,8 +33,9 @@ void audit_trail::record(sql::connection& db, const audit_actor& actor, std::str
 
 storage::audit_entry audit_trail::prepare(const audit_actor& actor, std::string action, std::string record,
                                           std::string outcome, const nlohmann::json& changes, std::int64_t now_ms) {
+    if (!changes.is_null() && !changes.is_object()) throw std::invalid_argument("audit changes must be a JSON object");
     auto e = make_entry(actor, std::move(action), std::move(record), std::move(outcome), changes, now_ms);
-    storage::audit_repository::prepare(e);
+    storage::audit_repository::prepare_canonical(e);  // make_entry's dump is the canonical form
     return e;
 }
 

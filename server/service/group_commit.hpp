@@ -44,12 +44,12 @@ public:
 
     // Returns once `item` has been written, by this thread or by another.
     void run(sql::connection& db, Item& item, const writer& write) {
-        waiting mine{&item};
+        waiting mine{&item, false, {}};
         std::unique_lock lock(mutex_);
         queue_.push_back(&mine);
         while (!mine.done) {
             if (leading_) {
-                wake_.wait(lock);
+                mine.wake.wait(lock);
                 continue;
             }
             leading_ = true;
@@ -76,9 +76,12 @@ public:
             for (auto* w : batch) {
                 if (failed) w->item->error = failed;
                 w->done = true;
+                w->wake.notify_one();  // under the lock: the waiter cannot return and take its `waiting` away first
             }
             leading_ = false;
-            wake_.notify_all();  // the finished return; one of the rest leads the next batch
+            // Only the finished are woken, and the first of the rest to lead the next batch: waking every waiter
+            // after each batch costs more context switches than the batch saves.
+            if (!queue_.empty()) queue_.front()->wake.notify_one();
         }
     }
 
@@ -93,11 +96,11 @@ private:
     struct waiting {
         Item* item;
         bool done = false;
+        std::condition_variable wake{};  // its own, so that only this waiter is woken
     };
 
     const std::size_t max_batch_;
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
     std::deque<waiting*> queue_;
     bool leading_ = false;
     group_commit_counts counts_;

@@ -147,13 +147,17 @@ void audit_repository::append(audit_entry& e) {
 }
 
 void audit_repository::prepare(audit_entry& e) {
-    if (e.outcome != "ok" && e.outcome != "denied" && e.outcome != "failed")
-        throw std::invalid_argument("audit outcome must be ok, denied or failed");
     const auto changes = nlohmann::json::parse(e.changes, nullptr, false);
     if (changes.is_discarded() || !changes.is_object())
         throw std::invalid_argument("audit changes must be a JSON object");
     // Stored exactly as hashed: canonical JSON (ill-formed UTF-8 replaced), texts cut to the column widths.
     e.changes = changes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    prepare_canonical(e);
+}
+
+void audit_repository::prepare_canonical(audit_entry& e) {
+    if (e.outcome != "ok" && e.outcome != "denied" && e.outcome != "failed")
+        throw std::invalid_argument("audit outcome must be ok, denied or failed");
     e.username = fit_text(e.username, username_width);
     e.role = fit_text(e.role, role_width);
     e.certificate_subject = fit_text(e.certificate_subject, subject_width);

@@ -43,6 +43,9 @@ public:
     // what append() throws for a bad entry; it needs no database, so it runs before the transaction takes the
     // outbox head, from where to the commit writes run one at a time. append_prepared() appends such an entry.
     static void prepare(audit_entry& e);
+    // prepare() for changes that are already canonical: the text nlohmann's dump() made of a JSON object (as
+    // audit_trail makes it). Skips parsing and dumping them once more.
+    static void prepare_canonical(audit_entry& e);
     void append_prepared(audit_entry& e);
     // Prepared entries appended in order, chained, in one INSERT (three statements however many they are).
     void append_all_prepared(std::span<audit_entry> entries);

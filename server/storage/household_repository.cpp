@@ -246,9 +246,9 @@ void household_repository::insert(common::household& h, std::int64_t now_ms) {
     insert_members(h);
 }
 
-void household_repository::insert_all(std::vector<common::household>& households, std::int64_t now_ms) {
+void household_repository::insert_all(std::vector<common::household>& households) {
     if (households.size() == 1 || !conn_.evenly_spaced_insert_ids()) {
-        for (auto& h : households) insert(h, now_ms);
+        for (auto& h : households) insert(h, h.created_at_ms);
         return;
     }
     if (households.empty()) return;
@@ -260,7 +260,7 @@ void household_repository::insert_all(std::vector<common::household>& households
         if (i > 0) sql += household_values;
         auto fields = editable_fields(households[i]);
         params.insert(params.end(), std::make_move_iterator(fields.begin()), std::make_move_iterator(fields.end()));
-        params.insert(params.end(), {households[i].status, now_ms, now_ms});
+        params.insert(params.end(), {households[i].status, households[i].created_at_ms, households[i].created_at_ms});
     }
     conn_.execute(sql, params);
     const auto ids = conn_.inserted_ids(households.size());
@@ -269,8 +269,7 @@ void household_repository::insert_all(std::vector<common::household>& households
         h.id = ids[i];
         conn_.record_changed(record_of(h.id));
         h.version = 1;
-        h.created_at_ms = now_ms;
-        h.updated_at_ms = now_ms;
+        h.updated_at_ms = h.created_at_ms;
     }
     insert_members(households);
 }

@@ -37,9 +37,9 @@ public:
     // h.updated_at_ms = now_ms; stores h.status as given. Throws sql::constraint_violation when a member's
     // ID number is already in a household (the unique index is the guarantee; roll back the transaction).
     void insert(common::household& h, std::int64_t now_ms);
-    // The same for several households, in as few statements as the database allows (two when it gives one
-    // INSERT's rows evenly spaced ids, else one insert() each). Rows are stored in vector order.
-    void insert_all(std::vector<common::household>& households, std::int64_t now_ms);
+    // The same for several households, each created at its own created_at_ms, in as few statements as the
+    // database allows (two when it gives one INSERT's rows evenly spaced ids, else one insert() each).
+    void insert_all(std::vector<common::household>& households);
 
     // The household with its members in order and the names of its three areas ("" if not in areas).
     std::optional<common::household> find(std::int64_t id);

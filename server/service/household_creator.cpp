@@ -1,0 +1,156 @@
+#include "server/service/household_creator.hpp"
+
+#include <exception>
+
+#include "common/api_error.hpp"
+#include "common/china_date.hpp"
+#include "common/household_json.hpp"
+#include "common/household_validation.hpp"
+#include "server/service/access_policy.hpp"
+#include "server/service/audit_diff.hpp"
+#include "server/service/audit_trail.hpp"
+#include "server/service/event_outbox.hpp"
+#include "server/service/household_checks.hpp"
+#include "server/service/household_event.hpp"
+#include "server/service/run_in_transaction.hpp"
+#include "server/storage/household_repository.hpp"
+#include "server/storage/idempotency_repository.hpp"
+
+namespace fupin::server::service {
+namespace {
+
+using common::api_error;
+using storage::household_repository;
+
+}  // namespace
+
+// One create, from its caller's checks through its batch to its outcome.
+struct household_creator::pending {
+    const principal* who = nullptr;
+    std::string idempotency_key;
+    std::string request_hash;
+    common::household stored;   // checked, with its area names and times: what a read returns, but for its id
+    storage::audit_entry entry;  // prepared; its record, seq and hashes are set when it is appended
+    std::optional<result> outcome;
+    std::exception_ptr error;
+};
+
+household_creator::household_creator(clock now) : now_(std::move(now)) {}
+
+household_creator::result household_creator::create(sql::connection& db, const principal& who,
+                                                     common::household input, const std::string& idempotency_key,
+                                                     const std::string& request_hash) {
+    const auto now = now_();
+    input.id = 0;
+    input.status = "pending";
+    input.version = 1;
+    input.created_at_ms = now;
+    input.updated_at_ms = now;
+    common::derive(input);
+    common::validate(input, common::china_date_of_ms(now));
+    access_policy::require(who, permission::write_households, input.village_code);
+
+    pending mine{&who, idempotency_key, request_hash, std::move(input), {}, std::nullopt, nullptr};
+    if (auto replay = check_or_replay(db, mine)) return std::move(*replay);
+    // The entry is rendered here, in parallel with the other creates, not in the batch's transaction. The
+    // file's id is not known yet: the entry's record names it ("household/<id>"), its changes do not.
+    auto changes = audit_diff::changes(nullptr, common::to_json(mine.stored));
+    changes.erase("id");
+    mine.entry = audit_trail::prepare(audit_actor::of(who), "household.create", "", "ok", changes, now);
+
+    batches_.run(db, mine, [this](sql::connection& leader, std::span<pending* const> batch) { write(leader, batch); });
+    if (mine.error) std::rethrow_exception(mine.error);
+    return std::move(*mine.outcome);
+}
+
+std::optional<household_creator::result> household_creator::find_replay(sql::connection& db, const pending& p) {
+    if (p.idempotency_key.empty()) return std::nullopt;
+    const auto earlier = storage::idempotency_repository(db).find(p.who->area_code, p.idempotency_key);
+    if (!earlier) return std::nullopt;
+    if (earlier->request_hash != p.request_hash)
+        throw api_error(422, "idempotency_key_reused", "该幂等键已用于另一份不同的请求",
+                        "this Idempotency-Key was already used for a different request");
+    auto stored = household_repository(db).find(earlier->household_id);
+    if (!stored) throw household_checks::not_found();
+    access_policy::require(*p.who, permission::read_households, stored->village_code);
+    return result{std::move(*stored), true};
+}
+
+std::optional<household_creator::result> household_creator::check_or_replay(sql::connection& db, pending& p) {
+    // The key is read after the people: a retry whose first request commits in between is then seen by the
+    // key lookup and replayed, not refused as a person registered twice. If it commits later still, this
+    // create loses on a unique key when it is written, and is written again alone.
+    const common::household* file = &p.stored;
+    const auto checks = household_checks::load(db, {&file, 1});
+    if (auto replay = find_replay(db, p)) return replay;
+    checks.check(*p.who, p.stored);
+    return std::nullopt;
+}
+
+void household_creator::write(sql::connection& db, std::span<pending* const> batch) {
+    try {
+        auto outcomes = run_in_transaction(db, sql::tx_mode::write, [&] { return write_rows(db, batch); });
+        for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
+        return;
+    } catch (const sql::constraint_violation&) {
+        // Two creates of the batch name one person or one key, or another write overtook a check: nothing of
+        // the batch was written. Each is written alone, checked again, and answered as if it had come alone.
+    }
+    for (auto* p : batch) {
+        try {
+            write_alone(db, *p);
+        } catch (...) {
+            p->error = std::current_exception();
+        }
+    }
+}
+
+std::vector<household_creator::result> household_creator::write_rows(sql::connection& db,
+                                                                     std::span<pending* const> creates) {
+    std::vector<common::household> files;
+    files.reserve(creates.size());
+    for (const auto* p : creates) files.push_back(p->stored);
+    household_repository(db).insert_all(files);  // sets the ids: `files` are now what reads return
+
+    std::vector<storage::idempotency_record> keys;
+    std::vector<storage::change_event> events;
+    std::vector<storage::audit_entry> entries;
+    for (std::size_t i = 0; i < creates.size(); ++i) {
+        const auto& p = *creates[i];
+        const auto& h = files[i];
+        if (!p.idempotency_key.empty())
+            keys.push_back({p.who->area_code, p.idempotency_key, p.request_hash, h.id, h.created_at_ms});
+        events.push_back(household_event("household.created", h, h.created_at_ms));
+        entries.push_back(p.entry);
+        entries.back().record = household_repository::record_of(h.id);
+    }
+    storage::idempotency_repository(db).insert_all(keys);
+    // Everything is made before the outbox's head is taken: from there to the commit, writes run one at a
+    // time (event_repository.cpp).
+    event_outbox::append_all(db, events);
+    audit_trail::append_all(db, entries);
+
+    std::vector<result> outcomes;
+    outcomes.reserve(files.size());
+    for (auto& h : files) outcomes.push_back({std::move(h), false});
+    return outcomes;
+}
+
+void household_creator::write_alone(sql::connection& db, pending& p) {
+    // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
+    // request) is run once more: the checks then see the winner and answer precisely.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            p.outcome = run_in_transaction(db, sql::tx_mode::write, [&]() -> result {
+                if (auto replay = check_or_replay(db, p)) return std::move(*replay);
+                pending* one = &p;
+                return std::move(write_rows(db, {&one, 1}).front());
+            });
+            return;
+        } catch (const sql::constraint_violation&) {
+            if (attempt >= 2) throw;
+        }
+    }
+}
+
+}  // namespace fupin::server::service

@@ -1,0 +1,70 @@
+#pragma once
+// Creating a household file (POST /api/v1/households), idempotent under an Idempotency-Key.
+//
+// Creates that arrive while others are being written are written together, in one transaction of a few
+// set-based statements (group_commit.hpp): the part of a write that runs one at a time, from the outbox head to
+// the commit, is then paid once per batch. To keep that transaction short, each create does everything it can
+// on its own connection first, in parallel with the others: validation, the access policy, the checks against
+// the archive (areas, people), the Idempotency-Key lookup, and rendering its audit entry. A refusal or a
+// replay is answered from there, without waiting for a batch.
+//
+// The checks made before the batch can be overtaken by a concurrent write; the database's unique keys (a
+// member's ID number, the Idempotency-Key) then refuse the batch, nothing of it is written, and each create of
+// it is written alone, checked again inside its own transaction, and answered as if it had come alone.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "common/household.hpp"
+#include "server/service/group_commit.hpp"
+#include "server/service/principal.hpp"
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::service {
+
+class household_creator {
+public:
+    using clock = std::function<std::int64_t()>;  // ms since the epoch, UTC
+
+    struct result {
+        common::household stored;
+        bool replayed = false;  // an earlier create with the same Idempotency-Key made it
+    };
+
+    explicit household_creator(clock now);
+
+    // request_hash: a digest of the canonical request, compared when an Idempotency-Key is reused.
+    result create(sql::connection& db, const principal& who, common::household input,
+                  const std::string& idempotency_key, const std::string& request_hash);
+
+    group_commit_counts counts() const { return batches_.counts(); }
+
+private:
+    struct pending;
+    // At most this many creates per transaction; more wait for the next.
+    static constexpr std::size_t max_per_batch = 32;
+
+    // The earlier create of this create's Idempotency-Key, if any; throws api_error for a key reused for another
+    // request, or for a file the caller may no longer read.
+    static std::optional<result> find_replay(sql::connection& db, const pending& p);
+    // The checks against the archive, then the key: a replay, or nothing when the create is to be written.
+    static std::optional<result> check_or_replay(sql::connection& db, pending& p);
+
+    // group_commit's writer: the batch in one transaction, or, if the database refuses it, each alone.
+    void write(sql::connection& db, std::span<pending* const> batch);
+    // Inserts the files, keys, events and audit entries of checked creates; inside a write transaction.
+    static std::vector<result> write_rows(sql::connection& db, std::span<pending* const> creates);
+    // One create in a transaction of its own, checked again inside it.
+    static void write_alone(sql::connection& db, pending& p);
+
+    clock now_;
+    group_commit<pending> batches_{max_per_batch};
+};
+
+}  // namespace fupin::server::service
