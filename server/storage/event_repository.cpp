@@ -13,12 +13,13 @@ constexpr const char* advance_head = "UPDATE event_head SET last_seq = last_seq 
 constexpr const char* insert_event =
     "INSERT INTO events (seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary) "
     "SELECT last_seq, ?, ?, ?, ?, ?, ?, ?, ? FROM event_head WHERE id = 1";
-// append_all(): the head moved by n at once, then the n events with the seqs below it, in one INSERT.
+// append_all(): the head moved by n at once, then the n events in one INSERT taking their seqs from it, as
+// append() does for one: the k-th of n gets last_seq - (n - 1 - k). Two statements however many they are.
 constexpr const char* advance_head_by = "UPDATE event_head SET last_seq = last_seq + ? WHERE id = 1";
 constexpr const char* insert_events =
-    "INSERT INTO events (seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* event_values = ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";  // each further event
+    "INSERT INTO events (seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary) ";
+constexpr const char* event_from_head = "SELECT last_seq - ?, ?, ?, ?, ?, ?, ?, ?, ? FROM event_head WHERE id = 1";
+constexpr const char* union_all = " UNION ALL ";
 constexpr const char* select_after =
     "SELECT seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary FROM events "
     "WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -41,13 +42,13 @@ void event_repository::append_all(const std::vector<change_event>& events) {
     if (!conn_.in_transaction()) throw std::logic_error("event_repository::append_all outside a transaction");
     const auto n = static_cast<std::int64_t>(events.size());
     if (conn_.execute(advance_head_by, {n}) != 1) throw std::logic_error("event_head row missing");
-    // The head's row is locked by this transaction since the UPDATE: what it reads is its own.
-    std::int64_t seq = conn_.query(select_head).at(0).get_int64(0) - n;
     std::string sql = insert_events;
     std::vector<sql::value> params;
+    std::int64_t below_head = n;
     for (const auto& e : events) {
-        if (!params.empty()) sql += event_values;
-        params.insert(params.end(), {++seq, e.at_ms, e.kind, e.record, e.township_code, e.village_code,
+        if (!params.empty()) sql += union_all;
+        sql += event_from_head;
+        params.insert(params.end(), {--below_head, e.at_ms, e.kind, e.record, e.township_code, e.village_code,
                                      std::int64_t{e.is_public ? 1 : 0}, e.summary.empty() ? "{}" : e.summary,
                                      e.public_summary.empty() ? "{}" : e.public_summary});
     }

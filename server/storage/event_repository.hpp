@@ -29,7 +29,7 @@ public:
     // Appends e with the next seq (e.seq is ignored). The connection must be inside a write transaction
     // (std::logic_error otherwise).
     void append(const change_event& e);
-    // Appends the events with consecutive seqs, in vector order, in three statements however many they are.
+    // Appends the events with consecutive seqs, in vector order, in two statements however many they are.
     void append_all(const std::vector<change_event>& events);
     // Events after `after_seq`, in seq order, at most `limit`.
     std::vector<change_event> after(std::int64_t after_seq, int limit);

@@ -237,8 +237,7 @@ std::string make_page_token(const common::household& last) {
 void household_repository::insert(common::household& h, std::int64_t now_ms) {
     std::vector<sql::value> params = editable_fields(h);
     params.insert(params.end(), {h.status, now_ms, now_ms});
-    conn_.execute(insert_household, params);
-    h.id = conn_.last_insert_id();
+    h.id = conn_.insert_with_ids(insert_household, params, 1, "id").front();
     conn_.record_changed(record_of(h.id));
     h.version = 1;
     h.created_at_ms = now_ms;
@@ -247,7 +246,7 @@ void household_repository::insert(common::household& h, std::int64_t now_ms) {
 }
 
 void household_repository::insert_all(std::vector<common::household>& households) {
-    if (households.size() == 1 || !conn_.evenly_spaced_insert_ids()) {
+    if (households.size() == 1 || !conn_.multi_row_insert_ids()) {
         for (auto& h : households) insert(h, h.created_at_ms);
         return;
     }
@@ -262,8 +261,7 @@ void household_repository::insert_all(std::vector<common::household>& households
         params.insert(params.end(), std::make_move_iterator(fields.begin()), std::make_move_iterator(fields.end()));
         params.insert(params.end(), {households[i].status, households[i].created_at_ms, households[i].created_at_ms});
     }
-    conn_.execute(sql, params);
-    const auto ids = conn_.inserted_ids(households.size());
+    const auto ids = conn_.insert_with_ids(sql, params, households.size(), "id");
     for (std::size_t i = 0; i < households.size(); ++i) {
         auto& h = households[i];
         h.id = ids[i];

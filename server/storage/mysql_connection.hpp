@@ -22,6 +22,9 @@ struct mysql_options {
     std::string password;
     std::string database;
     int connect_timeout_s = 10;
+    // Use MariaDB's INSERT … RETURNING where the server has it; false makes a MariaDB connection ask
+    // LAST_INSERT_ID() as it must on MySQL (for the tests of that path).
+    bool use_returning = true;
 };
 
 class mysql_connection final : public connection {
@@ -38,8 +41,9 @@ public:
     std::vector<row> query(std::string_view sql, const std::vector<value>& params = {}) override;
     void execute_script(std::string_view script) override;
     std::int64_t last_insert_id() override;
-    bool evenly_spaced_insert_ids() const override { return insert_id_step_ != 0; }
-    std::vector<std::int64_t> inserted_ids(std::size_t rows) override;
+    std::vector<std::int64_t> insert_with_ids(std::string_view sql, const std::vector<value>& params,
+                                              std::size_t rows, std::string_view id_column) override;
+    bool multi_row_insert_ids() const override { return returning_ || insert_id_step_ != 0; }
 
     void begin(tx_mode mode) override;
     void commit() override;
@@ -56,7 +60,9 @@ private:
     std::unordered_map<std::string, std::unique_ptr<::sql::PreparedStatement>> statements_;
     bool in_transaction_ = false;
     bool broken_ = false;
-    // auto_increment_increment, or 0 in the interleaved lock mode (evenly_spaced_insert_ids()); read at connect.
+    // Read at connect. returning_: the server is MariaDB 10.5 or later, which has INSERT … RETURNING.
+    // insert_id_step_: auto_increment_increment, or 0 in the interleaved lock mode (multi_row_insert_ids()).
+    bool returning_ = false;
     std::int64_t insert_id_step_ = 0;
 };
 

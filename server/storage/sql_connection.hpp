@@ -35,12 +35,15 @@ public:
     // Several statements separated by `;`, no parameters, not cached. For migrations and test set-up.
     virtual void execute_script(std::string_view script) = 0;
     virtual std::int64_t last_insert_id() = 0;
-    // Whether one INSERT of several rows gives them ids evenly spaced in row order, so inserted_ids() can name
-    // them. MySQL does not promise it in its interleaved auto-increment lock mode (innodb_autoinc_lock_mode = 2,
-    // MySQL 8's default): callers then insert one row per statement.
-    virtual bool evenly_spaced_insert_ids() const = 0;
-    // The ids the last INSERT gave its `rows` rows, in row order. Only when evenly_spaced_insert_ids().
-    virtual std::vector<std::int64_t> inserted_ids(std::size_t rows) = 0;
+    // Runs one INSERT of `rows` rows into a table whose key `id_column` the database assigns, and returns the
+    // ids it gave them, in row order. MariaDB answers them with the INSERT (RETURNING); MySQL is asked for
+    // LAST_INSERT_ID() after it (the rows' ids are then evenly spaced from it); SQLite knows the last rowid.
+    virtual std::vector<std::int64_t> insert_with_ids(std::string_view sql, const std::vector<value>& params,
+                                                      std::size_t rows, std::string_view id_column) = 0;
+    // Whether insert_with_ids() may be given several rows at once. Not on MySQL in its interleaved
+    // auto-increment lock mode (innodb_autoinc_lock_mode = 2, MySQL 8's default), where one statement's ids
+    // need not be evenly spaced: insert one row per statement there.
+    virtual bool multi_row_insert_ids() const = 0;
 
     // Prefer sql::transaction, which rolls back on every path that does not commit.
     virtual void begin(tx_mode mode) = 0;

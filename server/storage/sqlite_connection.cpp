@@ -176,8 +176,11 @@ void sqlite_connection::execute_script(std::string_view script) {
 
 std::int64_t sqlite_connection::last_insert_id() { return sqlite3_last_insert_rowid(db_); }
 
-std::vector<std::int64_t> sqlite_connection::inserted_ids(std::size_t rows) {
-    // The last row's rowid; a write transaction holds the database, and each new rowid is the largest + 1.
+std::vector<std::int64_t> sqlite_connection::insert_with_ids(std::string_view sql, const std::vector<value>& params,
+                                                            std::size_t rows, std::string_view) {
+    execute(sql, params);
+    // The last row's rowid. Inside one statement each new rowid is the largest so far + 1, so the rows' ids
+    // are consecutive up to it.
     std::vector<std::int64_t> ids(rows);
     const std::int64_t last = sqlite3_last_insert_rowid(db_);
     for (std::size_t i = 0; i < rows; ++i) ids[i] = last - static_cast<std::int64_t>(rows - 1 - i);

@@ -31,8 +31,9 @@ public:
     std::vector<row> query(std::string_view sql, const std::vector<value>& params = {}) override;
     void execute_script(std::string_view script) override;
     std::int64_t last_insert_id() override;
-    bool evenly_spaced_insert_ids() const override { return true; }
-    std::vector<std::int64_t> inserted_ids(std::size_t rows) override;
+    std::vector<std::int64_t> insert_with_ids(std::string_view sql, const std::vector<value>& params,
+                                              std::size_t rows, std::string_view id_column) override;
+    bool multi_row_insert_ids() const override { return true; }
 
     void begin(tx_mode mode) override;
     void commit() override;
