@@ -77,14 +77,17 @@ std::optional<household_creator::result> household_creator::find_replay(sql::con
 }
 
 std::optional<household_creator::result> household_creator::check_or_replay(sql::connection& db, pending& p) {
-    // The key is read after the people: a retry whose first request commits in between is then seen by the
-    // key lookup and replayed, not refused as a person registered twice. If it commits later still, this
-    // create loses on a unique key when it is written, and is written again alone.
     const common::household* file = &p.stored;
     const auto checks = household_checks::load(db, {&file, 1});
-    if (auto replay = find_replay(db, p)) return replay;
-    checks.check(*p.who, p.stored);
-    return std::nullopt;
+    try {
+        checks.check(*p.who, p.stored);
+        return std::nullopt;
+    } catch (const api_error&) {
+        // A retry of a create that was written already is refused here, as a person registered twice: its key
+        // finds what it made. The key is read only now, so a create that passes costs no lookup.
+        if (auto replay = find_replay(db, p)) return replay;
+        throw;
+    }
 }
 
 void household_creator::write(sql::connection& db, std::span<pending* const> batch) {
@@ -142,6 +145,9 @@ void household_creator::write_alone(sql::connection& db, pending& p) {
     for (int attempt = 1;; ++attempt) {
         try {
             p.outcome = run_in_transaction(db, sql::tx_mode::write, [&]() -> result {
+                // The key first: a create written alone may be one whose key was reused for other people, which
+                // the checks let pass.
+                if (auto replay = find_replay(db, p)) return std::move(*replay);
                 if (auto replay = check_or_replay(db, p)) return std::move(*replay);
                 pending* one = &p;
                 return std::move(write_rows(db, {&one, 1}).front());

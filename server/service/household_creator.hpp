@@ -5,8 +5,8 @@
 // set-based statements (group_commit.hpp): the part of a write that runs one at a time, from the outbox head to
 // the commit, is then paid once per batch. To keep that transaction short, each create does everything it can
 // on its own connection first, in parallel with the others: validation, the access policy, the checks against
-// the archive (areas, people), the Idempotency-Key lookup, and rendering its audit entry. A refusal or a
-// replay is answered from there, without waiting for a batch.
+// the archive (areas, people), and rendering its audit entry. A refusal is answered from there, without waiting
+// for a batch; so is a replay, which the checks refuse (its people are registered) and its key then finds.
 //
 // The checks made before the batch can be overtaken by a concurrent write; the database's unique keys (a
 // member's ID number, the Idempotency-Key) then refuse the batch, nothing of it is written, and each create of
@@ -53,7 +53,8 @@ private:
     // The earlier create of this create's Idempotency-Key, if any; throws api_error for a key reused for another
     // request, or for a file the caller may no longer read.
     static std::optional<result> find_replay(sql::connection& db, const pending& p);
-    // The checks against the archive, then the key: a replay, or nothing when the create is to be written.
+    // The checks against the archive; when they refuse, the key: a replay, or nothing when the create is to be
+    // written.
     static std::optional<result> check_or_replay(sql::connection& db, pending& p);
 
     // group_commit's writer: the batch in one transaction, or, if the database refuses it, each alone.
