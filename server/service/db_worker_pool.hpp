@@ -25,7 +25,7 @@ public:
     using connection_factory = std::function<std::unique_ptr<sql::connection>()>;
 
     struct options {
-        int workers = 4;
+        int workers = 8;
         std::size_t queue_limit = 256;
         std::function<void()> on_thread_start;  // e.g. Connector/C++ threadInit()
         std::function<void()> on_thread_end;

@@ -52,10 +52,17 @@ public:
                 mine.wake.wait(lock);
                 continue;
             }
-            leading_ = true;
             const auto n = static_cast<std::ptrdiff_t>(std::min(queue_.size(), max_batch_));
-            const std::vector<waiting*> batch(queue_.begin(), queue_.begin() + n);
+            std::vector<waiting*> batch;
+            try {
+                batch.assign(queue_.begin(), queue_.begin() + n);
+            } catch (...) {  // no memory: this waiter leaves (it is queued: nobody leads), the rest stay as they were
+                queue_.erase(std::find(queue_.begin(), queue_.end(), &mine));
+                if (!queue_.empty()) queue_.front()->wake.notify_one();
+                throw;
+            }
             queue_.erase(queue_.begin(), queue_.begin() + n);
+            leading_ = true;
             counts_.writing = batch.size();
             lock.unlock();
 

@@ -29,24 +29,32 @@ std::string require_area(const std::map<std::string, common::area>& areas, const
 }  // namespace
 
 household_checks household_checks::load(sql::connection& db, std::span<const common::household* const> files) {
-    std::vector<std::string> codes;
+    auto checks = load_areas(db, files);
     std::vector<std::string> id_numbers;
-    for (const auto* h : files) {
-        codes.insert(codes.end(), {h->township_code, h->village_code, h->group_code});
+    for (const auto* h : files)
         for (const auto& m : h->members) id_numbers.push_back(m.id_number);
-    }
-    std::sort(codes.begin(), codes.end());
-    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
-    household_checks checks;
-    checks.areas_ = storage::area_repository(db).find_all(codes);
     checks.registered_ = storage::household_repository(db).find_people(id_numbers);
     return checks;
 }
 
-void household_checks::check(const principal& who, common::household& h) const {
+household_checks household_checks::load_areas(sql::connection& db, std::span<const common::household* const> files) {
+    std::vector<std::string> codes;
+    for (const auto* h : files) codes.insert(codes.end(), {h->township_code, h->village_code, h->group_code});
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    household_checks checks;
+    checks.areas_ = storage::area_repository(db).find_all(codes);
+    return checks;
+}
+
+void household_checks::check_areas(common::household& h) const {
     h.township_name = require_area(areas_, h.township_code, "township", h.township_code.substr(0, 6), "township_code");
     h.village_name = require_area(areas_, h.village_code, "village", h.township_code, "village_code");
     h.group_name = require_area(areas_, h.group_code, "group", h.village_code, "group_code");
+}
+
+void household_checks::check(const principal& who, common::household& h) const {
+    check_areas(h);
 
     for (std::size_t i = 0; i < h.members.size(); ++i) {
         const auto it = registered_.find(h.members[i].id_number);

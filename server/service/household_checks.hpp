@@ -2,7 +2,7 @@
 // The rules a household file must meet against what the archive already holds: its three area codes are
 // registered at the right levels under the right parents, and none of its members is in another file (a
 // person belongs to one household of the county). What they need is read for several files at once, one query
-// each, so a batch of creates costs the reads of one.
+// each: a batch of creates checks its areas again in one query.
 #include <map>
 #include <span>
 #include <string>
@@ -23,10 +23,14 @@ class household_checks {
 public:
     // Reads the areas and the registered people these files name.
     static household_checks load(sql::connection& db, std::span<const common::household* const> files);
+    // Reads the areas alone, for check_areas().
+    static household_checks load_areas(sql::connection& db, std::span<const common::household* const> files);
 
     // Checks h against what load() read and fills its three area names. Throws api_error: unknown_area (422),
     // person_already_registered (409, with where the person is, as GET /api/v1/people tells it).
     void check(const principal& who, common::household& h) const;
+    // The area half of check().
+    void check_areas(common::household& h) const;
 
     // The answer for a file that does not exist, or that the caller may not know exists.
     static common::api_error not_found();

@@ -1,6 +1,7 @@
 #include "server/service/household_creator.hpp"
 
 #include <exception>
+#include <stdexcept>
 
 #include "common/api_error.hpp"
 #include "common/china_date.hpp"
@@ -33,6 +34,7 @@ struct household_creator::pending {
     storage::audit_entry entry;  // prepared; its record, seq and hashes are set when it is appended
     std::optional<result> outcome;
     std::exception_ptr error;
+    bool write_alone = false;  // the batch was refused: its caller writes it alone, on its own connection
 };
 
 household_creator::household_creator(clock now) : now_(std::move(now)) {}
@@ -50,7 +52,7 @@ household_creator::result household_creator::create(sql::connection& db, const p
     common::validate(input, common::china_date_of_ms(now));
     access_policy::require(who, permission::write_households, input.village_code);
 
-    pending mine{&who, idempotency_key, request_hash, std::move(input), {}, std::nullopt, nullptr};
+    pending mine{&who, idempotency_key, request_hash, std::move(input), {}, std::nullopt, nullptr, false};
     if (auto replay = check_or_replay(db, mine)) return std::move(*replay);
     // The entry is rendered here, in parallel with the other creates, not in the batch's transaction. The
     // file's id is not known yet: the entry's record names it ("household/<id>"), its changes do not.
@@ -59,6 +61,10 @@ household_creator::result household_creator::create(sql::connection& db, const p
     mine.entry = audit_trail::prepare(audit_actor::of(who), "household.create", "", "ok", changes, now);
 
     batches_.run(db, mine, [this](sql::connection& leader, std::span<pending* const> batch) { write(leader, batch); });
+    if (mine.write_alone) {
+        ++written_alone_;
+        write_alone(db, mine);
+    }
     if (mine.error) std::rethrow_exception(mine.error);
     return std::move(*mine.outcome);
 }
@@ -77,10 +83,8 @@ std::optional<household_creator::result> household_creator::find_replay(sql::con
 }
 
 std::optional<household_creator::result> household_creator::check_or_replay(sql::connection& db, pending& p) {
-    const common::household* file = &p.stored;
-    const auto checks = household_checks::load(db, {&file, 1});
     try {
-        checks.check(*p.who, p.stored);
+        check(db, p);
         return std::nullopt;
     } catch (const api_error&) {
         // A retry of a create that was written already is refused here, as a person registered twice: its key
@@ -90,21 +94,38 @@ std::optional<household_creator::result> household_creator::check_or_replay(sql:
     }
 }
 
+void household_creator::check(sql::connection& db, pending& p) {
+    const common::household* file = &p.stored;
+    household_checks::load(db, {&file, 1}).check(*p.who, p.stored);
+}
+
 void household_creator::write(sql::connection& db, std::span<pending* const> batch) {
     try {
-        auto outcomes = run_in_transaction(db, sql::tx_mode::write, [&] { return write_rows(db, batch); });
+        auto outcomes = run_in_transaction(db, sql::tx_mode::write, [&] {
+            recheck_areas(db, batch);
+            return write_rows(db, batch);
+        });
         for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
-        return;
-    } catch (const sql::constraint_violation&) {
-        // Two creates of the batch name one person or one key, or another write overtook a check: nothing of
-        // the batch was written. Each is written alone, checked again, and answered as if it had come alone.
+    } catch (...) {
+        // Nothing of the batch was written. Two of its creates may name one person or one key, a concurrent
+        // write may have overtaken a check, or this connection may have failed: each create is written alone,
+        // by its own caller on its own connection, checked again, and answered as if it had come alone.
+        for (auto* p : batch) p->write_alone = true;
     }
-    for (auto* p : batch) {
-        try {
-            write_alone(db, *p);
-        } catch (...) {
-            p->error = std::current_exception();
-        }
+}
+
+void household_creator::recheck_areas(sql::connection& db, std::span<pending* const> batch) {
+    // No key of the database ties a file to its areas, so an areas import that moved or renamed one since a
+    // create's own check would go unseen: the areas are read again, for the whole batch in one query.
+    std::vector<const common::household*> files;
+    for (const auto* p : batch) files.push_back(&p->stored);
+    const auto areas = household_checks::load_areas(db, files);
+    for (const auto* p : batch) {
+        common::household now = p->stored;
+        areas.check_areas(now);
+        if (now.township_name != p->stored.township_name || now.village_name != p->stored.village_name ||
+            now.group_name != p->stored.group_name)
+            throw std::runtime_error("an area was renamed after the create was checked");
     }
 }
 
@@ -142,20 +163,24 @@ std::vector<household_creator::result> household_creator::write_rows(sql::connec
 void household_creator::write_alone(sql::connection& db, pending& p) {
     // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
     // request) is run once more: the checks then see the winner and answer precisely.
-    for (int attempt = 1;; ++attempt) {
-        try {
-            p.outcome = run_in_transaction(db, sql::tx_mode::write, [&]() -> result {
-                // The key first: a create written alone may be one whose key was reused for other people, which
-                // the checks let pass.
-                if (auto replay = find_replay(db, p)) return std::move(*replay);
-                if (auto replay = check_or_replay(db, p)) return std::move(*replay);
-                pending* one = &p;
-                return std::move(write_rows(db, {&one, 1}).front());
-            });
-            return;
-        } catch (const sql::constraint_violation&) {
-            if (attempt >= 2) throw;
+    try {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                p.outcome = run_in_transaction(db, sql::tx_mode::write, [&]() -> result {
+                    // The key first: a create written alone may be one whose key was reused for other people,
+                    // which the checks let pass.
+                    if (auto replay = find_replay(db, p)) return std::move(*replay);
+                    check(db, p);
+                    pending* one = &p;
+                    return std::move(write_rows(db, {&one, 1}).front());
+                });
+                return;
+            } catch (const sql::constraint_violation&) {
+                if (attempt >= 2) throw;
+            }
         }
+    } catch (...) {
+        p.error = std::current_exception();
     }
 }
 

@@ -9,8 +9,10 @@
 // for a batch; so is a replay, which the checks refuse (its people are registered) and its key then finds.
 //
 // The checks made before the batch can be overtaken by a concurrent write; the database's unique keys (a
-// member's ID number, the Idempotency-Key) then refuse the batch, nothing of it is written, and each create of
-// it is written alone, checked again inside its own transaction, and answered as if it had come alone.
+// member's ID number, the Idempotency-Key) or the batch's second reading of the areas then refuse the batch,
+// nothing of it is written, and each create of it is written alone by its own caller, checked again inside its
+// own transaction, and answered as if it had come alone.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -44,6 +46,8 @@ public:
                   const std::string& idempotency_key, const std::string& request_hash);
 
     group_commit_counts counts() const { return batches_.counts(); }
+    // Creates whose batch the database refused, written again alone (household_creator.cpp, write()).
+    std::uint64_t written_alone() const { return written_alone_.load(); }
 
 private:
     struct pending;
@@ -56,16 +60,22 @@ private:
     // The checks against the archive; when they refuse, the key: a replay, or nothing when the create is to be
     // written.
     static std::optional<result> check_or_replay(sql::connection& db, pending& p);
+    // The checks alone (household_checks), filling the file's area names.
+    static void check(sql::connection& db, pending& p);
 
-    // group_commit's writer: the batch in one transaction, or, if the database refuses it, each alone.
+    // group_commit's writer: the batch in one transaction. If that fails, nothing of it is written and each
+    // create is marked to be written alone by its own caller.
     void write(sql::connection& db, std::span<pending* const> batch);
+    // Inside the batch's transaction: its areas as the creates were checked against (throws if not).
+    static void recheck_areas(sql::connection& db, std::span<pending* const> batch);
     // Inserts the files, keys, events and audit entries of checked creates; inside a write transaction.
     static std::vector<result> write_rows(sql::connection& db, std::span<pending* const> creates);
-    // One create in a transaction of its own, checked again inside it.
+    // One create in a transaction of its own, checked again inside it; sets its outcome or its error.
     static void write_alone(sql::connection& db, pending& p);
 
     clock now_;
     group_commit<pending> batches_{max_per_batch};
+    std::atomic<std::uint64_t> written_alone_{0};
 };
 
 }  // namespace fupin::server::service

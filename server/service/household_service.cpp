@@ -34,6 +34,8 @@ household_service::create_result household_service::create(sql::connection& db, 
 
 group_commit_counts household_service::create_counts() const { return creator_->counts(); }
 
+std::uint64_t household_service::creates_written_alone() const { return creator_->written_alone(); }
+
 common::household household_service::get(sql::connection& db, const principal& who, std::int64_t id) const {
     // One statement (household_repository::find) sees one consistent state: no transaction needed around it.
     auto found = storage::household_repository(db).find(id);

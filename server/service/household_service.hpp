@@ -5,7 +5,6 @@
 // Every write appends its audit entry in the same transaction. Creates are the exception to "the caller's
 // connection": those that arrive together are written together, in one transaction on one of the callers'
 // connections (household_creator.hpp), each still answered on its own.
-#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -46,8 +45,9 @@ public:
     common::household update(sql::connection& db, const principal& who, std::int64_t id, common::household input) const;
     common::household_page list(sql::connection& db, const principal& who, common::household_filter filter) const;
 
-    // How creates have been batched so far (group_commit.hpp).
+    // How creates have been batched so far (group_commit.hpp), and how many were written again alone.
     group_commit_counts create_counts() const;
+    std::uint64_t creates_written_alone() const;
 
 private:
     clock now_;

@@ -1,12 +1,11 @@
 #pragma once
 // Create requests already answered, keyed by (caller area, Idempotency-Key), so a retry never makes a
-// second household. The service looks the key up and records it in the transaction that creates, after the
-// household: a concurrent request with the same key waits on the key's row (or on a member's ID number) until
-// that transaction ends, loses on the unique key, and, run again, finds the key and replays what it made.
+// second household. The service records the key in the transaction that writes the household (household_creator):
+// a second request with the same key, written in a later or concurrent transaction, loses on the primary key
+// (or on a member's ID number), and, written again alone, finds the key and replays what the first one made.
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "server/storage/sql_connection.hpp"
@@ -26,8 +25,6 @@ public:
     explicit idempotency_repository(sql::connection& conn) : conn_(conn) {}
 
     std::optional<idempotency_record> find(const std::string& scope, const std::string& key);
-    // The records of several (scope, key) pairs, in one query; pairs not recorded are absent.
-    std::vector<idempotency_record> find_all(const std::vector<std::pair<std::string, std::string>>& scoped_keys);
     // Throws sql::constraint_violation when (scope, key) is already recorded, e.g. by a concurrent retry.
     void insert(const std::string& scope, const std::string& key, const std::string& request_hash,
                 std::int64_t household_id, std::int64_t now_ms);

@@ -1,6 +1,5 @@
 #include "server/storage/mysql_connection.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
@@ -277,11 +276,13 @@ std::vector<std::int64_t> mysql_connection::insert_with_ids(std::string_view sql
     std::vector<std::int64_t> ids;
     ids.reserve(rows);
     if (returning_) {
-        // One round trip instead of two. The ids of one statement grow in row order in every lock mode; the
-        // rows of RETURNING come in that order too, and are sorted only so nothing depends on it.
-        for (const auto& r : query(std::string(sql) + " RETURNING " + std::string(id_column), params))
-            ids.push_back(r.get_int64(0));
-        std::sort(ids.begin(), ids.end());
+        // One round trip instead of two. RETURNING answers the rows in the order they were inserted, whose ids
+        // grow in every lock mode; an answer that does not would pair ids with the wrong rows, so it is refused.
+        for (const auto& r : query(std::string(sql) + " RETURNING " + std::string(id_column), params)) {
+            const auto id = r.get_int64(0);
+            if (!ids.empty() && id <= ids.back()) throw error("insert_with_ids: RETURNING answered ids out of order");
+            ids.push_back(id);
+        }
     } else {
         if (rows > 1 && insert_id_step_ == 0)
             throw std::logic_error("insert_with_ids: this server does not space one statement's ids evenly");
