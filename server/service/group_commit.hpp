@@ -27,7 +27,7 @@ class connection;
 
 namespace fupin::server::service {
 
-// What a group_commit is doing and has done, for tests and logs.
+// What a group_commit is doing and has done, for tests and benchmarks (bench-sql-baseline prints creates per batch).
 struct group_commit_counts {
     std::size_t waiting = 0;     // items queued for the next batch
     std::size_t writing = 0;     // items of the batch being written
