@@ -251,8 +251,8 @@ void household_repository::insert_all(std::vector<common::household>& households
         return;
     }
     if (households.empty()) return;
-    // One statement for the households and one for all their members: a batch of creates costs the round
-    // trips of one.
+    // One statement for the households and one for their members (up to members_per_statement rows): a batch
+    // of creates costs the round trips of one.
     std::string sql = insert_household;
     std::vector<sql::value> params;
     for (std::size_t i = 0; i < households.size(); ++i) {
