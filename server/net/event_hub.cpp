@@ -108,7 +108,7 @@ void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events,
         // Forgetting twice is harmless; an event an overlapping poll already took was forgotten then.
         if (!ok) files_->forget_all();
         for (const auto& e : events)
-            for (const auto& record : e->changed_records) files_->forget_record(record);
+            for (const auto& record : e->changed_records) files_->forget_record(record, e->household_version);
         // Every change committed before `started` has now been seen.
         if (ok && !full) caught_up_at_ = std::max(caught_up_at_, started);
     }
@@ -223,6 +223,11 @@ std::shared_ptr<const feed_event> event_hub::render(std::int64_t seq, std::int64
     if (const auto& summary_json = message["summary"]; summary_json.contains("household_id") &&
                                                           summary_json["household_id"].is_number_integer())
         e->changed_records.push_back("household/" + std::to_string(summary_json["household_id"].get<std::int64_t>()));
+    // Only a household's own events carry its version; a case's summary may carry the case's.
+    if (const auto& summary_json = message["summary"];
+        (kind == "household.created" || kind == "household.updated") && summary_json.contains("version") &&
+        summary_json["version"].is_number_integer())
+        e->household_version = summary_json["version"].get<std::int64_t>();
     if (is_public) {
         message["visibility"] = "public";
         message["summary"] = nlohmann::json::parse(public_summary, nullptr, false);

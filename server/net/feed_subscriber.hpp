@@ -16,6 +16,9 @@ struct feed_event {
     // What the event makes stale in a server's household file cache: its record, and "household/<id>" when its
     // summary names a household (a case's steps; registration changes the file's status).
     std::vector<std::string> changed_records;
+    // The file's version after a household.created or household.updated event (its summary's), else 0: a cache
+    // that holds that version already keeps it.
+    std::int64_t household_version = 0;
 };
 
 // What the hub needs of a subscriber. Called from any thread.

@@ -63,10 +63,15 @@ void household_file_cache::forget_all() {
     }
 }
 
-void household_file_cache::forget_record(const std::string& record) {
+void household_file_cache::forget_record(const std::string& record, std::int64_t version) {
     const auto t = target_of(record);
-    if (t.what == target::one) forget(t.id);
-    else if (t.what == target::all) forget_all();
+    if (t.what == target::all) return forget_all();
+    if (t.what != target::one) return;
+    std::lock_guard lock(mutex_);
+    // Nothing older can replace what is kept (store() keeps the newer), so a read still in flight needs no bump.
+    if (auto it = entries_.find(t.id); version > 0 && it != entries_.end() && it->second.value.version >= version)
+        return;
+    bump_locked(t);
 }
 
 void household_file_cache::changing(const std::string& record) noexcept {

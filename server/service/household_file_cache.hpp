@@ -57,8 +57,11 @@ public:
     void forget(std::int64_t id);
     void forget_all();
     // A changed record's name: "household/<id>" forgets that file, "areas" every file, anything else nothing.
-    // For changes seen in the outbox, whose writes have ended.
-    void forget_record(const std::string& record);
+    // For changes seen in the outbox, whose writes have ended. version: the file's version after the change
+    // (the event of a household write says it), 0 when not known. A file held at that version or a newer one
+    // is kept: this process's own writes are seen in the outbox too, after they have already forgotten the
+    // file and a read has stored it again.
+    void forget_record(const std::string& record, std::int64_t version = 0);
 
     // sql::change_observer: the writes of this process's connections.
     void changing(const std::string& record) noexcept override;

@@ -111,6 +111,26 @@ TEST(household_file_cache, records_seen_in_the_outbox_forget_their_file_or_every
     EXPECT_EQ(cache.size(), 0u);
 }
 
+TEST(household_file_cache, an_outbox_event_keeps_a_file_already_held_at_its_version_or_newer) {
+    household_file_cache cache(10);
+    cache.store(5, file_of("version 3", 3), cache.before_read(5));
+    // This server's own write of version 3, seen in the outbox after a read stored its result: nothing to forget.
+    cache.forget_record("household/5", 3);
+    cache.forget_record("household/5", 2);
+    EXPECT_EQ(json_of(cache, 5), "version 3");
+    // A newer version written elsewhere: forgotten, and a read that began before it stores nothing.
+    const auto ticket = cache.before_read(5);
+    cache.forget_record("household/5", 4);
+    EXPECT_FALSE(cache.find(5));
+    cache.store(5, file_of("version 3", 3), ticket);
+    EXPECT_FALSE(cache.find(5));
+    // Not held: a read in flight is still stopped, whatever the version.
+    const auto in_flight = cache.before_read(6);
+    cache.forget_record("household/6", 1);
+    cache.store(6, file_of("version 1", 1), in_flight);
+    EXPECT_FALSE(cache.find(6));
+}
+
 TEST(household_file_cache, the_least_recently_read_file_goes_first_when_full) {
     household_file_cache cache(2);
     cache.store(1, file_of("1"), cache.before_read(1));
