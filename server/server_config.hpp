@@ -22,7 +22,7 @@ struct server_config {
     std::string crl;  // empty: no CRL
 
     int network_threads = 2;
-    int database_workers = 8;  // creates waiting for their batch hold one each (household_creator.hpp)
+    int database_workers = 8;  // requests running at once on the database (db_worker_pool.hpp)
     std::size_t database_queue_limit = 256;  // beyond this, requests get 503 server_busy
     std::size_t max_connections = 10000;
 

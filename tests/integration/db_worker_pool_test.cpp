@@ -1,0 +1,128 @@
+// The database workers on their own (server/service/db_worker_pool.hpp): at most `workers` jobs at once, except
+// that a job waiting for another job's work steps aside, and another thread runs the queue meanwhile.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "server/service/db_worker_pool.hpp"
+#include "server/storage/sql_connection.hpp"
+
+namespace fupin::test {
+namespace {
+
+using namespace std::chrono_literals;
+using server::service::db_worker_pool;
+
+db_worker_pool::options with(int workers, int max_threads) {
+    db_worker_pool::options options;
+    options.workers = workers;
+    options.max_threads = max_threads;
+    return options;
+}
+
+// No database: the jobs get nullptr, which these jobs ignore.
+db_worker_pool::connection_factory no_database() {
+    return []() -> std::unique_ptr<server::sql::connection> { return nullptr; };
+}
+
+// A gate the test opens; jobs wait on it.
+class gate {
+public:
+    void open() {
+        std::lock_guard lock(mutex_);
+        open_ = true;
+        opened_.notify_all();
+    }
+    bool wait_for(std::chrono::milliseconds limit) {
+        std::unique_lock lock(mutex_);
+        return opened_.wait_for(lock, limit, [this] { return open_; });
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable opened_;
+    bool open_ = false;
+};
+
+TEST(db_worker_pool, no_more_jobs_run_at_once_than_there_are_workers) {
+    db_worker_pool pool(no_database(), with(2, 10));
+    std::atomic<int> running{0}, most{0}, done{0};
+    for (int i = 0; i < 8; ++i)
+        ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
+            const int now = ++running;
+            for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+            }
+            std::this_thread::sleep_for(10ms);
+            --running;
+            ++done;
+        }));
+    pool.stop();
+    EXPECT_EQ(done.load(), 8);
+    EXPECT_EQ(most.load(), 2);
+    EXPECT_EQ(pool.threads(), 2u);  // nothing waited elsewhere: no thread was added
+}
+
+TEST(db_worker_pool, a_job_waiting_elsewhere_lets_another_job_run_in_its_place) {
+    db_worker_pool pool(no_database(), with(1, 4));
+    gate written;
+    std::promise<bool> waited;
+    // The one worker's job waits for what the next job does, as a create waits for its batch.
+    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
+        const db_worker_pool::waiting_elsewhere aside;
+        waited.set_value(written.wait_for(5s));
+    }));
+    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) { written.open(); }));
+    auto result = waited.get_future();
+    ASSERT_EQ(result.wait_for(10s), std::future_status::ready);
+    EXPECT_TRUE(result.get()) << "the second job never ran while the first waited";
+    EXPECT_EQ(pool.threads(), 2u);
+}
+
+TEST(db_worker_pool, a_job_that_does_not_step_aside_holds_its_worker) {
+    db_worker_pool pool(no_database(), with(1, 4));
+    gate written;
+    std::promise<bool> waited;
+    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) { waited.set_value(written.wait_for(200ms)); }));
+    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) { written.open(); }));
+    auto result = waited.get_future();
+    EXPECT_FALSE(result.get()) << "a second job ran beside the only worker's";
+    pool.stop();
+    EXPECT_EQ(pool.threads(), 1u);
+}
+
+TEST(db_worker_pool, threads_never_pass_the_maximum_and_everything_queued_runs) {
+    db_worker_pool pool(no_database(), with(1, 3));
+    gate released;
+    std::atomic<int> done{0};
+    for (int i = 0; i < 6; ++i)
+        ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
+            const db_worker_pool::waiting_elsewhere aside;
+            released.wait_for(5s);
+            ++done;
+        }));
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(pool.threads(), 3u);
+    EXPECT_EQ(done.load(), 0);
+    EXPECT_EQ(pool.queued(), 3u);  // three run (all waiting), the rest wait for a thread
+    released.open();
+    pool.stop();
+    EXPECT_EQ(done.load(), 6);
+    EXPECT_EQ(pool.threads(), 3u);
+}
+
+TEST(db_worker_pool, waiting_elsewhere_off_a_worker_does_nothing) {
+    const db_worker_pool::waiting_elsewhere aside;  // the test's own thread: no pool to tell
+    db_worker_pool pool(no_database(), with(1, 1));
+    std::promise<void> ran;
+    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) { ran.set_value(); }));
+    EXPECT_EQ(ran.get_future().wait_for(5s), std::future_status::ready);
+}
+
+}  // namespace
+}  // namespace fupin::test
