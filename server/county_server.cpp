@@ -12,6 +12,8 @@
 #include "server/net/event_hub.hpp"
 #include "server/net/listener.hpp"
 #include "server/net/server_context.hpp"
+#include "server/service/area_directory.hpp"
+#include "server/storage/change_observers.hpp"
 #include "server/storage/database_url.hpp"
 #include "server/storage/event_repository.hpp"
 #include "server/storage/migrate.hpp"
@@ -58,12 +60,13 @@ ssl::context make_tls(const server_config& config) {
     return make_server_tls_context({config.tls_certificate, config.tls_private_key, config.client_ca, config.crl});
 }
 
-// A worker's connection, telling the household file cache which files its transactions changed.
-std::unique_ptr<sql::connection> connect_reporting_changes(const sql::database_url& url,
-                                                           const std::shared_ptr<service::household_file_cache>& files) {
-    auto connection = sql::connect(url);
-    if (files->enabled()) connection->set_change_observer(files);
-    return connection;
+// What a worker's connection tells of the records its transactions change: the household file cache (when on)
+// and the area directory hear it.
+std::shared_ptr<sql::change_observer> observers_of_writes(const std::shared_ptr<service::household_file_cache>& files,
+                                                          const std::shared_ptr<service::area_directory>& areas) {
+    std::vector<std::shared_ptr<sql::change_observer>> all{areas};
+    if (files->enabled()) all.push_back(files);
+    return std::make_shared<sql::change_observers>(std::move(all));
 }
 
 }  // namespace
@@ -75,8 +78,14 @@ struct county_server::impl {
           tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
           files(std::make_shared<service::household_file_cache>(config.household_cache_files)),
-          pool([url = database, files = files] { return connect_reporting_changes(url, files); },
-               pool_options(config, database)),
+          areas(std::make_shared<service::area_directory>()),
+          pool(
+              [url = database, observers = observers_of_writes(files, areas)] {
+                  auto connection = sql::connect(url);
+                  connection->set_change_observer(observers);
+                  return connection;
+              },
+              pool_options(config, database)),
           context(config, tls, router, pool),
           feed(io, pool,
                {.poll_interval = config.feed_poll_interval,
@@ -84,7 +93,7 @@ struct county_server::impl {
                 .max_lag = config.feed_max_lag,
                 .stall_timeout = config.feed_stall_timeout,
                 .subscriptions_per_user = config.feed_subscriptions_per_user},
-               files),
+               files, areas),
           signals(io) {
         if (!config.clock) config.clock = system_clock_ms;
         // Migrate before anything listens: a server never serves a schema it does not know.
@@ -95,7 +104,7 @@ struct county_server::impl {
                          storage::schema_version(*connection), applied);
             feed_head = storage::event_repository(*connection).last_seq();
         }
-        api::add_routes(router, config, files);
+        api::add_routes(router, config, files, areas);
         context.feed = &feed;
     }
 
@@ -105,6 +114,7 @@ struct county_server::impl {
     api::router router;
     sql::database_url database;
     std::shared_ptr<service::household_file_cache> files;  // before pool: its connections report to it
+    std::shared_ptr<service::area_directory> areas;        // the same
     service::db_worker_pool pool;
     std::int64_t feed_head = 0;
     net::server_context context;

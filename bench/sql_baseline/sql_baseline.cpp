@@ -67,11 +67,14 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
         next_index = conn->query("SELECT COALESCE(MAX(id), 0) FROM households").at(0).get_int64(0);
     }
 
-    // One service for all threads, as the server has: its creates are written in batches across them.
-    const server::service::household_service service([] {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::system_clock::now().time_since_epoch()).count();
-    });
+    // One service for all threads, as the server has: its creates are written in batches across them, and
+    // their areas are found in its area directory.
+    const server::service::household_service service(
+        [] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count();
+        },
+        nullptr, std::make_shared<server::service::area_directory>());
     std::latch connected(threads + 1);
     std::atomic<bool> stop{false};
     std::atomic<std::int64_t> done{0};

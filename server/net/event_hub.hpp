@@ -20,6 +20,7 @@
 
 #include "net/asio.hpp"
 #include "server/net/feed_subscriber.hpp"
+#include "server/service/area_directory.hpp"
 #include "server/service/db_worker_pool.hpp"
 #include "server/service/household_file_cache.hpp"
 
@@ -42,9 +43,10 @@ struct feed_settings {
 
 class event_hub {
 public:
-    // files: the cache whose files the events make stale (null: none).
+    // files, areas: the household file cache and the area directory the events make stale (null: none).
     event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings,
-              std::shared_ptr<service::household_file_cache> files = nullptr);
+              std::shared_ptr<service::household_file_cache> files = nullptr,
+              std::shared_ptr<service::area_directory> areas = nullptr);
 
     // head: the last seq in the database now (read at start-up).
     void start(std::int64_t head);
@@ -91,6 +93,7 @@ private:
     service::db_worker_pool& pool_;
     feed_settings settings_;
     std::shared_ptr<service::household_file_cache> files_;
+    std::shared_ptr<service::area_directory> areas_;
 
     // Touched on strand_ only.
     bool polling_ = false;

@@ -1,5 +1,6 @@
 #include "server/service/household_creator.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <stdexcept>
 
@@ -32,12 +33,14 @@ struct household_creator::pending {
     std::string request_hash;
     common::household stored;   // checked, with its area names and times: what a read returns, but for its id
     storage::audit_entry entry;  // prepared; its record, seq and hashes are set when it is appended
+    std::uint64_t areas_generation = 0;  // the area directory's, before the checks read the areas
     std::optional<result> outcome;
     std::exception_ptr error;
     bool write_alone = false;  // the batch was refused: its caller writes it alone, on its own connection
 };
 
-household_creator::household_creator(clock now) : now_(std::move(now)) {}
+household_creator::household_creator(clock now, std::shared_ptr<area_directory> areas)
+    : now_(std::move(now)), areas_(std::move(areas)) {}
 
 household_creator::result household_creator::create(sql::connection& db, const principal& who,
                                                      common::household input, const std::string& idempotency_key,
@@ -52,7 +55,7 @@ household_creator::result household_creator::create(sql::connection& db, const p
     common::validate(input, common::china_date_of_ms(now));
     access_policy::require(who, permission::write_households, input.village_code);
 
-    pending mine{&who, idempotency_key, request_hash, std::move(input), {}, std::nullopt, nullptr, false};
+    pending mine{&who, idempotency_key, request_hash, std::move(input), {}, 0, std::nullopt, nullptr, false};
     if (auto replay = check_or_replay(db, mine)) return std::move(*replay);
     // The entry is rendered here, in parallel with the other creates, not in the batch's transaction. The
     // file's id is not known yet: the entry's record names it ("household/<id>"), its changes do not.
@@ -82,7 +85,7 @@ std::optional<household_creator::result> household_creator::find_replay(sql::con
     return result{std::move(*stored), true};
 }
 
-std::optional<household_creator::result> household_creator::check_or_replay(sql::connection& db, pending& p) {
+std::optional<household_creator::result> household_creator::check_or_replay(sql::connection& db, pending& p) const {
     try {
         check(db, p);
         return std::nullopt;
@@ -94,9 +97,10 @@ std::optional<household_creator::result> household_creator::check_or_replay(sql:
     }
 }
 
-void household_creator::check(sql::connection& db, pending& p) {
+void household_creator::check(sql::connection& db, pending& p) const {
     const common::household* file = &p.stored;
-    household_checks::load(db, {&file, 1}).check(*p.who, p.stored);
+    if (areas_) p.areas_generation = areas_->generation();
+    household_checks::load(db, {&file, 1}, areas_.get()).check(*p.who, p.stored);
 }
 
 void household_creator::write(sql::connection& db, std::span<pending* const> batch) {
@@ -114,9 +118,16 @@ void household_creator::write(sql::connection& db, std::span<pending* const> bat
     }
 }
 
-void household_creator::recheck_areas(sql::connection& db, std::span<pending* const> batch) {
+void household_creator::recheck_areas(sql::connection& db, std::span<pending* const> batch) const {
     // No key of the database ties a file to its areas, so an areas import that moved or renamed one since a
-    // create's own check would go unseen: the areas are read again, for the whole batch in one query.
+    // create's own check would go unseen. The area directory hears of every import (this process's writes at
+    // once, another's through the outbox): if it has forgotten nothing since the checks, they stand. Otherwise
+    // the areas are read again, for the whole batch in one query.
+    if (areas_) {
+        const auto now = areas_->generation();
+        if (std::all_of(batch.begin(), batch.end(), [now](const pending* p) { return p->areas_generation == now; }))
+            return;
+    }
     std::vector<const common::household*> files;
     for (const auto* p : batch) files.push_back(&p->stored);
     const auto areas = household_checks::load_areas(db, files);
@@ -160,7 +171,7 @@ std::vector<household_creator::result> household_creator::write_rows(sql::connec
     return outcomes;
 }
 
-void household_creator::write_alone(sql::connection& db, pending& p) {
+void household_creator::write_alone(sql::connection& db, pending& p) const {
     // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
     // request) is run once more: the checks then see the winner and answer precisely.
     try {

@@ -15,12 +15,14 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "common/household.hpp"
+#include "server/service/area_directory.hpp"
 #include "server/service/group_commit.hpp"
 #include "server/service/principal.hpp"
 
@@ -39,7 +41,8 @@ public:
         bool replayed = false;  // an earlier create with the same Idempotency-Key made it
     };
 
-    explicit household_creator(clock now);
+    // areas: where the checks find the areas (null: the database).
+    household_creator(clock now, std::shared_ptr<area_directory> areas);
 
     // request_hash: a digest of the canonical request, compared when an Idempotency-Key is reused.
     result create(sql::connection& db, const principal& who, common::household input,
@@ -59,21 +62,23 @@ private:
     static std::optional<result> find_replay(sql::connection& db, const pending& p);
     // The checks against the archive; when they refuse, the key: a replay, or nothing when the create is to be
     // written.
-    static std::optional<result> check_or_replay(sql::connection& db, pending& p);
+    std::optional<result> check_or_replay(sql::connection& db, pending& p) const;
     // The checks alone (household_checks), filling the file's area names.
-    static void check(sql::connection& db, pending& p);
+    void check(sql::connection& db, pending& p) const;
 
     // group_commit's writer: the batch in one transaction. If that fails, nothing of it is written and each
     // create is marked to be written alone by its own caller.
     void write(sql::connection& db, std::span<pending* const> batch);
-    // Inside the batch's transaction: its areas as the creates were checked against (throws if not).
-    static void recheck_areas(sql::connection& db, std::span<pending* const> batch);
+    // Inside the batch's transaction: its areas as the creates were checked against (throws if not). Read from
+    // the database unless the area directory vouches that nothing changed since the checks.
+    void recheck_areas(sql::connection& db, std::span<pending* const> batch) const;
     // Inserts the files, keys, events and audit entries of checked creates; inside a write transaction.
     static std::vector<result> write_rows(sql::connection& db, std::span<pending* const> creates);
     // One create in a transaction of its own, checked again inside it; sets its outcome or its error.
-    static void write_alone(sql::connection& db, pending& p);
+    void write_alone(sql::connection& db, pending& p) const;
 
     clock now_;
+    std::shared_ptr<area_directory> areas_;
     group_commit<pending> batches_{max_per_batch};
     std::atomic<std::uint64_t> written_alone_{0};
 };

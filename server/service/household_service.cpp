@@ -22,8 +22,12 @@ std::string record_of(std::int64_t id) { return storage::household_repository::r
 
 }  // namespace
 
-household_service::household_service(clock now, std::shared_ptr<household_file_cache> files)
-    : now_(now), files_(std::move(files)), creator_(std::make_shared<household_creator>(now)) {}
+household_service::household_service(clock now, std::shared_ptr<household_file_cache> files,
+                                     std::shared_ptr<area_directory> areas)
+    : now_(now),
+      files_(std::move(files)),
+      areas_(std::move(areas)),
+      creator_(std::make_shared<household_creator>(now, areas_)) {}
 
 household_service::create_result household_service::create(sql::connection& db, const principal& who,
                                                             common::household input,
@@ -98,7 +102,7 @@ common::household household_service::update(sql::connection& db, const principal
                 if (current->version != input.version) throw version_conflict(current->version);
                 common::household stored = input;
                 const common::household* file = &stored;
-                household_checks::load(db, {&file, 1}).check(who, stored);
+                household_checks::load(db, {&file, 1}, areas_.get()).check(who, stored);
                 stored.status = current->status;  // the procedure changes the status, not an edit
                 if (!households.update(stored, input.version, now)) {
                     auto latest = households.find(id);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "common/household.hpp"
+#include "server/service/area_directory.hpp"
 #include "server/service/group_commit.hpp"
 #include "server/service/household_creator.hpp"
 #include "server/service/household_file_cache.hpp"
@@ -27,8 +28,9 @@ public:
     using clock = std::function<std::int64_t()>;  // ms since the epoch, UTC
 
     // files: where reads keep the files they rendered (household_file_cache.hpp); null: every read asks the
-    // database.
-    explicit household_service(clock now, std::shared_ptr<household_file_cache> files = nullptr);
+    // database. areas: where the checks find the areas (area_directory.hpp); null: they ask the database.
+    explicit household_service(clock now, std::shared_ptr<household_file_cache> files = nullptr,
+                               std::shared_ptr<area_directory> areas = nullptr);
 
     using create_result = household_creator::result;
 
@@ -52,6 +54,7 @@ public:
 private:
     clock now_;
     std::shared_ptr<household_file_cache> files_;
+    std::shared_ptr<area_directory> areas_;
     std::shared_ptr<household_creator> creator_;  // shared by copies: one queue of creates per server
 };
 

@@ -15,6 +15,7 @@
 #include "server/service/audit_verifier.hpp"
 #include "server/service/household_service.hpp"
 #include "server/storage/database_url.hpp"
+#include "server/storage/area_repository.hpp"
 #include "server/storage/household_repository.hpp"
 #include "test_archive.hpp"
 
@@ -46,32 +47,39 @@ protected:
     // Writes `first` alone while the database is held, queues `rest` behind it in order, then lets both go:
     // `rest` is written as one batch. Returns the outcomes of `rest`, in order.
     // change_while_held: a statement the holder commits before it lets go (else it rolls back).
+    // (With the area directory, the holder is a connection of this process: the directory hears its writes.)
     std::vector<create_outcome> create_behind(const create_request& first, const std::vector<create_request>& rest,
                                               const std::string& change_while_held = "") {
-        const auto before = service_.create_counts();
+        auto& service = *service_in_use_;
+        const auto before = service.create_counts();
         auto holder = server::sql::connect(database_->url());
+        if (&service == &service_with_directory_) holder->set_change_observer(areas_);
         holder->begin(server::sql::tx_mode::write);
         if (GetParam() == "mysql") holder->execute("UPDATE event_head SET last_seq = last_seq WHERE id = 1");
-        if (!change_while_held.empty()) holder->execute(change_while_held);
+        if (!change_while_held.empty()) {
+            holder->execute(change_while_held);
+            holder->record_changed(server::storage::area_repository::changed_record);  // as area_repository does
+        }
 
         std::vector<std::thread> threads;
         std::vector<create_outcome> outcomes(rest.size());
         create_outcome first_outcome;
         threads.emplace_back([&] { first_outcome = create(first); });
-        wait_until([&] { return service_.create_counts().writing == 1; });
+        wait_until([&] { return service.create_counts().writing == 1; });
         for (std::size_t i = 0; i < rest.size(); ++i) {  // one at a time, so they queue in this order
             threads.emplace_back([&, i] { outcomes[i] = create(rest[i]); });
-            wait_until([&] { return service_.create_counts().waiting == i + 1; });
+            wait_until([&] { return service.create_counts().waiting == i + 1; });
         }
         if (change_while_held.empty())
             holder->rollback();
         else
             holder->commit();
+        holder->tell_changes();  // as sql::transaction does when it ends
         for (auto& t : threads) t.join();
 
         EXPECT_TRUE(first_outcome.result) << first_outcome.error_code;
-        EXPECT_EQ(service_.create_counts().writing, 0U);
-        const auto after = service_.create_counts();
+        EXPECT_EQ(service.create_counts().writing, 0U);
+        const auto after = service.create_counts();
         EXPECT_EQ(after.batches - before.batches, 2U) << "the first create alone, then the rest together";
         EXPECT_EQ(after.items - before.items, rest.size() + 1);
         return outcomes;
@@ -83,7 +91,7 @@ protected:
             auto db = server::sql::connect(database_->url());
             // The request's digest, as the server makes it of the body: the same household gives the same.
             const auto digest = request.input.head_name + "/" + request.input.members.at(0).id_number;
-            outcome.result = service_.create(*db, reviewer_, request.input, request.idempotency_key, digest);
+            outcome.result = service_in_use_->create(*db, reviewer_, request.input, request.idempotency_key, digest);
         } catch (const common::api_error& e) {
             outcome.error_code = e.code();
         } catch (const std::exception& e) {
@@ -106,10 +114,16 @@ protected:
         return db->query(sql).at(0).get_int64(0);
     }
 
-    household_service service_{[] {
+    static std::int64_t now_ms() {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch()).count();
-    }};
+    }
+    // Without an area directory, as a command-line import runs (the batch reads the areas again every time),
+    // and with one, as the server runs.
+    household_service service_{now_ms};
+    std::shared_ptr<server::service::area_directory> areas_ = std::make_shared<server::service::area_directory>();
+    household_service service_with_directory_{now_ms, nullptr, areas_};
+    household_service* service_in_use_ = &service_;
     server::service::principal reviewer_;
 };
 
@@ -247,6 +261,33 @@ TEST_P(household_create_batch, a_batch_whose_village_was_renamed_after_its_check
     }
     EXPECT_GE(service_.creates_written_alone(), batch.size());
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM households"), 4);
+}
+
+TEST_P(household_create_batch, with_the_area_directory_a_rename_after_the_checks_is_seen_too) {
+    // The checks found the village in memory; the rename, by a connection of this process, made the directory
+    // forget, so the batch reads the areas again and its creates are written alone under the new name.
+    service_in_use_ = &service_with_directory_;
+    const std::vector<create_request> batch = {in_village_a(151), in_village_a(152)};
+    const auto outcomes =
+        create_behind(in_village_a(150), batch, "UPDATE areas SET name = '又名村' WHERE code = '" + village_a + "'");
+    for (const auto& outcome : outcomes) {
+        ASSERT_TRUE(outcome.result) << outcome.error_code;
+        EXPECT_EQ(outcome.result->stored.village_name, "又名村");
+    }
+    EXPECT_GE(service_with_directory_.creates_written_alone(), batch.size());
+    // What the directory holds now is the new name: a later create is answered with it, no batch refused.
+    const auto later = create(in_village_a(153));
+    ASSERT_TRUE(later.result) << later.error_code;
+    EXPECT_EQ(later.result->stored.village_name, "又名村");
+}
+
+TEST_P(household_create_batch, with_the_area_directory_an_unknown_code_is_still_refused) {
+    service_in_use_ = &service_with_directory_;
+    auto unknown = in_village_a(160);
+    unknown.input.group_code = village_a + "999";
+    EXPECT_EQ(create(unknown).error_code, "unknown_area");
+    EXPECT_EQ(create(unknown).error_code, "unknown_area");  // not kept as if it existed
+    EXPECT_TRUE(create(in_village_a(161)).result);
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, household_create_batch, ::testing::Values("sqlite", "mysql"), backend_name);
