@@ -9,6 +9,7 @@
 
 #include "bench/common/area_catalog.hpp"
 #include "bench/common/bench_failure.hpp"
+#include "bench/common/process_cpu.hpp"
 #include "bench/load/load_report.hpp"
 #include "bench/load/scenarios.hpp"
 #include "common/china_date.hpp"
@@ -59,6 +60,9 @@ int main(int argc, char** argv) {
     app.add_option("--id-start", id_start, "first person of the ID-number sequence (keep runs on one database apart)");
     app.add_option("--label", label, "names this server in the printout (e.g. sqlite, mariadb)")->capture_default_str();
     app.add_option("--summary", summary, "append tab-separated figures to this file");
+    std::vector<std::string> cpu_of;
+    app.add_option("--cpu-of", cpu_of,
+                   "NAME=PID: read this process's CPU time around each window (repeatable; this one is added)");
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -72,7 +76,9 @@ int main(int argc, char** argv) {
         settings.warmup = std::chrono::milliseconds(warmup_ms);
         settings.duration = std::chrono::milliseconds(duration_ms);
         settings.operations_per_worker = operations;
+        for (const auto& text : cpu_of) settings.cpu_of.push_back(fb::cpu_meter::parse(text));
         auto base_settings = settings;
+        base_settings.cpu_of.clear();  // another server: the processes named are idle then
         if (!baseline.empty()) base_settings.endpoint = fb::parse_endpoint(baseline);
         base_settings.log_in = false;
 

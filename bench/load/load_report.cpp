@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <ostream>
+#include <thread>
 
 #include "bench/common/bench_failure.hpp"
 
@@ -25,6 +27,18 @@ void print_report_line(std::ostream& out, const run_result& r, const run_result*
                            r.requests_per_second / b->requests_per_second, r.mean_response_bytes);
     else
         out << fmt::format("{:>9} {:>7} {:>6} {:>8.0f}\n", "-", "-", "-", r.mean_response_bytes);
+    if (!r.cpu_seconds.empty()) {
+        const auto requests = static_cast<double>(r.latency.count);
+        double total_ms = 0;
+        out << "         cpu per request:";
+        for (const auto& [name, seconds] : r.cpu_seconds) {
+            out << fmt::format(" {} {:.3f} ms,", name, 1000.0 * seconds / requests);
+            total_ms += 1000.0 * seconds / requests;
+        }
+        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        out << fmt::format(" all {:.3f} ms: {} cores carry at most {:.0f}/s\n", total_ms, cores,
+                           total_ms > 0 ? 1000.0 * cores / total_ms : 0.0);
+    }
     out.flush();
 }
 
@@ -36,6 +50,9 @@ void append_summary(const std::string& path, const std::string& label, const run
                        r.requests_per_second, r.latency.p50_ms, r.latency.p99_ms, r.latency.p999_ms,
                        b ? fmt::format("{:.0f}", b->requests_per_second) : "-",
                        b ? fmt::format("{:.2f}", r.requests_per_second / b->requests_per_second) : "-");
+    for (const auto& [name, seconds] : r.cpu_seconds)
+        out << fmt::format("cpu\t{}\t{}\t{}\t{:.3f}\n", label, r.scenario, name,
+                           1000.0 * seconds / static_cast<double>(r.latency.count));
 }
 
 }  // namespace fupin::bench

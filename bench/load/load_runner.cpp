@@ -4,9 +4,11 @@
 #include <latch>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "bench/common/bench_failure.hpp"
+#include "bench/common/process_cpu.hpp"
 
 namespace fupin::bench {
 
@@ -65,9 +67,23 @@ run_result run_load(scenario& s, const load_settings& settings, const std::strin
     window_start = clock::now() + settings.warmup;
     window_end = settings.operations_per_worker ? clock::time_point::max() : window_start + settings.duration;
     window_set = true;
+    std::optional<cpu_meter> cpu;
+    std::vector<std::pair<std::string, double>> cpu_used;
+    if (!settings.cpu_of.empty()) {
+        auto processes = settings.cpu_of;
+        processes.emplace_back("fupin-load", 0);
+        cpu.emplace(std::move(processes));
+        std::this_thread::sleep_until(window_start);
+        cpu->start();
+        if (!settings.operations_per_worker) {
+            std::this_thread::sleep_until(window_end);
+            cpu_used = cpu->since_start();
+        }
+    }
     for (auto& t : threads) t.join();
     const auto finished = clock::now();
     if (!failure.empty()) throw bench_failure(failure);
+    if (cpu && settings.operations_per_worker) cpu_used = cpu->since_start();
 
     run_result r;
     r.scenario = s.name();
@@ -87,6 +103,7 @@ run_result run_load(scenario& s, const load_settings& settings, const std::strin
     r.requests_per_second = static_cast<double>(r.latency.count) / r.seconds;
     r.mean_request_bytes = static_cast<double>(out) / static_cast<double>(r.latency.count);
     r.mean_response_bytes = static_cast<double>(in) / static_cast<double>(r.latency.count);
+    r.cpu_seconds = std::move(cpu_used);
     return r;
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/common/bench_endpoint.hpp"
@@ -22,6 +23,8 @@ struct load_settings {
     std::chrono::milliseconds duration{8000};
     std::size_t operations_per_worker = 0;  // non-zero: stop each worker after this many, not after `duration`
     bool log_in = true;  // county-server wants a session; the Beast baseline has none
+    // Processes whose CPU time is read around the window (name, pid), this one added as "fupin-load"; none: none.
+    std::vector<std::pair<std::string, int>> cpu_of;
 };
 
 struct run_result {
@@ -33,6 +36,7 @@ struct run_result {
     double requests_per_second = 0;
     double mean_request_bytes = 0;
     double mean_response_bytes = 0;
+    std::vector<std::pair<std::string, double>> cpu_seconds;  // in the window, per process of cpu_of
 };
 
 run_result run_load(scenario& s, const load_settings& settings, const std::string& target_label);

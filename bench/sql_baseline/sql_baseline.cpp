@@ -1,5 +1,9 @@
 #include "bench/sql_baseline/sql_baseline.hpp"
 
+#include <optional>
+
+#include "bench/common/process_cpu.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <latch>
@@ -33,8 +37,8 @@ constexpr int max_attempts = 20;     // SQLite busy / MariaDB deadlock: retried,
 }  // namespace
 
 sql_baseline::sql_baseline(std::string url, const household_generator& generator, std::int64_t households,
-                           std::uint64_t seed)
-    : url_(std::move(url)), generator_(generator), households_(households), seed_(seed) {
+                           std::uint64_t seed, std::vector<std::pair<std::string, int>> cpu_of)
+    : url_(std::move(url)), generator_(generator), households_(households), seed_(seed), cpu_of_(std::move(cpu_of)) {
     if (households_ < 1) throw std::invalid_argument("sql_baseline: the archive is empty");
 }
 
@@ -142,14 +146,24 @@ void sql_baseline::run(op which, int threads, double seconds, const std::string&
             all.merge(mine);
         });
     }
+    std::optional<cpu_meter> cpu;
+    if (!cpu_of_.empty()) {
+        auto processes = cpu_of_;
+        processes.emplace_back("bench-sql-baseline", 0);
+        cpu.emplace(std::move(processes));
+    }
     connected.arrive_and_wait();
     const auto start = clock_type::now();
+    if (cpu) cpu->start();
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     stop = true;
     for (auto& w : workers) w.join();
     const double elapsed = std::chrono::duration<double>(clock_type::now() - start).count();
     if (failure) std::rethrow_exception(failure);
     print_figure(name, static_cast<double>(done.load()) / elapsed, "per_s");
+    if (cpu && done.load() > 0)
+        for (const auto& [process, used] : cpu->since_start())
+            print_figure(name + "_cpu_us_" + process, 1e6 * used / static_cast<double>(done.load()), "us");
     all.print(name);
     if (which == op::create) print_figure(name + "_retries", static_cast<double>(retries.load()), "count");
     if (which == op::service_create) {  // how many creates each transaction wrote (group_commit.hpp)

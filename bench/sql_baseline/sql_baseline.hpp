@@ -4,6 +4,8 @@
 // checks. The HTTP figures of bench/load are divided by these.
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bench/growth/household_generator.hpp"
 
@@ -12,7 +14,10 @@ namespace fupin::bench {
 class sql_baseline {
 public:
     // url: the database (migrated and filled by the caller); households: how many the generator wrote.
-    sql_baseline(std::string url, const household_generator& generator, std::int64_t households, std::uint64_t seed);
+    // cpu_of: processes (name, pid) whose CPU time per operation is printed beside each rate, with this one's
+    // ("bench-sql-baseline"); empty: none.
+    sql_baseline(std::string url, const household_generator& generator, std::int64_t households, std::uint64_t seed,
+                 std::vector<std::pair<std::string, int>> cpu_of = {});
 
     // Each runs `threads` threads, each with its own connection (like the server's database workers), for
     // `seconds`, and prints "<prefix>_<op>_<threads>t <rate> per_s" plus p50/p99 latency lines.
@@ -36,6 +41,7 @@ private:
     const household_generator& generator_;
     std::int64_t households_;
     std::uint64_t seed_;
+    std::vector<std::pair<std::string, int>> cpu_of_;
 };
 
 }  // namespace fupin::bench

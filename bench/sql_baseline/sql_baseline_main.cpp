@@ -1,7 +1,9 @@
 // bench-sql-baseline: household creates, reads and village lists per second straight through the SQL layer.
 #include <cstdio>
 #include <exception>
+#include <sstream>
 
+#include "bench/common/process_cpu.hpp"
 #include "bench/growth/bulk_loader.hpp"
 #include "bench/growth/command_line.hpp"
 #include "bench/growth/demo_county.hpp"
@@ -12,11 +14,12 @@
 int main(int argc, char** argv) {
     using namespace fupin::bench;
     try {
-        const command_line args(argc, argv, {"db", "seconds", "threads", "households", "seed", "areas", "ops"});
+        const command_line args(argc, argv, {"db", "seconds", "threads", "households", "seed", "areas", "ops", "cpu-of"});
         if (!args.has("db")) {
             std::fprintf(stderr,
                          "usage: bench-sql-baseline --db URL [--seconds 3] [--threads 1,4] [--households 10000]\n"
-                         "                          [--ops read,list,create,service_create] [--seed 1] [--areas FILE]\n");
+                         "                          [--ops read,list,create,service_create] [--seed 1] [--areas FILE]\n"
+                         "                          [--cpu-of NAME=PID[,NAME=PID…]]\n");
             return 2;
         }
         const std::string url = args.text("db");
@@ -35,7 +38,11 @@ int main(int argc, char** argv) {
         }
         const std::string prefix = "sqlbase_" + backend;
         print_figure(prefix + "_households", static_cast<double>(households), "count");
-        sql_baseline bench(url, generator, households, seed);
+        std::vector<std::pair<std::string, int>> cpu_of;
+        std::istringstream named(args.text("cpu-of"));
+        for (std::string one; std::getline(named, one, ',');)
+            if (!one.empty()) cpu_of.push_back(cpu_meter::parse(one));
+        sql_baseline bench(url, generator, households, seed, std::move(cpu_of));
         const double seconds = static_cast<double>(args.number("seconds", 3));
         const std::string ops = "," + args.text("ops", "read,list,create,service_create") + ",";
         for (const std::int64_t threads : args.numbers("threads", {1, 4})) {
