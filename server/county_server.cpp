@@ -45,8 +45,9 @@ tcp::endpoint resolve_listen_endpoint(asio::io_context& io, const std::string& h
 service::db_worker_pool::options pool_options(const server_config& config, const sql::database_url& database) {
     service::db_worker_pool::options options;
     options.workers = config.database_workers;
-    // Creates waiting for their batch step aside (db_worker_pool::waiting_elsewhere); a batch holds at most 32
-    // (household_creator), so more threads than that for waiting creates would only wait for the next batch.
+    // Creates waiting for their batch step aside (db_worker_pool::waiting_elsewhere) and their threads sleep:
+    // 32 more threads (and database connections) let a full batch (32 creates, household_creator) wait while
+    // the workers serve everything else; beyond that, requests wait in the queue for a thread.
     options.max_threads = config.database_workers + 32;
     options.queue_limit = config.database_queue_limit;
     if (database.backend == sql::database_url::kind::mysql) {

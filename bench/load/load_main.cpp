@@ -9,7 +9,7 @@
 
 #include "bench/common/area_catalog.hpp"
 #include "bench/common/bench_failure.hpp"
-#include "bench/common/process_cpu.hpp"
+#include "bench/common/cpu_meter.hpp"
 #include "bench/load/load_report.hpp"
 #include "bench/load/scenarios.hpp"
 #include "common/china_date.hpp"

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "bench/common/bench_failure.hpp"
-#include "bench/common/process_cpu.hpp"
+#include "bench/common/cpu_meter.hpp"
 
 namespace fupin::bench {
 

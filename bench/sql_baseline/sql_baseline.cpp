@@ -1,19 +1,17 @@
 #include "bench/sql_baseline/sql_baseline.hpp"
 
-#include <optional>
-
-#include "bench/common/process_cpu.hpp"
-
 #include <atomic>
 #include <chrono>
 #include <latch>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "bench/common/cpu_meter.hpp"
 #include "bench/growth/bulk_loader.hpp"
 #include "bench/growth/latency_recorder.hpp"
 #include "server/service/digest.hpp"

@@ -3,7 +3,7 @@
 #include <exception>
 #include <sstream>
 
-#include "bench/common/process_cpu.hpp"
+#include "bench/common/cpu_meter.hpp"
 #include "bench/growth/bulk_loader.hpp"
 #include "bench/growth/command_line.hpp"
 #include "bench/growth/demo_county.hpp"

@@ -59,25 +59,23 @@ void event_hub::schedule_tick() {
     timer_.expires_after(settings_.poll_interval);
     timer_.async_wait([this](const error_code& ec) {
         if (ec || stopped_) return;
-        forget_files_if_behind();
+        forget_if_behind();
         if (polls_needed()) poll();
         schedule_tick();
     });
 }
 
-void event_hub::forget_files_if_behind() {
-    // Files kept while the outbox is not followed could miss another process's change: when the last poll that
-    // reached the outbox's end began more than a few intervals ago (polls failing, not queued for a busy pool,
-    // slow, or catching up), the cache is emptied on every tick until one does again.
-    if (!files_ || !files_->enabled()) return;
-    if (std::chrono::steady_clock::now() - caught_up_at_ > 4 * settings_.poll_interval) {
-        files_->forget_all();
-        if (areas_) areas_->forget_all();
-    }
+void event_hub::forget_if_behind() {
+    // Files and areas kept while the outbox is not followed could miss another process's change: when the last
+    // poll that reached the outbox's end began more than a few intervals ago (polls failing, not queued for a
+    // busy pool, slow, or catching up), they are forgotten on every tick until one does again.
+    if (std::chrono::steady_clock::now() - caught_up_at_ <= 4 * settings_.poll_interval) return;
+    if (files_ && files_->enabled()) files_->forget_all();
+    if (areas_) areas_->forget_all();
 }
 
 bool event_hub::polls_needed() const {
-    if (files_ && files_->enabled()) return true;
+    if ((files_ && files_->enabled()) || areas_) return true;
     std::lock_guard lock(mutex_);
     return !subscribers_.empty();
 }
@@ -109,7 +107,7 @@ void event_hub::poll() {
             on_polled(std::move(events), ok, full, started);
         });
     });
-    if (!queued) polling_ = false;  // the pool is busy: the next tick tries again (forget_files_if_behind)
+    if (!queued) polling_ = false;  // the pool is busy: the next tick tries again (forget_if_behind)
 }
 
 void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
@@ -125,9 +123,9 @@ void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events,
         if (!ok) files_->forget_all();
         for (const auto& e : events)
             for (const auto& record : e->changed_records) files_->forget_record(record, e->household_version);
-        // Every change committed before `started` has now been seen.
-        if (ok && !full) caught_up_at_ = std::max(caught_up_at_, started);
     }
+    // Every change committed before `started` has now been seen.
+    if (ok && !full) caught_up_at_ = std::max(caught_up_at_, started);
     std::vector<std::shared_ptr<feed_subscriber>> to_wake, to_cut;
     {
         std::lock_guard lock(mutex_);

@@ -84,8 +84,9 @@ private:
     void poll();
     void on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
                    std::chrono::steady_clock::time_point started);
-    void forget_files_if_behind();
-    // Someone needs the polls: a subscriber, or cached files that another process's change could make stale.
+    void forget_if_behind();
+    // Someone needs the polls: a subscriber, or cached files or areas that another process's change could make
+    // stale.
     bool polls_needed() const;
 
     asio::strand<asio::io_context::executor_type> strand_;

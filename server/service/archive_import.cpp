@@ -34,7 +34,8 @@ std::size_t import_areas(sql::connection& db, const std::vector<common::area>& a
         std::size_t renamed = 0;
         for (const auto& a : areas) {
             const auto before = repository.find(a.code);
-            if (before && (before->name != a.name || before->parent_code != a.parent_code)) ++renamed;
+            if (before && (before->name != a.name || before->parent_code != a.parent_code || before->level != a.level))
+                ++renamed;
             repository.upsert(a);
         }
         if (renamed > 0) {

@@ -26,16 +26,20 @@ std::map<std::string, common::area> area_directory::find_all(sql::connection& db
         // Forgotten since the read began, or a write of the areas still open: what was read may be old.
         if (generation_ == read_at && open_writes_ == 0) {
             if (areas_.empty()) first_read_at_ = clock::now();
-            for (const auto& [code, area] : read) areas_.insert_or_assign(code, area);
+            for (const auto& [code, area] : read) {
+                auto [held, added] = areas_.try_emplace(code, area);
+                // Held already, and not the same: two reads saw the areas at different times, and which saw
+                // them later cannot be told. Neither is kept.
+                if (!added && (held->second.name != area.name || held->second.parent_code != area.parent_code ||
+                               held->second.level != area.level)) {
+                    forget_all_locked();
+                    break;
+                }
+            }
         }
     }
     found.merge(read);
     return found;
-}
-
-std::uint64_t area_directory::generation() const {
-    std::lock_guard lock(mutex_);
-    return generation_;
 }
 
 void area_directory::forget_all() {

@@ -1,15 +1,19 @@
 #pragma once
-// The county's areas kept in memory for the checks of household files (household_checks): every create and
-// update asks for three of them, a county has a few thousand, and they change once in years (`county-server
-// areas import`). On MariaDB the query they replace was a tenth of a create's cost (docs/performance.md).
+// The county's areas kept in memory for the checks a create makes before it waits for its batch
+// (household_creator): every create asks for three of them, a county has a few thousand, and they change once
+// in years (`county-server areas import`). Without it each create asked the database once more
+// (docs/performance.md, "Creates that do not hold a worker").
 //
-// What it answers is never older than what the database told this process since, nor than max_age:
+// What it answers may be behind an import by up to one outbox poll, which is why the batch reads the areas of
+// its creates again from the database before it commits (household_creator::recheck_areas). Otherwise:
 // - An area not held is read from the database and kept. One the database does not know is not kept, so an
 //   unknown code costs one query, as it did before.
 // - This process's own area writes forget everything at once (area_repository names "areas" to its
 //   connection's change observer), and nothing read while such a write is open is kept.
 // - Another process's import is seen through the outbox: an import that changes an area appends
-//   `areas.renamed`, on which net::event_hub forgets everything, within one poll while the hub polls.
+//   `areas.renamed`, on which net::event_hub forgets everything; the hub polls every interval while it holds a
+//   directory (and forgets everything while its polls fall behind).
+// - A batch that finds an area changed makes it forget everything.
 // - Everything held is forgotten max_age after it was first read: changes that bypass the server.
 // Areas are never deleted (imports only add and change them), so an area once found exists.
 #include <chrono>
@@ -35,10 +39,6 @@ public:
     // The areas among `codes` that the database holds, by code.
     std::map<std::string, common::area> find_all(sql::connection& db, const std::vector<std::string>& codes);
 
-    // Changes whenever what is held is forgotten. Two equal readings around a piece of work mean that nothing
-    // this process knows of changed the areas meanwhile.
-    std::uint64_t generation() const;
-
     void forget_all();
     // A changed record's name, as the outbox names it: "areas" forgets everything, anything else nothing.
     void forget_record(const std::string& record);
@@ -55,7 +55,7 @@ private:
     mutable std::mutex mutex_;
     std::map<std::string, common::area> areas_;
     clock::time_point first_read_at_{};  // of what is held
-    std::uint64_t generation_ = 0;
+    std::uint64_t generation_ = 0;  // changes whenever what is held is forgotten: a read across it is not kept
     int open_writes_ = 0;  // writes of the areas begun here and not yet ended
 };
 

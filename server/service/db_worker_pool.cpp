@@ -27,6 +27,7 @@ db_worker_pool::db_worker_pool(connection_factory connect, options opts)
     options_.workers = std::max(options_.workers, 1);
     options_.max_threads = std::max(options_.max_threads, options_.workers);
     std::lock_guard lock(mutex_);
+    idle_.reserve(static_cast<std::size_t>(options_.max_threads));  // a thread going idle never allocates
     for (int i = 0; i < options_.workers; ++i) start_thread_locked();
 }
 
@@ -83,7 +84,7 @@ void db_worker_pool::step_aside() {
 }
 
 void db_worker_pool::step_back() {
-    // Counted again at once, even past `workers` for a moment: the job is about to finish its request.
+    // Counted again at once, even past `workers`: the job goes on (finishes its request, or writes a batch).
     std::lock_guard lock(mutex_);
     ++running_;
 }

@@ -4,12 +4,13 @@
 // thread). The queue is bounded: when it is full, try_submit says no and the caller answers 503 instead of
 // letting work pile up without limit.
 //
-// At most `workers` jobs run at once, except that a job waiting for work another job does for it (a create
-// waiting for the batch that writes it, group_commit.hpp) can step aside while it waits (waiting_elsewhere):
-// its thread sleeps, and another thread, started if none is free, takes the queue meanwhile. So creates
-// waiting for their batch hold no worker, and batches grow with the load without other requests queueing
-// behind them (docs/performance.md). Threads so started are kept, each with its connection, up to
-// `max_threads` in all.
+// `workers` jobs run at once, but a job waiting for work another job does for it (a create waiting for the
+// batch that writes it, group_commit.hpp) can step aside while it waits (waiting_elsewhere): its thread
+// sleeps, and another thread, started if none is free, takes the queue meanwhile. When the waiting job wakes
+// it counts again at once, even beyond `workers` for as long as it runs (to finish its request, or to write the
+// next batch). So creates waiting for their batch hold no worker's place, and batches grow with the load while
+// other requests find a worker. Threads so started are kept, each with its connection, up to `max_threads` in
+// all; past that, a job waits in the queue for a thread.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>

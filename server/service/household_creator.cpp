@@ -1,6 +1,5 @@
 #include "server/service/household_creator.hpp"
 
-#include <algorithm>
 #include <exception>
 #include <stdexcept>
 
@@ -33,7 +32,6 @@ struct household_creator::pending {
     std::string request_hash;
     common::household stored;   // checked, with its area names and times: what a read returns, but for its id
     storage::audit_entry entry;  // prepared; its record, seq and hashes are set when it is appended
-    std::uint64_t areas_generation = 0;  // the area directory's, before the checks read the areas
     std::optional<result> outcome;
     std::exception_ptr error;
     bool write_alone = false;  // the batch was refused: its caller writes it alone, on its own connection
@@ -55,7 +53,7 @@ household_creator::result household_creator::create(sql::connection& db, const p
     common::validate(input, common::china_date_of_ms(now));
     access_policy::require(who, permission::write_households, input.village_code);
 
-    pending mine{&who, idempotency_key, request_hash, std::move(input), {}, 0, std::nullopt, nullptr, false};
+    pending mine{&who, idempotency_key, request_hash, std::move(input), {}, std::nullopt, nullptr, false};
     if (auto replay = check_or_replay(db, mine)) return std::move(*replay);
     // The entry is rendered here, in parallel with the other creates, not in the batch's transaction. The
     // file's id is not known yet: the entry's record names it ("household/<id>"), its changes do not.
@@ -97,18 +95,14 @@ std::optional<household_creator::result> household_creator::check_or_replay(sql:
     }
 }
 
-void household_creator::check(sql::connection& db, pending& p) const {
+void household_creator::check(sql::connection& db, pending& p, bool fresh) const {
     const common::household* file = &p.stored;
-    if (areas_) p.areas_generation = areas_->generation();
-    household_checks::load(db, {&file, 1}, areas_.get()).check(*p.who, p.stored);
+    household_checks::load(db, {&file, 1}, fresh ? nullptr : areas_.get()).check(*p.who, p.stored);
 }
 
 void household_creator::write(sql::connection& db, std::span<pending* const> batch) {
     try {
-        auto outcomes = run_in_transaction(db, sql::tx_mode::write, [&] {
-            recheck_areas(db, batch);
-            return write_rows(db, batch);
-        });
+        auto outcomes = run_in_transaction(db, sql::tx_mode::write, [&] { return write_rows(db, batch); });
         for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
     } catch (...) {
         // Nothing of the batch was written. Two of its creates may name one person or one key, a concurrent
@@ -118,30 +112,33 @@ void household_creator::write(sql::connection& db, std::span<pending* const> bat
     }
 }
 
-void household_creator::recheck_areas(sql::connection& db, std::span<pending* const> batch) const {
-    // No key of the database ties a file to its areas, so an areas import that moved or renamed one since a
-    // create's own check would go unseen. The area directory hears of every import (this process's writes at
-    // once, another's through the outbox): if it has forgotten nothing since the checks, they stand. Otherwise
-    // the areas are read again, for the whole batch in one query.
-    if (areas_) {
-        const auto now = areas_->generation();
-        if (std::all_of(batch.begin(), batch.end(), [now](const pending* p) { return p->areas_generation == now; }))
-            return;
-    }
+void household_creator::recheck_areas(sql::connection& db, std::span<pending* const> creates) const {
+    // No key of the database ties a file to its areas, and the checks found them in memory or before this
+    // transaction: an areas import that moved or renamed one since would go unseen. So they are read again, for
+    // all creates in one query, after the outbox head is taken. An import that changes an area appends its
+    // event under the same head (archive_import.cpp): it either committed before, and this read (READ
+    // COMMITTED on MySQL; SQLite has one writer) sees it, or it commits after these creates, whose checks then
+    // held when they were written.
     std::vector<const common::household*> files;
-    for (const auto* p : batch) files.push_back(&p->stored);
+    for (const auto* p : creates) files.push_back(&p->stored);
     const auto areas = household_checks::load_areas(db, files);
-    for (const auto* p : batch) {
+    for (const auto* p : creates) {
         common::household now = p->stored;
-        areas.check_areas(now);
+        try {
+            areas.check_areas(now);
+        } catch (const common::api_error&) {
+            now.village_name.clear();  // moved: it no longer lies where the create says
+        }
         if (now.township_name != p->stored.township_name || now.village_name != p->stored.village_name ||
-            now.group_name != p->stored.group_name)
-            throw std::runtime_error("an area was renamed after the create was checked");
+            now.group_name != p->stored.group_name) {
+            if (areas_) areas_->forget_all();  // behind the database: the creates written alone read it afresh
+            throw std::runtime_error("an area was changed after the create was checked");
+        }
     }
 }
 
 std::vector<household_creator::result> household_creator::write_rows(sql::connection& db,
-                                                                     std::span<pending* const> creates) {
+                                                                     std::span<pending* const> creates) const {
     std::vector<common::household> files;
     files.reserve(creates.size());
     for (const auto* p : creates) files.push_back(p->stored);
@@ -163,6 +160,7 @@ std::vector<household_creator::result> household_creator::write_rows(sql::connec
     // Everything is made before the outbox's head is taken: from there to the commit, writes run one at a
     // time (event_repository.cpp).
     event_outbox::append_all(db, events);
+    recheck_areas(db, creates);
     audit_trail::append_all(db, entries);
 
     std::vector<result> outcomes;
@@ -181,7 +179,7 @@ void household_creator::write_alone(sql::connection& db, pending& p) const {
                     // The key first: a create written alone may be one whose key was reused for other people,
                     // which the checks let pass.
                     if (auto replay = find_replay(db, p)) return std::move(*replay);
-                    check(db, p);
+                    check(db, p, true);
                     pending* one = &p;
                     return std::move(write_rows(db, {&one, 1}).front());
                 });

@@ -63,17 +63,19 @@ private:
     // The checks against the archive; when they refuse, the key: a replay, or nothing when the create is to be
     // written.
     std::optional<result> check_or_replay(sql::connection& db, pending& p) const;
-    // The checks alone (household_checks), filling the file's area names.
-    void check(sql::connection& db, pending& p) const;
+    // The checks alone (household_checks), filling the file's area names; the areas from the area directory, or
+    // from the database when `fresh` (inside a write transaction, where memory could be behind an import).
+    void check(sql::connection& db, pending& p, bool fresh = false) const;
 
     // group_commit's writer: the batch in one transaction. If that fails, nothing of it is written and each
     // create is marked to be written alone by its own caller.
     void write(sql::connection& db, std::span<pending* const> batch);
-    // Inside the batch's transaction: its areas as the creates were checked against (throws if not). Read from
-    // the database unless the area directory vouches that nothing changed since the checks.
-    void recheck_areas(sql::connection& db, std::span<pending* const> batch) const;
-    // Inserts the files, keys, events and audit entries of checked creates; inside a write transaction.
-    static std::vector<result> write_rows(sql::connection& db, std::span<pending* const> creates);
+    // Inside a write transaction, once the outbox head is taken: the areas are still as the creates were checked
+    // against (throws, and makes the area directory forget, if not).
+    void recheck_areas(sql::connection& db, std::span<pending* const> creates) const;
+    // Inserts the files, keys, events and audit entries of checked creates, and rechecks their areas; inside a
+    // write transaction.
+    std::vector<result> write_rows(sql::connection& db, std::span<pending* const> creates) const;
     // One create in a transaction of its own, checked again inside it; sets its outcome or its error.
     void write_alone(sql::connection& db, pending& p) const;
 

@@ -68,9 +68,12 @@ void household_file_cache::forget_record(const std::string& record, std::int64_t
     if (t.what == target::all) return forget_all();
     if (t.what != target::one) return;
     std::lock_guard lock(mutex_);
-    // Nothing older can replace what is kept (store() keeps the newer), so a read still in flight needs no bump.
-    if (auto it = entries_.find(t.id); version > 0 && it != entries_.end() && it->second.value.version >= version)
+    if (auto it = entries_.find(t.id); version > 0 && it != entries_.end() && it->second.value.version >= version) {
+        // Kept. A read still in flight may hold an older version; should the kept one be dropped (least
+        // recently read, or too old) before that read stores, it must not come back: the read's ticket goes.
+        ++generations_[stripe_of(t.id)];
         return;
+    }
     bump_locked(t);
 }
 

@@ -102,7 +102,7 @@ common::household household_service::update(sql::connection& db, const principal
                 if (current->version != input.version) throw version_conflict(current->version);
                 common::household stored = input;
                 const common::household* file = &stored;
-                household_checks::load(db, {&file, 1}, areas_.get()).check(who, stored);
+                household_checks::load(db, {&file, 1}).check(who, stored);
                 stored.status = current->status;  // the procedure changes the status, not an edit
                 if (!households.update(stored, input.version, now)) {
                     auto latest = households.find(id);

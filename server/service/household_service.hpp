@@ -28,7 +28,8 @@ public:
     using clock = std::function<std::int64_t()>;  // ms since the epoch, UTC
 
     // files: where reads keep the files they rendered (household_file_cache.hpp); null: every read asks the
-    // database. areas: where the checks find the areas (area_directory.hpp); null: they ask the database.
+    // database. areas: where creates find the areas they are checked against before their batch
+    // (area_directory.hpp); null: they ask the database.
     explicit household_service(clock now, std::shared_ptr<household_file_cache> files = nullptr,
                                std::shared_ptr<area_directory> areas = nullptr);
 

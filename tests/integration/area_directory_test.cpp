@@ -41,14 +41,11 @@ TEST_P(area_directory_test, keeps_what_it_read_until_this_process_changes_the_ar
     EXPECT_EQ(found.at(village_a).parent_code, township_a);
     EXPECT_EQ(found.at(group_a).level, "group");
 
-    const auto before = directory->generation();
     rename_unseen(village_a, "手改村");
     EXPECT_NE(name_in(*directory, *db, village_a), "手改村") << "not kept: read from the database again";
-    EXPECT_EQ(directory->generation(), before);
 
     // A write of this process's connection: forgotten at once.
     server::storage::area_repository(*db).upsert({village_a, township_a, "village", "新名村"});
-    EXPECT_NE(directory->generation(), before);
     EXPECT_EQ(name_in(*directory, *db, village_a), "新名村");
 }
 
@@ -95,12 +92,18 @@ TEST_P(area_directory_test, the_outbox_record_of_the_areas_forgets_everything_an
 }
 
 TEST_P(area_directory_test, what_is_held_is_forgotten_after_its_maximum_age) {
-    area_directory directory(50ms);
+    area_directory directory(1s);
     auto db = connect();
+    auto other = connect();
+    const auto read_at = std::chrono::steady_clock::now();
     EXPECT_FALSE(name_in(directory, *db, village_a).empty());
-    rename_unseen(village_a, "手改村");
-    EXPECT_NE(name_in(directory, *db, village_a), "手改村");
-    std::this_thread::sleep_for(60ms);
+    other->execute("UPDATE areas SET name = ? WHERE code = ?", {std::string("手改村"), village_a});
+    const bool still_young = std::chrono::steady_clock::now() - read_at < 900ms;
+    const auto young = name_in(directory, *db, village_a);
+    if (still_young) {  // (a machine this slow proves nothing here, but fails nothing)
+        EXPECT_NE(young, "手改村");
+    }
+    std::this_thread::sleep_for(1s);
     EXPECT_EQ(name_in(directory, *db, village_a), "手改村");
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// CPU time of processes (user + system, all threads), read from /proc/PID/stat around a measuring window.
+// CPU time of processes (user + system, all threads), read from /proc/PID/stat around a measuring window: the
+// meter, and the one reading it is made of.
 // Beside a rate it says what each process spent per operation, and so how many operations the machine's cores
 // could carry at most, whatever the waiting (docs/performance.md, "CPU per create").
 #include <string>

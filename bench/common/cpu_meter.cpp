@@ -1,7 +1,8 @@
-#include "bench/common/process_cpu.hpp"
+#include "bench/common/cpu_meter.hpp"
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -22,11 +23,10 @@ double process_cpu_seconds(int pid) {
     std::string field;
     long long utime = -1, stime = -1;
     for (int number = 3; fields >> field; ++number) {  // utime is field 14, stime field 15 (proc(5))
-        if (number == 14) utime = std::stoll(field);
-        if (number == 15) {
-            stime = std::stoll(field);
-            break;
-        }
+        if (number != 14 && number != 15) continue;
+        const auto ticks = std::strtoll(field.c_str(), nullptr, 10);
+        (number == 14 ? utime : stime) = field.find_first_not_of("0123456789") == std::string::npos ? ticks : -1;
+        if (number == 15) break;
     }
     if (utime < 0 || stime < 0) throw bench_failure("no CPU times in " + path);
     return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
