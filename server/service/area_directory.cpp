@@ -20,12 +20,13 @@ std::map<std::string, common::area> area_directory::find_all(sql::connection& db
         if (missing.empty()) return found;
         read_at = generation_;
     }
+    const auto read_started = clock::now();
     auto read = storage::area_repository(db).find_all(missing);
     {
         std::lock_guard lock(mutex_);
         // Forgotten since the read began, or a write of the areas still open: what was read may be old.
         if (generation_ == read_at && open_writes_ == 0) {
-            if (areas_.empty()) first_read_at_ = clock::now();
+            if (areas_.empty()) first_read_at_ = read_started;
             for (const auto& [code, area] : read) {
                 auto [held, added] = areas_.try_emplace(code, area);
                 // Held already, and not the same: two reads saw the areas at different times, and which saw

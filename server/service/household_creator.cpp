@@ -23,6 +23,11 @@ namespace {
 using common::api_error;
 using storage::household_repository;
 
+// An area of a create changed between its check and its write (recheck_areas): the create is checked again.
+struct areas_changed : std::runtime_error {
+    areas_changed() : std::runtime_error("an area was changed after the create was checked") {}
+};
+
 }  // namespace
 
 // One create, from its caller's checks through its batch to its outcome.
@@ -132,7 +137,7 @@ void household_creator::recheck_areas(sql::connection& db, std::span<pending* co
         if (now.township_name != p->stored.township_name || now.village_name != p->stored.village_name ||
             now.group_name != p->stored.group_name) {
             if (areas_) areas_->forget_all();  // behind the database: the creates written alone read it afresh
-            throw std::runtime_error("an area was changed after the create was checked");
+            throw areas_changed();
         }
     }
 }
@@ -158,7 +163,7 @@ std::vector<household_creator::result> household_creator::write_rows(sql::connec
     }
     storage::idempotency_repository(db).insert_all(keys);
     // Everything is made before the outbox's head is taken: from there to the commit, writes run one at a
-    // time (event_repository.cpp).
+    // time (event_repository.cpp). Only the second reading of the areas must come after it.
     event_outbox::append_all(db, events);
     recheck_areas(db, creates);
     audit_trail::append_all(db, entries);
@@ -171,7 +176,8 @@ std::vector<household_creator::result> household_creator::write_rows(sql::connec
 
 void household_creator::write_alone(sql::connection& db, pending& p) const {
     // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
-    // request) is run once more: the checks then see the winner and answer precisely.
+    // request), or an areas import between the check and the write, is run once more: the checks then see the
+    // winner, or the new areas, and answer precisely.
     try {
         for (int attempt = 1;; ++attempt) {
             try {
@@ -185,6 +191,8 @@ void household_creator::write_alone(sql::connection& db, pending& p) const {
                 });
                 return;
             } catch (const sql::constraint_violation&) {
+                if (attempt >= 2) throw;
+            } catch (const areas_changed&) {
                 if (attempt >= 2) throw;
             }
         }
