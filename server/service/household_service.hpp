@@ -55,7 +55,6 @@ public:
 private:
     clock now_;
     std::shared_ptr<household_file_cache> files_;
-    std::shared_ptr<area_directory> areas_;
     std::shared_ptr<household_creator> creator_;  // shared by copies: one queue of creates per server
 };
 

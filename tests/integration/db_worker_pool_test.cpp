@@ -50,6 +50,16 @@ private:
     bool open_ = false;
 };
 
+// Submits n jobs that each step aside until `opened` opens, then count themselves `done`.
+void submit_jobs_waiting_for(db_worker_pool& pool, gate& opened, int n, std::atomic<int>& done) {
+    for (int i = 0; i < n; ++i)
+        ASSERT_TRUE(pool.try_submit([&opened, &done](server::sql::connection*) {
+            const db_worker_pool::waiting_elsewhere aside;
+            opened.wait_for(5s);
+            ++done;
+        }));
+}
+
 // Each test declares its pool last: it is stopped (its threads joined) before what its jobs use goes away.
 
 TEST(db_worker_pool, no_more_jobs_run_at_once_than_there_are_workers) {
@@ -103,12 +113,7 @@ TEST(db_worker_pool, threads_never_pass_the_maximum_and_everything_queued_runs) 
     gate released;
     std::atomic<int> done{0};
     db_worker_pool pool(no_database(), with(1, 3));
-    for (int i = 0; i < 6; ++i)
-        ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
-            const db_worker_pool::waiting_elsewhere aside;
-            released.wait_for(5s);
-            ++done;
-        }));
+    submit_jobs_waiting_for(pool, released, 6, done);
     // Three run (all waiting elsewhere), the rest wait for a thread.
     const auto deadline = std::chrono::steady_clock::now() + 10s;
     while (pool.queued() > 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
@@ -126,12 +131,7 @@ TEST(db_worker_pool, stop_runs_what_is_queued_while_jobs_wait_elsewhere) {
     gate released;
     std::atomic<int> done{0};
     db_worker_pool pool(no_database(), with(1, 2));
-    for (int i = 0; i < 4; ++i)
-        ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
-            const db_worker_pool::waiting_elsewhere aside;
-            released.wait_for(5s);
-            ++done;
-        }));
+    submit_jobs_waiting_for(pool, released, 4, done);
     std::thread opener([&] {
         std::this_thread::sleep_for(50ms);
         released.open();
