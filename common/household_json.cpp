@@ -240,7 +240,7 @@ household household_from_json(const json& j, json_source source) {
                 else if (k == "production_business") h.income.production_business = fen_from_json(iv, ip);
                 else if (k == "property") h.income.property = fen_from_json(iv, ip);
                 else if (k == "transfers") h.income.transfers = fen_from_json(iv, ip);
-                else if (k == "total") { if (response) fen_from_json(iv, ip); }  // derived: checked, never trusted
+                else if (k == "total") fen_from_json(iv, ip);  // derived: checked, never trusted
                 else unknown(ip);
             }
         } else if (key == "identification") {
@@ -263,16 +263,17 @@ household household_from_json(const json& j, json_source source) {
                 else unknown(cp);
             }
         }
-        // Output-only: a request may echo them back (e.g. a PUT of what a GET returned); only responses carry them.
-        else if (key == "id") { if (response) h.id = int64_at(v, p); }
-        else if (key == "status") { if (response) h.status = string_at(v, p); }
-        else if (key == "created_at") { if (response) h.created_at_ms = parse_utc_ms(string_at(v, p), p); }
-        else if (key == "updated_at") { if (response) h.updated_at_ms = parse_utc_ms(string_at(v, p), p); }
-        else if (key == "township_name") { if (response) h.township_name = string_at(v, p); }
-        else if (key == "village_name") { if (response) h.village_name = string_at(v, p); }
-        else if (key == "group_name") { if (response) h.group_name = string_at(v, p); }
-        else if (key == "head_name") { if (response) h.head_name = string_at(v, p); }
-        else if (key == "per_capita_net_income") { if (response) h.per_capita_net_income = fen_from_json(v, p); }
+        // Output-only: a request may echo them back (e.g. a PUT of what a GET returned). They are read and
+        // type-checked either way, so nothing unchecked rides along in a request; only a response's are kept.
+        else if (key == "id") { const auto id = int64_at(v, p); if (response) h.id = id; }
+        else if (key == "status") { auto s = string_at(v, p); if (response) h.status = std::move(s); }
+        else if (key == "created_at") { const auto t = parse_utc_ms(string_at(v, p), p); if (response) h.created_at_ms = t; }
+        else if (key == "updated_at") { const auto t = parse_utc_ms(string_at(v, p), p); if (response) h.updated_at_ms = t; }
+        else if (key == "township_name") { auto s = string_at(v, p); if (response) h.township_name = std::move(s); }
+        else if (key == "village_name") { auto s = string_at(v, p); if (response) h.village_name = std::move(s); }
+        else if (key == "group_name") { auto s = string_at(v, p); if (response) h.group_name = std::move(s); }
+        else if (key == "head_name") { auto s = string_at(v, p); if (response) h.head_name = std::move(s); }
+        else if (key == "per_capita_net_income") { const auto f = fen_from_json(v, p); if (response) h.per_capita_net_income = f; }
         else unknown(p);
     }
     return h;

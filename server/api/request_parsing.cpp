@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "common/api_error.hpp"
+#include "common/bounded_json.hpp"
 #include "server/service/digest.hpp"
 
 namespace fupin::server::api {
@@ -14,8 +15,8 @@ nlohmann::json parse_json_body(const api_request& request) {
     if (type != "application/json")
         throw api_error(415, "unsupported_media_type", "请求内容必须是 JSON(Content-Type: application/json)",
                         "the body must be JSON (Content-Type: application/json)");
-    auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object())
+    auto body = common::parse_bounded_json(request.body);
+    if (!body.is_object())
         throw api_error(400, "invalid_json", "请求内容不是有效的 JSON 对象", "the body is not a valid JSON object");
     return body;
 }

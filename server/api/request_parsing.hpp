@@ -12,7 +12,8 @@
 
 namespace fupin::server::api {
 
-// 415 unsupported_media_type unless the body is declared JSON; 400 invalid_json unless it parses to an object.
+// 415 unsupported_media_type unless the body is declared JSON; 400 invalid_json unless it parses to an object;
+// 400 json_too_complex when it nests or counts beyond common::json_limits (common/bounded_json.hpp).
 nlohmann::json parse_json_body(const api_request& request);
 
 // 400 unknown_field naming the first key of the body that is not one of `keys` (a client bug, not a guess).

@@ -80,6 +80,26 @@ TEST_P(household_api, malformed_json_is_refused_and_changes_nothing) {
     expect_nothing_stored();
 }
 
+TEST_P(household_api, deep_nesting_under_any_key_is_refused_and_the_server_lives) {
+    // ~100,000 levels under an output-only key the codec does not keep: once enough to overflow the stack when
+    // the body was serialised for its Idempotency-Key.
+    const std::string deep = "{\"id\":" + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+    auto result = post_raw(deep);
+    EXPECT_EQ(result.status, 400);
+    EXPECT_EQ(error_of(result)["code"], "json_too_complex");
+    expect_nothing_stored();
+
+    // An output-only key echoed back must still be of its type.
+    auto body = common::to_json(sample_household(township_a, village_a, group_a, 2));
+    body["id"] = nlohmann::json::array({1, 2});
+    result = post_raw(body.dump());
+    EXPECT_EQ(result.status, 400);
+    EXPECT_EQ(error_of(result)["code"], "invalid_type");
+    EXPECT_EQ(error_of(result)["field"], "id");
+    expect_nothing_stored();
+    EXPECT_EQ(client_for(township_a).health()["status"], "ok");
+}
+
 TEST_P(household_api, wrong_types_are_refused_naming_the_field) {
     auto body = common::to_json(sample_household(township_a, village_a, group_a, 2));
     body["members"][1]["migrant_work_months"] = "三个月";
