@@ -97,13 +97,7 @@ std::string account_printer::insecure_cache_deleted(const std::string& why) cons
 std::string account_printer::login_refused(const client_error& e) const {
     if (e.kind() != error_kind::http) return {};
     std::string out;
-    if (e.code() == "certificate_mismatch") {
-        out = t("登录被拒绝：本机的证书属于另一个乡镇（或县扶贫办），与该用户所属区域不一致。\n"
-                "请在本乡镇的电脑上用本乡镇的账号登录；县级用户须使用县扶贫办的证书。\n",
-                "Login refused: this computer's certificate belongs to another township (or the county office) than "
-                "the user's area.\nLog in with an account of this township; county users need the county office's "
-                "certificate.\n");
-    } else if (e.code() == "login_locked" || e.status() == 429) {
+    if (e.code() == "login_locked" || e.status() == 429) {
         const int minutes = e.retry_after_seconds() > 0 ? (e.retry_after_seconds() + 59) / 60 : 0;
         out = minutes > 0 ? rformat(t("登录失败次数过多，已暂时锁定，请 {} 分钟后再试。\n",
                                       "Too many failed logins: locked for now, try again in {} minute(s).\n"),
@@ -111,11 +105,12 @@ std::string account_printer::login_refused(const client_error& e) const {
                           : t("登录失败次数过多，已暂时锁定，请稍后再试。\n",
                               "Too many failed logins: locked for now, try again later.\n");
     } else if (e.code() == "invalid_credentials") {
-        out = rformat(t("登录失败：{}\n", "Login failed: {}\n"),
-                      e.message().empty() ? t("用户名或密码错误", "wrong username or password") : e.message());
-    } else if (e.code() == "account_disabled") {
-        out = t("登录失败：该账号已被停用，请联系县级系统管理员。\n",
-                "Login failed: the account has been disabled; ask the county administrator.\n");
+        // The server gives one answer to every refused login (docs/security.md): the clerk is told every cause.
+        out = t("登录失败：用户名或密码错误，或该账号已停用，或该账号不属于本机证书所在的单位。\n"
+                "请核对用户名和密码，并在本单位的电脑上登录；仍不能登录请联系县级系统管理员。\n",
+                "Login failed: wrong username or password, or the account is disabled or does not belong to this "
+                "computer's office.\nCheck the name and password and log in from your own office; if it still "
+                "fails, ask the county administrator.\n");
     } else {
         return {};
     }

@@ -24,7 +24,7 @@ public:
     std::string not_logged_in() const;
     // The cache file could not be trusted (others may read it) and was deleted.
     std::string insecure_cache_deleted(const std::string& why) const;
-    // A login refused with 401, 403 certificate_mismatch or 429 login_locked, explained for a clerk;
+    // A login refused with 401 invalid_credentials or 429 login_locked, explained for a clerk;
     // an empty string for any other error (the generic printer handles it).
     std::string login_refused(const client_error& e) const;
 

@@ -125,7 +125,7 @@ public:
 
     // POST /api/v1/sessions. Sends no Authorization header; on 201 takes the answer's token (set_token) and
     // returns the answer (it holds the token too: callers print it without). Failures throw client_error{http}:
-    // 401 invalid_credentials or account_disabled, 403 certificate_mismatch, 429 login_locked (Retry-After).
+    // 401 invalid_credentials (every refusal), 429 login_locked (Retry-After).
     nlohmann::json login(const std::string& username, const std::string& password);
     // DELETE /api/v1/sessions/current, then forgets the token whatever the outcome. A 401 (the session had
     // already ended) counts as logged out and does not throw; other failures do, after the token is cleared.

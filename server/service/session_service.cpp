@@ -33,6 +33,12 @@ audit_actor attempt_actor(const std::string& username, const certificate_identit
     return audit_actor{account_service::valid_username(username) ? username : "(invalid)", "", c.subject};
 }
 
+// The one answer to every refused login that got as far as the password (and to impossible names).
+api_error invalid_credentials() {
+    return api_error(401, "invalid_credentials", "用户名或密码错误,或该账号已停用、不能在本单位的电脑上登录",
+                     "wrong username or password, or the account is disabled or not of this office");
+}
+
 api_error session_expired() {
     return api_error(401, "session_expired", "登录已过期或无效,请重新登录", "your session has expired; log in again");
 }
@@ -65,12 +71,12 @@ bool session_service::certificate_fits(const std::string& user_area, const std::
     return certificate_area.size() == 9 && user_area.compare(0, 9, certificate_area) == 0;
 }
 
-std::int64_t session_service::admit_attempt(sql::connection& db, const std::string& username,
-                                            const certificate_identity& certificate, std::int64_t now,
-                                            std::vector<std::string>& locked_now) const {
+session_service::admission session_service::admit_attempt(sql::connection& db, const std::string& username,
+                                                          const certificate_identity& certificate,
+                                                          std::int64_t now) const {
     // One transaction locks both counters, checks them, and counts this attempt as a failure in advance (a
-    // success clears them): concurrent guesses are counted one by one, none slips past the check.
-    std::int64_t wait_ms = 0;
+    // success takes it back): concurrent guesses are counted one by one, none slips past the check.
+    admission a;
     const std::array<std::string, 2> keys{account_key(username), certificate_key(certificate)};
     // The counters' rows are made first, in a transaction of their own: on MariaDB an INSERT IGNORE that meets
     // an existing row takes a shared lock, and parallel guesses upgrading it to FOR UPDATE deadlock one another
@@ -79,39 +85,58 @@ std::int64_t session_service::admit_attempt(sql::connection& db, const std::stri
         storage::login_throttle_repository throttle(db);
         for (const auto& key : keys) throttle.ensure(key);
     });
+    const std::int64_t decay_ms = failure_decay_ms();
     run_in_transaction(db, sql::tx_mode::write, [&] {
+        a = admission{};
         storage::login_throttle_repository throttle(db);
         std::vector<storage::login_throttle_record> records;
         for (const auto& key : keys) {
             auto r = throttle.find_for_update(key).value_or(storage::login_throttle_record{key, 0, 0, 0});
-            // Failures long ago do not count against today.
-            if (r.locked_until_ms <= now && now - r.last_failure_ms > ms(config_.login_lock_period)) r.failures = 0;
-            if (r.locked_until_ms > now) wait_ms = std::max(wait_ms, r.locked_until_ms - now);
+            if (r.locked_until_ms > now) {
+                a.wait_ms = std::max(a.wait_ms, r.locked_until_ms - now);
+            } else if (r.failures > 0) {
+                // Failures fade, one per decay period since the last (the clock moves on by the periods used,
+                // so no part of one is lost): a success does not wipe a certificate's count, so guesses mixed
+                // with one's own logins still add up (password spraying), while an office's occasional typos
+                // are forgotten within the lock period.
+                const std::int64_t faded = std::min<std::int64_t>(r.failures, (now - r.last_failure_ms) / decay_ms);
+                r.failures -= static_cast<int>(faded);
+                r.last_failure_ms += faded * decay_ms;
+            }
             if (r.failures >= config_.login_slow_after) {
                 const std::int64_t backoff = 1000LL << std::min(r.failures - config_.login_slow_after, 20);
-                wait_ms = std::max(wait_ms, r.last_failure_ms + backoff - now);
+                a.wait_ms = std::max(a.wait_ms, r.last_failure_ms + backoff - now);
             }
             records.push_back(r);
         }
-        if (wait_ms > 0) return;
+        if (a.wait_ms > 0) return;
+        a.certificate_before = records.back();
         for (auto& r : records) {
             ++r.failures;
             r.last_failure_ms = now;
             if (r.failures >= config_.login_lock_after) {
                 r.locked_until_ms = now + ms(config_.login_lock_period);
-                locked_now.push_back(r.key);
+                a.locked_now.push_back(r.key);
             }
             throttle.save(r);
         }
+        a.certificate_counted = records.back();
     });
-    return wait_ms;
+    return a;
+}
+
+std::int64_t session_service::failure_decay_ms() const {
+    return ms(config_.login_lock_period) / std::max(1, config_.login_lock_after);
 }
 
 login_result session_service::login(sql::connection& db, const std::string& username, const std::string& password,
                                     const certificate_identity& certificate) const {
+    // A name the username rules exclude cannot be an account: refused before anything is written, so junk
+    // names neither fill the throttle table nor reach the trail.
+    if (!account_service::valid_username(username)) throw invalid_credentials();
     const auto now = now_();
-    std::vector<std::string> locked_now;
-    if (const auto wait_ms = admit_attempt(db, username, certificate, now, locked_now); wait_ms > 0) {
+    const auto admitted = admit_attempt(db, username, certificate, now);
+    if (const auto wait_ms = admitted.wait_ms; wait_ms > 0) {
         // Refused before the password is looked at. Not audited one by one: the lock itself is, and a locked
         // name must not let anyone flood the trail.
         const int seconds = static_cast<int>((wait_ms + 999) / 1000);
@@ -124,22 +149,15 @@ login_result session_service::login(sql::connection& db, const std::string& user
     auto user = run_in_transaction(db, sql::tx_mode::read, [&] { return storage::user_repository(db).find(username); });
     const bool password_ok = user ? hasher_->verify(password, user->password_hash)
                                   : (hasher_->waste_a_verify(password), false);
-    if (!password_ok) {
-        record_failure(db, username, certificate, locked_now, now);
-        throw api_error(401, "invalid_credentials", "用户名或密码错误", "wrong username or password");
-    }
-    if (user->disabled) {
-        audit_trail::record_in_own_transaction(db, attempt_actor(username, certificate), "session.login_failed",
-                                               "user/" + user->username, "denied", {{"reason", "account_disabled"}}, now);
-        throw api_error(401, "account_disabled", "该账号已被停用,请联系县扶贫办", "this account has been disabled");
-    }
-    if (!certificate_fits(user->area_code, certificate.area_code)) {
-        audit_trail::record_in_own_transaction(db, audit_actor{user->username, user->role, certificate.subject},
-                                               "session.login_failed", "user/" + user->username, "denied",
-                                               {{"reason", "certificate_mismatch"}}, now);
-        throw api_error(403, "certificate_mismatch",
-                        "本机证书所属的乡镇(或县扶贫办)与该账号的所属区域不一致,请在本单位的电脑上登录",
-                        "this office's certificate does not belong to the account's area; log in from your own office");
+    // Every refusal past this point is one answer, after the same work (one verify, one audit transaction), so
+    // that neither the answer nor its time tells a right password from a wrong one: only the trail says why.
+    const char* reason = !password_ok                                              ? "invalid_credentials"
+                         : user->disabled                                          ? "account_disabled"
+                         : !certificate_fits(user->area_code, certificate.area_code) ? "certificate_mismatch"
+                                                                                     : nullptr;
+    if (reason) {
+        record_failure(db, username, certificate, admitted.locked_now, reason, now);
+        throw invalid_credentials();
     }
 
     login_result result;
@@ -148,13 +166,20 @@ login_result session_service::login(sql::connection& db, const std::string& user
                                     now + ms(config_.session_lifetime)};
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::login_throttle_repository throttle(db);
+        // The account's owner has proved its password: its count starts again. The certificate's keeps what it
+        // had before this attempt (the failure counted in advance is taken back) and only fades with time.
         throttle.clear(account_key(username));
-        throttle.clear(certificate_key(certificate));
+        throttle.take_back(admitted.certificate_counted, admitted.certificate_before);
         storage::session_repository sessions(db);
         sessions.remove_expired(now, ms(config_.session_idle_timeout));
         sessions.insert(session);
         audit_trail::record(db, audit_actor{user->username, user->role, certificate.subject}, "session.login",
                             "user/" + user->username, "ok", nullptr, now);
+    });
+    // Counters that have faded away and hold no lock are of no use any more; ageing them out here keeps the
+    // table as small as the recent failures (its own statement: it must not hold the rows the login locked).
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::login_throttle_repository(db).remove_faded(now - ms(config_.login_lock_period), now);
     });
     result.who = to_principal(*user, session, ms(config_.session_idle_timeout));
     return result;
@@ -162,7 +187,8 @@ login_result session_service::login(sql::connection& db, const std::string& user
 
 void session_service::record_failure(sql::connection& db, const std::string& username,
                                      const certificate_identity& certificate,
-                                     const std::vector<std::string>& locked_now, std::int64_t now) const {
+                                     const std::vector<std::string>& locked_now, const char* reason,
+                                     std::int64_t now) const {
     const auto actor = attempt_actor(username, certificate);
     run_in_transaction(db, sql::tx_mode::write, [&] {
         for (const auto& key : locked_now) {
@@ -174,7 +200,7 @@ void session_service::record_failure(sql::connection& db, const std::string& use
                                 "denied", {{"failures", config_.login_lock_after}}, now);
         }
         audit_trail::record(db, actor, "session.login_failed", "user/" + actor.username, "failed",
-                            {{"reason", "invalid_credentials"}}, now);
+                            {{"reason", reason}}, now);
     });
 }
 

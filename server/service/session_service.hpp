@@ -1,7 +1,8 @@
 #pragma once
 // Logging in and out, and turning a bearer token into a principal. Tokens are 256 random bits; only their
-// SHA-256 is stored. Failed logins are counted per account and per certificate, slowed, then locked. Every
-// decision is audited.
+// SHA-256 is stored. Failed logins are counted per account and per certificate, slowed, then locked; the counts
+// fade with time (a certificate's is never wiped by a success). Every decision is audited; every refused login
+// gets the same answer, and only the trail says why.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "server/service/principal.hpp"
 #include "server/service/session_cache.hpp"
 #include "server/server_config.hpp"
+#include "server/storage/login_throttle_repository.hpp"
 
 namespace fupin::server::sql {
 class connection;
@@ -38,7 +40,8 @@ public:
     // `cache` may be null (no caching); otherwise it is shared with the account_service that ends sessions.
     session_service(clock now, const server_config& config, std::shared_ptr<session_cache> cache = nullptr);
 
-    // Throws api_error: 401 invalid_credentials / account_disabled, 403 certificate_mismatch, 429 login_locked.
+    // Throws api_error 401 invalid_credentials (wrong or impossible name, wrong password, account disabled,
+    // certificate of another office: told apart only in the trail) or 429 login_locked.
     login_result login(sql::connection& db, const std::string& username, const std::string& password,
                        const certificate_identity& certificate) const;
 
@@ -60,13 +63,21 @@ public:
     static bool certificate_fits(const std::string& user_area, const std::string& certificate_area);
 
 private:
-    // How long the caller must wait before this attempt may be judged (0: admitted, and counted as a failure
-    // until it succeeds); locked_now gets the counters this attempt locks if it fails.
-    std::int64_t admit_attempt(sql::connection& db, const std::string& username,
-                               const certificate_identity& certificate, std::int64_t now,
-                               std::vector<std::string>& locked_now) const;
+    struct admission {
+        std::int64_t wait_ms = 0;              // how long the caller must wait first; 0: admitted
+        std::vector<std::string> locked_now;   // the counters this attempt locks if it fails
+        storage::login_throttle_record certificate_before;   // the certificate's counter before this attempt
+        storage::login_throttle_record certificate_counted;  // and with it counted as a failure
+    };
+    // Whether this attempt may be judged now; if so it is counted as a failure until it succeeds.
+    admission admit_attempt(sql::connection& db, const std::string& username, const certificate_identity& certificate,
+                            std::int64_t now) const;
+    // The failure's audit entry (with its true reason) and any lock it caused, in one transaction.
     void record_failure(sql::connection& db, const std::string& username, const certificate_identity& certificate,
-                        const std::vector<std::string>& locked_now, std::int64_t now) const;
+                        const std::vector<std::string>& locked_now, const char* reason, std::int64_t now) const;
+    // One failure is forgiven per this many milliseconds since the last (login_lock_period / login_lock_after),
+    // so a full count has faded when a lock ends.
+    std::int64_t failure_decay_ms() const;
 
     clock now_;
     const server_config& config_;

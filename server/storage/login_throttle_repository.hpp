@@ -25,6 +25,11 @@ public:
     std::optional<login_throttle_record> find_for_update(const std::string& key);
     void save(const login_throttle_record& r);  // insert or replace
     void clear(const std::string& key);
+    // A success takes back the failure its attempt was counted as: the row becomes `before` again if it is
+    // still as the attempt left it (`counted`), otherwise (others counted since) it loses one failure.
+    void take_back(const login_throttle_record& counted, const login_throttle_record& before);
+    // Deletes the rows whose last failure is before `faded_before_ms` and that hold no lock at `now_ms`.
+    void remove_faded(std::int64_t faded_before_ms, std::int64_t now_ms);
 
 private:
     sql::connection& conn_;

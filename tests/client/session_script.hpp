@@ -84,8 +84,7 @@ private:
             return res;
         }
         const auto body = nlohmann::json::parse(req.body(), nullptr, false);
-        if (!body.is_object() || body.value("username", "") == "lianhua_clerk")
-            return error(403, "certificate_mismatch", "证书所属乡镇与用户不一致");
+        if (!body.is_object()) return error(400, "invalid_json", "请求内容不是有效的 JSON 对象");
         if (body.value("username", "") != username || body.value("password", "") != password)
             return error(401, "invalid_credentials", "用户名或密码错误");
         alive_ = true;

@@ -131,12 +131,19 @@ TEST_P(sessions, guessing_many_usernames_from_one_certificate_locks_the_certific
 }
 
 TEST_P(sessions, the_certificate_must_be_the_users_office) {
+    // The right password through another office's certificate gets the answer a wrong one gets: a certificate
+    // must not confirm the passwords of other offices' accounts. Only the trail says why.
     auto wrong_township = office(township_a);
-    EXPECT_EQ(try_login(wrong_township, "clerk_b", test_password), "certificate_mismatch");
+    EXPECT_EQ(try_login(wrong_township, "clerk_b", test_password), "invalid_credentials");
+    EXPECT_EQ(wrong_township.last_result().status, 401);
     auto county_user_in_township = office(township_a);
-    EXPECT_EQ(try_login(county_user_in_township, "supervisor", test_password), "certificate_mismatch");
+    EXPECT_EQ(try_login(county_user_in_township, "supervisor", test_password), "invalid_credentials");
     auto township_user_in_county = office(county_code);
-    EXPECT_EQ(try_login(township_user_in_county, "reviewer_a", test_password), "certificate_mismatch");
+    EXPECT_EQ(try_login(township_user_in_county, "reviewer_a", test_password), "invalid_credentials");
+    const auto trail = client_as("supervisor").request_json(
+        http_method::get, "/api/v1/audit?action=session.login_failed&user=clerk_b");
+    ASSERT_EQ(trail["items"].size(), 1u) << trail.dump();
+    EXPECT_EQ(trail["items"][0]["changes"]["reason"], "certificate_mismatch");
 
     // A token works only with the certificate it was issued to.
     auto token = client_as("approver").token();
@@ -151,7 +158,72 @@ TEST_P(sessions, a_disabled_account_loses_its_sessions_and_cannot_log_in) {
     client_as("admin").request_json(http_method::put, "/api/v1/users/clerk_a", R"({"disabled":true})");
     EXPECT_EQ(code_of(clerk.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
     auto again = office(township_a);
-    EXPECT_EQ(try_login(again, "clerk_a", test_password), "account_disabled");
+    EXPECT_EQ(try_login(again, "clerk_a", test_password), "invalid_credentials");
+    EXPECT_EQ(try_login(again, "clerk_a", "wrong-password"), "invalid_credentials");
+    const auto trail = client_as("supervisor").request_json(
+        http_method::get, "/api/v1/audit?action=session.login_failed&user=clerk_a");
+    ASSERT_EQ(trail["items"].size(), 2u) << trail.dump();
+    EXPECT_EQ(trail["items"][0]["changes"]["reason"], "invalid_credentials");  // newest first
+    EXPECT_EQ(trail["items"][1]["changes"]["reason"], "account_disabled");
+}
+
+TEST_P(sessions, ones_own_logins_do_not_wipe_a_certificates_failures) {
+    // Password spraying: a clerk guesses other accounts' passwords between logins of their own. The
+    // certificate's count is not wiped by those logins, so the guesses add up and lock the certificate.
+    auto c = office(township_a);
+    std::string last_guess, last_own;
+    for (int i = 0; i < 8; ++i) {
+        *clock_offset_ms_ += 10'000;
+        last_guess = try_login(c, "reviewer_a", "guess-" + std::to_string(i));
+        *clock_offset_ms_ += 10'000;
+        last_own = try_login(c, "clerk_a", test_password);
+    }
+    EXPECT_EQ(last_guess, "login_locked");
+    EXPECT_EQ(last_own, "login_locked");
+    auto other_office = office(township_b);
+    EXPECT_EQ(try_login(other_office, "reviewer_b", test_password), "");
+}
+
+TEST_P(sessions, a_certificates_failures_fade_with_time) {
+    auto c = office(township_a);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(try_login(c, "guess" + std::to_string(i), "wrong"), "invalid_credentials");
+    EXPECT_EQ(try_login(c, "clerk_a", test_password), "login_locked");  // slowed
+    // One failure fades every login_lock_period / login_lock_after (15 min / 6 = 2.5 min): after 7.5 minutes
+    // all three have, and three more may be tried before the slow-down.
+    *clock_offset_ms_ += 7 * minute_ms + 30'000;
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(try_login(c, "other" + std::to_string(i), "wrong"), "invalid_credentials");
+    EXPECT_EQ(try_login(c, "clerk_a", test_password), "login_locked");
+    *clock_offset_ms_ += 3 * minute_ms;
+    EXPECT_EQ(try_login(c, "clerk_a", test_password), "");
+}
+
+TEST_P(sessions, impossible_usernames_are_refused_without_a_trace) {
+    const auto rows = [&] {
+        auto db = server::sql::connect(database_->url());
+        return db->query("SELECT COUNT(*) FROM login_throttle").front().get_int64(0) +
+               db->query("SELECT COUNT(*) FROM audit_log").front().get_int64(0);
+    };
+    const auto before = rows();
+    auto c = office(township_a);
+    for (const auto* name : {"Clerk_A", "a", "名字", "x' OR '1'='1", "password-typed-into-the-name-field!"})
+        EXPECT_EQ(try_login(c, name, "wrong-password"), "invalid_credentials") << name;
+    EXPECT_EQ(rows(), before);
+    EXPECT_EQ(try_login(c, "clerk_a", test_password), "");  // and they counted against nobody
+}
+
+TEST_P(sessions, faded_throttle_rows_are_aged_out) {
+    auto c = office(township_a);
+    for (int i = 0; i < 20; ++i) {
+        *clock_offset_ms_ += minute_ms;
+        try_login(c, "guess" + std::to_string(i), "wrong");
+    }
+    const auto count = [&] {
+        return server::sql::connect(database_->url())->query("SELECT COUNT(*) FROM login_throttle").front().get_int64(0);
+    };
+    EXPECT_GT(count(), 20);
+    *clock_offset_ms_ += 16 * minute_ms;
+    ASSERT_EQ(try_login(c, "clerk_a", test_password), "");
+    EXPECT_LE(count(), 2);  // the certificate's row and clerk_a's, if any: every faded guess is gone
 }
 
 // What another process does to the sessions table (another county-server on the same MariaDB, or
