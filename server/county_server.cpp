@@ -12,6 +12,7 @@
 #include "server/net/event_hub.hpp"
 #include "server/net/listener.hpp"
 #include "server/net/server_context.hpp"
+#include "server/open_file_limit.hpp"
 #include "server/service/area_directory.hpp"
 #include "server/storage/change_observers.hpp"
 #include "server/storage/database_url.hpp"
@@ -107,6 +108,14 @@ struct county_server::impl {
         }
         api::add_routes(router, config, files, areas);
         context.feed = &feed;
+        // Descriptors the rest of the process may need at once: a database connection per worker thread, the
+        // archive's files, the listener, logs, and a margin.
+        const std::size_t reserved = static_cast<std::size_t>(pool_options(config, database).max_threads) + 64;
+        const auto open_files = raise_open_file_limit();
+        context.connection_limit = connection_cap(config.max_connections, open_files, reserved);
+        if (context.connection_limit < config.max_connections)
+            spdlog::warn("at most {} connections: the open-file limit is {} (raise LimitNOFILE to allow {})",
+                         context.connection_limit, open_files, config.max_connections);
     }
 
     server_config config;

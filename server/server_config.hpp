@@ -24,11 +24,15 @@ struct server_config {
     int network_threads = 2;
     int database_workers = 8;  // requests running at once on the database (db_worker_pool.hpp)
     std::size_t database_queue_limit = 256;  // beyond this, requests get 503 server_busy
-    std::size_t max_connections = 10000;
+    std::size_t max_connections = 10000;  // kept below the open-file limit (open_file_limit.hpp)
+    // TLS handshakes in progress, in all and from one peer address: connections beyond either are closed at
+    // once (net/handshake_limiter.hpp), so silent sockets cannot hold the server's places.
+    std::size_t max_handshakes = 512;
+    std::size_t max_handshakes_per_address = 32;
 
     std::size_t header_limit = 8 * 1024;
     std::size_t body_limit = 1024 * 1024;
-    std::chrono::seconds handshake_timeout{10};
+    std::chrono::seconds handshake_timeout{5};  // a handshake is 2 round trips: seconds even on a poor line
     std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request, header included
     std::chrono::seconds read_timeout{30};     // the body of a request, once its header arrived
     std::chrono::seconds write_timeout{30};

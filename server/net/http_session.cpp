@@ -128,16 +128,24 @@ asio::awaitable<void> http_session::run() {
         ~unregister() { c.remove_session(id); }
     } guard{context_, session_id};
 
-    if (context_.session_count() > config.max_connections) {
-        spdlog::warn("connection from {} refused: {} connections open", peer_address_, config.max_connections);
+    if (context_.session_count() > context_.connection_limit) {
+        spdlog::warn("connection from {} refused: {} connections open", peer_address_, context_.connection_limit);
         co_return;
     }
 
     error_code ec;
-    beast::get_lowest_layer(stream_).expires_after(config.handshake_timeout);
-    idle_ = true;  // nothing asked yet: a stop may cut the handshake short
-    co_await stream_.async_handshake(ssl::stream_base::server, redirect_error(use_awaitable, ec));
-    idle_ = false;
+    {
+        auto handshake = context_.handshakes.try_enter(peer_address_);
+        if (!handshake) {
+            // Not logged one by one: a flood would flood the log too.
+            spdlog::debug("connection from {} closed: too many TLS handshakes in progress", peer_address_);
+            co_return;
+        }
+        beast::get_lowest_layer(stream_).expires_after(config.handshake_timeout);
+        idle_ = true;  // nothing asked yet: a stop may cut the handshake short
+        co_await stream_.async_handshake(ssl::stream_base::server, redirect_error(use_awaitable, ec));
+        idle_ = false;
+    }
     if (ec) {
         // Plaintext, an old protocol, no certificate or a foreign one all end here.
         spdlog::info("TLS handshake from {} refused: {}", peer_address_, ec.message());

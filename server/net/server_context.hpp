@@ -10,6 +10,7 @@
 
 #include "net/asio.hpp"
 #include "server/api/router.hpp"
+#include "server/net/handshake_limiter.hpp"
 #include "server/server_config.hpp"
 #include "server/service/db_worker_pool.hpp"
 
@@ -22,12 +23,20 @@ class event_hub;
 struct server_context {
     server_context(const server_config& c, std::shared_ptr<ssl::context> t, const api::router& r,
                    service::db_worker_pool& p)
-        : config(c), router(r), pool(p), tls_(std::move(t)) {}
+        : config(c),
+          router(r),
+          pool(p),
+          connection_limit(c.max_connections),
+          handshakes(c.max_handshakes, c.max_handshakes_per_address),
+          tls_(std::move(t)) {}
 
     const server_config& config;
     const api::router& router;
     service::db_worker_pool& pool;
     event_hub* feed = nullptr;  // the change feed's shared half (set by county_server)
+    // Connections open at once, the configured cap lowered to fit the open-file limit (set by county_server).
+    std::size_t connection_limit;
+    handshake_limiter handshakes;
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> next_request{1};
     std::atomic<std::uint64_t> answered_from_memory{0};  // without a database worker

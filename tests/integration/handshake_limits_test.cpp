@@ -1,0 +1,129 @@
+// Connections that never finish their TLS handshake cannot starve the server: handshakes in progress are
+// limited per peer address and in all, the rest are closed at once, and the open-file limit is raised at start.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "server/net/handshake_limiter.hpp"
+#include "server/open_file_limit.hpp"
+#include "test_archive.hpp"
+
+namespace fupin::test {
+namespace {
+
+// A TCP connection from a chosen loopback address (all of 127/8 is this machine) that sends nothing.
+class silent_socket {
+public:
+    silent_socket(const std::string& from, unsigned short port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        ::inet_pton(AF_INET, from.c_str(), &local.sin_addr);
+        EXPECT_EQ(::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local), 0);
+        sockaddr_in server{};
+        server.sin_family = AF_INET;
+        server.sin_port = htons(port);
+        ::inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+        EXPECT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&server), sizeof server), 0);
+    }
+    silent_socket(const silent_socket&) = delete;
+    ~silent_socket() { ::close(fd_); }
+
+    // Whether the server closed the connection within `limit`.
+    bool closed_within(std::chrono::milliseconds limit) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(limit.count())) <= 0) return false;
+        char byte;
+        return ::recv(fd_, &byte, 1, 0) <= 0;
+    }
+
+private:
+    int fd_;
+};
+
+class handshake_limits : public archive_test {
+protected:
+    void configure(server::server_config& config) override {
+        config.max_handshakes_per_address = 4;
+        config.max_handshakes = 6;
+        config.handshake_timeout = std::chrono::seconds(2);
+    }
+};
+
+TEST_P(handshake_limits, silent_sockets_from_one_address_do_not_keep_others_out) {
+    std::vector<std::unique_ptr<silent_socket>> flood;
+    for (int i = 0; i < 20; ++i) flood.push_back(std::make_unique<silent_socket>("127.0.0.2", server_->port()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // well within the 2 s handshake deadline
+    int closed_at_once = 0;
+    for (auto& s : flood) closed_at_once += s->closed_within(std::chrono::milliseconds(0)) ? 1 : 0;
+    EXPECT_EQ(closed_at_once, 16);  // all but the four handshakes that address may have in progress
+
+    // A township from another address is served meanwhile.
+    client::api_client township(options_for(township_a));
+    EXPECT_EQ(township.health()["status"], "ok");
+    // And the four waiting ones are cut off at the handshake deadline.
+    int closed_later = 0;
+    for (auto& s : flood) closed_later += s->closed_within(std::chrono::seconds(4)) ? 1 : 0;
+    EXPECT_EQ(closed_later, 20);
+}
+
+TEST_P(handshake_limits, handshakes_in_progress_are_limited_in_all) {
+    std::vector<std::unique_ptr<silent_socket>> flood;
+    for (const auto* from : {"127.0.0.2", "127.0.0.3"})
+        for (int i = 0; i < 3; ++i) flood.push_back(std::make_unique<silent_socket>(from, server_->port()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    for (auto& s : flood) EXPECT_FALSE(s->closed_within(std::chrono::milliseconds(0)));
+    silent_socket one_too_many("127.0.0.4", server_->port());
+    EXPECT_TRUE(one_too_many.closed_within(std::chrono::milliseconds(500)));
+    flood.clear();  // the handshakes end (the peers went away): places are free again
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    client::api_client township(options_for(township_a));
+    EXPECT_EQ(township.health()["status"], "ok");
+}
+
+TEST(open_file_limit, the_soft_limit_is_raised_to_the_hard_one) {
+    rlimit before{};
+    ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &before), 0);
+    if (before.rlim_max <= 1024) GTEST_SKIP() << "the hard limit is already as low as Debian's soft default";
+    rlimit lowered = before;
+    lowered.rlim_cur = 1024;  // what Debian gives a process
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    const auto raised = server::raise_open_file_limit();
+    rlimit after{};
+    ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &after), 0);
+    EXPECT_EQ(after.rlim_cur, before.rlim_max);
+    EXPECT_EQ(raised, static_cast<std::size_t>(before.rlim_max));
+    ::setrlimit(RLIMIT_NOFILE, &before);
+}
+
+TEST(handshake_limiter, counts_per_address_and_in_all_and_gives_places_back) {
+    server::net::handshake_limiter limiter(3, 2);
+    auto a1 = limiter.try_enter("a");
+    auto a2 = limiter.try_enter("a");
+    EXPECT_TRUE(a1 && a2);
+    EXPECT_FALSE(limiter.try_enter("a"));
+    auto b1 = limiter.try_enter("b");
+    EXPECT_TRUE(b1);
+    EXPECT_FALSE(limiter.try_enter("c"));  // three in all
+    a1.reset();
+    EXPECT_EQ(limiter.in_progress(), 2u);
+    EXPECT_TRUE(limiter.try_enter("c"));   // entered and given back at once
+    EXPECT_TRUE(limiter.try_enter("a"));
+    EXPECT_EQ(limiter.in_progress(), 2u);
+}
+
+TEST(connection_cap, stays_below_the_open_file_limit) {
+    EXPECT_EQ(server::connection_cap(10'000, 1'024, 104), 920u);
+    EXPECT_EQ(server::connection_cap(500, 65'536, 104), 500u);
+    EXPECT_EQ(server::connection_cap(500, 50, 104), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, handshake_limits, ::testing::Values("sqlite"), backend_name);
+
+}  // namespace
+}  // namespace fupin::test
