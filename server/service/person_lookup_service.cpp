@@ -60,14 +60,32 @@ auto person_lookup_service::counted(sql::connection& db, const principal& who, s
 
 void person_lookup_service::charge(sql::connection& db, const principal& who, const std::string& id_number,
                                    const std::string& township_code) const {
+    // Unlike a lookup, the refusal that calls this cannot be withheld when the window is full: the file cannot
+    // be stored, and even a 429 tells that the person is registered in another area (a person of one's own area
+    // gets 409 with the file's id, an unregistered one is stored). So it is counted and audited whatever the
+    // count, and over the limit only the township is withheld (429 instead of 409 with township_code).
     const auto now = now_();
-    counted(db, who, now, [&] {
-        audit_trail::record(db, audit_actor::of(who), "person.lookup",
-                            "person/" + common::mask_id_number(id_number), "ok",
-                            nlohmann::json{{"found", true}, {"township_code", township_code}, {"by", "refusal"}},
-                            now);
-        return true;
-    });
+    std::int64_t wait_ms = 0;
+    for (int attempt = 1;; ++attempt) {
+        const bool locked = run_in_transaction(db, sql::tx_mode::write, [&] {
+            storage::lookup_throttle_repository throttle(db);
+            if (!throttle.lock_user(who.user_id)) return false;
+            const auto recent = throttle.times_since(who.user_id, now - window_ms_);
+            const bool over_limit = static_cast<int>(recent.size()) >= limit_;
+            wait_ms = over_limit ? recent[recent.size() - static_cast<std::size_t>(limit_)] + window_ms_ - now : 0;
+            throttle.add(who.user_id, now, now - window_ms_);
+            auto changes = nlohmann::json{{"found", true}, {"township_code", township_code}, {"by", "refusal"}};
+            if (over_limit) changes["over_limit"] = true;
+            audit_trail::record(db, audit_actor::of(who), "person.lookup",
+                                "person/" + common::mask_id_number(id_number), "ok", std::move(changes), now);
+            return true;
+        });
+        if (locked) break;
+        if (attempt >= 2) throw std::logic_error("person lookup: the user's throttle row was not made");
+        run_in_transaction(db, sql::tx_mode::write,
+                           [&] { storage::lookup_throttle_repository(db).ensure_user(who.user_id); });
+    }
+    if (wait_ms > 0) throw rate_limited(wait_ms);
 }
 
 person_lookup_result person_lookup_service::lookup(sql::connection& db, const principal& who,

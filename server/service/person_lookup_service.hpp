@@ -47,8 +47,9 @@ public:
 
     // A refusal that told the caller where a person of another area is registered (409
     // person_already_registered on creating or editing a file) tells what a lookup tells, so it is charged as
-    // one: counted and audited, or 429 rate_limited instead when the user's window is full. Call it after the
-    // refused request's transaction has rolled back (db outside any transaction).
+    // one: counted and audited always, since even a refusal over the limit tells that the person is registered
+    // elsewhere; over the limit it throws 429 rate_limited (so the caller does not learn the township). Call it
+    // after the refused request's transaction has rolled back (db outside any transaction).
     void charge(sql::connection& db, const principal& who, const std::string& id_number,
                 const std::string& township_code) const;
 

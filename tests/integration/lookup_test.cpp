@@ -226,14 +226,19 @@ TEST_P(person_lookup_limit, refusals_that_tell_where_another_area_s_person_is_co
     }
     auto probe = sample_household(township_b, village_b, group_b, 30);
     probe.members[2].id_number = stored.members[0].id_number;
+    // Over the limit the refusal still tells that the person is registered in another area (a person of one's
+    // own area gets 409 with the file, an unregistered one is stored): it withholds the township, and it is
+    // counted and audited all the same.
     refused([&] { reviewer.create_household(probe, ""); }, 429, "rate_limited");
-    refused([&] { lookup(reviewer, stored.members[0].id_number); }, 429, "rate_limited");
-    EXPECT_EQ(count_rows("lookup_times"), limit);
+    refused([&] { lookup(reviewer, stored.members[0].id_number); }, 429, "rate_limited");  // tells nothing
+    EXPECT_EQ(count_rows("lookup_times"), limit + 1);
     const auto audited =
         client_as("supervisor").request_json(http_method::get, "/api/v1/audit?action=person.lookup")["items"];
-    ASSERT_EQ(audited.size(), static_cast<std::size_t>(limit));
+    ASSERT_EQ(audited.size(), static_cast<std::size_t>(limit + 1));
     EXPECT_EQ(audited[0]["user"], "reviewer_b");
     EXPECT_EQ(audited[0]["changes"]["by"], "refusal");
+    EXPECT_EQ(audited[0]["changes"]["over_limit"], true);
+    EXPECT_FALSE(audited[1]["changes"].contains("over_limit"));
     // Within one's own area the refusal names the file (household_id): that is no lookup of anyone else's.
     auto clerk = client_as("clerk_a");
     auto same = sample_household(township_a, village_a, group_a, 31);
