@@ -119,7 +119,7 @@ storage::user_account account_service::update(sql::connection& db, const princip
     const session_cache_forget forget{sessions_.get(), user_id};
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
-        auto user = users.find(username);
+        auto user = users.find_for_update(username);
         if (!user) throw no_such_user();
         user_id = user->id;
         const auto before = public_view(*user);
@@ -148,7 +148,7 @@ void account_service::reset_password(sql::connection& db, const principal& who, 
     const session_cache_forget forget{sessions_.get(), user_id};  // as in update()
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
-        auto user = users.find(username);
+        auto user = users.find_for_update(username);
         if (!user) throw no_such_user();
         user_id = user->id;
         user->password_hash = hash;

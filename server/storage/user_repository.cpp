@@ -39,6 +39,12 @@ std::optional<user_account> user_repository::find(const std::string& username) {
     return read_user(rows.front());
 }
 
+std::optional<user_account> user_repository::find_for_update(const std::string& username) {
+    auto rows = conn_.query(std::string(select_by_name) + conn_.for_update(), {username});
+    if (rows.empty()) return std::nullopt;
+    return read_user(rows.front());
+}
+
 std::optional<user_account> user_repository::find_by_id(std::int64_t id) {
     auto rows = conn_.query(select_by_id, {id});
     if (rows.empty()) return std::nullopt;

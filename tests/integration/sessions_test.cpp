@@ -226,6 +226,32 @@ TEST_P(sessions, faded_throttle_rows_are_aged_out) {
     EXPECT_LE(count(), 2);  // the certificate's row and clerk_a's, if any: every faded guess is gone
 }
 
+TEST_P(sessions, a_disable_and_a_password_reset_at_once_both_hold) {
+    // Each reads the account and writes it back: without a row lock one could write back what it read before
+    // the other committed, so the account stayed enabled or kept its old password, both audited as done.
+    auto first = client_as("admin");
+    auto second = client_as("admin");
+    const auto stored = [&] {
+        auto row = server::sql::connect(database_->url())
+                       ->query("SELECT disabled, password_hash FROM users WHERE username = 'clerk_a'")
+                       .front();
+        return std::make_pair(row.get_int64(0) != 0, row.get_string(1));
+    };
+    for (int round = 0; round < 10; ++round) {
+        first.request_json(http_method::put, "/api/v1/users/clerk_a", R"({"disabled":false})");
+        const auto hash_before = stored().second;
+        std::thread disable([&] {
+            first.request_json(http_method::put, "/api/v1/users/clerk_a", R"({"disabled":true})");
+        });
+        second.request(http_method::post, "/api/v1/users/clerk_a/password",
+                       R"({"password":"another-password-)" + std::to_string(round) + R"("})");
+        disable.join();
+        const auto [disabled, hash_after] = stored();
+        EXPECT_TRUE(disabled) << "round " << round;
+        EXPECT_NE(hash_after, hash_before) << "round " << round;
+    }
+}
+
 // What another process does to the sessions table (another county-server on the same MariaDB, or
 // `county-server admin user disable` on the server machine) reaches this server once its cached look-up ages
 // out: within server_config::session_cache_ttl (1 s).
