@@ -57,6 +57,9 @@ struct server_config {
     // Argon2id cost; tests lower it to keep a few hundred logins quick.
     std::uint32_t argon2_memory_kib = 19 * 1024;
     std::uint32_t argon2_iterations = 2;
+    // Refused requests (403) written to the audit trail one by one per user and minute; the rest of a minute's
+    // are counted and written as one entry (service/denial_recorder.hpp).
+    int audit_denials_per_minute = 10;
     // The cross-township person lookup (GET /api/v1/people): at most `lookup_limit` lookups per user within any
     // `lookup_window`, counted in the database so that every server process on it shares the count.
     int lookup_limit = 30;

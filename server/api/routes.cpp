@@ -15,6 +15,7 @@
 #include "server/api/user_handlers.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
+#include "server/service/denial_recorder.hpp"
 #include "server/storage/sql_connection.hpp"
 
 namespace fupin::server::api {
@@ -37,21 +38,22 @@ api_response health(const api_request& request, sql::connection& db, const serve
 }
 
 // Every endpoint but health and login goes through here: the session becomes a principal, and whatever the
-// policy denies on the way is written to the audit trail (in its own transaction, since the request's own
-// transaction has been rolled back) before the 403 goes out.
-handler authenticated(std::shared_ptr<const service::session_service> sessions, const server_config& config,
+// policy denies on the way goes to the audit trail (denial_recorder: in its own transaction, since the request's
+// own transaction has been rolled back, and bounded per user and minute) before the 403 goes out.
+handler authenticated(std::shared_ptr<const service::session_service> sessions,
+                      std::shared_ptr<service::denial_recorder> denials, const server_config& config,
                       authenticated_handler inner) {
-    return [sessions, &config, inner = std::move(inner)](const api_request& request, const path_params& params,
-                                                        sql::connection& db) {
+    return [sessions, denials, &config, inner = std::move(inner)](const api_request& request, const path_params& params,
+                                                                 sql::connection& db) {
         const auto who = sessions->authenticate(db, request.authorization, certificate_of(request));
+        denials->write_ended_windows(db, config.clock());
         api_response response;
         try {
             response = inner(request, params, who, db);
         } catch (const common::api_error& e) {
             if (e.status() == 403)
-                service::audit_trail::record_in_own_transaction(
-                    db, service::audit_actor::of(who), "access.denied",
-                    request.method + " " + request.path, "denied", {{"code", e.code()}}, config.clock());
+                denials->denied(db, service::audit_actor::of(who), request.method + " " + request.path, e.code(),
+                                config.clock());
             response = error_response(e, request.lang);
         }
         response.user = who.username;
@@ -98,7 +100,8 @@ void add_routes(router& r, const server_config& config, std::shared_ptr<service:
     auto user_api = std::make_shared<user_handlers>(accounts);
     auto procedure = std::make_shared<procedure_handlers>(service::procedure_service(config.clock, config.posting_days));
     auto quotas = std::make_shared<quota_handlers>(service::quota_service(config.clock));
-    auto auth = [&](authenticated_handler h) { return authenticated(sessions, config, std::move(h)); };
+    auto denials = std::make_shared<service::denial_recorder>(config.audit_denials_per_minute);
+    auto auth = [&](authenticated_handler h) { return authenticated(sessions, denials, config, std::move(h)); };
 
     r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {
         return health(request, db, config);

@@ -126,6 +126,34 @@ TEST_P(access_matrix, every_denial_is_audited) {
     EXPECT_EQ(trail["items"][1]["changes"]["code"], "access_denied");
 }
 
+TEST_P(access_matrix, a_flood_of_denials_is_counted_not_written_one_by_one) {
+    // A user who may write nothing sends creates in a loop: each appended its own entry under the audit head's
+    // lock, one at a time, serialising every write of the county. Per user and minute, the first ten are
+    // written, the eleventh says that further ones are counted, and their number follows once the minute ends.
+    auto head = client_as("head_a");
+    const auto body = common::to_json(sample_household(township_a, village_a, group_a, 40)).dump();
+    for (int i = 0; i < 40; ++i) ASSERT_EQ(head.request(http_method::post, "/api/v1/households", body).status, 403);
+    auto supervisor = client_as("supervisor");
+    const auto denials = [&] {
+        return supervisor.request_json(http_method::get, "/api/v1/audit?action=access.denied&user=head_a")["items"];
+    };
+    auto trail = denials();
+    ASSERT_EQ(trail.size(), 11u) << trail.dump();
+    EXPECT_EQ(trail[0]["changes"]["further_denials_counted"], true);
+    EXPECT_FALSE(trail[1]["changes"].contains("further_denials_counted"));
+
+    *clock_offset_ms_ += 61'000;
+    supervisor.request(http_method::get, "/api/v1/sessions/current");  // any request writes what has ended
+    trail = denials();
+    ASSERT_EQ(trail.size(), 12u) << trail.dump();
+    EXPECT_EQ(trail[0]["changes"]["denials_counted"], 29);
+    // A new minute starts a new window.
+    ASSERT_EQ(head.request(http_method::post, "/api/v1/households", body).status, 403);
+    trail = denials();
+    ASSERT_EQ(trail.size(), 13u);
+    EXPECT_EQ(trail[0]["changes"]["code"], "access_denied");
+}
+
 INSTANTIATE_TEST_SUITE_P(backends, access_matrix, ::testing::Values("sqlite", "mysql"), backend_name);
 
 }  // namespace
