@@ -12,6 +12,7 @@
 #include "server/service/household_checks.hpp"
 #include "server/service/household_event.hpp"
 #include "server/service/run_in_transaction.hpp"
+#include "server/storage/application_repository.hpp"
 #include "server/storage/household_repository.hpp"
 
 namespace fupin::server::service {
@@ -83,9 +84,22 @@ common::household household_service::update(sql::connection& db, const principal
         try {
             return run_in_transaction(db, sql::tx_mode::write, [&] {
                 storage::household_repository households(db);
+                if (!households.lock(id)) throw household_checks::not_found();
                 auto current = households.find(id);
                 if (!current) throw household_checks::not_found();
                 access_policy::require(who, permission::write_households, current->village_code);
+                // A case belongs to the village that appraises, posts and holds its quota place: a file with an
+                // open case stays in its village until the case has ended (apply locks the file as well).
+                if (input.village_code != current->village_code) {
+                    if (auto open = storage::application_repository(db).find_open_by_household(id))
+                        throw api_error(409, "open_case_in_village",
+                                        "该户有未办结的识别申请(第" + std::to_string(open->id) +
+                                            "号),办结前不能迁往其他村",
+                                        "the household has an open case (" + std::to_string(open->id) +
+                                            "); it cannot move to another village before the case has ended",
+                                        "village_code")
+                            .with_detail("application_id", std::to_string(open->id));
+                }
                 auto version_conflict = [&](std::int64_t current_version) {
                     api_error error(409, "version_conflict",
                                     "该户档案已被他人修改(当前版本 " + std::to_string(current_version) +

@@ -235,6 +235,8 @@ common::application procedure_service::apply(sql::connection& db, const principa
         try {
             return run_in_transaction(db, sql::tx_mode::write, [&] {
                 const auto now = now_();
+                // Locked first, as an edit does: the file cannot move to another village while its case opens.
+                storage::household_repository(db).lock(household_id);
                 const auto h = load_household(db, household_id);
                 access_policy::require_step(who, t->roles, h.village_code);
                 storage::application_repository apps(db);

@@ -37,6 +37,7 @@ constexpr const char* update_household =
 constexpr const char* update_status =
     "UPDATE households SET status = ?, updated_at_ms = ?, version = version + 1 WHERE id = ?";
 
+constexpr const char* lock_household = "SELECT id FROM households WHERE id = ?";
 constexpr const char* select_kept_fields = "SELECT version, status, created_at_ms FROM households WHERE id = ?";
 
 // Columns read by read_household(), in its order; the area names come from the areas table.
@@ -298,6 +299,10 @@ void household_repository::insert_members(std::span<const common::household> hou
         }
     }
     if (rows > 0) conn_.execute(sql, params);
+}
+
+bool household_repository::lock(std::int64_t id) {
+    return !conn_.query(std::string(lock_household) + conn_.for_update(), {id}).empty();
 }
 
 std::optional<common::household> household_repository::find(std::int64_t id) {

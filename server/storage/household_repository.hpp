@@ -44,6 +44,11 @@ public:
     // The household with its members in order and the names of its three areas ("" if not in areas).
     std::optional<common::household> find(std::int64_t id);
 
+    // Locks the household's row until the transaction ends (MySQL; SQLite's write transaction holds the whole
+    // file). What must agree with the file's area at commit takes it first: an edit that moves the file and a
+    // case opened for it are then one after the other. False when there is no such household.
+    bool lock(std::int64_t id);
+
     // Replaces the editable fields and the members of household h.id if it is still at expected_version.
     // False when no row matched (no such id, or another version: the caller tells 404 from 409).
     // On success h.version, h.updated_at_ms, h.status and h.created_at_ms hold the stored values (status and

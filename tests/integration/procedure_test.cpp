@@ -140,6 +140,31 @@ protected:
     }
 };
 
+TEST_P(procedure_api, a_file_with_an_open_case_stays_in_its_village) {
+    // Moved away, the case would stay with the old village: its clerk would go on stepping it, the new one get
+    // 403, and the quota place stay behind.
+    const auto id = new_household(300);
+    auto clerk = client_as("clerk_a");
+    const auto case_id = apply(clerk, id)["id"].get<std::int64_t>();
+    auto reviewer = client_as("reviewer_a");
+    auto file = reviewer.get_household(id);
+    file.village_code = "529901100202";
+    file.group_code = "529901100202001";
+    auto e = refused([&] { reviewer.update_household(file); }, 409, "open_case_in_village");
+    EXPECT_EQ(e.field(), "village_code");
+    EXPECT_EQ(reviewer.get_household(id).village_code, village_a);
+    // Within the village (another group, the phone) the file may still be edited.
+    file = reviewer.get_household(id);
+    file.phone = "13900001111";
+    EXPECT_EQ(reviewer.update_household(file).phone, "13900001111");
+    // Once the case has ended, the file may move.
+    step(clerk, case_id, "refuse", "经核实家中有稳定务工收入");
+    file = reviewer.get_household(id);
+    file.village_code = "529901100202";
+    file.group_code = "529901100202001";
+    EXPECT_EQ(reviewer.update_household(file).village_code, "529901100202");
+}
+
 TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postings_to_registration) {
     auto clerk = client_as("clerk_a");
     const auto household_id = new_household(1);
