@@ -98,7 +98,12 @@ bool peer_still_trusted(SSL* ssl_handle, ssl::context& current) {
 std::string peer_area_code(SSL* ssl_handle) {
     X509* cert = SSL_get0_peer_certificate(ssl_handle);
     if (!cert) return {};
-    return name_entry(X509_get_subject_name(cert), NID_organizationalUnitName);
+    // Exactly one OU: with two, which one decides would be a guess (the first, the last), and a certificate
+    // naming a township beside the county office must not be read as either.
+    X509_NAME* subject = X509_get_subject_name(cert);
+    const int first = X509_NAME_get_index_by_NID(subject, NID_organizationalUnitName, -1);
+    if (first < 0 || X509_NAME_get_index_by_NID(subject, NID_organizationalUnitName, first) >= 0) return {};
+    return name_entry(subject, NID_organizationalUnitName);
 }
 
 std::string peer_subject(SSL* ssl_handle) {

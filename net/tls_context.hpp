@@ -29,7 +29,7 @@ ssl::context make_client_tls_context(const client_tls_files& files);
 bool peer_still_trusted(SSL* ssl_handle, ssl::context& current);
 
 // The area code a peer's certificate carries in its subject's OU field (township: 9 digits, county office:
-// 6 digits); empty when there is no certificate or no such field. Works on a completed handshake.
+// 6 digits); empty when there is no certificate, no OU or more than one. Works on a completed handshake.
 std::string peer_area_code(SSL* ssl_handle);
 // The peer certificate's subject in one line (RFC 2253), for logs and, later, the audit trail.
 std::string peer_subject(SSL* ssl_handle);

@@ -212,8 +212,10 @@ asio::awaitable<void> http_session::run() {
         api::api_response response;
         if (!valid_area_code(caller_area_)) {
             response = api::error_response(
-                common::api_error(403, "certificate_without_area", "客户端证书未载明所属乡镇或县的区划代码",
-                                  "the client certificate names no township or county division code"),
+                common::api_error(403, "certificate_without_area",
+                                  "客户端证书须在 OU 中载明且只载明一个乡镇或县的区划代码",
+                                  "the client certificate must name exactly one township or county division code "
+                                  "(its OU)"),
                 request.lang);
         } else {
             response = co_await dispatch(request);

@@ -2,6 +2,9 @@
 // another CA, plaintext and TLS 1.1 are refused before any HTTP is spoken.
 #include <openssl/ssl.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "net/asio.hpp"
 #include "test_archive.hpp"
 
@@ -45,6 +48,38 @@ TEST_P(tls_refusal, certificate_from_another_ca_is_refused) {
     options.tls.certificate = stem + ".crt";
     options.tls.private_key = stem + ".key";
     expect_refused(options);
+}
+
+// A certificate the county CA signed by mistake (OpenSSL's own policies cannot forbid a second OU): the
+// server reads the office only from a subject with exactly one OU.
+client::connection_options with_signed_subject(client::connection_options options, const std::string& subject,
+                                               const std::string& name) {
+    const auto dir = certificates().parent_path() / ("odd-" + name);
+    std::filesystem::create_directories(dir);
+    const auto stem = (dir / name).string();
+    const auto ca = certificates().string();
+    const auto command =
+        "cd '" + dir.string() + "' && openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout '" +
+        stem + ".key' -subj '" + subject + "' -out '" + stem + ".csr' 2>/dev/null && " +
+        "printf 'basicConstraints=CA:false\nkeyUsage=digitalSignature\nextendedKeyUsage=clientAuth\n' > ext.cnf && " +
+        "openssl x509 -req -in '" + stem + ".csr' -CA '" + ca + "/ca.crt' -CAkey '" + ca + "/ca.key' " +
+        "-CAcreateserial -days 30 -extfile ext.cnf -out '" + stem + ".crt' 2>/dev/null";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    options.tls.certificate = stem + ".crt";
+    options.tls.private_key = stem + ".key";
+    return options;
+}
+
+TEST_P(tls_refusal, a_certificate_without_exactly_one_ou_names_no_office) {
+    for (const auto& [subject, name] : std::vector<std::pair<std::string, std::string>>{
+             {"/C=CN/O=x/OU=" + township_b + "/OU=" + county_code + "/CN=two", "two-ous"},
+             {"/C=CN/O=x/OU=" + county_code + "/OU=" + township_b + "/CN=two", "two-ous-county-first"},
+             {"/C=CN/O=x/CN=none", "no-ou"}}) {
+        client::api_client client(with_signed_subject(options_for(township_a), subject, name));
+        const auto result = client.request(client::http_method::get, "/api/v1/health");
+        EXPECT_EQ(result.status, 403) << name;
+        EXPECT_EQ(nlohmann::json::parse(result.body)["error"]["code"], "certificate_without_area") << name;
+    }
 }
 
 TEST_P(tls_refusal, tls_1_1_is_refused_by_the_server) {
