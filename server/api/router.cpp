@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "server/api/error_response.hpp"
+#include "server/storage/sql_connection.hpp"
 
 namespace fupin::server::api {
 namespace {
@@ -71,6 +72,9 @@ api_response router::run(const route_match& match, const api_request& request, s
         spdlog::error("request {}: JSON error in handler: {}", request.request_id, e.what());
     } catch (const std::exception& e) {
         spdlog::error("request {}: {}", request.request_id, e.what());
+        // The database went away under the request (a timeout, a restart): the worker connects again for its
+        // next job; the client may retry.
+        if (connection.broken()) return database_unavailable(request);
     } catch (...) {
         spdlog::error("request {}: unknown exception", request.request_id);
     }

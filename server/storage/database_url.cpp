@@ -109,9 +109,20 @@ database_url parse_mysql(std::string_view rest) {
         query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
         const auto eq = pair.find('=');
         if (eq == std::string_view::npos) invalid("query parameter without =");
-        if (pair.substr(0, eq) != "socket") invalid("unknown query parameter (only socket= is known)");
-        m.socket = percent_decode(pair.substr(eq + 1), "the socket path");
-        if (m.socket.empty() || m.socket.front() != '/') invalid("socket must be an absolute path");
+        const auto name = pair.substr(0, eq);
+        const auto value = pair.substr(eq + 1);
+        if (name == "socket") {
+            m.socket = percent_decode(value, "the socket path");
+            if (m.socket.empty() || m.socket.front() != '/') invalid("socket must be an absolute path");
+        } else if (name == "timeout") {
+            int seconds = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+            if (ec != std::errc() || end != value.data() + value.size() || seconds < 1 || seconds > 300)
+                invalid("timeout must be 1 to 300 seconds");
+            m.timeout_s = seconds;
+        } else {
+            invalid("unknown query parameter (socket= and timeout= are known)");
+        }
     }
     if (!m.socket.empty() && m.host != "localhost") invalid("socket= needs the host localhost");
     return out;
@@ -141,7 +152,11 @@ std::string database_url::redacted() const {
     out += "@" + mysql.host;
     if (mysql.socket.empty() && mysql.port != 3306) out += ":" + std::to_string(mysql.port);
     out += "/" + mysql.database;
-    if (!mysql.socket.empty()) out += "?socket=" + mysql.socket;
+    std::string query;
+    if (!mysql.socket.empty()) query += "socket=" + mysql.socket;
+    if (mysql.timeout_s != mysql_options{}.timeout_s)
+        query += (query.empty() ? "" : "&") + std::string("timeout=") + std::to_string(mysql.timeout_s);
+    if (!query.empty()) out += "?" + query;
     return out;
 }
 

@@ -3,7 +3,8 @@
 //   sqlite:PATH                                         (file created if missing; sqlite::memory: for tests)
 //   mysql://USER:PASS@HOST[:PORT]/DB                    (TCP, port 3306 by default)
 //   mysql://USER[:PASS]@localhost/DB?socket=/path.sock  (unix socket)
-// USER and PASS are percent-decoded (write '@' as %40, ':' as %3A, '/' as %2F).
+// USER and PASS are percent-decoded (write '@' as %40, ':' as %3A, '/' as %2F). A MySQL URL may end in
+// ?timeout=SECONDS (1-300, default 10; with socket=, joined by &): mysql_options::timeout_s.
 #include <memory>
 #include <string>
 

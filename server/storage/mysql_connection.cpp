@@ -1,5 +1,7 @@
 #include "server/storage/mysql_connection.hpp"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
@@ -156,7 +158,9 @@ mysql_connection::mysql_connection(const mysql_options& options) {
     props["schema"] = ::sql::SQLString(options.database);
     props["OPT_CHARSET_NAME"] = ::sql::SQLString("utf8mb4");
     props["OPT_RECONNECT"] = false;  // a silent reconnect would lose the session settings and any transaction
-    props["OPT_CONNECT_TIMEOUT"] = options.connect_timeout_s;
+    props["OPT_CONNECT_TIMEOUT"] = options.timeout_s;
+    props["OPT_READ_TIMEOUT"] = options.timeout_s;
+    props["OPT_WRITE_TIMEOUT"] = options.timeout_s;
     props["CLIENT_FOUND_ROWS"] = true;  // affected rows = rows matched, as SQLite counts them
     try {
         conn_.reset(driver()->connect(props));
@@ -167,6 +171,7 @@ mysql_connection::mysql_connection(const mysql_options& options) {
     }
     run_unprepared("SET NAMES utf8mb4");
     run_unprepared("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    run_unprepared(fmt::format("SET SESSION innodb_lock_wait_timeout = {}", std::max(1, options.timeout_s / 2)));
     run_unprepared(
         "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
         "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");

@@ -21,7 +21,11 @@ struct mysql_options {
     std::string user;
     std::string password;
     std::string database;
-    int connect_timeout_s = 10;
+    // How long one connect, read or write may wait on the server (URL: ?timeout=SECONDS): a database host that
+    // stops answering without closing the connection must not hold a worker for the TCP timeout (minutes).
+    // InnoDB's lock wait is kept below it, so a request waiting for a row lock is refused (and retried) rather
+    // than cut off.
+    int timeout_s = 10;
     // Use MariaDB's INSERT … RETURNING where the server has it; false makes a MariaDB connection ask
     // LAST_INSERT_ID() as it must on MySQL (for the tests of that path).
     bool use_returning = true;

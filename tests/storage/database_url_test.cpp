@@ -38,6 +38,18 @@ TEST(database_url, mysql_socket_without_password) {
     EXPECT_EQ(u.redacted(), "mysql://root@localhost/fupin_test?socket=/tmp/my db/mysql.sock");
 }
 
+TEST(database_url, mysql_timeout) {
+    EXPECT_EQ(database_url::parse("mysql://u@db.example/x").mysql.timeout_s, 10);
+    const auto u = database_url::parse("mysql://root@localhost/x?socket=/run/m.sock&timeout=3");
+    EXPECT_EQ(u.mysql.timeout_s, 3);
+    EXPECT_EQ(u.mysql.socket, "/run/m.sock");
+    EXPECT_EQ(u.redacted(), "mysql://root@localhost/x?socket=/run/m.sock&timeout=3");
+    EXPECT_EQ(database_url::parse("mysql://u@h/x?timeout=300").mysql.timeout_s, 300);
+    for (const auto* bad : {"mysql://u@h/x?timeout=0", "mysql://u@h/x?timeout=301", "mysql://u@h/x?timeout=",
+                            "mysql://u@h/x?timeout=5s", "mysql://u@h/x?timeout=-1"})
+        EXPECT_THROW(database_url::parse(bad), std::invalid_argument) << bad;
+}
+
 TEST(database_url, invalid_urls_are_refused_without_echoing_the_password) {
     const char* secret = "S3cretPw";
     for (const std::string bad : {
