@@ -9,7 +9,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class mask { none, id_number, bank_account };
+enum class mask { none, id_number, bank_account, hidden };
 
 bool is_noise(const std::string& key) { return key == "version" || key == "created_at" || key == "updated_at"; }
 
@@ -29,7 +29,11 @@ void flatten(const json& j, const std::string& path, mask how, std::map<std::str
     if (j.is_object()) {
         for (const auto& [key, v] : j.items()) {
             if (is_noise(key) || is_secret(key)) continue;
-            const mask m = key == "id_number" ? mask::id_number : key == "bank_account" ? mask::bank_account : how;
+            // A birth date and sex beside the masked ID number would narrow it to a few dozen people: hidden.
+            const mask m = key == "id_number"                      ? mask::id_number
+                           : key == "bank_account"                 ? mask::bank_account
+                           : key == "birth_date" || key == "sex"   ? mask::hidden
+                                                                   : how;
             flatten(v, join(path, key), m, out);
         }
     } else if (j.is_array()) {
@@ -43,6 +47,7 @@ json masked(const json* value, mask m) {
     if (value == nullptr) return nullptr;
     if (value->is_null() || m == mask::none) return *value;
     const std::string text = value->is_string() ? value->get<std::string>() : value->dump();
+    if (m == mask::hidden) return "***";
     return m == mask::id_number ? common::mask_id_number(text) : audit_diff::mask_bank_account(text);
 }
 

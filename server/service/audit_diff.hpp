@@ -16,7 +16,8 @@ public:
     // the other. Skipped: output-only fields that change on every write (version, created_at, updated_at) and
     // any key that names a secret (containing "password" or "token"), at any depth. Masked: every value under
     // a key `id_number` (common::mask_id_number: region and last character), every `bank_account` (last 4
-    // digits). Raw values are compared, so an ID number that changed still shows as changed when masked alike.
+    // digits), every `birth_date` and `sex` ("***": beside the masked ID number they would narrow it to a few
+    // dozen people). Raw values are compared, so a value that changed still shows as changed when masked alike.
     static nlohmann::json changes(const nlohmann::json& before, const nlohmann::json& after);
 
     // For a create: every leaf of `after` with before null, masked and filtered like changes().

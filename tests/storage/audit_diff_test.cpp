@@ -75,6 +75,18 @@ TEST(audit_diff, id_numbers_and_bank_accounts_are_masked_everywhere) {
     EXPECT_EQ(audit_diff::mask_bank_account("1234"), "****");
 }
 
+TEST(audit_diff, birth_dates_and_sex_are_hidden_beside_the_masked_id_number) {
+    auto before = sample();
+    auto after = before;
+    after.members[0].birth_date = "19700101";
+    after.members[0].sex = before.members[0].sex == "male" ? "female" : "male";
+    const auto d = audit_diff::changes(common::to_json(before), common::to_json(after));
+    EXPECT_EQ(d.at("members[0].birth_date"), (json{{"before", "***"}, {"after", "***"}}));
+    EXPECT_EQ(d.at("members[0].sex"), (json{{"before", "***"}, {"after", "***"}}));
+    const auto created = audit_diff::created(common::to_json(before)).dump();
+    for (const auto& m : before.members) EXPECT_EQ(created.find(m.birth_date), std::string::npos) << created;
+}
+
 TEST(audit_diff, a_create_lists_every_leaf_masked) {
     const auto h = sample();
     const auto d = audit_diff::created(common::to_json(h));
