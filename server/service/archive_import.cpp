@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/api_error.hpp"
+#include "server/service/audit_trail.hpp"
 #include "server/service/event_outbox.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/service/local_operator.hpp"
@@ -43,6 +44,10 @@ std::size_t import_areas(sql::connection& db, const std::vector<common::area>& a
             event_outbox::append(db, "areas.renamed", storage::area_repository::changed_record, {}, summary, summary,
                                  now_ms);
         }
+        // The areas decide who may see which files: an import is on record like any other change.
+        audit_trail::record(db, audit_actor::of(local_operator("")), "areas.import",
+                            storage::area_repository::changed_record, "ok",
+                            {{"areas", areas.size()}, {"changed", renamed}}, now_ms);
     });
     return areas.size();
 }

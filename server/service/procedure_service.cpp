@@ -178,6 +178,14 @@ void close_open_objections(sql::connection& db, const principal& who, common::ap
         o.answered_by = who.username;
         o.answered_at_ms = now;
         objections.save_answer(o);
+        // Closed by the step, not answered one by one: each still gets its own entry, so the trail shows what
+        // became of every objection a resident raised.
+        audit_trail::record(db, audit_actor::of(who), "objection.close", "objection/" + std::to_string(o.id), "ok",
+                            json{{"application_id", a.id},
+                                 {"state", o.state},
+                                 {"consequence", consequence},
+                                 {"with_objection", decided_by ? json(decided_by) : json(nullptr)}},
+                            now);
     }
     a.open_objections = 0;
 }

@@ -9,6 +9,7 @@
 
 #include "client/client_error.hpp"
 #include "common/household_json.hpp"
+#include "server/service/archive_import.hpp"
 #include "server/storage/database_url.hpp"
 #include "server/storage/sql_connection.hpp"
 #include "tests/integration/test_archive.hpp"
@@ -319,6 +320,34 @@ TEST_P(procedure_api, an_objection_holds_the_case_until_it_is_answered) {
     }, 409, "objection_answered");
     const auto history = clerk.request_json(http_method::get, "/api/v1/applications/" + std::to_string(ids[1]));
     EXPECT_EQ(history["steps"].back()["reason"], "核实属实,退回重新评议");
+}
+
+TEST_P(procedure_api, objections_closed_with_their_case_are_each_on_record) {
+    const auto ids = cases_on_village_posting(40, 1);
+    auto clerk = client_as("clerk_a");
+    std::vector<std::int64_t> objection_ids;
+    for (const auto* name : {"李四", "王五"})
+        objection_ids.push_back(clerk.request_json(http_method::post,
+                                                   "/api/v1/applications/" + std::to_string(ids[0]) + "/objections",
+                                                   json{{"objector_name", name}, {"grounds", "收入不实"}}.dump())["id"]
+                                    .get<std::int64_t>());
+    // Upholding the first returns the case and closes the second with it.
+    clerk.request_json(http_method::post, "/api/v1/objections/" + std::to_string(objection_ids[0]) + "/answer",
+                       json{{"outcome", "upheld"}, {"answer", "核实属实"}, {"consequence", "return"}}.dump());
+    const auto trail = client_as("supervisor").request_json(http_method::get, "/api/v1/audit?action=objection.close");
+    ASSERT_EQ(trail["items"].size(), 1u) << trail.dump();
+    EXPECT_EQ(trail["items"][0]["record"], "objection/" + std::to_string(objection_ids[1]));
+    EXPECT_EQ(trail["items"][0]["changes"]["with_objection"], objection_ids[0]);
+    EXPECT_EQ(trail["items"][0]["changes"]["consequence"], "return");
+}
+
+TEST_P(procedure_api, an_areas_import_is_on_record) {
+    server::service::import_areas(*server::sql::connect(database_->url()),
+                                  {{village_a, township_a, "village", "更名后的村"}}, 0);
+    const auto trail = client_as("supervisor").request_json(http_method::get, "/api/v1/audit?action=areas.import");
+    ASSERT_FALSE(trail["items"].empty()) << trail.dump();
+    EXPECT_EQ(trail["items"][0]["user"], "county-server");
+    EXPECT_EQ(trail["items"][0]["changes"]["changed"], 1);
 }
 
 TEST_P(procedure_api, the_rules_exclude_and_prefer_with_reasons) {
