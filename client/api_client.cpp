@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "client/tls_connection.hpp"
+#include "common/bounded_json.hpp"
 #include "common/household_json.hpp"
 #include "common/procedure_json.hpp"
 
@@ -146,11 +147,11 @@ nlohmann::json api_client::request_json(http_method method, std::string_view tar
     const auto result = request(method, target, std::move(body), extra_headers);
     if (result.status < 200 || result.status > 299) throw error_from_response(result);
     if (result.body.empty()) return nullptr;
-    auto json = nlohmann::json::parse(result.body, nullptr, false);
-    if (json.is_discarded())
-        throw client_error(error_kind::protocol,
-                           "the server answered HTTP " + std::to_string(result.status) + " with a body that is not JSON");
-    return json;
+    auto json = common::try_parse_bounded_json(result.body);
+    if (!json)
+        throw client_error(error_kind::protocol, "the server answered HTTP " + std::to_string(result.status) +
+                                                     " with a body that is not JSON (or nests too deep)");
+    return std::move(*json);
 }
 
 void api_client::set_token(std::string token) { impl_->token = std::move(token); }
@@ -453,7 +454,7 @@ client_error error_from_response(const http_result& result) {
     int retry_after = 0;
     if (const std::string* header = result.header("Retry-After"))
         std::from_chars(header->data(), header->data() + header->size(), retry_after);
-    const auto json = nlohmann::json::parse(result.body, nullptr, false);
+    const auto json = common::try_parse_bounded_json(result.body).value_or(nullptr);
     if (json.is_object() && json.contains("error") && json.at("error").is_object()) {
         const auto& error = json.at("error");
         const auto text = [&](const char* key) {

@@ -8,6 +8,7 @@
 #include <utility>
 
 // net/asio.hpp (via net/websocket.hpp) first: it includes <utility> before Asio (the g++ 12 / Boost 1.74 bug).
+#include "common/bounded_json.hpp"
 #include "net/websocket.hpp"
 #include "net/tls_context.hpp"
 
@@ -292,7 +293,7 @@ session_end event_stream::impl::read_messages(ws_stream& ws, const event_handler
         std::string text = beast::buffers_to_string(buffer.data());
         buffer.consume(buffer.size());
 
-        const auto message = json::parse(text, nullptr, false);
+        const auto message = common::try_parse_bounded_json(text).value_or(nullptr);
         if (!message.is_object()) bad_message("a message that is not a JSON object");
         const json& type = member(message, "type");
         if (!type.is_string()) bad_message("a message without a type");

@@ -34,4 +34,12 @@ nlohmann::json parse_bounded_json(std::string_view text, const json_limits& limi
     }
 }
 
+std::optional<nlohmann::json> try_parse_bounded_json(std::string_view text, const json_limits& limits) {
+    try {
+        return parse_bounded_json(text, limits);
+    } catch (const api_error&) {
+        return std::nullopt;
+    }
+}
+
 }  // namespace fupin::common

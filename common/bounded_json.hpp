@@ -6,6 +6,7 @@
 // while it is parsed, before any handler sees it, when it nests deeper or holds more values than any record of
 // the archive can need.
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -21,5 +22,9 @@ struct json_limits {
 // nests deeper than `limits.max_depth` or holds more than `limits.max_values` values. Parsing stops at the first
 // level or value too many, so the cost of a refusal is bounded by the limits, not by the text.
 nlohmann::json parse_bounded_json(std::string_view text, const json_limits& limits = {});
+
+// The same for a reader that only needs to know whether it got a value (the client reading a server's answer):
+// nullopt where parse_bounded_json throws.
+std::optional<nlohmann::json> try_parse_bounded_json(std::string_view text, const json_limits& limits = {});
 
 }  // namespace fupin::common

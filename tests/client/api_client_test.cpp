@@ -141,6 +141,22 @@ TEST_F(api_client_test, answer_that_is_not_json_is_a_protocol_error) {
     expect_health_fails(client, error_kind::protocol);
 }
 
+TEST_F(api_client_test, an_answer_nested_too_deep_is_a_protocol_error_not_a_crash) {
+    // A hostile or broken server: 200,000 levels would overflow the stack wherever the value were dumped.
+    const std::string deep = std::string(200'000, '[') + std::string(200'000, ']');
+    scripted_server server(server_context(), [&](const request<string_body>&) { return std::optional(json_response(200, deep)); });
+    api_client client(options(server));
+    EXPECT_THROW(client.health(), client_error);
+    scripted_server failing(server_context(), [&](const request<string_body>&) { return std::optional(json_response(400, deep)); });
+    api_client other(options(failing));
+    try {
+        other.health();
+        ADD_FAILURE() << "no error";
+    } catch (const client_error& e) {
+        EXPECT_EQ(e.status(), 400);  // the error body could not be read; the status still says what happened
+    }
+}
+
 TEST_F(api_client_test, answer_over_the_body_limit_is_a_protocol_error) {
     scripted_server server(server_context(), [](const request<string_body>&) {
         return std::optional(json_response(200, "\"" + std::string(4096, 'x') + "\""));
