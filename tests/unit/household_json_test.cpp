@@ -118,8 +118,9 @@ TEST(household_json, requests_ignore_output_only_fields_but_read_version) {
     EXPECT_EQ(in.township_name, "");
     EXPECT_EQ(in.per_capita_net_income, 0);
     EXPECT_EQ(in.members.size(), 3u);
-    // Output-only fields are not even type-checked on input: they are not the client's to set.
-    EXPECT_NO_THROW(household_from_json(json::parse(body_with("created_at", 5))));
+    // Output-only fields are not the client's to set, but they are type-checked: nothing unchecked rides along.
+    EXPECT_THROW(household_from_json(json::parse(body_with("created_at", 5))), api_error);
+    EXPECT_THROW(household_from_json(json::parse(body_with("id", "seven"))), api_error);
 }
 
 TEST(household_json, not_an_object) {
