@@ -28,7 +28,7 @@ struct server_config {
     // TLS handshakes in progress, in all and from one peer address: connections beyond either are closed at
     // once (net/handshake_limiter.hpp), so silent sockets cannot hold the server's places.
     std::size_t max_handshakes = 512;
-    std::size_t max_handshakes_per_address = 32;
+    std::size_t max_handshakes_per_address = 64;  // a county network behind one NAT reconnecting at once fits
 
     std::size_t header_limit = 8 * 1024;
     std::size_t body_limit = 1024 * 1024;
