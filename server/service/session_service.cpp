@@ -99,7 +99,9 @@ session_service::admission session_service::admit_attempt(sql::connection& db, c
                 // so no part of one is lost): a success does not wipe a certificate's count, so guesses mixed
                 // with one's own logins still add up (password spraying), while an office's occasional typos
                 // are forgotten within the lock period.
-                const std::int64_t faded = std::min<std::int64_t>(r.failures, (now - r.last_failure_ms) / decay_ms);
+                // (A clock that went back, here or on another server process, fades nothing.)
+                const std::int64_t since = std::max<std::int64_t>(0, now - r.last_failure_ms);
+                const std::int64_t faded = decay_ms > 0 ? std::min<std::int64_t>(r.failures, since / decay_ms) : r.failures;
                 r.failures -= static_cast<int>(faded);
                 r.last_failure_ms += faded * decay_ms;
             }
