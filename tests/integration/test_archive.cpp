@@ -82,14 +82,15 @@ bool mysql_available_or_fail() {
     return false;
 }
 
-scratch_database::scratch_database(const std::string& backend) : backend_(backend) {
+scratch_database::scratch_database(const std::string& backend, const std::string& place) : backend_(backend) {
     if (backend == "sqlite") {
-        name_ = (run_folder() / (unique_name("archive") + ".db")).string();
+        name_ = ((place.empty() ? run_folder() : fs::path(place)) / (unique_name("archive") + ".db")).string();
         url_ = "sqlite:" + name_;
         return;
     }
     // mysql://USER@HOST/DB?socket=… → the same server, a database of our own.
-    const std::string base = std::getenv("FUPIN_TEST_MYSQL_URL");
+    server_url_ = place.empty() ? std::getenv("FUPIN_TEST_MYSQL_URL") : place;
+    const std::string& base = server_url_;
     name_ = unique_name("fupin_it_");
     auto admin = server::sql::connect(base);
     admin->execute_script("CREATE DATABASE " + name_ + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -103,7 +104,7 @@ scratch_database::~scratch_database() {
         if (backend_ == "sqlite") {
             for (auto suffix : {"", "-wal", "-shm"}) fs::remove(name_ + suffix);
         } else {
-            auto admin = server::sql::connect(std::getenv("FUPIN_TEST_MYSQL_URL"));
+            auto admin = server::sql::connect(server_url_);
             admin->execute_script("DROP DATABASE IF EXISTS " + name_);
         }
     } catch (const std::exception& e) {
@@ -150,7 +151,7 @@ common::household sample_household(const std::string& township, const std::strin
 
 void archive_test::SetUp() {
     if (GetParam() == "mysql" && !mysql_available_or_fail()) GTEST_SKIP() << "MariaDB is not available";
-    database_ = std::make_unique<scratch_database>(GetParam());
+    database_ = std::make_unique<scratch_database>(GetParam(), database_place());
     {
         auto db = server::sql::connect(database_->url());
         server::storage::migrate(*db);

@@ -30,15 +30,18 @@ inline const std::string group_b = "529901101201001";
 const std::filesystem::path& certificates();          // county CA, server, townships/, county.*
 const std::filesystem::path& foreign_certificates();  // another CA with its own township certificates
 
-// A database for one test; dropped (MySQL) or deleted (SQLite) when it goes away.
+// A database for one test; dropped (MySQL) or deleted (SQLite) when it goes away. `backend` is "sqlite" or
+// "mysql"; `place` is the folder of the SQLite file or the URL of the MySQL server, by default this run's folder
+// and FUPIN_TEST_MYSQL_URL.
 class scratch_database {
 public:
-    explicit scratch_database(const std::string& backend);  // "sqlite" or "mysql"
+    explicit scratch_database(const std::string& backend, const std::string& place = "");
     ~scratch_database();
     const std::string& url() const { return url_; }
 
 private:
     std::string backend_;
+    std::string server_url_;  // MySQL: the server's URL, to drop the database
     std::string url_;
     std::string name_;  // MySQL database name, or the SQLite file
 };
@@ -71,6 +74,8 @@ protected:
     server::server_config server_config_with(const std::filesystem::path& certs) const;
     // Lets a test suite change the server's settings before it starts.
     virtual void configure(server::server_config&) {}
+    // Lets a test suite put its database elsewhere (see scratch_database); empty: the default place.
+    virtual std::string database_place() const { return ""; }
 
     // A logged-in client of an office: a township's reviewer (who may edit the township's files) with the
     // township's certificate, or the county approver with the county office's.
