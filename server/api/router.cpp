@@ -5,6 +5,7 @@
 
 #include "server/api/error_response.hpp"
 #include "server/storage/sql_connection.hpp"
+#include "server/storage/sql_error.hpp"
 
 namespace fupin::server::api {
 namespace {
@@ -67,6 +68,14 @@ api_response router::run(const route_match& match, const api_request& request, s
         return (*match.target)(request, match.params, connection);
     } catch (const common::api_error& e) {
         return error_response(e, request.lang);
+    } catch (const sql::storage_full& e) {
+        // Nothing was written, and nothing will be until someone makes room: say so, as no retry helps.
+        spdlog::error("request {}: the database is full: {}", request.request_id, e.what());
+        return error_response(common::api_error(507, "storage_full",
+                                                "档案服务器的存储空间已满,本次未保存任何内容;请联系县扶贫办的系统管理员",
+                                                "the archive server's storage is full; nothing was saved. Tell the "
+                                                "county office's system administrator"),
+                              request.lang);
     } catch (const nlohmann::json::exception& e) {
         // Codecs turn bad input into api_error; a json exception here is a server bug, not the client's fault.
         spdlog::error("request {}: JSON error in handler: {}", request.request_id, e.what());

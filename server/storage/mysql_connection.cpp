@@ -64,6 +64,9 @@ constexpr std::size_t max_cached_statements = 256;
         case 1205:  // ER_LOCK_WAIT_TIMEOUT
         case 1213:  // ER_LOCK_DEADLOCK
             throw retryable_error(text);
+        case 1021:  // ER_DISK_FULL
+        case 1114:  // ER_RECORD_FILE_FULL: "The table is full"
+            throw storage_full(text);
         default: throw error(text);
     }
 }

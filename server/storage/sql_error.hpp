@@ -30,4 +30,11 @@ public:
     using error::error;
 };
 
+// The database cannot grow: its disk or table space is full. The statement (and, with SQLite, the whole
+// transaction) was undone; nothing was written. It lasts until an administrator makes room.
+class storage_full : public error {
+public:
+    using error::error;
+};
+
 }  // namespace fupin::server::sql

@@ -86,6 +86,7 @@ void sqlite_connection::fail(int rc, std::string_view sql) const {
         throw constraint_violation(text, name);
     }
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw retryable_error(text);
+    if (primary == SQLITE_FULL) throw storage_full(text);
     throw error(text);
 }
 
