@@ -2,7 +2,7 @@
 // would arrive inside the TLS stream:
 //  1. Beast's http::request_parser<string_body> with the server's limits (server_config: header_limit 8 KiB,
 //     body_limit 1 MiB), requests read one after another off the same bytes as on a keep-alive connection;
-//  2. for each request that parses, the api_request http_session builds (split_request_target for the path and
+//  2. for each request that parses, the api_request http_session builds (server/net/http_message: the path and
 //     the query, the language, the WebSocket upgrade);
 //  3. the real endpoint table (api::add_routes) and router::match, as the session matches before any database
 //     work; the memory path (router::run_from_memory: the session cache's refusal, without a database);
@@ -31,7 +31,7 @@
 #include "server/api/request_parsing.hpp"
 #include "server/api/router.hpp"
 #include "server/api/routes.hpp"
-#include "server/net/request_target.hpp"
+#include "server/net/http_message.hpp"
 #include "server/server_config.hpp"
 #include "server/storage/sql_connection.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
@@ -86,35 +86,10 @@ server& the_server() {
     return s;
 }
 
-// As http_session.cpp's to_api_request (in its anonymous namespace, so mirrored here: keep the two alike).
-api::api_request to_api_request(const http::request<http::string_body>& message, std::uint64_t number) {
-    api::api_request request;
-    request.request_id = fmt::format("{:08x}", number);
-    request.method = std::string(message.method_string());
-    auto raw_target = message.target();
-    auto target = fupin::server::net::split_request_target(std::string_view(raw_target.data(), raw_target.size()));
-    request.path = std::move(target.path);
-    request.query = std::move(target.query);
-    request.content_type = std::string(message[http::field::content_type]);
-    request.idempotency_key = std::string(message["Idempotency-Key"]);
-    request.authorization = std::string(message[http::field::authorization]);
-    request.lang = fupin::common::language_from_accept_language(std::string(message[http::field::accept_language]));
-    request.body = message.body();
-    return request;
-}
-
-// As http_session.cpp's to_http_response; serialising it proves Beast takes the status and headers.
+// The answer as http_session sends it; serialising it proves Beast takes the status and headers.
 void send(const api::api_response& response, const api::api_request& request, unsigned version, bool keep_alive) {
     FUZZ_CHECK(response.status >= 100 && response.status <= 599);
-    http::response<http::string_body> message{static_cast<http::status>(response.status), version};
-    message.set(http::field::content_type, "application/json; charset=utf-8");
-    message.set(http::field::cache_control, "no-store");
-    message.set("X-Request-Id", request.request_id);
-    if (request.lang == fupin::common::language::zh) message.set(http::field::content_language, "zh-CN");
-    for (const auto& [name, value] : response.headers) message.set(name, value);
-    message.body() = response.body;
-    message.keep_alive(keep_alive);
-    message.prepare_payload();
+    auto message = fupin::server::net::to_http_response(response, request, version, keep_alive);
     http::response_serializer<http::string_body> serializer{message};
     fupin::net::error_code ec;
     std::size_t bytes = 0;
@@ -249,7 +224,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(parser.is_done());
 
         auto message = parser.release();
-        auto request = to_api_request(message, s.next_request++);
+        auto request = fupin::server::net::to_api_request(message, s.next_request++);
         request.caller_area = "529901101";
         request.caller_subject = "CN=fuzz,OU=529901101";
         request.websocket_upgrade = websocket::is_upgrade(message);

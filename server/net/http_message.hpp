@@ -1,0 +1,21 @@
+#pragma once
+// The two translations between Beast's HTTP messages and the api layer's plain request and answer. http_session
+// uses them for every request; the HTTP fuzz target runs the same code on arbitrary bytes.
+#include <cstdint>
+
+#include "net/asio.hpp"
+#include "server/api/api_request.hpp"
+#include "server/api/api_response.hpp"
+
+namespace fupin::server::net {
+
+namespace http = fupin::net::http;
+
+// `number` becomes the request id (8 hex digits) that the log lines and the X-Request-Id header carry.
+api::api_request to_api_request(const http::request<http::string_body>& message, std::uint64_t number);
+
+// JSON, never cached, the request id and (for Chinese) the content language, then the answer's own headers.
+http::response<http::string_body> to_http_response(const api::api_response& response, const api::api_request& request,
+                                                   unsigned version, bool keep_alive);
+
+}  // namespace fupin::server::net
