@@ -20,6 +20,7 @@ namespace fupin::test {
 namespace {
 
 using namespace fupin::net;
+using namespace std::string_literals;  // "…\0…"s keeps the NUL bytes
 using client::http_method;
 
 // What came back on a connection: an HTTP answer (status > 0), or the connection closed without one (status 0).
@@ -184,9 +185,9 @@ TEST_P(bad_input_catalogue, every_hostile_request_gets_its_answer_and_changes_no
         {"a malformed chunk size",
          raw("POST /api/v1/households HTTP/1.1\r\nHost: c\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
          400, "bad_request"},
-        {"a NUL byte in a header", raw(std::string("GET /api/v1/households HTTP/1.1\r\nHost: c\r\nX-A: a\0b\r\n\r\n", 51)),
+        {"a NUL byte in a header", raw("GET /api/v1/households HTTP/1.1\r\nHost: c\r\nX-A: a\0b\r\n\r\n"s),
          400, "bad_request"},
-        {"a NUL byte in the target", raw(std::string("GET /api/v1/house\0holds HTTP/1.1\r\nHost: c\r\n\r\n", 47)), 400,
+        {"a NUL byte in the target", raw("GET /api/v1/house\0holds HTTP/1.1\r\nHost: c\r\n\r\n"s), 400,
          "bad_request"},
         {"an unknown HTTP version", raw("GET /api/v1/health HTTP/9.9\r\nHost: c\r\n\r\n"), 400, "bad_request"},
         {"a request line that is not HTTP", raw("HELLO\r\n\r\n"), 400, "bad_request"},
@@ -229,7 +230,7 @@ TEST_P(bad_input_catalogue, every_hostile_request_gets_its_answer_and_changes_no
         {"invalid UTF-8", create(with([](auto&) {}).replace(2, 0, "\xff\xfe")), 400, "invalid_json"},
         {"overlong UTF-8 (a slash as C0 AF)", create("{\"address\":\"\xc0\xaf\"}"), 400, "invalid_json"},
         {"a UTF-16 surrogate in UTF-8", create("{\"address\":\"\xed\xa0\x80\"}"), 400, "invalid_json"},
-        {"a raw NUL byte in the body", create(std::string("{\"address\":\"a\0b\"}", 17)), 400, "invalid_json"},
+        {"a raw NUL byte in the body", create("{\"address\":\"a\0b\"}"s), 400, "invalid_json"},
         {"nesting under an ignored key", create("{\"id\":" + deep(100'000) + "}"), 400, "json_too_complex"},
         {"nesting in the members", create("{\"members\":" + deep(70) + "}"), 400, "json_too_complex"},
         {"nesting unclosed", create(std::string(300'000, '[')), 400, "json_too_complex"},
