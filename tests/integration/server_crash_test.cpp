@@ -40,7 +40,7 @@ public:
                                             "--tls-key", (certs / "server.key").string(),
                                             "--client-ca", (certs / "ca.crt").string(),
                                             "--crl", (certs / "crl.pem").string(),
-                                            "--log-level", "warn"};
+                                            "--log-level", "info"};  // a few lines: shown if the test fails
         pid_ = ::fork();
         if (pid_ == 0) {
             ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a test that died
@@ -63,9 +63,9 @@ private:
     pid_t pid_ = -1;
 };
 
-// Waits until the server answers health through `client` (at most 20 s).
+// Waits until the server answers health through `client` (at most 60 s: a sanitizer build starts slowly).
 bool wait_until_serving(client::api_client& client) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
         try {
             if (client.health()["status"] == "ok") return true;
@@ -149,7 +149,8 @@ TEST_P(server_crash, every_answered_write_survives_a_kill_and_retries_make_none_
     process = std::make_unique<server_process>(database_->url(), port);
     {
         client::api_client probe(options);
-        ASSERT_TRUE(wait_until_serving(probe)) << "county-server did not start again";
+        // Not ASSERT: the writers must be joined either way (their retries then fail and say so).
+        EXPECT_TRUE(wait_until_serving(probe)) << "county-server did not start again";
     }
     restarted = true;
     for (auto& t : writers) t.join();
