@@ -27,17 +27,17 @@ struct reset_guard {
 };
 
 // One writer gate per database file in this process, shared by its connections while any is open.
-std::shared_ptr<std::timed_mutex> writer_gate_of(const std::string& path) {
+std::shared_ptr<sqlite_writer_gate> writer_gate_of(const std::string& path) {
     if (path.empty() || path == ":memory:") return nullptr;
     static std::mutex registry_mutex;
-    static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+    static std::map<std::string, std::weak_ptr<sqlite_writer_gate>> registry;
     std::error_code ec;
     auto key = std::filesystem::weakly_canonical(path, ec).string();
     if (ec) key = path;
     std::lock_guard lock(registry_mutex);
     auto& slot = registry[key];
     auto gate = slot.lock();
-    if (!gate) slot = gate = std::make_shared<std::timed_mutex>();
+    if (!gate) slot = gate = std::make_shared<sqlite_writer_gate>();
     return gate;
 }
 
@@ -127,7 +127,7 @@ std::int64_t sqlite_connection::execute(std::string_view sql, const std::vector<
     // A write outside a transaction (a session's touch) passes the gate too: left to the busy handler's sleeps it
     // could wait out the busy timeout behind a steady stream of gated writers. (BEGIN, COMMIT and ROLLBACK count
     // as read-only here.)
-    std::unique_lock<std::timed_mutex> single_write;
+    std::unique_lock<sqlite_writer_gate> single_write;
     if (!in_transaction_ && writer_gate_ && !writing_.owns_lock() && !sqlite3_stmt_readonly(stmt))
         single_write = lock_writer_gate();
     reset_guard guard{stmt};
@@ -200,7 +200,7 @@ void sqlite_connection::begin(tx_mode mode) {
     in_transaction_ = true;
 }
 
-std::unique_lock<std::timed_mutex> sqlite_connection::lock_writer_gate() {
+std::unique_lock<sqlite_writer_gate> sqlite_connection::lock_writer_gate() {
     std::unique_lock lock(*writer_gate_, std::defer_lock);
     if (!lock.try_lock_for(busy_timeout_))
         throw retryable_error("sqlite: another write transaction of this process held the database too long");
@@ -218,7 +218,7 @@ void sqlite_connection::rollback() {
     if (!in_transaction_) return;
     in_transaction_ = false;
     struct ungate {
-        std::unique_lock<std::timed_mutex>& lock;
+        std::unique_lock<sqlite_writer_gate>& lock;
         ~ungate() {
             if (lock.owns_lock()) lock.unlock();
         }

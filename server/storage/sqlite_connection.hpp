@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "server/storage/sql_connection.hpp"
+#include "server/storage/sqlite_writer_gate.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -51,14 +52,14 @@ private:
     void bind(sqlite3_stmt* stmt, std::string_view sql, const std::vector<value>& params);
     [[noreturn]] void fail(int rc, std::string_view sql) const;
     // Waits at most the busy timeout; retryable_error after it, as SQLite's own busy handler ends.
-    std::unique_lock<std::timed_mutex> lock_writer_gate();
+    std::unique_lock<sqlite_writer_gate> lock_writer_gate();
 
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, stmt_ptr> statements_;
     bool in_transaction_ = false;
     std::chrono::milliseconds busy_timeout_;
-    std::shared_ptr<std::timed_mutex> writer_gate_;  // shared by this process's connections to the file (not :memory:)
-    std::unique_lock<std::timed_mutex> writing_;     // held from a write transaction's BEGIN to its end
+    std::shared_ptr<sqlite_writer_gate> writer_gate_;  // shared by this process's connections to the file (not :memory:)
+    std::unique_lock<sqlite_writer_gate> writing_;     // held from a write transaction's BEGIN to its end
 };
 
 }  // namespace fupin::server::sql
