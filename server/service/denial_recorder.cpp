@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
+#include "server/storage/sql_error.hpp"
+
 namespace fupin::server::service {
 
 void denial_recorder::denied(sql::connection& db, const audit_actor& who, const std::string& request,
@@ -53,13 +57,20 @@ std::vector<denial_recorder::ended_window> denial_recorder::take_ended(std::int6
 }
 
 void denial_recorder::write(sql::connection& db, const std::vector<ended_window>& ended, std::int64_t now_ms) {
-    for (const auto& e : ended)
-        audit_trail::record_in_own_transaction(
-            db, e.counted.who, "access.denied", "(requests of one minute)", "denied",
-            {{"denials_counted", e.uncounted},
-             {"window_started_at_ms", e.counted.started_ms},
-             {"window_ms", window_ms}},
-            now_ms);
+    for (const auto& e : ended) {
+        try {
+            audit_trail::record_in_own_transaction(
+                db, e.counted.who, "access.denied", "(requests of one minute)", "denied",
+                {{"denials_counted", e.uncounted},
+                 {"window_started_at_ms", e.counted.started_ms},
+                 {"window_ms", window_ms}},
+                now_ms);
+        } catch (const sql::storage_full&) {
+            // The request that happens to write the summary must not fail for it: the log keeps the count.
+            spdlog::error("audit: {} denials of {} not written, the database is full", e.uncounted,
+                          e.counted.who.username);
+        }
+    }
 }
 
 }  // namespace fupin::server::service

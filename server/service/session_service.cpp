@@ -12,6 +12,7 @@
 #include "server/service/digest.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/login_throttle_repository.hpp"
+#include "server/storage/sql_error.hpp"
 #include "server/storage/session_repository.hpp"
 #include "server/storage/user_repository.hpp"
 
@@ -180,9 +181,14 @@ login_result session_service::login(sql::connection& db, const std::string& user
     });
     // Counters that have faded away and hold no lock are of no use any more; ageing them out here keeps the
     // table as small as the recent failures (its own statement: it must not hold the rows the login locked).
-    run_in_transaction(db, sql::tx_mode::write, [&] {
-        storage::login_throttle_repository(db).remove_faded(now - ms(config_.login_lock_period), now);
-    });
+    // Housekeeping after the login has committed: a full disk must not turn that login into a refusal.
+    try {
+        run_in_transaction(db, sql::tx_mode::write, [&] {
+            storage::login_throttle_repository(db).remove_faded(now - ms(config_.login_lock_period), now);
+        });
+    } catch (const sql::storage_full& e) {
+        spdlog::warn("login: faded throttle rows kept, the database is full: {}", e.what());
+    }
     result.who = to_principal(*user, session, ms(config_.session_idle_timeout));
     return result;
 }
@@ -239,7 +245,11 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
         if (!found) throw session_expired();
         const auto& session = found->session;
         if (now >= session.expires_at_ms || now >= session.last_seen_ms + idle_ms || found->user.disabled) {
-            sessions.remove(token_hash);
+            try {
+                sessions.remove(token_hash);
+            } catch (const sql::storage_full& e) {  // it is refused all the same; the row goes with the next login
+                spdlog::warn("an ended session's row kept, the database is full: {}", e.what());
+            }
             if (cache_) cache_->forget(token_hash);
             throw session_expired();
         }
@@ -250,9 +260,14 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
     }
     auto& session = found->session;
     if (now - session.last_seen_ms >= touch_interval_ms) {
-        sessions.touch(token_hash, now);
-        session.last_seen_ms = now;
-        if (cache_) cache_->touched(token_hash, now);
+        // Outside any transaction, and not worth a refusal: on a full disk reads go on, the session not kept alive.
+        try {
+            sessions.touch(token_hash, now);
+            session.last_seen_ms = now;
+            if (cache_) cache_->touched(token_hash, now);
+        } catch (const sql::storage_full& e) {
+            spdlog::warn("a session's last use not recorded, the database is full: {}", e.what());
+        }
     }
     return to_principal(found->user, session, idle_ms);
 }
