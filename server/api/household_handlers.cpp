@@ -53,7 +53,7 @@ std::optional<api_response> household_handlers::get_from_memory(const api_reques
     try {
         id = parse_id(params.at("id"));
     } catch (const common::api_error&) {
-        return std::nullopt;  // the handler answers the 400
+        return std::nullopt;  // the handler answers the 404
     }
     auto json = households_.get_json_from_memory(who, id);
     if (!json) return std::nullopt;

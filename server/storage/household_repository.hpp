@@ -56,12 +56,12 @@ public:
     // Throws sql::constraint_violation like insert().
     bool update(common::household& h, std::int64_t expected_version, std::int64_t now_ms);
 
-    // Newest change first (updated_at_ms DESC, id DESC), keyset-paged. Filters that are empty are not
-    // applied. page_size is clamped to 1..200. Throws std::invalid_argument for a malformed page_token.
     // The identification procedure's one change to a file: its status (registered on the final step). Bumps
     // the version, so an editor holding the old version gets a 409. False when no such household.
     bool set_status(std::int64_t id, const std::string& status, std::int64_t now_ms);
 
+    // Newest change first (updated_at_ms DESC, id DESC), keyset-paged. Filters that are empty are not
+    // applied. page_size is clamped to 1..200. Throws std::invalid_argument for a malformed page_token.
     common::household_page list(const common::household_filter& filter);
 
     std::optional<person_location> find_person(const std::string& id_number);
