@@ -14,7 +14,8 @@ namespace fupin::client::test {
 
 class test_pki {
 public:
-    // Makes the certificates under `dir` (created); ok() is false when that failed (no openssl): skip then.
+    // Makes the certificates under `dir` (created); ok() is false when that failed: the tests then fail, since a
+    // broken make-certs must not pass for a green run.
     explicit test_pki(std::filesystem::path dir) : dir_(std::move(dir)) {
         std::filesystem::create_directories(dir_);
         std::ofstream(dir_ / "areas.json")
