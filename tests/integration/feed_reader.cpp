@@ -111,6 +111,12 @@ std::string feed_reader::close_reason() const {
     return s_->close_reason;
 }
 
+void feed_reader::send_text(const std::string& message) {
+    if (s_->reader.joinable()) throw std::logic_error("feed_reader::send_text after start_reading");
+    s_->ws.text(true);
+    s_->ws.write(asio::buffer(message));
+}
+
 void feed_reader::close() {
     if (!s_) return;
     error_code ignored;

@@ -29,6 +29,8 @@ public:
     feed_reader& operator=(const feed_reader&) = delete;
 
     void start_reading();
+    // Sends a text message to the server. Only before start_reading (one TLS stream: no read beside a write).
+    void send_text(const std::string& message);
     // The next message, or nullopt when none came within `timeout` or the feed has ended.
     std::optional<nlohmann::json> next(std::chrono::milliseconds timeout = std::chrono::seconds(5));
     // The next message of type "event" (skipping hello and position messages).

@@ -296,6 +296,23 @@ TEST_P(change_feed, a_subscriber_that_does_not_read_is_cut_off_while_the_others_
     }
 }
 
+TEST_P(change_feed, a_message_over_the_limit_ends_that_subscription_only) {
+    auto talker = subscribe("approver", std::nullopt, false);
+    auto listener = subscribe("supervisor", std::nullopt);
+    ASSERT_TRUE(listener->next());  // hello
+    // Subscribers have nothing to say but pings and close: 4 KiB is the most a message may hold.
+    // Just over the limit, in one TLS record: sent whole before the server can answer, and read whole by it, so
+    // the connection ends with the server's close frame and not with a reset.
+    talker->send_text(std::string(5000, 'x'));
+    talker->start_reading();
+    EXPECT_TRUE(talker->wait_closed(10s));
+    EXPECT_EQ(talker->close_code(), 1009) << "message too big";
+    const auto id = create("clerk_a", 7);
+    const auto event = listener->next_event();
+    ASSERT_TRUE(event) << "the other subscription ended too";
+    EXPECT_EQ((*event)["record"], "household/" + std::to_string(id));
+}
+
 TEST_P(change_feed, subscriptions_per_user_are_bounded_and_an_ended_session_ends_its_feed) {
     // What a refused upgrade answers, read as plain HTTP.
     auto upgrade_status = [](client::api_client& c) {
