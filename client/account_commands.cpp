@@ -9,7 +9,7 @@
 namespace fupin::client {
 namespace {
 
-const char* t(common::language lang, const char* zh, const char* en) { return lang == common::language::en ? en : zh; }
+using common::in;
 
 void print_json(std::ostream& out, const nlohmann::json& json) { out << json.dump() << '\n'; }
 
@@ -17,16 +17,16 @@ void print_json(std::ostream& out, const nlohmann::json& json) { out << json.dum
 // from a descriptor (the script knows what it sent).
 std::string new_password(const account_options& o, common::language lang) {
     if (o.password_fd >= 0) return read_password_line(o.password_fd);
-    auto first = ask_password(t(lang, "新密码（至少 10 位）：", "New password (at least 10 characters): "));
-    auto second = ask_password(t(lang, "再输入一次：", "Repeat it: "));
+    auto first = ask_password(in(lang, "新密码（至少 10 位）：", "New password (at least 10 characters): "));
+    auto second = ask_password(in(lang, "再输入一次：", "Repeat it: "));
     if (first != second) throw password_input_error("the two passwords differ");
     return first;
 }
 
 int login(const account_options& o, const account_context& c) {
-    const std::string username = o.username.empty() ? ask_line(t(c.lang, "用户名：", "Username: ")) : o.username;
+    const std::string username = o.username.empty() ? ask_line(in(c.lang, "用户名：", "Username: ")) : o.username;
     const std::string password = o.password_fd >= 0 ? read_password_line(o.password_fd)
-                                                    : ask_password(t(c.lang, "密码：", "Password: "));
+                                                    : ask_password(in(c.lang, "密码：", "Password: "));
     auto answer = c.client.login(username, password);
     c.store.save({c.server, c.client.token(), json_text(answer.at("user"), "username"), json_text(answer, "expires_at")});
     answer.erase("token");  // --json is for scripts; the token stays in the cache file only
@@ -43,7 +43,7 @@ int logout(const account_context& c) {
         // The server could not be told; the local copy goes anyway (on a shared computer that is what matters),
         // and the session ends on the server at its idle timeout.
         c.store.remove();
-        c.err << t(c.lang, "已删除本机的登录信息，但未能通知县服务器；该会话将在空闲超时后失效。\n",
+        c.err << in(c.lang, "已删除本机的登录信息，但未能通知县服务器；该会话将在空闲超时后失效。\n",
                    "The login on this computer is deleted, but the county server could not be told; the session "
                    "ends at its idle timeout.\n");
         throw;
@@ -77,13 +77,13 @@ int users(account_command command, const account_options& o, const account_conte
         c.client.reset_password(o.username, new_password(o, c.lang));
         if (c.json) print_json(c.out, nlohmann::json{{"username", o.username}, {"password_reset", true}});
         else
-            c.out << t(c.lang, "已重置用户 ", "The password of ") << o.username
-                  << t(c.lang, " 的密码；该用户已登录的会话均已结束。\n", " is reset; the user's sessions have ended.\n");
+            c.out << in(c.lang, "已重置用户 ", "The password of ") << o.username
+                  << in(c.lang, " 的密码；该用户已登录的会话均已结束。\n", " is reset; the user's sessions have ended.\n");
         return exit_ok;
     default: return exit_usage;
     }
     if (c.json) print_json(c.out, answer);
-    else c.out << t(c.lang, "已保存：", "Saved: ") << printer.user(answer);
+    else c.out << in(c.lang, "已保存：", "Saved: ") << printer.user(answer);
     return exit_ok;
 }
 

@@ -38,7 +38,6 @@ public:
     std::string beijing_time(const std::string& iso_utc) const;
 
 private:
-    const char* t(const char* zh, const char* en) const { return lang_ == common::language::en ? en : zh; }
     std::string who(const nlohmann::json& user) const;
 
     common::language lang_;

@@ -203,7 +203,6 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     }
 
     common::language lang = o.overrides.lang == "en" ? common::language::en : common::language::zh;
-    const auto t = [&](const char* zh, const char* en) { return lang == common::language::en ? en : zh; };
     std::unique_ptr<api_client> client;
     std::optional<session_store> store;
     bool generated_key = false;
@@ -220,7 +219,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
             if (*update) {
                 input->id = o.id;
                 if (input->version <= 0) {
-                    err << t("错误：修改档案时，文件里必须有它所依据的版本号 version（先用 household show --json 取回）\n",
+                    err << common::in(lang, "错误：修改档案时，文件里必须有它所依据的版本号 version（先用 household show --json 取回）\n",
                              "Error: an update needs the version it was based on in the file (get it with household "
                              "show --json)\n");
                     return exit_refused;
@@ -301,25 +300,25 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
         }
         return exit_ok;
     } catch (const config_error& e) {
-        err << t("设置有误：", "Settings error: ") << e.what() << '\n';
+        err << common::in(lang, "设置有误：", "Settings error: ") << e.what() << '\n';
         return exit_usage;
     } catch (const usage_error& e) {
-        err << t("无法读取文件：", "Cannot read the file: ") << e.what() << '\n';
+        err << common::in(lang, "无法读取文件：", "Cannot read the file: ") << e.what() << '\n';
         return exit_usage;
     } catch (const refused_input& e) {
-        err << t("文件不是有效的 JSON：", "The file is not valid JSON: ") << e.what() << '\n';
+        err << common::in(lang, "文件不是有效的 JSON：", "The file is not valid JSON: ") << e.what() << '\n';
         return exit_refused;
     } catch (const common::api_error& e) {  // the household file does not fit the format (checked locally)
         err << household_printer(lang).local_problems({e});
         return exit_refused;
     } catch (const password_input_error& e) {
-        err << t("无法读取密码：", "Cannot read the password: ") << e.what()
-            << t("\n请在终端中运行，或用 --user 和 --password-fd 传入。\n",
+        err << common::in(lang, "无法读取密码：", "Cannot read the password: ") << e.what()
+            << common::in(lang, "\n请在终端中运行，或用 --user 和 --password-fd 传入。\n",
                  "\nRun it in a terminal, or pass --user and --password-fd.\n");
         return exit_usage;
     } catch (const session_store_error& e) {
         if (!e.insecure()) {
-            err << t("登录缓存文件无法使用：", "The login cache file cannot be used: ") << e.what() << '\n';
+            err << common::in(lang, "登录缓存文件无法使用：", "The login cache file cannot be used: ") << e.what() << '\n';
             return exit_usage;
         }
         // Others could read the token: it is not used, and the file goes so the next login starts clean.
@@ -334,8 +333,8 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
             std::filesystem::remove(store->path(), ec);
             if (o.json && client && !client->last_result().body.empty()) print_raw(out, client->last_result().body);
             err << account_printer(lang).not_logged_in()
-                << (lang == common::language::en ? "(code " : "（代码 ") << (e.code().empty() ? "-" : e.code())
-                << (lang == common::language::en ? ", HTTP 401)\n" : "，HTTP 401）\n");
+                << common::in(lang, "（代码 ", "(code ") << (e.code().empty() ? "-" : e.code())
+                << common::in(lang, "，HTTP 401）\n", ", HTTP 401)\n");
             return exit_not_logged_in;
         }
         if (*login) {
@@ -350,11 +349,11 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
         err << (procedure.given() ? procedure_printer(lang).error(e) : household_printer(lang).error(e));
         const int code = exit_code_for(e);
         if (generated_key && (code == exit_unreachable || code == exit_server_error))
-            err << t("若要重试，请加上 --idempotency-key ", "To retry safely, add --idempotency-key ") << o.idempotency_key
-                << t("，这样不会重复建档。\n", " so that nothing is created twice.\n");
+            err << common::in(lang, "若要重试，请加上 --idempotency-key ", "To retry safely, add --idempotency-key ") << o.idempotency_key
+                << common::in(lang, "，这样不会重复建档。\n", " so that nothing is created twice.\n");
         return code;
     } catch (const std::exception& e) {
-        err << t("客户端内部错误：", "Internal error of the client: ") << e.what() << '\n';
+        err << common::in(lang, "客户端内部错误：", "Internal error of the client: ") << e.what() << '\n';
         return 1;
     }
 }

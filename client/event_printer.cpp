@@ -11,6 +11,8 @@
 #include "common/vocabulary.hpp"
 
 namespace fupin::client {
+
+using common::in;
 namespace voc = common::vocabulary;
 using nlohmann::json;
 
@@ -70,11 +72,11 @@ std::string event_printer::china_time(const std::string& at) {
 }
 
 std::string event_printer::kind_label(const std::string& kind) const {
-    if (kind == "household.created") return t("新建户档案", "household created");
-    if (kind == "household.updated") return t("修改户档案", "household updated");
-    if (kind == "posting.published") return t("发布公示", "posting published");
-    if (kind == "quota.set") return t("下达名额", "quota set");
-    if (kind == "poverty_line.set") return t("设定扶贫标准", "poverty line set");
+    if (kind == "household.created") return in(lang_, "新建户档案", "household created");
+    if (kind == "household.updated") return in(lang_, "修改户档案", "household updated");
+    if (kind == "posting.published") return in(lang_, "发布公示", "posting published");
+    if (kind == "quota.set") return in(lang_, "下达名额", "quota set");
+    if (kind == "poverty_line.set") return in(lang_, "设定扶贫标准", "poverty line set");
     constexpr std::string_view application = "application.";
     if (kind.starts_with(application)) {
         const std::string action = kind.substr(application.size());
@@ -100,7 +102,7 @@ std::string event_printer::area(const feed_event& e) const {
     }
     if (!e.township_code.empty()) return named(township_name, e.township_code);
     if (!area_code.empty()) return named(area_name, area_code);  // a county-level posting or quota
-    return t("全县", "county-wide");
+    return in(lang_, "全县", "county-wide");
 }
 
 std::string event_printer::details(const feed_event& e) const {
@@ -112,14 +114,14 @@ std::string event_printer::details(const feed_event& e) const {
         return year.empty() ? std::string() : lang_ == common::language::en ? "year " + year : year + "年度";
     };
     if (e.kind.starts_with("household.")) {
-        add(parts, field(s, "household_id").empty() ? "" : t("户 ", "household ") + field(s, "household_id"));
+        add(parts, field(s, "household_id").empty() ? "" : in(lang_, "户 ", "household ") + field(s, "household_id"));
         if (full) add(parts, field(s, "head_name"));
         if (const auto size = field(s, "household_size"); !size.empty())
             add(parts, lang_ == common::language::en ? size + " people" : size + "人");
         add(parts, label_or_code(voc::household_statuses, field(s, "status"), lang_));
-        if (const auto v = field(s, "version"); !v.empty()) add(parts, t("版本 ", "version ") + v);
+        if (const auto v = field(s, "version"); !v.empty()) add(parts, in(lang_, "版本 ", "version ") + v);
     } else if (e.kind.starts_with("application.")) {
-        add(parts, field(s, "application_id").empty() ? "" : t("案件 ", "case ") + field(s, "application_id"));
+        add(parts, field(s, "application_id").empty() ? "" : in(lang_, "案件 ", "case ") + field(s, "application_id"));
         add(parts, year_text());
         // A public event of another area carries no name; the server leaves it out, and so does this line.
         if (full) add(parts, field(s, "head_name"));
@@ -129,18 +131,18 @@ std::string event_printer::details(const feed_event& e) const {
         if (!from.empty() && !to.empty()) add(parts, from + " → " + to);
         else add(parts, to.empty() ? state : to);
         if (full) {
-            if (const auto reason = field(s, "reason"); !reason.empty()) add(parts, t("理由：", "reason: ") + reason);
-            if (const auto by = field(s, "by"); !by.empty()) add(parts, t("经办 ", "by ") + by);
+            if (const auto reason = field(s, "reason"); !reason.empty()) add(parts, in(lang_, "理由：", "reason: ") + reason);
+            if (const auto by = field(s, "by"); !by.empty()) add(parts, in(lang_, "经办 ", "by ") + by);
         }
     } else if (e.kind == "posting.published") {
         add(parts, label_or_code(voc::posting_levels, field(s, "level"), lang_));
         add(parts, year_text());
         if (const auto n = field(s, "households"); !n.empty())
             add(parts, lang_ == common::language::en ? n + " households" : n + "户");
-        if (const auto last = field(s, "last_day"); !last.empty()) add(parts, t("公示至 ", "until ") + last);
+        if (const auto last = field(s, "last_day"); !last.empty()) add(parts, in(lang_, "公示至 ", "until ") + last);
     } else if (e.kind == "quota.set") {
         add(parts, year_text());
-        if (const auto q = field(s, "quota"); !q.empty()) add(parts, t("名额 ", "places ") + q);
+        if (const auto q = field(s, "quota"); !q.empty()) add(parts, in(lang_, "名额 ", "places ") + q);
     } else if (e.kind == "poverty_line.set") {
         add(parts, year_text());
         if (const auto it = s.find("amount"); it != s.end() && it->is_number())
@@ -156,7 +158,7 @@ std::string event_printer::line(const feed_event& e) const {
 }
 
 std::string event_printer::interruption(const feed_interruption& i) const {
-    std::string out = t("连接中断，正在重连…", "Connection lost, reconnecting…");
+    std::string out = in(lang_, "连接中断，正在重连…", "Connection lost, reconnecting…");
     if (i.cursor)
         out += lang_ == common::language::en ? fmt::format(" (resuming after #{}; {})", *i.cursor, i.reason)
                                              : fmt::format("（从 #{} 之后继续；{}）", *i.cursor, i.reason);

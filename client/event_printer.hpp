@@ -27,7 +27,6 @@ public:
     static std::string china_time(const std::string& at);
 
 private:
-    const char* t(const char* zh, const char* en) const { return lang_ == common::language::en ? en : zh; }
     std::string area(const feed_event& e) const;
     std::string details(const feed_event& e) const;
 

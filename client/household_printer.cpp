@@ -10,6 +10,8 @@
 #include "common/vocabulary.hpp"
 
 namespace fupin::client {
+
+using common::in;
 namespace voc = common::vocabulary;
 using common::language;
 
@@ -107,50 +109,50 @@ std::string household_printer::field_name(std::string_view path) const {
 std::string household_printer::household(const common::household& h) const {
     const bool en = lang_ == language::en;
     const auto yuan = [&](common::money_fen fen) { return format_yuan(fen, lang_); };
-    const auto yes_no = [&](bool b) { return std::string(b ? t("是", "yes") : t("否", "no")); };
-    const std::string mu = t(" 亩", " mu");
+    const auto yes_no = [&](bool b) { return std::string(b ? in(lang_, "是", "yes") : in(lang_, "否", "no")); };
+    const std::string mu = in(lang_, " 亩", " mu");
 
     std::string causes = enum_text(voc::poverty_causes, h.main_cause, lang_);
     if (!h.other_causes.empty()) {
-        causes += t("；其他：", "; others: ");
+        causes += in(lang_, "；其他：", "; others: ");
         for (std::size_t i = 0; i < h.other_causes.size(); ++i)
-            causes += (i ? t("、", ", ") : "") + enum_text(voc::poverty_causes, h.other_causes[i], lang_);
+            causes += (i ? in(lang_, "、", ", ") : "") + enum_text(voc::poverty_causes, h.other_causes[i], lang_);
     }
     const auto& c = h.conditions;
     std::string out = labelled({
-        {t("户编号", "Household ID"), std::to_string(h.id) + t("（版本 ", " (version ") + std::to_string(h.version) + t("）", ")")},
-        {t("状态", "Status"), enum_text(voc::household_statuses, h.status, lang_)},
-        {t("乡镇", "Township"), area_text(h.township_name, h.township_code)},
-        {t("村", "Village"), area_text(h.village_name, h.village_code)},
-        {t("组", "Group"), area_text(h.group_name, h.group_code)},
-        {t("户主", "Head"), or_dash(h.head_name)},
-        {t("住址", "Address"), or_dash(h.address)},
-        {t("联系电话", "Phone"), or_dash(h.phone)},
-        {t("开户银行", "Bank"), or_dash(h.bank_name)},
-        {t("银行账号", "Bank account"), or_dash(h.bank_account)},
-        {t("土地", "Land"), std::string(t("承包地 ", "contracted ")) + format_decimal(h.land.contracted_mu) + mu +
-                                t("，流转地 ", ", transferred ") + format_decimal(h.land.transferred_mu) + mu +
-                                t("，撂荒地 ", ", abandoned ") + format_decimal(h.land.abandoned_mu) + mu},
-        {t("住房", "Housing"), enum_text(voc::housing_conditions, c.housing, lang_) + t("，", ", ") +
-                                  format_decimal(c.housing_area_m2) + t(" 平方米", " m²")},
-        {t("饮水", "Drinking water"), enum_text(voc::drinking_water, c.drinking_water, lang_)},
-        {t("生活用电", "Electricity"), enum_text(voc::electricity, c.electricity, lang_)},
-        {t("道路", "Road"), enum_text(voc::road_access, c.road_access, lang_)},
-        {t("消费水平", "Consumption"), enum_text(voc::consumption_levels, c.consumption_level, lang_)},
-        {t("资产估值", "Assets"), yuan(c.assets_value) + (c.assets_note.empty() ? "" : (en ? " (" : "（") + c.assets_note + (en ? ")" : "）"))},
-        {t("收入年度", "Income year"), std::to_string(h.income.year)},
-        {t("工资性收入", "Wages"), yuan(h.income.wages)},
-        {t("生产经营性收入", "Production/business"), yuan(h.income.production_business)},
-        {t("财产性收入", "Property income"), yuan(h.income.property)},
-        {t("转移性收入", "Transfers"), yuan(h.income.transfers)},
-        {t("家庭纯收入合计", "Total net income"),
+        {in(lang_, "户编号", "Household ID"), std::to_string(h.id) + in(lang_, "（版本 ", " (version ") + std::to_string(h.version) + in(lang_, "）", ")")},
+        {in(lang_, "状态", "Status"), enum_text(voc::household_statuses, h.status, lang_)},
+        {in(lang_, "乡镇", "Township"), area_text(h.township_name, h.township_code)},
+        {in(lang_, "村", "Village"), area_text(h.village_name, h.village_code)},
+        {in(lang_, "组", "Group"), area_text(h.group_name, h.group_code)},
+        {in(lang_, "户主", "Head"), or_dash(h.head_name)},
+        {in(lang_, "住址", "Address"), or_dash(h.address)},
+        {in(lang_, "联系电话", "Phone"), or_dash(h.phone)},
+        {in(lang_, "开户银行", "Bank"), or_dash(h.bank_name)},
+        {in(lang_, "银行账号", "Bank account"), or_dash(h.bank_account)},
+        {in(lang_, "土地", "Land"), std::string(in(lang_, "承包地 ", "contracted ")) + format_decimal(h.land.contracted_mu) + mu +
+                                in(lang_, "，流转地 ", ", transferred ") + format_decimal(h.land.transferred_mu) + mu +
+                                in(lang_, "，撂荒地 ", ", abandoned ") + format_decimal(h.land.abandoned_mu) + mu},
+        {in(lang_, "住房", "Housing"), enum_text(voc::housing_conditions, c.housing, lang_) + in(lang_, "，", ", ") +
+                                  format_decimal(c.housing_area_m2) + in(lang_, " 平方米", " m²")},
+        {in(lang_, "饮水", "Drinking water"), enum_text(voc::drinking_water, c.drinking_water, lang_)},
+        {in(lang_, "生活用电", "Electricity"), enum_text(voc::electricity, c.electricity, lang_)},
+        {in(lang_, "道路", "Road"), enum_text(voc::road_access, c.road_access, lang_)},
+        {in(lang_, "消费水平", "Consumption"), enum_text(voc::consumption_levels, c.consumption_level, lang_)},
+        {in(lang_, "资产估值", "Assets"), yuan(c.assets_value) + (c.assets_note.empty() ? "" : (en ? " (" : "（") + c.assets_note + (en ? ")" : "）"))},
+        {in(lang_, "收入年度", "Income year"), std::to_string(h.income.year)},
+        {in(lang_, "工资性收入", "Wages"), yuan(h.income.wages)},
+        {in(lang_, "生产经营性收入", "Production/business"), yuan(h.income.production_business)},
+        {in(lang_, "财产性收入", "Property income"), yuan(h.income.property)},
+        {in(lang_, "转移性收入", "Transfers"), yuan(h.income.transfers)},
+        {in(lang_, "家庭纯收入合计", "Total net income"),
          yuan(h.income.wages + h.income.production_business + h.income.property + h.income.transfers)},
-        {t("人均纯收入", "Per-capita net income"), yuan(h.per_capita_net_income)},
-        {t("致贫原因", "Causes of poverty"), causes},
-        {t("五保户", "Five-guarantee"), yes_no(h.five_guarantee)},
-        {t("低保户", "Minimum allowance"), yes_no(h.minimum_allowance)},
-        {t("建档时间", "Created"), or_dash(format_beijing_time(h.created_at_ms))},
-        {t("更新时间", "Updated"), or_dash(format_beijing_time(h.updated_at_ms))},
+        {in(lang_, "人均纯收入", "Per-capita net income"), yuan(h.per_capita_net_income)},
+        {in(lang_, "致贫原因", "Causes of poverty"), causes},
+        {in(lang_, "五保户", "Five-guarantee"), yes_no(h.five_guarantee)},
+        {in(lang_, "低保户", "Minimum allowance"), yes_no(h.minimum_allowance)},
+        {in(lang_, "建档时间", "Created"), or_dash(format_beijing_time(h.created_at_ms))},
+        {in(lang_, "更新时间", "Updated"), or_dash(format_beijing_time(h.updated_at_ms))},
     });
 
     out += en ? fmt::format("\nMembers ({}):\n", h.members.size()) : fmt::format("\n家庭成员（{}人）：\n", h.members.size());
@@ -193,7 +195,7 @@ std::string household_printer::household_table(const std::vector<common::househo
 
 std::string household_printer::next_page_hint(const std::string& next_page_token) const {
     if (next_page_token.empty()) return {};
-    return rformat(t("还有下一页：加上 --page-token {} 继续查看，或用 --all 列出全部\n",
+    return rformat(in(lang_, "还有下一页：加上 --page-token {} 继续查看，或用 --all 列出全部\n",
                          "More on the next page: add --page-token {} to continue, or use --all\n"),
                        next_page_token);
 }
@@ -204,47 +206,47 @@ std::string household_printer::health(const nlohmann::json& status) const {
     };
     std::string time = text("time");
     try {
-        time = format_beijing_time(common::parse_utc_ms(time, "time")) + t("（北京时间）", " (Beijing time)");
+        time = format_beijing_time(common::parse_utc_ms(time, "time")) + in(lang_, "（北京时间）", " (Beijing time)");
     } catch (const std::exception&) {
         // leave the text as the server sent it
     }
     const bool ok = text("status") == "ok";
-    return std::string(ok ? t("县服务器运行正常\n", "The county server is up\n") : t("县服务器状态异常\n", "The county server reports a problem\n")) +
-           labelled({{t("状态", "Status"), text("status")},
-                     {t("服务", "Service"), text("service") + " " + text("version")},
-                     {t("数据库", "Database"), text("database")},
-                     {t("本证书区域", "Certificate area"), text("caller_area")},
-                     {t("服务器时间", "Server time"), time}});
+    return std::string(ok ? in(lang_, "县服务器运行正常\n", "The county server is up\n") : in(lang_, "县服务器状态异常\n", "The county server reports a problem\n")) +
+           labelled({{in(lang_, "状态", "Status"), text("status")},
+                     {in(lang_, "服务", "Service"), text("service") + " " + text("version")},
+                     {in(lang_, "数据库", "Database"), text("database")},
+                     {in(lang_, "本证书区域", "Certificate area"), text("caller_area")},
+                     {in(lang_, "服务器时间", "Server time"), time}});
 }
 
 std::string household_printer::stored_notice(bool created, bool replayed) const {
-    if (replayed) return t("这份档案此前已经提交过，服务器返回的是第一次保存的记录，没有重复建档。\n",
+    if (replayed) return in(lang_, "这份档案此前已经提交过，服务器返回的是第一次保存的记录，没有重复建档。\n",
                            "This file was submitted before: the server returned the record it stored then, nothing new was made.\n");
-    return created ? t("已建档，服务器保存的档案如下：\n", "Created. The stored household:\n")
-                   : t("已更新，服务器保存的档案如下：\n", "Updated. The stored household:\n");
+    return created ? in(lang_, "已建档，服务器保存的档案如下：\n", "Created. The stored household:\n")
+                   : in(lang_, "已更新，服务器保存的档案如下：\n", "Updated. The stored household:\n");
 }
 
 std::string household_printer::error(const client_error& e) const {
     const bool en = lang_ == language::en;
     switch (e.kind()) {
     case error_kind::unreachable:
-        return rformat(t("错误：无法连接县服务器：{}\n请检查网络，以及配置中的服务器地址（server）。\n",
+        return rformat(in(lang_, "错误：无法连接县服务器：{}\n请检查网络，以及配置中的服务器地址（server）。\n",
                              "Error: cannot reach the county server: {}\nCheck the network and the server setting.\n"),
                            e.message());
     case error_kind::tls:
-        return rformat(t("错误：与县服务器建立安全连接（TLS）失败：{}\n"
+        return rformat(in(lang_, "错误：与县服务器建立安全连接（TLS）失败：{}\n"
                              "请检查本乡镇的证书（cert、key）和县级根证书（ca）是否正确、是否已过期或被吊销。\n",
                              "Error: the secure connection (TLS) to the county server failed: {}\n"
                              "Check this township's certificate and key (cert, key) and the county CA (ca); they may "
                              "be wrong, expired or revoked.\n"),
                            e.message());
     case error_kind::protocol:
-        return rformat(t("错误：无法识别县服务器的应答：{}\n", "Error: the county server's answer is not understood: {}\n"),
+        return rformat(in(lang_, "错误：无法识别县服务器的应答：{}\n", "Error: the county server's answer is not understood: {}\n"),
                            e.message());
     case error_kind::http: break;
     }
-    std::string out = rformat(t("错误：{}\n", "Error: {}\n"), e.message().empty() ? "HTTP " + std::to_string(e.status()) : e.message());
-    if (!e.field().empty()) out += rformat(t("字段：{}\n", "Field: {}\n"), field_name(e.field()));
+    std::string out = rformat(in(lang_, "错误：{}\n", "Error: {}\n"), e.message().empty() ? "HTTP " + std::to_string(e.status()) : e.message());
+    if (!e.field().empty()) out += rformat(in(lang_, "字段：{}\n", "Field: {}\n"), field_name(e.field()));
     const auto& d = e.details();
     const auto detail = [&](const char* key) {
         return d.is_object() && d.contains(key) ? (d.at(key).is_string() ? d.at(key).get<std::string>() : d.at(key).dump())
@@ -254,14 +256,14 @@ std::string household_printer::error(const client_error& e) const {
         std::string where = area_text(detail("township_name"), detail("township_code")) + " " +
                             area_text(detail("village_name"), detail("village_code"));
         if (!detail("household_id").empty())
-            where += rformat(t("，户编号 {}", ", household {}"), detail("household_id"));
-        out += rformat(t("已登记在：{}\n", "Registered in: {}\n"), where);
+            where += rformat(in(lang_, "，户编号 {}", ", household {}"), detail("household_id"));
+        out += rformat(in(lang_, "已登记在：{}\n", "Registered in: {}\n"), where);
         // The name is masked (张*) when the file is another township's, as in `lookup`.
         if (!detail("name").empty())
-            out += rformat(t("登记姓名：{}，档案状态：{}\n", "Registered as: {}, file status: {}\n"), detail("name"),
+            out += rformat(in(lang_, "登记姓名：{}，档案状态：{}\n", "Registered as: {}, file status: {}\n"), detail("name"),
                            enum_text(voc::household_statuses, detail("household_status"), lang_));
     } else if (e.code() == "version_conflict" && !detail("current_version").empty()) {
-        out += rformat(t("服务器上的当前版本是 {}：别人已经改过这户档案。请用 household show 取回最新档案，核对后再修改。\n",
+        out += rformat(in(lang_, "服务器上的当前版本是 {}：别人已经改过这户档案。请用 household show 取回最新档案，核对后再修改。\n",
                              "The server has version {}: someone changed this file. Fetch it with household show, "
                              "check it, and edit again.\n"),
                            detail("current_version"));
@@ -270,19 +272,19 @@ std::string household_printer::error(const client_error& e) const {
             out += fmt::format("  {}: {}\n", key, value.is_string() ? value.get<std::string>() : value.dump());
     }
     if (e.retry_after_seconds() > 0)
-        out += rformat(t("请 {} 秒后重试。\n", "Retry after {} s.\n"), e.retry_after_seconds());
+        out += rformat(in(lang_, "请 {} 秒后重试。\n", "Retry after {} s.\n"), e.retry_after_seconds());
     out += rformat(en ? "(code {}, HTTP {})\n" : "（代码 {}，HTTP {}）\n", e.code().empty() ? "-" : e.code(), e.status());
     return out;
 }
 
 std::string household_printer::local_problems(const std::vector<common::api_error>& problems) const {
-    std::string out = rformat(t("本地检查未通过，共 {} 处问题，未发送到服务器：\n",
+    std::string out = rformat(in(lang_, "本地检查未通过，共 {} 处问题，未发送到服务器：\n",
                                     "The local check found {} problem(s); nothing was sent to the server:\n"),
                                   problems.size());
     int n = 0;
     for (const auto& p : problems) {
         out += fmt::format("{:>3}. {}", ++n, p.message(lang_));
-        if (!p.field().empty()) out += rformat(t("\n     字段：{}", "\n     field: {}"), field_name(p.field()));
+        if (!p.field().empty()) out += rformat(in(lang_, "\n     字段：{}", "\n     field: {}"), field_name(p.field()));
         out += fmt::format(" [{}]\n", p.code());
     }
     return out;

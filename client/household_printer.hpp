@@ -35,7 +35,6 @@ public:
     std::string field_name(std::string_view path) const;
 
 private:
-    const char* t(const char* zh, const char* en) const { return lang_ == common::language::en ? en : zh; }
 
     common::language lang_;
 };

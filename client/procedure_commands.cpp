@@ -22,7 +22,7 @@ namespace {
 // The server takes at most this many cases in one POST /applications/steps.
 constexpr std::size_t batch_limit = 200;
 
-const char* t(common::language lang, const char* zh, const char* en) { return lang == common::language::en ? en : zh; }
+using common::in;
 
 void print_raw(std::ostream& out, const std::string& body) {
     out << body;
@@ -228,7 +228,7 @@ int procedure_commands::run(const procedure_context& c) {
     if (apply_->parsed()) {
         const auto a = client.create_application(o_.id, o_.year, o_.note);
         if (c.json) return raw_or("");
-        c.out << t(c.lang, "已受理申请：\n", "Application recorded:\n") << printer.application(a);
+        c.out << in(c.lang, "已受理申请：\n", "Application recorded:\n") << printer.application(a);
         return exit_ok;
     }
     if (check_->parsed()) return run_check(c);
@@ -243,7 +243,7 @@ int procedure_commands::run(const procedure_context& c) {
 
     if (post_->parsed()) {
         const auto p = client.create_posting({o_.level, o_.area, o_.year, o_.ids});
-        return raw_or(std::string(t(c.lang, "已张榜公示：\n\n", "Posted:\n\n")) + printer.posting(p));
+        return raw_or(std::string(in(c.lang, "已张榜公示：\n\n", "Posted:\n\n")) + printer.posting(p));
     }
     if (postings_list_->parsed()) return raw_or(printer.posting_table(client.list_postings(o_.area, o_.year, o_.level)));
     if (postings_show_->parsed()) {
@@ -262,7 +262,7 @@ int procedure_commands::run(const procedure_context& c) {
         input.grounds = o_.grounds;
         input.objected_on = o_.date;
         const auto recorded = client.create_objection(o_.id, input);
-        return raw_or(std::string(t(c.lang, "已登记异议；答复之前，该案件停在本步：\n",
+        return raw_or(std::string(in(c.lang, "已登记异议；答复之前，该案件停在本步：\n",
                                     "Objection recorded; the case waits at its step until it is answered:\n")) +
                       printer.objection(recorded));
     }
@@ -275,21 +275,21 @@ int procedure_commands::run(const procedure_context& c) {
     }
     if (answer_->parsed()) {
         if (!o_.upheld && !o_.dismissed) {
-            c.err << t(c.lang, "请用 --upheld（异议成立）或 --dismissed（异议不成立）之一。\n",
+            c.err << in(c.lang, "请用 --upheld（异议成立）或 --dismissed（异议不成立）之一。\n",
                        "Give --upheld or --dismissed.\n");
             return exit_usage;
         }
         if (o_.upheld && o_.consequence.empty()) {
-            c.err << t(c.lang, "异议成立时须用 --consequence refuse（不予通过）或 return（退回重审）说明如何处理。\n",
+            c.err << in(c.lang, "异议成立时须用 --consequence refuse（不予通过）或 return（退回重审）说明如何处理。\n",
                        "An upheld objection needs --consequence refuse or return.\n");
             return exit_usage;
         }
         if (o_.dismissed && !o_.consequence.empty()) {
-            c.err << t(c.lang, "异议不成立时不需要 --consequence。\n", "A dismissed objection takes no --consequence.\n");
+            c.err << in(c.lang, "异议不成立时不需要 --consequence。\n", "A dismissed objection takes no --consequence.\n");
             return exit_usage;
         }
         const auto answered = client.answer_objection(o_.id, {o_.upheld ? "upheld" : "dismissed", o_.answer, o_.consequence});
-        return raw_or(std::string(t(c.lang, "已答复异议：\n", "Objection answered:\n")) + printer.objection(answered));
+        return raw_or(std::string(in(c.lang, "已答复异议：\n", "Objection answered:\n")) + printer.objection(answered));
     }
 
     if (applications_list_->parsed()) {
@@ -319,8 +319,8 @@ int procedure_commands::run(const procedure_context& c) {
         }
         c.out << printer.application_table(all);
         if (next != 0)
-            c.out << t(c.lang, "还有下一页：加上 --after ", "There is more: add --after ") << next
-                  << t(c.lang, "，或用 --all 列出全部。\n", ", or --all for every page.\n");
+            c.out << in(c.lang, "还有下一页：加上 --after ", "There is more: add --after ") << next
+                  << in(c.lang, "，或用 --all 列出全部。\n", ", or --all for every page.\n");
         return exit_ok;
     }
     if (applications_show_->parsed()) return raw_or(printer.application(client.get_application(o_.id)));
@@ -329,7 +329,7 @@ int procedure_commands::run(const procedure_context& c) {
     if (lines_set_->parsed()) {
         common::money_fen fen = 0;
         if (!parse_yuan(o_.amount, fen) || fen <= 0) {
-            c.err << t(c.lang, "扶贫标准应为正的金额（元），最多两位小数，如 2300：", "The line must be a positive amount in "
+            c.err << in(c.lang, "扶贫标准应为正的金额（元），最多两位小数，如 2300：", "The line must be a positive amount in "
                        "yuan with at most two decimals, e.g. 2300: ")
                   << o_.amount << '\n';
             return exit_usage;
@@ -349,7 +349,7 @@ int procedure_commands::run_check(const procedure_context& c) {
     const auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.year == o_.year; });
     if (line == lines.end()) {
         c.err << o_.year
-              << t(c.lang, " 年的扶贫标准尚未设定，无法判断；请县级系统管理员先用 lines set 设定。\n",
+              << in(c.lang, " 年的扶贫标准尚未设定，无法判断；请县级系统管理员先用 lines set 设定。\n",
                    ": the poverty line of this year is not set, so nothing can be judged; a county administrator "
                    "sets it with lines set.\n");
         return exit_conflict;  // what the server answers then: 409 poverty_line_not_set
@@ -359,11 +359,11 @@ int procedure_commands::run_check(const procedure_context& c) {
         c.out << nlohmann::json{{"household_id", h.id}, {"year", o_.year}, {"verdict", common::to_json(verdict)}}.dump()
               << '\n';
     } else {
-        c.out << (c.lang == common::language::en ? "Household " : "户编号 ") << h.id << "  " << h.head_name << "  "
-              << h.village_name << h.group_name << "  " << o_.year << t(c.lang, " 年度\n", "\n")
+        c.out << in(c.lang, "户编号 ", "Household ") << h.id << "  " << h.head_name << "  "
+              << h.village_name << h.group_name << "  " << o_.year << in(c.lang, " 年度\n", "\n")
               << procedure_printer(c.lang).verdict(verdict);
         if (!verdict.eligible)
-            c.out << t(c.lang, "提交申请将被县服务器拒绝（not_eligible）。\n",
+            c.out << in(c.lang, "提交申请将被县服务器拒绝（not_eligible）。\n",
                        "An application would be refused by the county server (not_eligible).\n");
     }
     return verdict.eligible ? exit_ok : exit_refused;
@@ -406,17 +406,17 @@ std::vector<std::int64_t> procedure_commands::cases_ready_for(const std::string&
 int procedure_commands::run_step(const std::string& action, const procedure_context& c) {
     const bool batch = !o_.village.empty();
     if (batch == !o_.ids.empty() || (batch && o_.year == 0)) {
-        c.err << t(c.lang, "请给出案件编号，或用 --village 村代码 --year 年度 整村办理（二者取其一）。\n",
+        c.err << in(c.lang, "请给出案件编号，或用 --village 村代码 --year 年度 整村办理（二者取其一）。\n",
                    "Give case ids, or --village CODE --year Y for a whole village (not both).\n");
         return exit_usage;
     }
     if ((action == "refuse" || action == "return") && batch && o_.state.empty()) {
-        c.err << t(c.lang, "整村办理不予通过或退回时，须用 --state 指明案件所处的状态。\n",
+        c.err << in(c.lang, "整村办理不予通过或退回时，须用 --state 指明案件所处的状态。\n",
                    "Refusing or returning a whole village needs --state: the cases' state.\n");
         return exit_usage;
     }
     if (o_.version > 0 && o_.ids.size() != 1) {
-        c.err << t(c.lang, "--version 只能用于单个案件。\n", "--version is for one case only.\n");
+        c.err << in(c.lang, "--version 只能用于单个案件。\n", "--version is for one case only.\n");
         return exit_usage;
     }
     const procedure_printer printer(c.lang);
@@ -426,12 +426,12 @@ int procedure_commands::run_step(const std::string& action, const procedure_cont
     if (batch) {
         ids = cases_ready_for(action, c);
         if (o_.state.empty()) {
-            c.err << t(c.lang, "您的角色不能办理这一步。\n", "Your role cannot take this step.\n");
+            c.err << in(c.lang, "您的角色不能办理这一步。\n", "Your role cannot take this step.\n");
             return exit_forbidden;
         }
         if (ids.empty()) {
-            c.out << t(c.lang, "该村该年度没有处于“", "No case of this village and year is ")
-                  << printer.state_label(o_.state) << t(c.lang, "”状态的案件，无需办理。\n", "; nothing to do.\n");
+            c.out << in(c.lang, "该村该年度没有处于“", "No case of this village and year is ")
+                  << printer.state_label(o_.state) << in(c.lang, "”状态的案件，无需办理。\n", "; nothing to do.\n");
             return exit_ok;
         }
     }
@@ -460,7 +460,7 @@ int procedure_commands::run_appraise(const procedure_context& c) {
     if (o_.stage == "group") return run_step("group_appraise", c);
     const procedure_printer printer(c.lang);
     if (o_.village.empty() || o_.year == 0 || !o_.ids.empty()) {
-        c.err << t(c.lang, "村小组初评用 appraise --stage group 案件编号…；民主评议用 appraise --village 村代码 --year 年度 …\n",
+        c.err << in(c.lang, "村小组初评用 appraise --stage group 案件编号…；民主评议用 appraise --village 村代码 --year 年度 …\n",
                    "The group step: appraise --stage group ID…; the village appraisal: appraise --village CODE --year Y …\n");
         return exit_usage;
     }
@@ -471,7 +471,7 @@ int procedure_commands::run_appraise(const procedure_context& c) {
         return exit_ok;
     }
     if (o_.meeting_date.empty() || o_.panel.empty() || o_.results_file.empty() == !o_.accept_proposal) {
-        c.err << t(c.lang, "民主评议需要 --meeting-date、--panel，以及 --results 文件或 --accept-proposal 之一。\n",
+        c.err << in(c.lang, "民主评议需要 --meeting-date、--panel，以及 --results 文件或 --accept-proposal 之一。\n",
                    "A village appraisal needs --meeting-date, --panel, and either --results FILE or --accept-proposal.\n");
         return exit_usage;
     }
@@ -483,16 +483,16 @@ int procedure_commands::run_appraise(const procedure_context& c) {
     // The plan's panel: 9 to 15 distinct members. Checked here so a typo costs no round trip.
     const std::set<std::string> distinct(input.panel.begin(), input.panel.end());
     if (input.panel.size() < 9 || input.panel.size() > 15 || distinct.size() != input.panel.size()) {
-        c.err << t(c.lang, "评议小组应为 9 至 15 名不同的成员，现为 ", "The panel needs 9 to 15 distinct members; it has ")
-              << input.panel.size() << t(c.lang, " 名", "") << (distinct.size() != input.panel.size()
-                                                                     ? t(c.lang, "（有重名）", " (with repeats)")
+        c.err << in(c.lang, "评议小组应为 9 至 15 名不同的成员，现为 ", "The panel needs 9 to 15 distinct members; it has ")
+              << input.panel.size() << in(c.lang, " 名", "") << (distinct.size() != input.panel.size()
+                                                                     ? in(c.lang, "（有重名）", " (with repeats)")
                                                                      : "")
-              << t(c.lang, "。\n", ".\n");
+              << in(c.lang, "。\n", ".\n");
         return exit_refused;
     }
     if (o_.accept_proposal) {
         if (o_.votes_for < 0) {
-            c.err << t(c.lang, "按系统建议排名时，须用 --votes-for（以及 --votes-against、--votes-abstain）给出各户的票数。\n",
+            c.err << in(c.lang, "按系统建议排名时，须用 --votes-for（以及 --votes-against、--votes-abstain）给出各户的票数。\n",
                        "With --accept-proposal give the votes: --votes-for (and --votes-against, --votes-abstain).\n");
             return exit_usage;
         }
@@ -501,7 +501,7 @@ int procedure_commands::run_appraise(const procedure_context& c) {
     } else {
         std::ifstream file(o_.results_file, std::ios::binary);
         if (!file) {
-            c.err << t(c.lang, "无法读取文件：", "Cannot read the file: ") << o_.results_file << '\n';
+            c.err << in(c.lang, "无法读取文件：", "Cannot read the file: ") << o_.results_file << '\n';
             return exit_usage;
         }
         std::ostringstream text;
@@ -519,7 +519,7 @@ int procedure_commands::run_appraise(const procedure_context& c) {
                                          read_int(r, "votes_abstain", 0)});
             }
         } catch (const std::exception& e) {
-            c.err << t(c.lang, "评议结果文件有误：", "The results file is not valid: ") << o_.results_file << ": "
+            c.err << in(c.lang, "评议结果文件有误：", "The results file is not valid: ") << o_.results_file << ": "
                   << e.what() << '\n';
             return exit_refused;
         }

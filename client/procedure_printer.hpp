@@ -59,7 +59,6 @@ public:
     std::string level_label(const std::string& code) const;
 
 private:
-    const char* t(const char* zh, const char* en) const { return lang_ == common::language::en ? en : zh; }
 
     common::language lang_;
 };

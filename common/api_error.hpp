@@ -6,12 +6,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/language.hpp"
+
 namespace fupin::common {
-
-enum class language { zh, en };
-
-// Picks English only when asked ("en", "en-US", "en;q=…"), Chinese otherwise.
-language language_from_accept_language(const std::string& header);
 
 class api_error : public std::runtime_error {
 public:
