@@ -183,9 +183,15 @@ void household_creator::write_alone(sql::connection& db, pending& p) const {
             try {
                 p.outcome = run_in_transaction(db, sql::tx_mode::write, [&]() -> result {
                     // The key first: a create written alone may be one whose key was reused for other people,
-                    // which the checks let pass.
+                    // which the checks let pass. And after a refusal again: a retry of this very create may have
+                    // committed in between (MySQL reads what is committed), and its sender wants the replay.
                     if (auto replay = find_replay(db, p)) return std::move(*replay);
-                    check(db, p, true);
+                    try {
+                        check(db, p, true);
+                    } catch (const api_error&) {
+                        if (auto replay = find_replay(db, p)) return std::move(*replay);
+                        throw;
+                    }
                     pending* one = &p;
                     return std::move(write_rows(db, {&one, 1}).front());
                 });
