@@ -3,27 +3,12 @@
 #include "common/household_json.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/request_parsing.hpp"
+#include "server/service/person_registered_elsewhere.hpp"
 
 namespace fupin::server::api {
 
 household_handlers::household_handlers(service::household_service households, service::person_lookup_service lookups)
     : households_(std::move(households)), lookups_(std::move(lookups)) {}
-
-void household_handlers::charge_and_rethrow(const common::api_error& e, const common::household& input,
-                                            const service::principal& who, sql::connection& db) const {
-    // person_already_registered without a household_id: the person is in another area's file, and the refusal
-    // says where, as a lookup would. The member is named by the field, "members[i].id_number".
-    if (e.code() == "person_already_registered" && !e.details().count("household_id")) {
-        const auto& field = e.field();
-        const auto open = field.find('['), close = field.find(']');
-        if (open != std::string::npos && close != std::string::npos && close > open + 1) {
-            const auto index = std::stoul(field.substr(open + 1, close - open - 1));
-            if (index < input.members.size())
-                lookups_.charge(db, who, input.members[index].id_number, e.details().at("township_code"));
-        }
-    }
-    throw e;
-}
 
 api_response household_handlers::create(const api_request& request, const path_params&, const service::principal& who,
                                          sql::connection& db) const {
@@ -33,8 +18,10 @@ api_response household_handlers::create(const api_request& request, const path_p
     service::household_service::create_result result;
     try {
         result = households_.create(db, who, input, key, canonical_hash(body));
-    } catch (const common::api_error& e) {
-        charge_and_rethrow(e, input, who, db);
+    } catch (const service::person_registered_elsewhere& e) {
+        // The refusal tells where another area's person is registered: charged as the lookup it is.
+        lookups_.charge(db, who, e.id_number(), e.township_code());
+        throw;
     }
     auto response = json_response(result.replayed ? 200 : 201, common::to_json(result.stored));
     response.headers.emplace_back("Location", "/api/v1/households/" + std::to_string(result.stored.id));
@@ -67,8 +54,9 @@ api_response household_handlers::update(const api_request& request, const path_p
     common::household stored;
     try {
         stored = households_.update(db, who, id, input);
-    } catch (const common::api_error& e) {
-        charge_and_rethrow(e, input, who, db);
+    } catch (const service::person_registered_elsewhere& e) {
+        lookups_.charge(db, who, e.id_number(), e.township_code());
+        throw;
     }
     return json_response(200, common::to_json(stored));
 }

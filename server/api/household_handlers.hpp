@@ -24,10 +24,6 @@ public:
                       sql::connection& db) const;
 
 private:
-    // Rethrows e after charging it as a lookup when it tells where a person of another area is registered.
-    [[noreturn]] void charge_and_rethrow(const common::api_error& e, const common::household& input,
-                                         const service::principal& who, sql::connection& db) const;
-
     service::household_service households_;
     service::person_lookup_service lookups_;
 };

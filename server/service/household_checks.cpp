@@ -5,6 +5,7 @@
 
 #include "common/name_mask.hpp"
 #include "server/service/access_policy.hpp"
+#include "server/service/person_registered_elsewhere.hpp"
 #include "server/storage/area_repository.hpp"
 
 namespace fupin::server::service {
@@ -75,9 +76,12 @@ void household_checks::check(const principal& who, common::household& h) const {
             .with_detail("village_name", found.village_name)
             .with_detail("household_status", found.household_status)
             .with_detail("name", own ? found.name : common::mask_name(found.name));
-        // Another township's file number is none of this caller's business.
-        if (own) error.with_detail("household_id", std::to_string(found.household_id));
-        throw error;
+        if (own) {
+            error.with_detail("household_id", std::to_string(found.household_id));
+            throw error;
+        }
+        // Another township's file number is none of this caller's business; where the person is, is a lookup.
+        throw person_registered_elsewhere(std::move(error), h.members[i].id_number, found.township_code);
     }
 }
 

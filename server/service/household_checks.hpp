@@ -31,7 +31,8 @@ public:
                                        area_directory* areas = nullptr);
 
     // Checks h against what load() read and fills its three area names. Throws api_error: unknown_area (422),
-    // person_already_registered (409, with where the person is, as GET /api/v1/people tells it).
+    // person_already_registered (409, with where the person is, as GET /api/v1/people tells it; for a person
+    // outside the caller's area as person_registered_elsewhere, which the caller is charged a lookup for).
     void check(const principal& who, common::household& h) const;
     // The area half of check().
     void check_areas(common::household& h) const;
