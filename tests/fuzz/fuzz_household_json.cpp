@@ -84,14 +84,9 @@ void as_page(const json& j) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    json j;
-    try {
-        j = parse_bounded_json(fupin::fuzz::as_text(data, size));
-    } catch (const api_error&) {
-        return 0;
-    } catch (const std::exception& e) {
-        unexpected_exception("parse_bounded_json", e);
-    }
+    const auto input = fupin::fuzz::input_json(data, size);
+    if (!input) return 0;
+    const json& j = *input;
     as_household(j, json_source::request);
     as_household(j, json_source::response);
     as_page(j);

@@ -43,14 +43,9 @@ void check(const json& j, const char* name, Read read) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    json j;
-    try {
-        j = parse_bounded_json(fupin::fuzz::as_text(data, size));
-    } catch (const api_error&) {
-        return 0;
-    } catch (const std::exception& e) {
-        unexpected_exception("parse_bounded_json", e);
-    }
+    const auto input = fupin::fuzz::input_json(data, size);
+    if (!input) return 0;
+    const json& j = *input;
     check(j, "application_from_json", [](const json& v) { return application_from_json(v); });
     check(j, "posting_from_json", [](const json& v) { return posting_from_json(v); });
     check(j, "objection_from_json", [](const json& v) { return objection_from_json(v); });

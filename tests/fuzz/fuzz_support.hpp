@@ -7,9 +7,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <typeinfo>
+
+#include <nlohmann/json.hpp>
+
+#include "common/api_error.hpp"
+#include "common/bounded_json.hpp"
 
 namespace fupin::fuzz {
 
@@ -28,6 +34,17 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 [[noreturn]] inline void unexpected_exception(std::string_view where, const std::exception& e) {
     fuzz_bug(std::string(where) + " let an unexpected exception out",
              std::string(typeid(e).name()) + ": " + e.what());
+}
+
+// The input read as the server reads a body (common/bounded_json): nullopt when it refuses it, as promised.
+inline std::optional<nlohmann::json> input_json(const std::uint8_t* data, std::size_t size) {
+    try {
+        return common::parse_bounded_json(as_text(data, size));
+    } catch (const common::api_error&) {
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        unexpected_exception("parse_bounded_json", e);
+    }
 }
 
 }  // namespace fupin::fuzz
