@@ -49,7 +49,7 @@ service::db_worker_pool::options pool_options(const server_config& config, const
     // Creates waiting for their batch step aside (db_worker_pool::waiting_elsewhere) and their threads sleep:
     // 32 more threads (and database connections) let a full batch (32 creates, household_creator) wait while
     // the workers serve everything else; beyond that, requests wait in the queue for a thread.
-    options.max_threads = config.database_workers + 32;
+    options.max_threads = config.database_workers + (config.create_path.elastic_pool ? 32 : 0);
     options.queue_limit = config.database_queue_limit;
     if (database.backend == sql::database_url::kind::mysql) {
         options.on_thread_start = [] { sql::mysql_connection::thread_init(); };
@@ -66,7 +66,8 @@ ssl::context make_tls(const server_config& config) {
 // and the area directory hear it.
 std::shared_ptr<sql::change_observer> observers_of_writes(const std::shared_ptr<service::household_file_cache>& files,
                                                           const std::shared_ptr<service::area_directory>& areas) {
-    std::vector<std::shared_ptr<sql::change_observer>> all{areas};
+    std::vector<std::shared_ptr<sql::change_observer>> all;
+    if (areas) all.push_back(areas);
     if (files->enabled()) all.push_back(files);
     return std::make_shared<sql::change_observers>(std::move(all));
 }
@@ -80,7 +81,7 @@ struct county_server::impl {
           tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
           files(std::make_shared<service::household_file_cache>(config.household_cache_files)),
-          areas(std::make_shared<service::area_directory>()),
+          areas(config.create_path.area_directory ? std::make_shared<service::area_directory>() : nullptr),
           pool(
               [url = database, observers = observers_of_writes(files, areas)] {
                   auto connection = sql::connect(url);

@@ -80,6 +80,16 @@ struct server_config {
     std::chrono::seconds feed_idle_timeout{30};
     std::chrono::seconds feed_session_check{60};
 
+    // Switches of the create path's mechanisms, for bench/create_path alone (docs/performance.md): creates
+    // written together (group_commit.hpp), waiting creates stepping aside from their worker's place
+    // (db_worker_pool.hpp), the county's areas in memory (area_directory.hpp). Off: one transaction per create,
+    // a fixed pool, the areas read from the database.
+    struct create_path_switches {
+        bool group_commit = true;
+        bool elastic_pool = true;
+        bool area_directory = true;
+    } create_path;
+
     bool handle_signals = false;  // SIGINT/SIGTERM stop the server gracefully (the executable sets this)
 
     // Milliseconds since the epoch, UTC. Tests inject their own clock.

@@ -95,7 +95,7 @@ void add_routes(router& r, const server_config& config, std::shared_ptr<service:
         config.clock, service::argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}, session_cache);
     const service::person_lookup_service lookups(config.clock, config.lookup_limit, config.lookup_window);
     auto households =
-        std::make_shared<household_handlers>(service::household_service(config.clock, files, areas), lookups);
+        std::make_shared<household_handlers>(service::household_service(config.clock, files, areas, config.create_path.group_commit), lookups);
     auto session_api = std::make_shared<session_handlers>(sessions);
     auto user_api = std::make_shared<user_handlers>(accounts);
     auto procedure = std::make_shared<procedure_handlers>(service::procedure_service(config.clock, config.posting_days));

@@ -42,8 +42,8 @@ struct household_creator::pending {
     bool write_alone = false;  // the batch was refused: its caller writes it alone, on its own connection
 };
 
-household_creator::household_creator(clock now, std::shared_ptr<area_directory> areas)
-    : now_(std::move(now)), areas_(std::move(areas)) {}
+household_creator::household_creator(clock now, std::shared_ptr<area_directory> areas, bool batch)
+    : now_(std::move(now)), areas_(std::move(areas)), batch_(batch) {}
 
 household_creator::result household_creator::create(sql::connection& db, const principal& who,
                                                      common::household input, const std::string& idempotency_key,
@@ -59,6 +59,14 @@ household_creator::result household_creator::create(sql::connection& db, const p
     access_policy::require(who, permission::write_households, input.village_code);
 
     pending mine{&who, idempotency_key, request_hash, std::move(input), {}, std::nullopt, nullptr, false};
+    if (!batch_) {
+        auto changes = audit_diff::changes(nullptr, common::to_json(mine.stored));
+        changes.erase("id");
+        mine.entry = audit_trail::prepare(audit_actor::of(who), "household.create", "", "ok", changes, now);
+        write_alone(db, mine);
+        if (mine.error) std::rethrow_exception(mine.error);
+        return std::move(*mine.outcome);
+    }
     if (auto replay = check_or_replay(db, mine)) return std::move(*replay);
     // The entry is rendered here, in parallel with the other creates, not in the batch's transaction. The
     // file's id is not known yet: the entry's record names it ("household/<id>"), its changes do not.
@@ -187,7 +195,7 @@ void household_creator::write_alone(sql::connection& db, pending& p) const {
                     // committed in between (MySQL reads what is committed), and its sender wants the replay.
                     if (auto replay = find_replay(db, p)) return std::move(*replay);
                     try {
-                        check(db, p, true);
+                        check(db, p, batch_);
                     } catch (const api_error&) {
                         if (auto replay = find_replay(db, p)) return std::move(*replay);
                         throw;

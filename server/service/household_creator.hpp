@@ -41,8 +41,9 @@ public:
         bool replayed = false;  // an earlier create with the same Idempotency-Key made it
     };
 
-    // areas: where the checks find the areas (null: the database).
-    household_creator(clock now, std::shared_ptr<area_directory> areas);
+    // areas: where the checks find the areas (null: the database). batch: creates written together (off: each
+    // in one transaction of its own, checked inside it; server_config::create_path).
+    household_creator(clock now, std::shared_ptr<area_directory> areas, bool batch = true);
 
     // request_hash: a digest of the canonical request, compared when an Idempotency-Key is reused.
     result create(sql::connection& db, const principal& who, common::household input,
@@ -81,6 +82,7 @@ private:
 
     clock now_;
     std::shared_ptr<area_directory> areas_;
+    bool batch_;
     group_commit<pending> batches_{max_per_batch};
     std::atomic<std::uint64_t> written_alone_{0};
 };

@@ -24,8 +24,10 @@ std::string record_of(std::int64_t id) { return storage::household_repository::r
 }  // namespace
 
 household_service::household_service(clock now, std::shared_ptr<household_file_cache> files,
-                                     std::shared_ptr<area_directory> areas)
-    : now_(now), files_(std::move(files)), creator_(std::make_shared<household_creator>(now, std::move(areas))) {}
+                                     std::shared_ptr<area_directory> areas, bool batch_creates)
+    : now_(now),
+      files_(std::move(files)),
+      creator_(std::make_shared<household_creator>(now, std::move(areas), batch_creates)) {}
 
 household_service::create_result household_service::create(sql::connection& db, const principal& who,
                                                             common::household input,

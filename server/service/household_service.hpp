@@ -31,7 +31,7 @@ public:
     // database. areas: where creates find the areas they are checked against before their batch
     // (area_directory.hpp); null: they ask the database.
     explicit household_service(clock now, std::shared_ptr<household_file_cache> files = nullptr,
-                               std::shared_ptr<area_directory> areas = nullptr);
+                               std::shared_ptr<area_directory> areas = nullptr, bool batch_creates = true);
 
     using create_result = household_creator::result;
 
