@@ -51,6 +51,10 @@ int main(int argc, char** argv) {
     app.add_option("--threads", threads, "worker threads = connections")->capture_default_str()->check(CLI::Range(1, 512));
     app.add_option("--warmup-ms", warmup_ms, "discarded warm-up per run")->capture_default_str();
     app.add_option("--duration-ms", duration_ms, "measuring window per run")->capture_default_str();
+    double rate = 0;
+    app.add_option("--rate-per-connection", rate,
+                   "operations per second each connection starts, evenly spaced (0: as fast as answered)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
     app.add_option("--operations", operations, "operations per worker instead of a duration (0: use the duration)");
     app.add_option("--seed-per-township", seed_per_township, "households created per township before the reads")
         ->capture_default_str();
@@ -76,8 +80,10 @@ int main(int argc, char** argv) {
         settings.warmup = std::chrono::milliseconds(warmup_ms);
         settings.duration = std::chrono::milliseconds(duration_ms);
         settings.operations_per_worker = operations;
+        settings.rate_per_worker = rate;
         for (const auto& text : cpu_of) settings.cpu_of.push_back(fb::cpu_meter::parse(text));
         auto base_settings = settings;
+        base_settings.rate_per_worker = 0;  // the baseline's ceiling, not its pace
         base_settings.cpu_of.clear();  // another server: the processes named are idle then
         if (!baseline.empty()) base_settings.endpoint = fb::parse_endpoint(baseline);
         base_settings.log_in = false;

@@ -1,7 +1,9 @@
 #include "bench/load/load_runner.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <latch>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +24,10 @@ run_result run_load(scenario& s, const load_settings& settings, const std::strin
     std::string failure;
     clock::time_point window_start, window_end;
     std::atomic<bool> window_set{false};
+    // One login per office, its session shared by the office's connections: a county server locks an account
+    // that many connections log in to at once (as it would a password guesser).
+    std::mutex login_mutex;
+    std::map<std::string, std::string> tokens;
 
     auto fail = [&](const std::string& message) {
         std::lock_guard lock(failure_mutex);
@@ -38,7 +44,16 @@ run_result run_load(scenario& s, const load_settings& settings, const std::strin
                 workers[static_cast<std::size_t>(i)] = std::make_unique<load_worker>(
                     i, area, options_for(settings.endpoint, settings.certs_dir, area));
                 worker = workers[static_cast<std::size_t>(i)].get();
-                if (settings.log_in) log_in_as_office(worker->client(), area);
+                if (settings.log_in) {
+                    std::lock_guard lock(login_mutex);
+                    auto& token = tokens[area];
+                    if (token.empty()) {
+                        log_in_as_office(worker->client(), area);
+                        token = worker->client().token();
+                    } else {
+                        worker->client().set_token(token);
+                    }
+                }
                 s.prepare(*worker);
             } catch (const std::exception& e) {
                 fail("worker " + std::to_string(i) + " preparing: " + e.what());
@@ -48,8 +63,18 @@ run_result run_load(scenario& s, const load_settings& settings, const std::strin
             // The last thread through the latch may not be the one that set the window: wait for it.
             while (!window_set.load()) std::this_thread::yield();
             worker->set_window(window_start, window_end);
+            const auto period = settings.rate_per_worker > 0
+                                    ? std::chrono::duration_cast<clock::duration>(
+                                          std::chrono::duration<double>(1.0 / settings.rate_per_worker))
+                                    : clock::duration::zero();
+            // The workers' first operations spread over one period, so they do not all arrive together.
+            auto next = clock::now() + period * i / n;
             try {
                 while (!stop) {
+                    if (period > clock::duration::zero()) {
+                        std::this_thread::sleep_until(next);
+                        next = std::max(next + period, clock::now());
+                    }
                     const auto now = clock::now();
                     if (worker->window_over(now)) break;
                     if (settings.operations_per_worker && now >= window_start &&

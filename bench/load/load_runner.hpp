@@ -22,6 +22,9 @@ struct load_settings {
     std::chrono::milliseconds warmup{2000};
     std::chrono::milliseconds duration{8000};
     std::size_t operations_per_worker = 0;  // non-zero: stop each worker after this many, not after `duration`
+    // Operations per second each worker starts, evenly spaced (a clerk's pace, not a flood); 0: one after
+    // another as fast as the server answers. A worker that falls behind does not catch up in a burst.
+    double rate_per_worker = 0;
     bool log_in = true;  // county-server wants a session; the Beast baseline has none
     // Processes whose CPU time is read around the window (name, pid), this one added as "fupin-load"; none: none.
     std::vector<std::pair<std::string, int>> cpu_of;
