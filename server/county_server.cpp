@@ -14,8 +14,8 @@
 #include "server/net/server_context.hpp"
 #include "server/open_file_limit.hpp"
 #include "server/service/area_directory.hpp"
-#include "server/storage/change_observers.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/change_observers.hpp"
+#include "server/sql/database_url.hpp"
 #include "server/storage/event_repository.hpp"
 #include "server/storage/migrate.hpp"
 

@@ -6,7 +6,7 @@
 
 #include "common/china_date.hpp"
 #include "common/household_validation.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::bench {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bench/growth/household_generator.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::bench {
 

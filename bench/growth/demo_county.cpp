@@ -7,7 +7,7 @@
 #include "common/area_json.hpp"
 #include "server/storage/area_repository.hpp"
 #include "server/storage/migrate.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::bench {
 

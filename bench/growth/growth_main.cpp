@@ -7,7 +7,7 @@
 #include "bench/growth/demo_county.hpp"
 #include "bench/growth/growth_probe.hpp"
 #include "bench/growth/latency_recorder.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 
 int main(int argc, char** argv) {
     using namespace fupin::bench;

@@ -8,7 +8,7 @@
 
 #include "bench/growth/latency_recorder.hpp"
 #include "server/storage/household_repository.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::bench {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "bench/growth/household_generator.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::bench {
 

@@ -17,10 +17,10 @@
 #include "server/service/digest.hpp"
 #include "server/service/household_service.hpp"
 #include "server/service/local_operator.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "server/storage/household_repository.hpp"
-#include "server/storage/sql_error.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/error.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::bench {
 namespace {

@@ -9,7 +9,7 @@
 #include "bench/growth/demo_county.hpp"
 #include "bench/growth/latency_recorder.hpp"
 #include "bench/sql_baseline/sql_baseline.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 
 int main(int argc, char** argv) {
     using namespace fupin::bench;

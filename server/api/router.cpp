@@ -4,8 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include "server/api/error_response.hpp"
-#include "server/storage/sql_connection.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/connection.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::api {
 namespace {

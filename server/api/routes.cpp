@@ -16,7 +16,7 @@
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/denial_recorder.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::api {
 namespace {

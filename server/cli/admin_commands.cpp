@@ -11,7 +11,7 @@
 #include "common/household_json.hpp"
 #include "server/service/local_operator.hpp"
 #include "server/service/quota_service.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "server/storage/migrate.hpp"
 
 namespace fupin::server {

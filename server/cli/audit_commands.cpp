@@ -5,7 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "server/service/audit_verifier.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "server/storage/migrate.hpp"
 
 namespace fupin::server {

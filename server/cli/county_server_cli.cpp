@@ -12,7 +12,7 @@
 #include "server/cli/audit_commands.hpp"
 #include "server/county_server.hpp"
 #include "server/service/archive_import.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "server/storage/migrate.hpp"
 
 namespace fupin::server {

@@ -11,7 +11,7 @@
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/area_repository.hpp"
 #include "server/storage/session_repository.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 #include "server/storage/user_repository.hpp"
 
 namespace fupin::server::service {

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "common/area.hpp"
-#include "server/storage/change_observer.hpp"
+#include "server/sql/change_observer.hpp"
 
 namespace fupin::server::sql {
 class connection;

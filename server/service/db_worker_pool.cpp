@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::service {
 namespace {

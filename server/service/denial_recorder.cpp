@@ -4,7 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::service {
 

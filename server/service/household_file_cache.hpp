@@ -30,7 +30,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "server/storage/change_observer.hpp"
+#include "server/sql/change_observer.hpp"
 
 namespace fupin::server::service {
 

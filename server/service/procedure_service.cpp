@@ -25,7 +25,7 @@
 #include "server/storage/household_repository.hpp"
 #include "server/storage/objection_repository.hpp"
 #include "server/storage/posting_repository.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::service {
 namespace {

@@ -13,7 +13,7 @@
 #include "server/storage/area_repository.hpp"
 #include "server/storage/poverty_line_repository.hpp"
 #include "server/storage/quota_repository.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::service {
 namespace {

@@ -4,8 +4,8 @@
 // through.
 #include <spdlog/spdlog.h>
 
-#include "server/storage/sql_error.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/error.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::server::service {
 

@@ -12,7 +12,7 @@
 #include "server/service/digest.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/login_throttle_repository.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 #include "server/storage/session_repository.hpp"
 #include "server/storage/user_repository.hpp"
 

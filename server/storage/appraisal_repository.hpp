@@ -1,7 +1,7 @@
 #pragma once
 // Village democratic appraisals (民主评议): the meeting, its panel, and each case's ranking and votes.
 #include "common/procedure.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
 

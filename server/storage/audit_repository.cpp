@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::storage {
 namespace {

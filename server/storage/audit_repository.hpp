@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "server/storage/audit_entry.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "common/household.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
 

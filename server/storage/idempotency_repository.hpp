@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
 

@@ -7,8 +7,8 @@
 #include <spdlog/spdlog.h>
 
 #include "server/storage/migration.hpp"
-#include "server/storage/sql_error.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/error.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::server::storage {
 namespace {

@@ -2,7 +2,7 @@
 // Brings a database up to the schema this binary was built with.
 #include <stdexcept>
 
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
 

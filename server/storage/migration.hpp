@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
 

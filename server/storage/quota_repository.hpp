@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "common/procedure.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 #include "server/storage/user_account.hpp"
 
 namespace fupin::server::storage {

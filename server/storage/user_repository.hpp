@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 #include "server/storage/user_account.hpp"
 
 namespace fupin::server::storage {

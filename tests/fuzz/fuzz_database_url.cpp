@@ -1,4 +1,4 @@
-// server/storage/database_url.hpp: database_url::parse on arbitrary text (from the command line or the config
+// server/sql/database_url.hpp: database_url::parse on arbitrary text (from the command line or the config
 // file). It refuses with std::invalid_argument only; what it accepts has a user, host, database and a port in
 // range, and prints redacted() without its password. (The redacted form is for logs only: it need not parse
 // back, e.g. a host with a ':' of its own loses its default port.)
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 using fupin::fuzz::unexpected_exception;

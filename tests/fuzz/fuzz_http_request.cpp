@@ -33,7 +33,7 @@
 #include "server/api/routes.hpp"
 #include "server/net/http_message.hpp"
 #include "server/server_config.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 namespace {

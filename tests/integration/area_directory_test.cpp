@@ -6,8 +6,8 @@
 #include "server/service/archive_import.hpp"
 #include "server/service/area_directory.hpp"
 #include "server/storage/area_repository.hpp"
-#include "server/storage/database_url.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/transaction.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {

@@ -12,8 +12,8 @@
 #include "common/household_json.hpp"
 #include "net/asio.hpp"
 #include "net/tls_context.hpp"
-#include "server/storage/database_url.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/connection.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {

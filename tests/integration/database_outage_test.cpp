@@ -19,7 +19,7 @@
 
 #include "common/household_json.hpp"
 #include "server/cli/audit_commands.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "server/service/db_worker_pool.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::test {
 namespace {

@@ -12,9 +12,9 @@
 #include "client/client_error.hpp"
 #include "client/event_stream.hpp"
 #include "common/household_json.hpp"
-#include "server/storage/database_url.hpp"
-#include "server/storage/sql_connection.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/connection.hpp"
+#include "server/sql/transaction.hpp"
 #include "tests/integration/feed_reader.hpp"
 #include "tests/integration/test_archive.hpp"
 

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "net/asio.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {

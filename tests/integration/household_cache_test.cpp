@@ -8,8 +8,8 @@
 #include "server/service/archive_import.hpp"
 #include "server/service/event_outbox.hpp"
 #include "server/storage/household_repository.hpp"
-#include "server/storage/sql_transaction.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/transaction.hpp"
+#include "server/sql/database_url.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {

@@ -14,7 +14,7 @@
 #include "common/api_error.hpp"
 #include "server/service/audit_verifier.hpp"
 #include "server/service/household_service.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "server/storage/household_repository.hpp"
 #include "test_archive.hpp"
 

@@ -14,8 +14,8 @@
 #include "common/household_json.hpp"
 #include "common/id_number.hpp"
 #include "server/service/archive_import.hpp"
-#include "server/storage/database_url.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/connection.hpp"
 #include "tests/integration/test_archive.hpp"
 
 namespace fupin::test {

@@ -10,8 +10,8 @@
 #include "client/client_error.hpp"
 #include "common/household_json.hpp"
 #include "server/service/archive_import.hpp"
-#include "server/storage/database_url.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/connection.hpp"
 #include "tests/integration/test_archive.hpp"
 
 namespace fupin::test {

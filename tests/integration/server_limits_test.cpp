@@ -4,7 +4,7 @@
 
 #include "net/asio.hpp"
 #include "net/tls_context.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {

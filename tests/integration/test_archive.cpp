@@ -11,7 +11,7 @@
 #include "server/service/account_service.hpp"
 #include "server/service/archive_import.hpp"
 #include "server/service/local_operator.hpp"
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 #include "server/storage/migrate.hpp"
 
 namespace fupin::test {

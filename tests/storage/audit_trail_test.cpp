@@ -15,8 +15,8 @@
 #include "server/service/audit_verifier.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/audit_repository.hpp"
-#include "server/storage/mysql_connection.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/mysql_connection.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::server::storage::test {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "server/storage/database_url.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage::test {
 

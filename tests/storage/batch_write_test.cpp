@@ -10,9 +10,9 @@
 #include "server/storage/audit_repository.hpp"
 #include "server/storage/event_repository.hpp"
 #include "server/storage/household_repository.hpp"
-#include "server/storage/mysql_connection.hpp"
-#include "server/storage/sql_error.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/mysql_connection.hpp"
+#include "server/sql/error.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::server::storage::test {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 
 namespace fupin::server::sql {
 namespace {

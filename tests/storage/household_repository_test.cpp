@@ -2,8 +2,8 @@
 #include "backend_fixture.hpp"
 #include "sample_data.hpp"
 #include "server/storage/household_repository.hpp"
-#include "server/storage/sql_error.hpp"
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/error.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::server::storage::test {
 

@@ -4,7 +4,7 @@
 #include "server/storage/household_repository.hpp"
 #include "server/storage/migrate.hpp"
 #include "server/storage/migration.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::storage::test {
 

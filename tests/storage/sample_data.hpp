@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "common/household.hpp"
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::storage::test {
 

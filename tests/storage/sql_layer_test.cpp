@@ -7,10 +7,10 @@
 #include "server/storage/area_repository.hpp"
 #include "server/storage/household_repository.hpp"
 #include "server/storage/idempotency_repository.hpp"
-#include "server/storage/mysql_connection.hpp"
-#include "server/storage/sql_error.hpp"
-#include "server/storage/sql_transaction.hpp"
-#include "server/storage/sqlite_connection.hpp"
+#include "server/sql/mysql_connection.hpp"
+#include "server/sql/error.hpp"
+#include "server/sql/transaction.hpp"
+#include "server/sql/sqlite_connection.hpp"
 
 namespace fupin::server::storage::test {
 

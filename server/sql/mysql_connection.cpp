@@ -1,4 +1,4 @@
-#include "server/storage/mysql_connection.hpp"
+#include "server/sql/mysql_connection.hpp"
 
 #include <algorithm>
 
@@ -17,8 +17,8 @@
 #include <fmt/format.h>
 #include <mysql_driver.h>
 
-#include "server/storage/error_text.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error_text.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::sql {
 namespace {

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "server/storage/change_observer.hpp"
-#include "server/storage/sql_row.hpp"
-#include "server/storage/sql_value.hpp"
+#include "server/sql/change_observer.hpp"
+#include "server/sql/row.hpp"
+#include "server/sql/value.hpp"
 
 namespace fupin::server::sql {
 

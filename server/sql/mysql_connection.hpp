@@ -5,7 +5,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace sql {  // Connector/C++ 1.1 lives in the global ::sql namespace
 class Connection;

@@ -1,4 +1,4 @@
-#include "server/storage/sqlite_connection.hpp"
+#include "server/sql/sqlite_connection.hpp"
 
 #include <sqlite3.h>
 
@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <map>
 
-#include "server/storage/error_text.hpp"
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error_text.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::sql {
 namespace {

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "server/storage/mysql_connection.hpp"
+#include "server/sql/mysql_connection.hpp"
 
 namespace fupin::server::sql {
 

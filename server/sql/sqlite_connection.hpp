@@ -14,8 +14,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "server/storage/sql_connection.hpp"
-#include "server/storage/sqlite_writer_gate.hpp"
+#include "server/sql/connection.hpp"
+#include "server/sql/sqlite_writer_gate.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

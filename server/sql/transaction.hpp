@@ -1,6 +1,6 @@
 #pragma once
 // RAII transaction: begins in the constructor, rolls back in the destructor unless commit() succeeded.
-#include "server/storage/sql_connection.hpp"
+#include "server/sql/connection.hpp"
 
 namespace fupin::server::sql {
 

@@ -1,9 +1,9 @@
-#include "server/storage/database_url.hpp"
+#include "server/sql/database_url.hpp"
 
 #include <charconv>
 #include <stdexcept>
 
-#include "server/storage/sqlite_connection.hpp"
+#include "server/sql/sqlite_connection.hpp"
 
 namespace fupin::server::sql {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sql_value.hpp"
+#include "server/sql/value.hpp"
 
 namespace fupin::server::sql {
 

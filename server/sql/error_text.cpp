@@ -1,4 +1,4 @@
-#include "server/storage/error_text.hpp"
+#include "server/sql/error_text.hpp"
 
 namespace fupin::server::sql {
 namespace {

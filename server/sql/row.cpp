@@ -1,8 +1,8 @@
-#include "server/storage/sql_row.hpp"
+#include "server/sql/row.hpp"
 
 #include <fmt/format.h>
 
-#include "server/storage/sql_error.hpp"
+#include "server/sql/error.hpp"
 
 namespace fupin::server::sql {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/storage/sql_transaction.hpp"
+#include "server/sql/transaction.hpp"
 
 #include <exception>
 

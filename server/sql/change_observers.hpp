@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "server/storage/change_observer.hpp"
+#include "server/sql/change_observer.hpp"
 
 namespace fupin::server::sql {
 
