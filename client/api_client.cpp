@@ -16,7 +16,7 @@
 #endif
 
 namespace fupin::client {
-namespace http = net::http;
+namespace http = transport::http;
 
 namespace {
 

@@ -68,7 +68,7 @@ struct http_result {
     const std::string* header(std::string_view name) const;
 };
 
-// PEM files; the same fields as net::client_tls_files, kept here so this header needs no Asio.
+// PEM files; the same fields as transport::client_tls_files, kept here so this header needs no Asio.
 struct tls_files {
     std::string ca;           // the county CA, verifies the server
     std::string certificate;  // this township's certificate; empty: present none (tests only)
@@ -76,7 +76,7 @@ struct tls_files {
 };
 
 enum class tls_versions {
-    standard,     // what net::make_client_tls_context allows (TLS 1.2–1.3)
+    standard,     // what transport::make_client_tls_context allows (TLS 1.2–1.3)
     tls1_1_only,  // force TLS 1.1 (tests: the server must refuse it)
 };
 

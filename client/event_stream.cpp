@@ -7,19 +7,19 @@
 #include <stdexcept>
 #include <utility>
 
-// net/asio.hpp (via net/websocket.hpp) first: it includes <utility> before Asio (the g++ 12 / Boost 1.74 bug).
+// transport/asio.hpp (via transport/websocket.hpp) first: it includes <utility> before Asio (the g++ 12 / Boost 1.74 bug).
 #include "common/bounded_json.hpp"
-#include "net/websocket.hpp"
-#include "net/tls_context.hpp"
+#include "transport/websocket.hpp"
+#include "transport/tls_context.hpp"
 
 namespace fupin::client {
-namespace asio = net::asio;
-namespace beast = net::beast;
-namespace http = net::http;
-namespace ssl = net::ssl;
-namespace websocket = net::websocket;
-using net::error_code;
-using net::tcp;
+namespace asio = transport::asio;
+namespace beast = transport::beast;
+namespace http = transport::http;
+namespace ssl = transport::ssl;
+namespace websocket = transport::websocket;
+using transport::error_code;
+using transport::tcp;
 using nlohmann::json;
 
 namespace {
@@ -38,8 +38,8 @@ std::string duration_text(std::chrono::milliseconds d) {
 ssl::context make_context(const connection_options& options) {
     auto context = [&] {
         try {
-            return net::make_client_tls_context(
-                net::client_tls_files{options.tls.ca, options.tls.certificate, options.tls.private_key});
+            return transport::make_client_tls_context(
+                transport::client_tls_files{options.tls.ca, options.tls.certificate, options.tls.private_key});
         } catch (const std::runtime_error& e) {
             throw config_error(e.what());
         }

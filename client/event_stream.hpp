@@ -10,7 +10,7 @@
 // another refusal of the upgrade (400, 403, 404, 429 too_many_subscriptions), an answer that is not the feed's
 // JSON, or a first connection that fails (a wrong address or certificate is better reported than retried).
 //
-// Like api_client, this header includes no Asio/Beast (pimpl): they are compiled once, in fupin_net.
+// Like api_client, this header includes no Asio/Beast (pimpl): they are compiled once, in fupin_transport.
 #include <chrono>
 #include <cstdint>
 #include <functional>

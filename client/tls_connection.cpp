@@ -5,24 +5,24 @@
 #include <stdexcept>
 #include <utility>
 
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 
 namespace fupin::client {
-namespace asio = net::asio;
-namespace beast = net::beast;
-namespace http = net::http;
-namespace ssl = net::ssl;
-using net::error_code;
-using net::tcp;
+namespace asio = transport::asio;
+namespace beast = transport::beast;
+namespace http = transport::http;
+namespace ssl = transport::ssl;
+using transport::error_code;
+using transport::tcp;
 
 namespace {
 
-net::ssl::context make_context(const connection_options& options) {
+transport::ssl::context make_context(const connection_options& options) {
     // An unreadable or malformed PEM file is a settings problem, not a network one.
     auto context = [&] {
         try {
-            return net::make_client_tls_context(
-                net::client_tls_files{options.tls.ca, options.tls.certificate, options.tls.private_key});
+            return transport::make_client_tls_context(
+                transport::client_tls_files{options.tls.ca, options.tls.certificate, options.tls.private_key});
         } catch (const std::runtime_error& e) {
             throw config_error(e.what());
         }

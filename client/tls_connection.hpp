@@ -7,7 +7,7 @@
 #include <string>
 
 #include "client/api_client.hpp"
-#include "net/asio.hpp"
+#include "transport/asio.hpp"
 
 namespace fupin::client {
 
@@ -20,7 +20,7 @@ public:
     // connection that already served a request turns out to be closed by the server (keep-alive timeout)
     // before any answer arrived, it reconnects and sends once more. Throws client_error (unreachable, tls,
     // protocol).
-    http_result exchange(net::http::request<net::http::string_body>& request);
+    http_result exchange(transport::http::request<transport::http::string_body>& request);
 
     void close();
     bool is_open() const { return stream_.has_value(); }
@@ -29,14 +29,14 @@ private:
     void connect();
     // Runs the io_context until the operation started by `start` has completed; returns its error.
     template <class Start>
-    net::error_code run(Start&& start);
-    [[noreturn]] void fail(const char* step, net::error_code ec, bool first_exchange);
+    transport::error_code run(Start&& start);
+    [[noreturn]] void fail(const char* step, transport::error_code ec, bool first_exchange);
 
     const connection_options& options_;
-    net::asio::io_context ioc_;
-    net::ssl::context ssl_context_;
-    std::optional<net::beast::ssl_stream<net::beast::tcp_stream>> stream_;
-    net::beast::flat_buffer buffer_;
+    transport::asio::io_context ioc_;
+    transport::ssl::context ssl_context_;
+    std::optional<transport::beast::ssl_stream<transport::beast::tcp_stream>> stream_;
+    transport::beast::flat_buffer buffer_;
     int exchanges_on_connection_ = 0;
 };
 

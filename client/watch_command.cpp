@@ -6,8 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
-// Asio for the signal handling only; net/asio.hpp first (the g++ 12 / Boost 1.74 <utility> bug).
-#include "net/asio.hpp"
+// Asio for the signal handling only; transport/asio.hpp first (the g++ 12 / Boost 1.74 <utility> bug).
+#include "transport/asio.hpp"
 
 #include "client/event_printer.hpp"
 #include "client/event_stream.hpp"
@@ -32,22 +32,22 @@ connection_options options_of(const client_config& config) {
 class stop_on_signal {
 public:
     explicit stop_on_signal(event_stream& stream) : signals_(ioc_, SIGINT, SIGTERM) {
-        signals_.async_wait([&stream](net::error_code ec, int) {
+        signals_.async_wait([&stream](transport::error_code ec, int) {
             if (!ec) stream.stop();
         });
         thread_ = std::thread([this] { ioc_.run(); });
     }
     ~stop_on_signal() {
-        net::asio::post(ioc_, [this] {
-            net::error_code ignored;
+        transport::asio::post(ioc_, [this] {
+            transport::error_code ignored;
             signals_.cancel(ignored);
         });
         thread_.join();
     }
 
 private:
-    net::asio::io_context ioc_;
-    net::asio::signal_set signals_;
+    transport::asio::io_context ioc_;
+    transport::asio::signal_set signals_;
     std::thread thread_;
 };
 

@@ -3,7 +3,7 @@
 #
 # The libraries are compiled with -fsanitize=fuzzer-no-link,address,undefined -O1 -g, so the fuzzer sees coverage
 # inside them (a g++-built library links, but is blind to it); only the fuzz executables get -fsanitize=fuzzer
-# (libFuzzer's main). NDEBUG stays off so asserts run. Only what the targets need is built: common/ always, net/
+# (libFuzzer's main). NDEBUG stays off so asserts run. Only what the targets need is built: common/ always, transport/
 # and server/ (for the database URL and HTTP targets) only as far as the targets link them.
 
 if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
@@ -27,12 +27,12 @@ endif()
 add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=function
                     -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1 -g -UNDEBUG)
 add_link_options(-fsanitize=address,undefined)
-# Boost 1.74 does not detect clang's coroutines on its own (net/asio.hpp includes <utility> first, as it must).
+# Boost 1.74 does not detect clang's coroutines on its own (transport/asio.hpp includes <utility> first, as it must).
 add_compile_definitions(BOOST_ASIO_HAS_CO_AWAIT=1)
 
 add_subdirectory(common)
 # EXCLUDE_FROM_ALL: only the libraries a fuzz target links are built; county-server, the client and the tests
 # are not.
-add_subdirectory(net EXCLUDE_FROM_ALL)
+add_subdirectory(transport EXCLUDE_FROM_ALL)
 add_subdirectory(server EXCLUDE_FROM_ALL)
 add_subdirectory(tests/fuzz)

@@ -7,9 +7,9 @@
 #include <mutex>
 #include <thread>
 
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 #include "server/api/routes.hpp"
-#include "server/net/event_hub.hpp"
+#include "server/feed/event_hub.hpp"
 #include "server/net/listener.hpp"
 #include "server/net/server_context.hpp"
 #include "server/open_file_limit.hpp"
@@ -21,7 +21,7 @@
 
 namespace fupin::server {
 
-using namespace fupin::net;
+using namespace fupin::transport;
 
 namespace {
 
@@ -43,8 +43,8 @@ tcp::endpoint resolve_listen_endpoint(asio::io_context& io, const std::string& h
 }
 
 // Connector/C++ wants each thread that uses it to say so.
-service::db_worker_pool::options pool_options(const server_config& config, const sql::database_url& database) {
-    service::db_worker_pool::options options;
+workers::db_worker_pool::options pool_options(const server_config& config, const sql::database_url& database) {
+    workers::db_worker_pool::options options;
     options.workers = config.database_workers;
     // Creates waiting for their batch step aside (db_worker_pool::waiting_elsewhere) and their threads sleep:
     // 32 more threads (and database connections) let a full batch (32 creates, household_creator) wait while
@@ -126,10 +126,10 @@ struct county_server::impl {
     sql::database_url database;
     std::shared_ptr<service::household_file_cache> files;  // before pool: its connections report to it
     std::shared_ptr<service::area_directory> areas;        // the same
-    service::db_worker_pool pool;
+    workers::db_worker_pool pool;
     std::int64_t feed_head = 0;
     net::server_context context;
-    net::event_hub feed;
+    feed::event_hub feed;
     asio::signal_set signals;
     std::unique_ptr<net::listener> acceptor;
     std::vector<std::thread> threads;

@@ -1,5 +1,5 @@
 // fupin-beast-baseline: the network limit. A minimal Beast HTTPS server with exactly county-server's TLS context
-// (net::make_server_tls_context: TLS 1.2/1.3, client certificate required, no session resumption) and the same
+// (transport::make_server_tls_context: TLS 1.2/1.3, client certificate required, no session resumption) and the same
 // number of network threads, answering every request with a fixed JSON body. Prints "listening on HOST:PORT"
 // and serves until SIGINT/SIGTERM.
 #include <CLI/CLI.hpp>
@@ -9,16 +9,16 @@
 #include <vector>
 
 #include "bench/baseline/baseline_session.hpp"
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 
-namespace asio = fupin::net::asio;
-using fupin::net::tcp;
+namespace asio = fupin::transport::asio;
+using fupin::transport::tcp;
 
 namespace {
 
-asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, fupin::net::ssl::context& tls) {
+asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, fupin::transport::ssl::context& tls) {
     for (;;) {
-        fupin::net::error_code ec;
+        fupin::transport::error_code ec;
         // Each connection gets its own strand, as in county-server's listener.
         tcp::socket socket(asio::make_strand(acceptor.get_executor()));
         co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
 
     try {
-        auto tls = fupin::net::make_server_tls_context(
+        auto tls = fupin::transport::make_server_tls_context(
             {certs + "/server.crt", certs + "/server.key", certs + "/ca.crt", certs + "/crl.pem"});
         asio::io_context ioc(threads);
         const auto colon = listen.rfind(':');

@@ -6,9 +6,9 @@
 #include <string_view>
 
 namespace fupin::bench {
-namespace asio = net::asio;
-namespace beast = net::beast;
-namespace http = net::http;
+namespace asio = transport::asio;
+namespace beast = transport::beast;
+namespace http = transport::http;
 using asio::redirect_error;
 using asio::use_awaitable;
 
@@ -32,16 +32,16 @@ std::string json_of_size(std::size_t n) {
 
 }  // namespace
 
-baseline_session::baseline_session(net::tcp::socket socket, net::ssl::context& tls) : stream_(std::move(socket), tls) {}
+baseline_session::baseline_session(transport::tcp::socket socket, transport::ssl::context& tls) : stream_(std::move(socket), tls) {}
 
 void baseline_session::start() {
     asio::co_spawn(stream_.get_executor(), [self = shared_from_this()] { return self->run(); }, asio::detached);
 }
 
 asio::awaitable<void> baseline_session::run() {
-    net::error_code ec;
+    transport::error_code ec;
     beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(10));
-    co_await stream_.async_handshake(net::ssl::stream_base::server, redirect_error(use_awaitable, ec));
+    co_await stream_.async_handshake(transport::ssl::stream_base::server, redirect_error(use_awaitable, ec));
     if (ec) co_return;
     beast::flat_buffer buffer;
     for (;;) {

@@ -4,19 +4,19 @@
 // is the most any HTTPS server on these TLS settings can answer on this machine: the network limit.
 #include <memory>
 
-#include "net/asio.hpp"
+#include "transport/asio.hpp"
 
 namespace fupin::bench {
 
 class baseline_session : public std::enable_shared_from_this<baseline_session> {
 public:
-    baseline_session(net::tcp::socket socket, net::ssl::context& tls);
+    baseline_session(transport::tcp::socket socket, transport::ssl::context& tls);
     void start();
 
 private:
-    net::asio::awaitable<void> run();
+    transport::asio::awaitable<void> run();
 
-    net::ssl::stream<net::beast::tcp_stream> stream_;
+    transport::ssl::stream<transport::beast::tcp_stream> stream_;
 };
 
 }  // namespace fupin::bench

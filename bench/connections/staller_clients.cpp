@@ -5,12 +5,12 @@
 #include <vector>
 
 #include "bench/common/bench_failure.hpp"
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 
 namespace fupin::bench {
-namespace asio = net::asio;
-namespace ssl = net::ssl;
-using net::tcp;
+namespace asio = transport::asio;
+namespace ssl = transport::ssl;
+using transport::tcp;
 
 struct staller_clients::impl {
     ssl::context tls;
@@ -20,7 +20,7 @@ struct staller_clients::impl {
     std::atomic<int> stalling{0};
     int count = 0;
 
-    explicit impl(const net::client_tls_files& files) : tls(net::make_client_tls_context(files)) {}
+    explicit impl(const transport::client_tls_files& files) : tls(transport::make_client_tls_context(files)) {}
 };
 
 namespace {
@@ -31,7 +31,7 @@ using stream_type = ssl::stream<tcp::socket>;
 asio::awaitable<void> stall(std::shared_ptr<stream_type> stream, tcp::endpoint endpoint, bool mid_body,
                             std::atomic<int>& stalling, std::atomic<int>& connected, std::mutex& mutex,
                             std::string& failure) {
-    net::error_code ec;
+    transport::error_code ec;
     co_await stream->next_layer().async_connect(endpoint, asio::redirect_error(asio::use_awaitable, ec));
     if (!ec) co_await stream->async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
@@ -72,7 +72,7 @@ asio::awaitable<void> stall(std::shared_ptr<stream_type> stream, tcp::endpoint e
 
 staller_clients::staller_clients(const bench_endpoint& endpoint, const std::string& certs_dir, const std::string& area,
                                  int count)
-    : impl_(std::make_unique<impl>(net::client_tls_files{certs_dir + "/ca.crt",
+    : impl_(std::make_unique<impl>(transport::client_tls_files{certs_dir + "/ca.crt",
                                                          certs_dir + "/townships/" + area + ".crt",
                                                          certs_dir + "/townships/" + area + ".key"})) {
     impl_->count = count;

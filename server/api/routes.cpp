@@ -149,7 +149,7 @@ void add_routes(router& r, const server_config& config, std::shared_ptr<service:
     r.add("POST", "/api/v1/users/{username}/password", auth(bind(user_api, &user_handlers::reset_password)));
 
     // The change feed: this route only authenticates the upgrade (and is run again every minute while the
-    // subscription lasts); server/net/websocket_session.cpp serves the events.
+    // subscription lasts); server/feed/websocket_session.cpp serves the events.
     r.add("GET", "/api/v1/events",
           auth([](const api_request& q, const path_params&, const service::principal& who, sql::connection&) {
               if (!q.websocket_upgrade)

@@ -7,12 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "net/tls_context.hpp"
-#include "net/websocket.hpp"
+#include "transport/tls_context.hpp"
+#include "transport/websocket.hpp"
 #include "server/api/error_response.hpp"
-#include "server/net/event_hub.hpp"
+#include "server/feed/event_hub.hpp"
 #include "server/net/http_message.hpp"
-#include "server/net/websocket_session.hpp"
+#include "server/feed/websocket_session.hpp"
 
 namespace fupin::server::net {
 namespace {
@@ -121,8 +121,8 @@ asio::awaitable<void> http_session::run() {
         spdlog::info("TLS handshake from {} refused: {}", peer_address_, ec.message());
         co_return;
     }
-    caller_area_ = fupin::net::peer_area_code(stream_.native_handle());
-    caller_subject_ = fupin::net::peer_subject(stream_.native_handle());
+    caller_area_ = fupin::transport::peer_area_code(stream_.native_handle());
+    caller_subject_ = fupin::transport::peer_subject(stream_.native_handle());
 
     beast::flat_buffer buffer;
     bool keep_alive = true;
@@ -164,7 +164,7 @@ asio::awaitable<void> http_session::run() {
 
         // The CRL was re-read since this connection's handshake: a certificate revoked since then goes now.
         if (auto current = context_.current_tls(); current != trusted_under_) {
-            if (!fupin::net::peer_still_trusted(stream_.native_handle(), *current)) {
+            if (!fupin::transport::peer_still_trusted(stream_.native_handle(), *current)) {
                 spdlog::warn("connection of {} closed: its certificate is no longer trusted (revoked?)",
                              caller_subject_);
                 break;
@@ -177,7 +177,7 @@ asio::awaitable<void> http_session::run() {
         auto request = to_api_request(message, context_.next_request++);
         request.caller_area = caller_area_;
         request.caller_subject = caller_subject_;
-        request.websocket_upgrade = websocket::is_upgrade(message);
+        request.websocket_upgrade = transport::websocket::is_upgrade(message);
 
         api::api_response response;
         if (!valid_area_code(caller_area_)) {
@@ -198,7 +198,7 @@ asio::awaitable<void> http_session::run() {
             // The route authenticated the session: the connection becomes a feed subscription, if the user
             // has a place left.
             const auto who = nlohmann::json::parse(response.body);
-            feed_viewer viewer{who.at("username"), who.at("role"), who.at("area_code")};
+            feed::feed_viewer viewer{who.at("username"), who.at("role"), who.at("area_code")};
             if (context_.feed->reserve(viewer.username)) {
                 const auto since_param = request.query.find("since");
                 const std::int64_t since =
@@ -206,7 +206,7 @@ asio::awaitable<void> http_session::run() {
                 spdlog::info("request={} user={} area={} peer={} GET {} upgrading to the change feed",
                              request.request_id, viewer.username, caller_area_, peer_address_, request.path);
                 handed_over_ = true;
-                std::make_shared<websocket_session>(std::move(stream_), tls_, trusted_under_, context_,
+                std::make_shared<feed::websocket_session>(std::move(stream_), tls_, trusted_under_, context_,
                                                     std::move(viewer), since,
                                                     std::move(request))
                     ->start(std::move(message));

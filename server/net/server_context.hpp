@@ -8,21 +8,29 @@
 #include <memory>
 #include <mutex>
 
-#include "net/asio.hpp"
+#include "transport/asio.hpp"
 #include "server/api/router.hpp"
 #include "server/net/handshake_limiter.hpp"
 #include "server/server_config.hpp"
-#include "server/service/db_worker_pool.hpp"
+#include "server/workers/db_worker_pool.hpp"
+
+namespace fupin::server::feed {
+class event_hub;
+}
 
 namespace fupin::server::net {
 
-using namespace fupin::net;
-
-class event_hub;
+// Asio's and Beast's names as network code writes them (transport/asio.hpp).
+namespace asio = transport::asio;
+namespace ssl = transport::ssl;
+namespace beast = transport::beast;
+namespace http = transport::http;
+using tcp = transport::tcp;
+using error_code = transport::error_code;
 
 struct server_context {
     server_context(const server_config& c, std::shared_ptr<ssl::context> t, const api::router& r,
-                   service::db_worker_pool& p)
+                   workers::db_worker_pool& p)
         : config(c),
           router(r),
           pool(p),
@@ -32,8 +40,8 @@ struct server_context {
 
     const server_config& config;
     const api::router& router;
-    service::db_worker_pool& pool;
-    event_hub* feed = nullptr;  // the change feed's shared half (set by county_server)
+    workers::db_worker_pool& pool;
+    feed::event_hub* feed = nullptr;  // the change feed's shared half (set by county_server)
     // Connections open at once, the configured cap lowered to fit the open-file limit (set by county_server).
     std::size_t connection_limit;
     handshake_limiter handshakes;

@@ -7,7 +7,7 @@
 // Every caller brings its own connection (a database worker's). Whoever finds no batch in progress leads: it
 // takes what is queued, at most max_batch items in arrival order, writes them on its own connection, then wakes
 // the others. The rest wait holding no transaction, so a waiter never holds a lock the leader needs; nor, on a
-// database worker, a worker's place (db_worker_pool::waiting_elsewhere), so batches can hold more creates than
+// database worker, a worker's place (workers::db_worker_pool::waiting_elsewhere), so batches can hold more creates than
 // there are workers, and other requests do not queue behind waiting creates.
 //
 // Item must have a member `std::exception_ptr error`. The writer sets each item's outcome; an exception from
@@ -23,7 +23,7 @@
 #include <span>
 #include <vector>
 
-#include "server/service/db_worker_pool.hpp"
+#include "server/workers/db_worker_pool.hpp"
 
 namespace fupin::server::sql {
 class connection;
@@ -53,7 +53,7 @@ public:
         queue_.push_back(&mine);
         while (!mine.done) {
             if (leading_) {
-                const db_worker_pool::waiting_elsewhere aside;
+                const workers::db_worker_pool::waiting_elsewhere aside;
                 mine.wake.wait(lock);
                 continue;
             }

@@ -15,15 +15,15 @@
 #include <thread>
 
 #include "client/api_client.hpp"
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 #include "scripted_server.hpp"
 
 namespace fs = std::filesystem;
 using namespace fupin::client;
-namespace net = fupin::net;
-using net::http::request;
-using net::http::response;
-using net::http::string_body;
+namespace transport = fupin::transport;
+using transport::http::request;
+using transport::http::response;
+using transport::http::string_body;
 using fupin::client::test::json_response;
 using fupin::client::test::scripted_server;
 
@@ -51,9 +51,9 @@ protected:
         ASSERT_TRUE(certs_ok_) << "certs/make-certs failed: these tests need its certificates";
     }
 
-    static net::ssl::context server_context() {
+    static transport::ssl::context server_context() {
         const auto c = dir_ / "county";
-        return net::make_server_tls_context(
+        return transport::make_server_tls_context(
             {(c / "server.crt").string(), (c / "server.key").string(), (c / "ca.crt").string(), ""});
     }
 
@@ -100,11 +100,11 @@ TEST_F(api_client_test, sends_language_and_keeps_the_connection) {
     EXPECT_EQ(client.health().at("service"), "county-server");
     EXPECT_EQ(server.connections(), 1);
     const auto req = server.last_request();
-    EXPECT_EQ(req[net::http::field::accept_language], "en");
+    EXPECT_EQ(req[transport::http::field::accept_language], "en");
     EXPECT_EQ(req.target(), "/api/v1/health");
 
     client.request(http_method::post, "/x", std::string("{}"), {{"Idempotency-Key", "k1"}});
-    EXPECT_EQ(server.last_request()[net::http::field::content_type], "application/json");
+    EXPECT_EQ(server.last_request()[transport::http::field::content_type], "application/json");
     EXPECT_EQ(server.last_request()["Idempotency-Key"], "k1");
 }
 

@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "net/tls_context.hpp"
-#include "net/websocket.hpp"
+#include "transport/tls_context.hpp"
+#include "transport/websocket.hpp"
 
 namespace fupin::client::test {
 
@@ -48,10 +48,10 @@ public:
     using planner = std::function<feed_plan(int connection, const feed_upgrade& upgrade)>;
 
     // seqs: the events this user may see, ascending; head: the last seq committed (>= the last of seqs).
-    feed_server(net::ssl::context context, std::vector<std::int64_t> seqs, std::int64_t head, planner plan)
+    feed_server(transport::ssl::context context, std::vector<std::int64_t> seqs, std::int64_t head, planner plan)
         : context_(std::move(context)), seqs_(std::move(seqs)), head_(head), plan_(std::move(plan)),
-          acceptor_(ioc_, {net::asio::ip::make_address("127.0.0.1"), 0}) {
-        net::asio::co_spawn(ioc_, accept_loop(), net::asio::detached);
+          acceptor_(ioc_, {transport::asio::ip::make_address("127.0.0.1"), 0}) {
+        transport::asio::co_spawn(ioc_, accept_loop(), transport::asio::detached);
         thread_ = std::thread([this] { ioc_.run(); });
     }
 
@@ -91,7 +91,7 @@ public:
     }
 
 private:
-    using ws_stream = net::websocket::stream<net::beast::ssl_stream<net::beast::tcp_stream>>;
+    using ws_stream = transport::websocket::stream<transport::beast::ssl_stream<transport::beast::tcp_stream>>;
 
     static std::optional<std::int64_t> since_of(const std::string& target) {
         const auto at = target.find("since=");
@@ -103,24 +103,24 @@ private:
         }
     }
 
-    net::asio::awaitable<void> accept_loop() {
+    transport::asio::awaitable<void> accept_loop() {
         for (;;) {
-            net::error_code ec;
-            auto socket = co_await acceptor_.async_accept(net::asio::redirect_error(net::asio::use_awaitable, ec));
+            transport::error_code ec;
+            auto socket = co_await acceptor_.async_accept(transport::asio::redirect_error(transport::asio::use_awaitable, ec));
             if (ec) co_return;
-            net::asio::co_spawn(ioc_, serve(std::move(socket)), net::asio::detached);
+            transport::asio::co_spawn(ioc_, serve(std::move(socket)), transport::asio::detached);
         }
     }
 
-    net::asio::awaitable<void> serve(net::tcp::socket socket) {
-        namespace http = net::http;
-        namespace websocket = net::websocket;
-        const auto use = [](net::error_code& ec) { return net::asio::redirect_error(net::asio::use_awaitable, ec); };
-        net::error_code ec;
+    transport::asio::awaitable<void> serve(transport::tcp::socket socket) {
+        namespace http = transport::http;
+        namespace websocket = transport::websocket;
+        const auto use = [](transport::error_code& ec) { return transport::asio::redirect_error(transport::asio::use_awaitable, ec); };
+        transport::error_code ec;
         ws_stream ws(std::move(socket), context_);
-        co_await ws.next_layer().async_handshake(net::ssl::stream_base::server, use(ec));
+        co_await ws.next_layer().async_handshake(transport::ssl::stream_base::server, use(ec));
         if (ec) co_return;
-        net::beast::flat_buffer buffer;
+        transport::beast::flat_buffer buffer;
         http::request<http::string_body> req;
         co_await http::async_read(ws.next_layer(), buffer, req, use(ec));
         if (ec) co_return;
@@ -142,7 +142,7 @@ private:
             res.body() = plan.refuse_body;
             res.prepare_payload();
             co_await http::async_write(ws.next_layer(), res, use(ec));
-            net::beast::get_lowest_layer(ws).close();
+            transport::beast::get_lowest_layer(ws).close();
             co_return;
         }
 
@@ -153,7 +153,7 @@ private:
         // Messages are made into named strings first: g++ 12 cannot keep a temporary holding an array (a
         // string literal in a braced list) across co_await.
         std::string text = nlohmann::json{{"type", "hello"}, {"since", since}, {"head", head_}}.dump();
-        co_await ws.async_write(net::asio::buffer(text), use(ec));
+        co_await ws.async_write(transport::asio::buffer(text), use(ec));
         int sent = 0;
         bool all_sent = true;
         for (const auto seq : seqs_) {
@@ -164,19 +164,19 @@ private:
                 break;
             }
             text = event(seq).dump();
-            co_await ws.async_write(net::asio::buffer(text), use(ec));
+            co_await ws.async_write(transport::asio::buffer(text), use(ec));
             ++sent;
         }
         if (ec) co_return;
         if (plan.position && all_sent) {
             text = nlohmann::json{{"type", "position"}, {"seq", head_}}.dump();
-            co_await ws.async_write(net::asio::buffer(text), use(ec));
+            co_await ws.async_write(transport::asio::buffer(text), use(ec));
         }
         if (ec) co_return;
 
         switch (plan.end) {
         case feed_plan::ending::drop:
-            net::beast::get_lowest_layer(ws).close();
+            transport::beast::get_lowest_layer(ws).close();
             co_return;
         case feed_plan::ending::close: {
             websocket::close_reason reason;
@@ -186,25 +186,25 @@ private:
             co_return;
         }
         case feed_plan::ending::silent: {
-            net::asio::steady_timer forever(ioc_, std::chrono::hours(1));
+            transport::asio::steady_timer forever(ioc_, std::chrono::hours(1));
             co_await forever.async_wait(use(ec));
             co_return;
         }
         case feed_plan::ending::stay:
             while (!ec) {
-                net::beast::flat_buffer incoming;
+                transport::beast::flat_buffer incoming;
                 co_await ws.async_read(incoming, use(ec));
             }
             co_return;
         }
     }
 
-    net::asio::io_context ioc_;
-    net::ssl::context context_;
+    transport::asio::io_context ioc_;
+    transport::ssl::context context_;
     std::vector<std::int64_t> seqs_;
     std::int64_t head_;
     planner plan_;
-    net::tcp::acceptor acceptor_;
+    transport::tcp::acceptor acceptor_;
     mutable std::mutex mutex_;
     std::vector<feed_upgrade> upgrades_;
     std::thread thread_;

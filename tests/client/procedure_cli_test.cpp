@@ -133,7 +133,7 @@ public:
         {
             std::lock_guard lock(mutex_);
             if (const auto it = answers_.find(key); it != answers_.end()) {
-                if (std::string(req[net::http::field::authorization]) != std::string("Bearer ") + session_script::token)
+                if (std::string(req[transport::http::field::authorization]) != std::string("Bearer ") + session_script::token)
                     return error_json(401, "authentication_required", "请先登录");
                 return it->second;
             }
@@ -281,9 +281,9 @@ TEST_F(procedure_cli, a_step_posts_the_action_and_note_to_the_case) {
     ASSERT_EQ(r.code, 0) << r.err;
     const auto requests = sent();
     ASSERT_EQ(requests.size(), 1u);
-    EXPECT_EQ(requests[0].method(), net::http::verb::post);
+    EXPECT_EQ(requests[0].method(), transport::http::verb::post);
     EXPECT_EQ(std::string(requests[0].target()), "/api/v1/applications/7/steps");
-    EXPECT_EQ(std::string(requests[0][net::http::field::content_type]), "application/json");
+    EXPECT_EQ(std::string(requests[0][transport::http::field::content_type]), "application/json");
     EXPECT_EQ(nlohmann::json::parse(requests[0].body()),
               (nlohmann::json{{"action", "verify"}, {"note", "已入户核实"}, {"version", 4}}));
     EXPECT_TRUE(has(r.out, "村委会调查核实")) << r.out;
@@ -326,9 +326,9 @@ TEST_F(procedure_cli, the_batch_form_lists_the_village_cases_in_the_starting_sta
     ASSERT_EQ(r.code, 0) << r.err;
     const auto requests = sent();
     ASSERT_EQ(requests.size(), 3u);
-    EXPECT_EQ(requests[0].method(), net::http::verb::get);
-    EXPECT_EQ(requests[1].method(), net::http::verb::get);
-    EXPECT_EQ(requests[2].method(), net::http::verb::post);
+    EXPECT_EQ(requests[0].method(), transport::http::verb::get);
+    EXPECT_EQ(requests[1].method(), transport::http::verb::get);
+    EXPECT_EQ(requests[2].method(), transport::http::verb::post);
     EXPECT_EQ(std::string(requests[2].target()), "/api/v1/applications/steps");
     EXPECT_EQ(nlohmann::json::parse(requests[2].body()),
               (nlohmann::json{{"action", "verify"}, {"note", "整村核实"}, {"application_ids", {7, 9, 11}}}));
@@ -397,7 +397,7 @@ TEST_F(procedure_cli, check_prints_the_reasons_and_exits_3_for_an_excluded_house
     EXPECT_TRUE(has(r.out, "不符合扶贫对象识别条件")) << r.out;
     EXPECT_TRUE(has(r.out, "三不评:赌博、吸毒或其他违法犯罪")) << r.out;
     EXPECT_TRUE(has(r.out, "低于扶贫标准3000元")) << r.out;  // judged against 2026's line, not 2025's
-    for (const auto& req : sent()) EXPECT_EQ(req.method(), net::http::verb::get);  // nothing submitted
+    for (const auto& req : sent()) EXPECT_EQ(req.method(), transport::http::verb::get);  // nothing submitted
 }
 
 TEST_F(procedure_cli, check_exits_0_for_an_eligible_household_and_speaks_english) {

@@ -11,28 +11,28 @@
 #include <thread>
 #include <vector>
 
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 
 namespace fupin::client::test {
 
-namespace net = fupin::net;
-using net::http::request;
-using net::http::response;
-using net::http::string_body;
+namespace transport = fupin::transport;
+using transport::http::request;
+using transport::http::response;
+using transport::http::string_body;
 
 // Serves one connection at a time; `handle` answers each request (nullopt: close without answering).
 class scripted_server {
 public:
     using handler = std::function<std::optional<response<string_body>>(const request<string_body>&)>;
 
-    scripted_server(net::ssl::context context, handler handle, int requests_per_connection = 1000)
+    scripted_server(transport::ssl::context context, handler handle, int requests_per_connection = 1000)
         : context_(std::move(context)), handle_(std::move(handle)), per_connection_(requests_per_connection),
-          acceptor_(ioc_, {net::asio::ip::make_address("127.0.0.1"), 0}), thread_([this] { run(); }) {}
+          acceptor_(ioc_, {transport::asio::ip::make_address("127.0.0.1"), 0}), thread_([this] { run(); }) {}
 
     ~scripted_server() {
         stopping_ = true;
-        net::tcp::socket wake(ioc_);
-        net::error_code ec;
+        transport::tcp::socket wake(ioc_);
+        transport::error_code ec;
         wake.connect(acceptor_.local_endpoint(), ec);
         thread_.join();
     }
@@ -52,17 +52,17 @@ public:
 private:
     void run() {
         while (!stopping_) {
-            net::tcp::socket socket(ioc_);
-            net::error_code ec;
+            transport::tcp::socket socket(ioc_);
+            transport::error_code ec;
             acceptor_.accept(socket, ec);
             if (ec || stopping_) return;
             ++connections_;
-            net::beast::ssl_stream<net::tcp::socket> stream(std::move(socket), context_);
-            stream.handshake(net::ssl::stream_base::server, ec);
-            net::beast::flat_buffer buffer;
+            transport::beast::ssl_stream<transport::tcp::socket> stream(std::move(socket), context_);
+            stream.handshake(transport::ssl::stream_base::server, ec);
+            transport::beast::flat_buffer buffer;
             for (int served = 0; !ec && served < per_connection_; ++served) {
                 request<string_body> req;
-                net::http::read(stream, buffer, req, ec);
+                transport::http::read(stream, buffer, req, ec);
                 if (ec) break;
                 {
                     std::lock_guard lock(mutex_);
@@ -72,17 +72,17 @@ private:
                 auto res = handle_(req);
                 if (!res) break;
                 res->prepare_payload();
-                net::http::write(stream, *res, ec);
+                transport::http::write(stream, *res, ec);
             }
             stream.next_layer().close(ec);  // no close_notify: like a server whose idle timer fired
         }
     }
 
-    net::asio::io_context ioc_;
-    net::ssl::context context_;
+    transport::asio::io_context ioc_;
+    transport::ssl::context context_;
     handler handle_;
     int per_connection_;
-    net::tcp::acceptor acceptor_;
+    transport::tcp::acceptor acceptor_;
     std::atomic<bool> stopping_{false};
     std::atomic<int> connections_{0};
     mutable std::mutex mutex_;
@@ -92,8 +92,8 @@ private:
 };
 
 inline response<string_body> json_response(int status, std::string body) {
-    response<string_body> res{static_cast<net::http::status>(status), 11};
-    res.set(net::http::field::content_type, "application/json");
+    response<string_body> res{static_cast<transport::http::status>(status), 11};
+    res.set(transport::http::field::content_type, "application/json");
     res.body() = std::move(body);
     return res;
 }

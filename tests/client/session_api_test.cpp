@@ -56,16 +56,16 @@ TEST_F(session_api, login_takes_the_token_and_every_later_request_carries_it) {
     EXPECT_EQ(answer.at("user").at("role"), "village_clerk");
 
     const auto login_request = server_->last_request();
-    EXPECT_EQ(login_request.method(), net::http::verb::post);
+    EXPECT_EQ(login_request.method(), transport::http::verb::post);
     EXPECT_EQ(login_request.target(), "/api/v1/sessions");
-    EXPECT_TRUE(login_request[net::http::field::authorization].empty()) << "a login must not send a token";
+    EXPECT_TRUE(login_request[transport::http::field::authorization].empty()) << "a login must not send a token";
     const auto body = nlohmann::json::parse(login_request.body());
     EXPECT_EQ(body.at("username"), session_script::username);
     EXPECT_EQ(body.at("password"), session_script::password);
 
     const auto me = client.whoami();
     EXPECT_EQ(me.at("user").at("username"), session_script::username);
-    EXPECT_EQ(server_->last_request()[net::http::field::authorization], std::string("Bearer ") + session_script::token);
+    EXPECT_EQ(server_->last_request()[transport::http::field::authorization], std::string("Bearer ") + session_script::token);
     EXPECT_EQ(server_->last_request().target(), "/api/v1/sessions/current");
 
     // Household requests carry it too (the script answers 404 only to a live token, 401 otherwise).
@@ -75,7 +75,7 @@ TEST_F(session_api, login_takes_the_token_and_every_later_request_carries_it) {
     } catch (const client_error& e) {
         EXPECT_EQ(e.status(), 404) << e.what();
     }
-    EXPECT_EQ(server_->last_request()[net::http::field::authorization], std::string("Bearer ") + session_script::token);
+    EXPECT_EQ(server_->last_request()[transport::http::field::authorization], std::string("Bearer ") + session_script::token);
 }
 
 TEST_F(session_api, logout_ends_the_session_and_forgets_the_token) {
@@ -85,9 +85,9 @@ TEST_F(session_api, logout_ends_the_session_and_forgets_the_token) {
     EXPECT_TRUE(client.token().empty());
     EXPECT_FALSE(script_.alive());
     const auto req = server_->last_request();
-    EXPECT_EQ(req.method(), net::http::verb::delete_);
+    EXPECT_EQ(req.method(), transport::http::verb::delete_);
     EXPECT_EQ(req.target(), "/api/v1/sessions/current");
-    EXPECT_EQ(req[net::http::field::authorization], std::string("Bearer ") + session_script::token);
+    EXPECT_EQ(req[transport::http::field::authorization], std::string("Bearer ") + session_script::token);
 
     // Without a token nothing is sent and the server answers 401 authentication_required.
     try {
@@ -97,7 +97,7 @@ TEST_F(session_api, logout_ends_the_session_and_forgets_the_token) {
         EXPECT_EQ(e.status(), 401);
         EXPECT_EQ(e.code(), "authentication_required");
     }
-    EXPECT_TRUE(server_->last_request()[net::http::field::authorization].empty());
+    EXPECT_TRUE(server_->last_request()[transport::http::field::authorization].empty());
 }
 
 TEST_F(session_api, logout_of_an_expired_session_is_no_error) {

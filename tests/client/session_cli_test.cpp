@@ -128,7 +128,7 @@ TEST_F(session_cli, whoami_sends_the_cached_token) {
     EXPECT_TRUE(has(r.out, "村级信息员")) << r.out;
     EXPECT_TRUE(has(r.out, "岩脚村 (529901101201)")) << r.out;
     EXPECT_TRUE(has(r.out, "空闲超时于")) << r.out;
-    EXPECT_EQ(server_->last_request()[fupin::net::http::field::authorization],
+    EXPECT_EQ(server_->last_request()[fupin::transport::http::field::authorization],
               std::string("Bearer ") + session_script::token);
 
     const auto en = run({"--lang", "en", "whoami"});

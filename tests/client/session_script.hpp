@@ -23,24 +23,24 @@ public:
     std::optional<response<string_body>> operator()(const request<string_body>& req) {
         std::lock_guard lock(mutex_);
         const std::string target(req.target());
-        if (req.method() == net::http::verb::post && target == "/api/v1/sessions") return login(req);
+        if (req.method() == transport::http::verb::post && target == "/api/v1/sessions") return login(req);
 
-        const std::string authorization(req[net::http::field::authorization]);
+        const std::string authorization(req[transport::http::field::authorization]);
         if (authorization.empty()) return error(401, "authentication_required", "请先登录");
         if (!alive_ || authorization != std::string("Bearer ") + token)
             return error(401, "session_expired", "登录已过期，请重新登录");
-        if (target == "/api/v1/sessions/current" && req.method() == net::http::verb::get)
+        if (target == "/api/v1/sessions/current" && req.method() == transport::http::verb::get)
             return json_response(200, nlohmann::json{{"user", user()},
                                                      {"expires_at", "2026-11-29T22:00:00.000Z"},
                                                      {"idle_expires_at", "2026-11-29T10:30:00.000Z"}}
                                           .dump());
-        if (target == "/api/v1/sessions/current" && req.method() == net::http::verb::delete_) {
+        if (target == "/api/v1/sessions/current" && req.method() == transport::http::verb::delete_) {
             alive_ = false;
             return json_response(204, "");
         }
-        if (target == "/api/v1/users" && req.method() == net::http::verb::get)
+        if (target == "/api/v1/users" && req.method() == transport::http::verb::get)
             return json_response(200, nlohmann::json{{"items", nlohmann::json::array({user()})}}.dump());
-        if (target == "/api/v1/users" && req.method() == net::http::verb::post) {
+        if (target == "/api/v1/users" && req.method() == transport::http::verb::post) {
             auto body = nlohmann::json::parse(req.body());
             body.erase("password");
             body["area_name"] = "石门镇";
@@ -80,7 +80,7 @@ private:
     response<string_body> login(const request<string_body>& req) {
         if (locked_) {
             auto res = error(429, "login_locked", "登录失败次数过多");
-            res.set(net::http::field::retry_after, "600");
+            res.set(transport::http::field::retry_after, "600");
             return res;
         }
         const auto body = nlohmann::json::parse(req.body(), nullptr, false);

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 
 namespace fupin::client::test {
 
@@ -32,9 +32,9 @@ public:
     std::string certificate() const { return (dir_ / "county" / "townships" / "529901101.crt").string(); }
     std::string private_key() const { return (dir_ / "county" / "townships" / "529901101.key").string(); }
 
-    net::ssl::context server_context() const {
+    transport::ssl::context server_context() const {
         const auto c = dir_ / "county";
-        return net::make_server_tls_context(
+        return transport::make_server_tls_context(
             {(c / "server.crt").string(), (c / "server.key").string(), (c / "ca.crt").string(), ""});
     }
 

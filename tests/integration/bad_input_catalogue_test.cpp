@@ -10,8 +10,8 @@
 #include <map>
 
 #include "common/household_json.hpp"
-#include "net/asio.hpp"
-#include "net/tls_context.hpp"
+#include "transport/asio.hpp"
+#include "transport/tls_context.hpp"
 #include "server/sql/database_url.hpp"
 #include "server/sql/connection.hpp"
 #include "test_archive.hpp"
@@ -19,7 +19,7 @@
 namespace fupin::test {
 namespace {
 
-using namespace fupin::net;
+using namespace fupin::transport;
 using namespace std::string_literals;  // "…\0…"s keeps the NUL bytes
 using client::http_method;
 

@@ -1,11 +1,11 @@
 #include "tests/integration/feed_reader.hpp"
 
-#include "net/tls_context.hpp"
-#include "net/websocket.hpp"
+#include "transport/tls_context.hpp"
+#include "transport/websocket.hpp"
 
 namespace fupin::test {
 
-using namespace fupin::net;
+using namespace fupin::transport;
 
 struct feed_reader::state {
     asio::io_context io;

@@ -9,14 +9,14 @@
 #include <chrono>
 #include <thread>
 
-#include "net/asio.hpp"
+#include "transport/asio.hpp"
 #include "server/sql/database_url.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {
 namespace {
 
-using namespace fupin::net;
+using namespace fupin::transport;
 
 // Forwards TCP connections on 127.0.0.1 to MariaDB's unix socket, until told to freeze: then it reads and
 // forwards nothing (and closes nothing), as a frozen host would.

@@ -13,14 +13,14 @@
 #include <set>
 #include <thread>
 
-#include "net/asio.hpp"
+#include "transport/asio.hpp"
 #include "server/cli/audit_commands.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {
 namespace {
 
-using namespace fupin::net;
+using namespace fupin::transport;
 
 unsigned short free_port() {
     asio::io_context io;

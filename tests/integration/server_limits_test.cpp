@@ -2,15 +2,15 @@
 // connection is closed after its timeout, and a stop does not wait for idle clients.
 #include <chrono>
 
-#include "net/asio.hpp"
-#include "net/tls_context.hpp"
+#include "transport/asio.hpp"
+#include "transport/tls_context.hpp"
 #include "server/sql/database_url.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {
 namespace {
 
-using namespace fupin::net;
+using namespace fupin::transport;
 
 class busy_server : public archive_test {
 protected:

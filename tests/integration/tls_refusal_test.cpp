@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "net/asio.hpp"
+#include "transport/asio.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {
@@ -99,7 +99,7 @@ TEST_P(tls_refusal, tls_1_1_is_refused_by_the_server) {
 }
 
 TEST_P(tls_refusal, plaintext_http_gets_no_http_answer) {
-    using namespace fupin::net;
+    using namespace fupin::transport;
     asio::io_context io;
     tcp::socket socket(io);
     socket.connect({asio::ip::make_address("127.0.0.1"), server_->port()});

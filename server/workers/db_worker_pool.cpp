@@ -1,4 +1,4 @@
-#include "server/service/db_worker_pool.hpp"
+#include "server/workers/db_worker_pool.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -6,7 +6,7 @@
 
 #include "server/sql/connection.hpp"
 
-namespace fupin::server::service {
+namespace fupin::server::workers {
 namespace {
 
 // The pool whose worker this thread is, for waiting_elsewhere.
@@ -171,4 +171,4 @@ void db_worker_pool::work() {
     this_threads_pool = nullptr;
 }
 
-}  // namespace fupin::server::service
+}  // namespace fupin::server::workers

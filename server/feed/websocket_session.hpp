@@ -9,12 +9,14 @@
 #include <memory>
 #include <string>
 
-#include "net/websocket.hpp"
+#include "transport/websocket.hpp"
 #include "server/api/api_request.hpp"
-#include "server/net/event_hub.hpp"
+#include "server/feed/event_hub.hpp"
 #include "server/net/server_context.hpp"
 
-namespace fupin::server::net {
+namespace fupin::server::feed {
+
+namespace websocket = transport::websocket;
 
 // Who subscribes, as the feed's authorisation route answered.
 struct feed_viewer {
@@ -30,7 +32,7 @@ public:
     // since < 0: from the hub's head now. `recheck` is the authorisation request, run again every minute.
     // trusted_under: the TLS settings the peer's certificate last verified under (see http_session).
     websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls, std::shared_ptr<ssl::context> trusted_under,
-                      server_context& context, feed_viewer viewer, std::int64_t since, api::api_request recheck);
+                      net::server_context& context, feed_viewer viewer, std::int64_t since, api::api_request recheck);
 
     // Accepts the upgrade and runs until the peer goes, the session ends or the server stops.
     void start(http::request<http::string_body> upgrade);
@@ -55,7 +57,7 @@ private:
     std::shared_ptr<ssl::context> tls_;  // outlives ws_, which uses it
     std::shared_ptr<ssl::context> trusted_under_;
     websocket::stream<stream_type> ws_;
-    server_context& context_;
+    net::server_context& context_;
     feed_viewer viewer_;
     std::int64_t since_;
     api::api_request recheck_;
@@ -70,4 +72,4 @@ private:
     bool writing_ = false;
 };
 
-}  // namespace fupin::server::net
+}  // namespace fupin::server::feed

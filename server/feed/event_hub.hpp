@@ -18,15 +18,21 @@
 #include <string>
 #include <vector>
 
-#include "net/asio.hpp"
-#include "server/net/feed_subscriber.hpp"
+#include "transport/asio.hpp"
+#include "server/feed/feed_subscriber.hpp"
 #include "server/service/area_directory.hpp"
-#include "server/service/db_worker_pool.hpp"
+#include "server/workers/db_worker_pool.hpp"
 #include "server/service/household_file_cache.hpp"
 
-namespace fupin::server::net {
+namespace fupin::server::feed {
 
-using namespace fupin::net;
+// Asio's and Beast's names as network code writes them (transport/asio.hpp).
+namespace asio = transport::asio;
+namespace ssl = transport::ssl;
+namespace beast = transport::beast;
+namespace http = transport::http;
+using tcp = transport::tcp;
+using error_code = transport::error_code;
 
 struct feed_settings {
     std::chrono::milliseconds poll_interval{50};
@@ -44,7 +50,7 @@ struct feed_settings {
 class event_hub {
 public:
     // files, areas: the household file cache and the area directory the events make stale (null: none).
-    event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings,
+    event_hub(asio::io_context& io, workers::db_worker_pool& pool, feed_settings settings,
               std::shared_ptr<service::household_file_cache> files = nullptr,
               std::shared_ptr<service::area_directory> areas = nullptr);
 
@@ -91,7 +97,7 @@ private:
 
     asio::strand<asio::io_context::executor_type> strand_;
     asio::steady_timer timer_;
-    service::db_worker_pool& pool_;
+    workers::db_worker_pool& pool_;
     feed_settings settings_;
     std::shared_ptr<service::household_file_cache> files_;
     std::shared_ptr<service::area_directory> areas_;
@@ -111,4 +117,4 @@ private:
     int catch_ups_ = 0;
 };
 
-}  // namespace fupin::server::net
+}  // namespace fupin::server::feed

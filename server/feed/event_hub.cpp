@@ -1,4 +1,4 @@
-#include "server/net/event_hub.hpp"
+#include "server/feed/event_hub.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -7,14 +7,14 @@
 #include "common/household_json.hpp"
 #include "server/storage/event_repository.hpp"
 
-namespace fupin::server::net {
+namespace fupin::server::feed {
 namespace {
 
 constexpr int poll_batch = 1000;
 
 }  // namespace
 
-event_hub::event_hub(asio::io_context& io, service::db_worker_pool& pool, feed_settings settings,
+event_hub::event_hub(asio::io_context& io, workers::db_worker_pool& pool, feed_settings settings,
                      std::shared_ptr<service::household_file_cache> files,
                      std::shared_ptr<service::area_directory> areas)
     : strand_(asio::make_strand(io)),
@@ -259,4 +259,4 @@ std::vector<std::shared_ptr<const feed_event>> event_hub::read(sql::connection& 
     return out;
 }
 
-}  // namespace fupin::server::net
+}  // namespace fupin::server::feed

@@ -8,16 +8,16 @@
 #include <memory>
 #include <optional>
 
-#include "net/asio.hpp"
-#include "server/service/db_worker_pool.hpp"
+#include "transport/asio.hpp"
+#include "server/workers/db_worker_pool.hpp"
 
-namespace fupin::server::net {
+namespace fupin::server::workers {
 
-using namespace fupin::net;
+namespace asio = transport::asio;
 
 template <class Result>
 struct database_call_initiation {
-    service::db_worker_pool* pool;
+    workers::db_worker_pool* pool;
 
     template <class Handler>
     void operator()(Handler&& handler, std::function<Result(sql::connection&)> work) const {
@@ -42,10 +42,10 @@ struct database_call_initiation {
 // The work travels as an argument, not a capture: g++ 12 destroys captures of a lambda inside a co_await
 // expression twice.
 template <class Result>
-asio::awaitable<std::optional<Result>> on_database(service::db_worker_pool& pool,
+asio::awaitable<std::optional<Result>> on_database(workers::db_worker_pool& pool,
                                                     std::function<Result(sql::connection&)> work) {
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<Result>)>(
         database_call_initiation<Result>{&pool}, asio::use_awaitable, std::move(work));
 }
 
-}  // namespace fupin::server::net
+}  // namespace fupin::server::workers

@@ -3,9 +3,9 @@
 // and on the server a client certificate is required.
 #include <string>
 
-#include "net/asio.hpp"
+#include "transport/asio.hpp"
 
-namespace fupin::net {
+namespace fupin::transport {
 
 struct server_tls_files {
     std::string certificate;  // PEM chain of the server
@@ -34,4 +34,4 @@ std::string peer_area_code(SSL* ssl_handle);
 // The peer certificate's subject in one line (RFC 2253), for logs and, later, the audit trail.
 std::string peer_subject(SSL* ssl_handle);
 
-}  // namespace fupin::net
+}  // namespace fupin::transport

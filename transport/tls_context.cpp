@@ -1,4 +1,4 @@
-#include "net/tls_context.hpp"
+#include "transport/tls_context.hpp"
 
 #include <openssl/bio.h>
 #include <openssl/pem.h>
@@ -9,7 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace fupin::net {
+namespace fupin::transport {
 namespace {
 
 // Both sides refuse SSLv3, TLS 1.0 and TLS 1.1 outright, compression too.
@@ -116,4 +116,4 @@ std::string peer_subject(SSL* ssl_handle) {
     return std::string(data, static_cast<std::size_t>(length));
 }
 
-}  // namespace fupin::net
+}  // namespace fupin::transport

@@ -24,7 +24,7 @@ namespace fupin::server::sql {
 class connection;
 }
 
-namespace fupin::server::service {
+namespace fupin::server::workers {
 
 class db_worker_pool {
 public:
@@ -94,4 +94,4 @@ private:
     std::vector<std::thread> threads_;
 };
 
-}  // namespace fupin::server::service
+}  // namespace fupin::server::workers

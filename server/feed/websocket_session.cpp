@@ -1,15 +1,15 @@
-#include "server/net/websocket_session.hpp"
+#include "server/feed/websocket_session.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <nlohmann/json.hpp>
 
-#include "net/tls_context.hpp"
-#include "server/net/database_call.hpp"
+#include "transport/tls_context.hpp"
+#include "server/workers/database_call.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/storage/event_repository.hpp"
 
-namespace fupin::server::net {
+namespace fupin::server::feed {
 namespace {
 
 using asio::redirect_error;
@@ -22,7 +22,7 @@ constexpr auto stuck_write_grace = std::chrono::seconds(2);
 }  // namespace
 
 websocket_session::websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls,
-                                     std::shared_ptr<ssl::context> trusted_under, server_context& context,
+                                     std::shared_ptr<ssl::context> trusted_under, net::server_context& context,
                                      feed_viewer viewer, std::int64_t since, api::api_request recheck)
     : tls_(std::move(tls)),
       trusted_under_(std::move(trusted_under)),
@@ -117,7 +117,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
     std::function<std::int64_t(sql::connection&)> read_head = [](sql::connection& db) {
         return storage::event_repository(db).last_seq();
     };
-    const auto head = co_await on_database<std::int64_t>(context_.pool, std::move(read_head));
+    const auto head = co_await workers::on_database<std::int64_t>(context_.pool, std::move(read_head));
     const std::int64_t now_head = head ? *head : hub.head();
     cursor_ = since_ < 0 ? now_head : std::min(since_, now_head);
     hub.add(shared_from_this());
@@ -192,7 +192,7 @@ asio::awaitable<bool> websocket_session::send_pending() {
         if (hub.begin_catch_up()) {
             std::function<std::vector<std::shared_ptr<const feed_event>>(sql::connection&)> work =
                 [from](sql::connection& db) { return event_hub::read(db, from, static_cast<int>(batch)); };
-            read = co_await on_database<std::vector<std::shared_ptr<const feed_event>>>(context_.pool, std::move(work));
+            read = co_await workers::on_database<std::vector<std::shared_ptr<const feed_event>>>(context_.pool, std::move(work));
             hub.end_catch_up();
         }
         events = std::move(read);
@@ -243,7 +243,7 @@ bool websocket_session::certificate_still_trusted() {
     // new CA and CRL.
     auto current = context_.current_tls();
     if (current == trusted_under_) return true;
-    if (!fupin::net::peer_still_trusted(ws_.next_layer().native_handle(), *current)) return false;
+    if (!fupin::transport::peer_still_trusted(ws_.next_layer().native_handle(), *current)) return false;
     trusted_under_ = std::move(current);
     return true;
 }
@@ -255,7 +255,7 @@ asio::awaitable<bool> websocket_session::session_still_valid() {
     std::function<int(sql::connection&)> work = [router, request = recheck_](sql::connection& db) {
         return router->run(router->match(request), request, db).status;
     };
-    auto status = co_await on_database<int>(context_.pool, std::move(work));
+    auto status = co_await workers::on_database<int>(context_.pool, std::move(work));
     // When the database cannot answer, the subscriber keeps its feed until it can.
     co_return !status || *status == 200;
 }
@@ -267,4 +267,4 @@ asio::awaitable<void> websocket_session::close(websocket::close_code code, const
     co_await ws_.async_close(websocket::close_reason(code, reason), redirect_error(use_awaitable, ec));
 }
 
-}  // namespace fupin::server::net
+}  // namespace fupin::server::feed

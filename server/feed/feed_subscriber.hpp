@@ -1,11 +1,11 @@
 #pragma once
-// What the change feed's hub hands to its subscribers, and what it needs of them (server/net/event_hub.hpp).
+// What the change feed's hub hands to its subscribers, and what it needs of them (server/feed/event_hub.hpp).
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace fupin::server::net {
+namespace fupin::server::feed {
 
 // One outbox row, with the two messages a subscriber may get, rendered once for all.
 struct feed_event {
@@ -32,4 +32,4 @@ public:
     virtual std::chrono::steady_clock::time_point last_progress() const = 0;
 };
 
-}  // namespace fupin::server::net
+}  // namespace fupin::server::feed
