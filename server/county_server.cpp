@@ -13,8 +13,6 @@
 #include "server/net/listener.hpp"
 #include "server/net/server_context.hpp"
 #include "server/open_file_limit.hpp"
-#include "server/service/area_directory.hpp"
-#include "server/sql/change_observers.hpp"
 #include "server/sql/database_url.hpp"
 #include "server/storage/event_repository.hpp"
 #include "server/storage/migrate.hpp"
@@ -46,10 +44,6 @@ tcp::endpoint resolve_listen_endpoint(asio::io_context& io, const std::string& h
 workers::db_worker_pool::options pool_options(const server_config& config, const sql::database_url& database) {
     workers::db_worker_pool::options options;
     options.workers = config.database_workers;
-    // Creates waiting for their batch step aside (db_worker_pool::waiting_elsewhere) and their threads sleep:
-    // 32 more threads (and database connections) let a full batch (32 creates, household_creator) wait while
-    // the workers serve everything else; beyond that, requests wait in the queue for a thread.
-    options.max_threads = config.database_workers + (config.create_path.elastic_pool ? 32 : 0);
     options.queue_limit = config.database_queue_limit;
     if (database.backend == sql::database_url::kind::mysql) {
         options.on_thread_start = [] { sql::mysql_connection::thread_init(); };
@@ -62,16 +56,6 @@ ssl::context make_tls(const server_config& config) {
     return make_server_tls_context({config.tls_certificate, config.tls_private_key, config.client_ca, config.crl});
 }
 
-// What a worker's connection tells of the records its transactions change: the household file cache (when on)
-// and the area directory hear it.
-std::shared_ptr<sql::change_observer> observers_of_writes(const std::shared_ptr<service::household_file_cache>& files,
-                                                          const std::shared_ptr<service::area_directory>& areas) {
-    std::vector<std::shared_ptr<sql::change_observer>> all;
-    if (areas) all.push_back(areas);
-    if (files->enabled()) all.push_back(files);
-    return std::make_shared<sql::change_observers>(std::move(all));
-}
-
 }  // namespace
 
 struct county_server::impl {
@@ -81,11 +65,11 @@ struct county_server::impl {
           tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
           files(std::make_shared<service::household_file_cache>(config.household_cache_files)),
-          areas(config.create_path.area_directory ? std::make_shared<service::area_directory>() : nullptr),
           pool(
-              [url = database, observers = observers_of_writes(files, areas)] {
+              [url = database, files = files] {
                   auto connection = sql::connect(url);
-                  connection->set_change_observer(observers);
+                  // The household file cache hears what the connection's writes change.
+                  if (files->enabled()) connection->set_change_observer(files);
                   return connection;
               },
               pool_options(config, database)),
@@ -96,7 +80,7 @@ struct county_server::impl {
                 .max_lag = config.feed_max_lag,
                 .stall_timeout = config.feed_stall_timeout,
                 .subscriptions_per_user = config.feed_subscriptions_per_user},
-               files, areas),
+               files),
           signals(io) {
         if (!config.clock) config.clock = system_clock_ms;
         // Migrate before anything listens: a server never serves a schema it does not know.
@@ -107,11 +91,11 @@ struct county_server::impl {
                          storage::schema_version(*connection), applied);
             feed_head = storage::event_repository(*connection).last_seq();
         }
-        api::add_routes(router, config, files, areas);
+        api::add_routes(router, config, files);
         context.feed = &feed;
         // Descriptors the rest of the process may need at once: a database connection per worker thread, the
         // archive's files, the listener, logs, and a margin.
-        const std::size_t reserved = static_cast<std::size_t>(pool_options(config, database).max_threads) + 64;
+        const std::size_t reserved = static_cast<std::size_t>(config.database_workers) + 64;
         const auto open_files = raise_open_file_limit();
         context.connection_limit = connection_cap(config.max_connections, open_files, reserved);
         if (context.connection_limit < config.max_connections)
@@ -125,7 +109,6 @@ struct county_server::impl {
     api::router router;
     sql::database_url database;
     std::shared_ptr<service::household_file_cache> files;  // before pool: its connections report to it
-    std::shared_ptr<service::area_directory> areas;        // the same
     workers::db_worker_pool pool;
     std::int64_t feed_head = 0;
     net::server_context context;

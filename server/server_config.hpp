@@ -22,7 +22,10 @@ struct server_config {
     std::string crl;  // empty: no CRL
 
     int network_threads = 2;
-    int database_workers = 8;  // requests running at once on the database (db_worker_pool.hpp)
+    // Requests running at once on the database, each worker with its connection (workers/db_worker_pool.hpp).
+    // A create waiting for its batch holds its worker (service/group_commit.hpp): 16 lets batches grow large
+    // enough to pay (docs/performance.md, "The create path").
+    int database_workers = 16;
     std::size_t database_queue_limit = 256;  // beyond this, requests get 503 server_busy
     std::size_t max_connections = 10000;  // kept below the open-file limit (open_file_limit.hpp)
     // TLS handshakes in progress, in all and from one peer address: connections beyond either are closed at
@@ -80,15 +83,9 @@ struct server_config {
     std::chrono::seconds feed_idle_timeout{30};
     std::chrono::seconds feed_session_check{60};
 
-    // Switches of the create path's mechanisms, for bench/create_path alone (docs/performance.md): creates
-    // written together (group_commit.hpp), waiting creates stepping aside from their worker's place
-    // (db_worker_pool.hpp), the county's areas in memory (area_directory.hpp). Off: one transaction per create,
-    // a fixed pool, the areas read from the database.
-    struct create_path_switches {
-        bool group_commit = true;
-        bool elastic_pool = true;
-        bool area_directory = true;
-    } create_path;
+    // Creates written together (service/group_commit.hpp): what it buys is measured by switching it off
+    // (scripts/bench, step createpath; docs/performance.md). Off: each create in one transaction of its own.
+    bool group_commit = true;
 
     bool handle_signals = false;  // SIGINT/SIGTERM stop the server gracefully (the executable sets this)
 

@@ -87,15 +87,14 @@ authenticated_handler bind(std::shared_ptr<Handlers> handlers, Method method) {
 
 }  // namespace
 
-void add_routes(router& r, const server_config& config, std::shared_ptr<service::household_file_cache> files,
-                std::shared_ptr<service::area_directory> areas) {
+void add_routes(router& r, const server_config& config, std::shared_ptr<service::household_file_cache> files) {
     auto session_cache = std::make_shared<service::session_cache>(config.session_cache_ttl);
     auto sessions = std::make_shared<const service::session_service>(config.clock, config, session_cache);
     auto accounts = std::make_shared<const service::account_service>(
         config.clock, service::argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}, session_cache);
     const service::person_lookup_service lookups(config.clock, config.lookup_limit, config.lookup_window);
-    auto households =
-        std::make_shared<household_handlers>(service::household_service(config.clock, files, areas, config.create_path.group_commit), lookups);
+    auto households = std::make_shared<household_handlers>(
+        service::household_service(config.clock, std::move(files), config.group_commit), lookups);
     auto session_api = std::make_shared<session_handlers>(sessions);
     auto user_api = std::make_shared<user_handlers>(accounts);
     auto procedure = std::make_shared<procedure_handlers>(service::procedure_service(config.clock, config.posting_days));

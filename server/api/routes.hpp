@@ -3,15 +3,12 @@
 #include <memory>
 
 #include "server/api/router.hpp"
-#include "server/service/area_directory.hpp"
 #include "server/service/household_file_cache.hpp"
 #include "server/server_config.hpp"
 
 namespace fupin::server::api {
 
-// files, areas: the household file cache and the area directory the server's connections report changes to
-// (null: none).
-void add_routes(router& r, const server_config& config, std::shared_ptr<service::household_file_cache> files = nullptr,
-                std::shared_ptr<service::area_directory> areas = nullptr);
+// files: the household file cache the server's connections report changes to (null: none).
+void add_routes(router& r, const server_config& config, std::shared_ptr<service::household_file_cache> files = nullptr);
 
 }  // namespace fupin::server::api

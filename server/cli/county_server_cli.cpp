@@ -136,10 +136,8 @@ int run_county_server_cli(int argc, char** argv) {
     app.add_option("--lookup-window-seconds", lookup_window_seconds, "the person lookup window")
         ->capture_default_str()->check(CLI::Range(1, 24 * 3600));
 
-    // Hidden: for bench/ alone, to measure what each mechanism of the create path buys (docs/performance.md).
-    app.add_flag("!--no-group-commit", config.create_path.group_commit)->group("");
-    app.add_flag("!--no-elastic-pool", config.create_path.elastic_pool)->group("");
-    app.add_flag("!--no-area-directory", config.create_path.area_directory)->group("");
+    // Hidden: for scripts/bench alone, to measure what writing creates together buys (docs/performance.md).
+    app.add_flag("!--no-group-commit", config.group_commit)->group("");
 
     auto* areas = app.add_subcommand("areas", "the administrative tree");
     auto* areas_import = areas->add_subcommand("import", "load areas from a JSON area file (data/demo/areas.json)");

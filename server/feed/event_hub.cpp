@@ -15,14 +15,12 @@ constexpr int poll_batch = 1000;
 }  // namespace
 
 event_hub::event_hub(asio::io_context& io, workers::db_worker_pool& pool, feed_settings settings,
-                     std::shared_ptr<service::household_file_cache> files,
-                     std::shared_ptr<service::area_directory> areas)
+                     std::shared_ptr<service::household_file_cache> files)
     : strand_(asio::make_strand(io)),
       timer_(strand_),
       pool_(pool),
       settings_(settings),
-      files_(std::move(files)),
-      areas_(std::move(areas)) {}
+      files_(std::move(files)) {}
 
 void event_hub::start(std::int64_t head) {
     {
@@ -40,7 +38,6 @@ void event_hub::stop() {
     });
     // No more polls: what is read while the server drains is read afresh.
     if (files_) files_->forget_all();
-    if (areas_) areas_->forget_all();
 }
 
 void event_hub::nudge() {
@@ -66,16 +63,15 @@ void event_hub::schedule_tick() {
 }
 
 void event_hub::forget_if_behind() {
-    // Files and areas kept while the outbox is not followed could miss another process's change: when the last
+    // Files kept while the outbox is not followed could miss another process's change: when the last
     // poll that reached the outbox's end began more than a few intervals ago (polls failing, not queued for a
     // busy pool, slow, or catching up), they are forgotten on every tick until one does again.
     if (std::chrono::steady_clock::now() - caught_up_at_ <= 4 * settings_.poll_interval) return;
     if (files_ && files_->enabled()) files_->forget_all();
-    if (areas_) areas_->forget_all();
 }
 
 bool event_hub::polls_needed() const {
-    if ((files_ && files_->enabled()) || areas_) return true;
+    if (files_ && files_->enabled()) return true;
     std::lock_guard lock(mutex_);
     return !subscribers_.empty();
 }
@@ -113,11 +109,6 @@ void event_hub::poll() {
 void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
                           std::chrono::steady_clock::time_point started) {
     polling_ = false;
-    if (areas_) {
-        if (!ok) areas_->forget_all();
-        for (const auto& e : events)
-            for (const auto& record : e->changed_records) areas_->forget_record(record);
-    }
     if (files_) {
         // Forgetting twice is harmless; an event an overlapping poll already took was forgotten then.
         if (!ok) files_->forget_all();

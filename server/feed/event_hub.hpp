@@ -20,7 +20,6 @@
 
 #include "transport/asio.hpp"
 #include "server/feed/feed_subscriber.hpp"
-#include "server/service/area_directory.hpp"
 #include "server/workers/db_worker_pool.hpp"
 #include "server/service/household_file_cache.hpp"
 
@@ -49,10 +48,9 @@ struct feed_settings {
 
 class event_hub {
 public:
-    // files, areas: the household file cache and the area directory the events make stale (null: none).
+    // files: the household file cache the events make stale (null: none).
     event_hub(asio::io_context& io, workers::db_worker_pool& pool, feed_settings settings,
-              std::shared_ptr<service::household_file_cache> files = nullptr,
-              std::shared_ptr<service::area_directory> areas = nullptr);
+              std::shared_ptr<service::household_file_cache> files = nullptr);
 
     // head: the last seq in the database now (read at start-up).
     void start(std::int64_t head);
@@ -91,8 +89,7 @@ private:
     void on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
                    std::chrono::steady_clock::time_point started);
     void forget_if_behind();
-    // Someone needs the polls: a subscriber, or cached files or areas that another process's change could make
-    // stale.
+    // Someone needs the polls: a subscriber, or cached files that another process's change could make stale.
     bool polls_needed() const;
 
     asio::strand<asio::io_context::executor_type> strand_;
@@ -100,7 +97,6 @@ private:
     workers::db_worker_pool& pool_;
     feed_settings settings_;
     std::shared_ptr<service::household_file_cache> files_;
-    std::shared_ptr<service::area_directory> areas_;
 
     // Touched on strand_ only.
     bool polling_ = false;

@@ -29,9 +29,8 @@ std::string require_area(const std::map<std::string, common::area>& areas, const
 
 }  // namespace
 
-household_checks household_checks::load(sql::connection& db, std::span<const common::household* const> files,
-                                         area_directory* areas) {
-    auto checks = load_areas(db, files, areas);
+household_checks household_checks::load(sql::connection& db, std::span<const common::household* const> files) {
+    auto checks = load_areas(db, files);
     std::vector<std::string> id_numbers;
     for (const auto* h : files)
         for (const auto& m : h->members) id_numbers.push_back(m.id_number);
@@ -39,14 +38,13 @@ household_checks household_checks::load(sql::connection& db, std::span<const com
     return checks;
 }
 
-household_checks household_checks::load_areas(sql::connection& db, std::span<const common::household* const> files,
-                                               area_directory* areas) {
+household_checks household_checks::load_areas(sql::connection& db, std::span<const common::household* const> files) {
     std::vector<std::string> codes;
     for (const auto* h : files) codes.insert(codes.end(), {h->township_code, h->village_code, h->group_code});
     std::sort(codes.begin(), codes.end());
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     household_checks checks;
-    checks.areas_ = areas ? areas->find_all(db, codes) : storage::area_repository(db).find_all(codes);
+    checks.areas_ = storage::area_repository(db).find_all(codes);
     return checks;
 }
 

@@ -10,7 +10,6 @@
 #include "common/api_error.hpp"
 #include "common/area.hpp"
 #include "common/household.hpp"
-#include "server/service/area_directory.hpp"
 #include "server/service/principal.hpp"
 #include "server/storage/household_repository.hpp"
 
@@ -22,13 +21,10 @@ namespace fupin::server::service {
 
 class household_checks {
 public:
-    // Reads the areas and the registered people these files name. areas: where the areas are kept in memory
-    // (null: read them too).
-    static household_checks load(sql::connection& db, std::span<const common::household* const> files,
-                                 area_directory* areas = nullptr);
+    // Reads the areas and the registered people these files name.
+    static household_checks load(sql::connection& db, std::span<const common::household* const> files);
     // Reads the areas alone, for check_areas().
-    static household_checks load_areas(sql::connection& db, std::span<const common::household* const> files,
-                                       area_directory* areas = nullptr);
+    static household_checks load_areas(sql::connection& db, std::span<const common::household* const> files);
 
     // Checks h against what load() read and fills its three area names. Throws api_error: unknown_area (422),
     // person_already_registered (409, with where the person is, as GET /api/v1/people tells it; for a person

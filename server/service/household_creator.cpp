@@ -42,8 +42,8 @@ struct household_creator::pending {
     bool write_alone = false;  // the batch was refused: its caller writes it alone, on its own connection
 };
 
-household_creator::household_creator(clock now, std::shared_ptr<area_directory> areas, bool batch)
-    : now_(std::move(now)), areas_(std::move(areas)), batch_(batch) {}
+household_creator::household_creator(clock now, bool batch, batch_observer* observer)
+    : now_(std::move(now)), batch_(batch), observer_(observer), batches_(observer) {}
 
 household_creator::result household_creator::create(sql::connection& db, const principal& who,
                                                      common::household input, const std::string& idempotency_key,
@@ -59,25 +59,22 @@ household_creator::result household_creator::create(sql::connection& db, const p
     access_policy::require(who, permission::write_households, input.village_code);
 
     pending mine{&who, idempotency_key, request_hash, std::move(input), {}, std::nullopt, nullptr, false};
-    if (!batch_) {
-        auto changes = audit_diff::changes(nullptr, common::to_json(mine.stored));
-        changes.erase("id");
-        mine.entry = audit_trail::prepare(audit_actor::of(who), "household.create", "", "ok", changes, now);
-        write_alone(db, mine);
-        if (mine.error) std::rethrow_exception(mine.error);
-        return std::move(*mine.outcome);
-    }
-    if (auto replay = check_or_replay(db, mine)) return std::move(*replay);
+    if (batch_)
+        if (auto replay = check_or_replay(db, mine)) return std::move(*replay);
     // The entry is rendered here, in parallel with the other creates, not in the batch's transaction. The
     // file's id is not known yet: the entry's record names it ("household/<id>"), its changes do not.
     auto changes = audit_diff::changes(nullptr, common::to_json(mine.stored));
     changes.erase("id");
     mine.entry = audit_trail::prepare(audit_actor::of(who), "household.create", "", "ok", changes, now);
 
-    batches_.run(db, mine, [this](sql::connection& leader, std::span<pending* const> batch) { write(leader, batch); });
-    if (mine.write_alone) {
-        ++written_alone_;
+    if (!batch_) {
         write_alone(db, mine);
+    } else {
+        batches_.run(db, mine, write);
+        if (mine.write_alone) {
+            if (observer_) observer_->written_alone();
+            write_alone(db, mine);
+        }
     }
     if (mine.error) std::rethrow_exception(mine.error);
     return std::move(*mine.outcome);
@@ -96,7 +93,7 @@ std::optional<household_creator::result> household_creator::find_replay(sql::con
     return result{std::move(*stored), true};
 }
 
-std::optional<household_creator::result> household_creator::check_or_replay(sql::connection& db, pending& p) const {
+std::optional<household_creator::result> household_creator::check_or_replay(sql::connection& db, pending& p) {
     try {
         check(db, p);
         return std::nullopt;
@@ -108,9 +105,9 @@ std::optional<household_creator::result> household_creator::check_or_replay(sql:
     }
 }
 
-void household_creator::check(sql::connection& db, pending& p, bool fresh) const {
+void household_creator::check(sql::connection& db, pending& p) {
     const common::household* file = &p.stored;
-    household_checks::load(db, {&file, 1}, fresh ? nullptr : areas_.get()).check(*p.who, p.stored);
+    household_checks::load(db, {&file, 1}).check(*p.who, p.stored);
 }
 
 void household_creator::write(sql::connection& db, std::span<pending* const> batch) {
@@ -125,10 +122,10 @@ void household_creator::write(sql::connection& db, std::span<pending* const> bat
     }
 }
 
-void household_creator::recheck_areas(sql::connection& db, std::span<pending* const> creates) const {
-    // No key of the database ties a file to its areas, and the checks found them in memory or before this
-    // transaction: an areas import that moved or renamed one since would go unseen. So they are read again, for
-    // all creates in one query, after the outbox head is taken. An import that changes an area appends its
+void household_creator::recheck_areas(sql::connection& db, std::span<pending* const> creates) {
+    // No key of the database ties a file to its areas, and the checks found them before this transaction: an
+    // areas import that moved or renamed one since would go unseen. So they are read again, for all creates in
+    // one query, after the outbox head is taken. An import that changes an area appends its
     // event under the same head (archive_import.cpp): it either committed before, and this read (READ
     // COMMITTED on MySQL; SQLite has one writer) sees it, or it commits after these creates, whose checks then
     // held when they were written.
@@ -144,14 +141,13 @@ void household_creator::recheck_areas(sql::connection& db, std::span<pending* co
         }
         if (now.township_name != p->stored.township_name || now.village_name != p->stored.village_name ||
             now.group_name != p->stored.group_name) {
-            if (areas_) areas_->forget_all();  // behind the database: the creates written alone read it afresh
             throw areas_changed();
         }
     }
 }
 
 std::vector<household_creator::result> household_creator::write_rows(sql::connection& db,
-                                                                     std::span<pending* const> creates) const {
+                                                                     std::span<pending* const> creates) {
     std::vector<common::household> files;
     files.reserve(creates.size());
     for (const auto* p : creates) files.push_back(p->stored);
@@ -182,7 +178,7 @@ std::vector<household_creator::result> household_creator::write_rows(sql::connec
     return outcomes;
 }
 
-void household_creator::write_alone(sql::connection& db, pending& p) const {
+void household_creator::write_alone(sql::connection& db, pending& p) {
     // A lost race on a unique key (the same person, or the same Idempotency-Key, registered by a concurrent
     // request), or an areas import between the check and the write, is run once more: the checks then see the
     // winner, or the new areas, and answer precisely.
@@ -195,7 +191,7 @@ void household_creator::write_alone(sql::connection& db, pending& p) const {
                     // committed in between (MySQL reads what is committed), and its sender wants the replay.
                     if (auto replay = find_replay(db, p)) return std::move(*replay);
                     try {
-                        check(db, p, batch_);
+                        check(db, p);
                     } catch (const api_error&) {
                         if (auto replay = find_replay(db, p)) return std::move(*replay);
                         throw;

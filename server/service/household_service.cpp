@@ -24,10 +24,8 @@ std::string record_of(std::int64_t id) { return storage::household_repository::r
 }  // namespace
 
 household_service::household_service(clock now, std::shared_ptr<household_file_cache> files,
-                                     std::shared_ptr<area_directory> areas, bool batch_creates)
-    : now_(now),
-      files_(std::move(files)),
-      creator_(std::make_shared<household_creator>(now, std::move(areas), batch_creates)) {}
+                                     bool batch_creates, batch_observer* observer)
+    : now_(now), files_(std::move(files)), creator_(std::make_shared<household_creator>(now, batch_creates, observer)) {}
 
 household_service::create_result household_service::create(sql::connection& db, const principal& who,
                                                             common::household input,
@@ -35,10 +33,6 @@ household_service::create_result household_service::create(sql::connection& db, 
                                                             const std::string& request_hash) const {
     return creator_->create(db, who, std::move(input), idempotency_key, request_hash);
 }
-
-group_commit_counts household_service::create_counts() const { return creator_->counts(); }
-
-std::uint64_t household_service::creates_written_alone() const { return creator_->written_alone(); }
 
 common::household household_service::get(sql::connection& db, const principal& who, std::int64_t id) const {
     // One statement (household_repository::find) sees one consistent state: no transaction needed around it.

@@ -11,7 +11,6 @@
 #include <string>
 
 #include "common/household.hpp"
-#include "server/service/area_directory.hpp"
 #include "server/service/group_commit.hpp"
 #include "server/service/household_creator.hpp"
 #include "server/service/household_file_cache.hpp"
@@ -28,10 +27,10 @@ public:
     using clock = std::function<std::int64_t()>;  // ms since the epoch, UTC
 
     // files: where reads keep the files they rendered (household_file_cache.hpp); null: every read asks the
-    // database. areas: where creates find the areas they are checked against before their batch
-    // (area_directory.hpp); null: they ask the database.
+    // database. batch_creates: creates that arrive together are written together (household_creator.hpp); off,
+    // each in one transaction of its own. observer: what a test watches of the batches (none in the server).
     explicit household_service(clock now, std::shared_ptr<household_file_cache> files = nullptr,
-                               std::shared_ptr<area_directory> areas = nullptr, bool batch_creates = true);
+                               bool batch_creates = true, batch_observer* observer = nullptr);
 
     using create_result = household_creator::result;
 
@@ -47,10 +46,6 @@ public:
     std::shared_ptr<const std::string> get_json_from_memory(const principal& who, std::int64_t id) const;
     common::household update(sql::connection& db, const principal& who, std::int64_t id, common::household input) const;
     common::household_page list(sql::connection& db, const principal& who, common::household_filter filter) const;
-
-    // How creates have been batched so far (group_commit.hpp), and how many were written again alone.
-    group_commit_counts create_counts() const;
-    std::uint64_t creates_written_alone() const;
 
 private:
     clock now_;

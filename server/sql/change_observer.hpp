@@ -1,7 +1,6 @@
 #pragma once
-// Who hears which records a connection's writes change: the server's household file cache and area directory
-// (service/household_file_cache.hpp, service/area_directory.hpp; both through change_observers.hpp). Repositories
-// name each record they change to their connection
+// Who hears which records a connection's writes change: the server's household file cache
+// (service/household_file_cache.hpp). Repositories name each record they change to their connection
 // (sql::connection::record_changed); the connection calls these from the thread that uses it.
 #include <string>
 

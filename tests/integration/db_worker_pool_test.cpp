@@ -1,28 +1,27 @@
-// The database workers on their own (server/service/db_worker_pool.hpp): at most `workers` jobs at once, except
-// that a job waiting for another job's work steps aside, and another thread runs the queue meanwhile.
+// The database workers on their own (server/workers/db_worker_pool.hpp): a fixed number of threads run the
+// queued jobs, at most `workers` at once; a full queue refuses more; stop runs what is queued.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
 
-#include "server/service/db_worker_pool.hpp"
+#include "server/workers/db_worker_pool.hpp"
 #include "server/sql/connection.hpp"
 
 namespace fupin::test {
 namespace {
 
 using namespace std::chrono_literals;
-using server::service::db_worker_pool;
+using server::workers::db_worker_pool;
 
-db_worker_pool::options with(int workers, int max_threads) {
+db_worker_pool::options with(int workers, std::size_t queue_limit = 256) {
     db_worker_pool::options options;
     options.workers = workers;
-    options.max_threads = max_threads;
+    options.queue_limit = queue_limit;
     return options;
 }
 
@@ -50,21 +49,11 @@ private:
     bool open_ = false;
 };
 
-// Submits n jobs that each step aside until `opened` opens, then count themselves `done`.
-void submit_jobs_waiting_for(db_worker_pool& pool, gate& opened, int n, std::atomic<int>& done) {
-    for (int i = 0; i < n; ++i)
-        ASSERT_TRUE(pool.try_submit([&opened, &done](server::sql::connection*) {
-            const db_worker_pool::waiting_elsewhere aside;
-            opened.wait_for(5s);
-            ++done;
-        }));
-}
-
 // Each test declares its pool last: it is stopped (its threads joined) before what its jobs use goes away.
 
 TEST(db_worker_pool, no_more_jobs_run_at_once_than_there_are_workers) {
     std::atomic<int> running{0}, most{0}, done{0};
-    db_worker_pool pool(no_database(), with(2, 10));
+    db_worker_pool pool(no_database(), with(2));
     for (int i = 0; i < 8; ++i)
         ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
             const int now = ++running;
@@ -76,62 +65,37 @@ TEST(db_worker_pool, no_more_jobs_run_at_once_than_there_are_workers) {
         }));
     pool.stop();
     EXPECT_EQ(done.load(), 8);
-    EXPECT_LE(most.load(), 2);
-    EXPECT_EQ(pool.threads(), 2u);  // nothing waited elsewhere: no thread was added
+    EXPECT_EQ(most.load(), 2);
 }
 
-TEST(db_worker_pool, a_job_waiting_elsewhere_lets_another_job_run_in_its_place) {
-    gate written;
-    std::promise<bool> waited;
-    db_worker_pool pool(no_database(), with(1, 4));
-    // The one worker's job waits for what the next job does, as a create waits for its batch.
-    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
-        const db_worker_pool::waiting_elsewhere aside;
-        waited.set_value(written.wait_for(5s));
-    }));
-    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) { written.open(); }));
-    auto result = waited.get_future();
-    ASSERT_EQ(result.wait_for(10s), std::future_status::ready);
-    EXPECT_TRUE(result.get()) << "the second job never ran while the first waited";
-    pool.stop();
-    EXPECT_EQ(pool.threads(), 2u);
-}
-
-TEST(db_worker_pool, a_job_that_does_not_step_aside_holds_its_worker) {
-    gate written;
-    std::promise<bool> waited;
-    db_worker_pool pool(no_database(), with(1, 4));
-    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) { waited.set_value(written.wait_for(200ms)); }));
-    ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) { written.open(); }));
-    auto result = waited.get_future();
-    EXPECT_FALSE(result.get()) << "a second job ran beside the only worker's";
-    pool.stop();
-    EXPECT_EQ(pool.threads(), 1u);
-}
-
-TEST(db_worker_pool, threads_never_pass_the_maximum_and_everything_queued_runs) {
-    gate released;
-    std::atomic<int> done{0};
-    db_worker_pool pool(no_database(), with(1, 3));
-    submit_jobs_waiting_for(pool, released, 6, done);
-    // Three run (all waiting elsewhere), the rest wait for a thread.
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (pool.queued() > 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
-    std::this_thread::sleep_for(50ms);  // room for a thread too many to appear, were one started
-    EXPECT_EQ(pool.threads(), 3u);
-    EXPECT_EQ(done.load(), 0);
-    EXPECT_EQ(pool.queued(), 3u);
-    released.open();
-    pool.stop();
-    EXPECT_EQ(done.load(), 6);
-    EXPECT_EQ(pool.threads(), 3u);
-}
-
-TEST(db_worker_pool, stop_runs_what_is_queued_while_jobs_wait_elsewhere) {
+TEST(db_worker_pool, a_full_queue_refuses_a_job_and_takes_one_again_once_there_is_room) {
     gate released;
     std::atomic<int> done{0};
     db_worker_pool pool(no_database(), with(1, 2));
-    submit_jobs_waiting_for(pool, released, 4, done);
+    const auto waiting_job = [&](server::sql::connection*) {
+        released.wait_for(5s);
+        ++done;
+    };
+    ASSERT_TRUE(pool.try_submit(waiting_job));  // the one worker takes it ...
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (pool.queued() > 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+    ASSERT_TRUE(pool.try_submit(waiting_job));  // ... and two wait in the queue
+    ASSERT_TRUE(pool.try_submit(waiting_job));
+    EXPECT_FALSE(pool.try_submit(waiting_job)) << "the queue holds two";
+    released.open();
+    pool.stop();
+    EXPECT_EQ(done.load(), 3);
+}
+
+TEST(db_worker_pool, stop_runs_what_is_queued_and_then_takes_nothing) {
+    gate released;
+    std::atomic<int> done{0};
+    db_worker_pool pool(no_database(), with(1));
+    for (int i = 0; i < 4; ++i)
+        ASSERT_TRUE(pool.try_submit([&](server::sql::connection*) {
+            released.wait_for(5s);
+            ++done;
+        }));
     std::thread opener([&] {
         std::this_thread::sleep_for(50ms);
         released.open();

@@ -6,6 +6,7 @@
 //
 // Each test makes one batch on purpose: another connection holds the database's write lock (SQLite) or the
 // outbox head (MySQL), so the first create blocks inside its transaction while the others queue behind it.
+#include <atomic>
 #include <chrono>
 #include <optional>
 #include <set>
@@ -48,8 +49,7 @@ protected:
     // change_while_held: a statement the holder commits before it lets go (else it rolls back).
     std::vector<create_outcome> create_behind(const create_request& first, const std::vector<create_request>& rest,
                                               const std::string& change_while_held = "") {
-        auto& service = *service_in_use_;
-        const auto before = service.create_counts();
+        const std::size_t batches_before = counts_.batches, items_before = counts_.items;
         auto holder = server::sql::connect(database_->url());
         holder->begin(server::sql::tx_mode::write);
         if (GetParam() == "mysql") holder->execute("UPDATE event_head SET last_seq = last_seq WHERE id = 1");
@@ -59,10 +59,10 @@ protected:
         std::vector<create_outcome> outcomes(rest.size());
         create_outcome first_outcome;
         threads.emplace_back([&] { first_outcome = create(first); });
-        wait_until([&] { return service.create_counts().writing == 1; });
+        wait_until([&] { return counts_.writing_now == 1; });
         for (std::size_t i = 0; i < rest.size(); ++i) {  // one at a time, so they queue in this order
             threads.emplace_back([&, i] { outcomes[i] = create(rest[i]); });
-            wait_until([&] { return service.create_counts().waiting == i + 1; });
+            wait_until([&] { return counts_.waiting() == i + 1; });
         }
         if (change_while_held.empty())
             holder->rollback();
@@ -71,10 +71,9 @@ protected:
         for (auto& t : threads) t.join();
 
         EXPECT_TRUE(first_outcome.result) << first_outcome.error_code;
-        EXPECT_EQ(service.create_counts().writing, 0U);
-        const auto after = service.create_counts();
-        EXPECT_EQ(after.batches - before.batches, 2U) << "the first create alone, then the rest together";
-        EXPECT_EQ(after.items - before.items, rest.size() + 1);
+        EXPECT_EQ(counts_.writing_now, 0U);
+        EXPECT_EQ(counts_.batches - batches_before, 2U) << "the first create alone, then the rest together";
+        EXPECT_EQ(counts_.items - items_before, rest.size() + 1);
         return outcomes;
     }
 
@@ -84,7 +83,7 @@ protected:
             auto db = server::sql::connect(database_->url());
             // The request's digest, as the server makes it of the body: the same household gives the same.
             const auto digest = request.input.head_name + "/" + request.input.members.at(0).id_number;
-            outcome.result = service_in_use_->create(*db, reviewer_, request.input, request.idempotency_key, digest);
+            outcome.result = service_.create(*db, reviewer_, request.input, request.idempotency_key, digest);
         } catch (const common::api_error& e) {
             outcome.error_code = e.code();
         } catch (const std::exception& e) {
@@ -111,12 +110,25 @@ protected:
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch()).count();
     }
-    // Without an area directory, as a command-line import runs (the batch reads the areas again every time),
-    // and with one, as the server runs.
-    household_service service_{now_ms};
-    std::shared_ptr<server::service::area_directory> areas_ = std::make_shared<server::service::area_directory>();
-    household_service service_with_directory_{now_ms, nullptr, areas_};
-    household_service* service_in_use_ = &service_;
+    // Counts what the batches do, as the test sees it: the service itself keeps no counts.
+    struct batch_counter : server::service::batch_observer {
+        void queued() override { ++queued_total; }
+        void writing(std::size_t items) override {
+            taken_total += items;
+            writing_now = items;
+        }
+        void written(std::size_t items) override {
+            writing_now = 0;
+            ++batches;
+            this->items += items;
+        }
+        void written_alone() override { ++alone; }
+        std::size_t waiting() const { return queued_total - taken_total; }
+
+        std::atomic<std::size_t> queued_total{0}, taken_total{0}, writing_now{0}, batches{0}, items{0}, alone{0};
+    };
+    batch_counter counts_;
+    household_service service_{now_ms, nullptr, true, &counts_};
     server::service::principal reviewer_;
 };
 
@@ -147,7 +159,7 @@ TEST_P(household_create_batch, creates_written_together_are_each_answered_and_st
         EXPECT_EQ(created.village_name, stored->village_name);
     }
     EXPECT_EQ(ids.size(), 4U) << "every create has its own household";
-    EXPECT_EQ(service_.creates_written_alone(), 0U) << "the batch was written as one";
+    EXPECT_EQ(counts_.alone.load(), 0U) << "the batch was written as one";
     // Each event and entry is about its own file.
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const auto& created = outcomes[i].result->stored;
@@ -193,7 +205,7 @@ TEST_P(household_create_batch, a_refused_create_is_answered_without_waiting_for_
     same_person.input.members[1] = registered.result->stored.members[1];
     EXPECT_EQ(create(same_person).error_code, "person_already_registered");
     holder->rollback();
-    EXPECT_EQ(service_.create_counts().batches, 1U) << "only the first create was written";
+    EXPECT_EQ(counts_.batches.load(), 1U) << "only the first create was written";
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM households"), 1);
 }
 
@@ -209,7 +221,7 @@ TEST_P(household_create_batch, two_creates_of_one_batch_naming_one_person_make_o
     EXPECT_TRUE(outcomes[a_won ? 0 : 1].result) << "one of the two is created";
     EXPECT_FALSE(outcomes[a_won ? 1 : 0].result);
     EXPECT_EQ(outcomes[a_won ? 1 : 0].error_code, "person_already_registered");
-    EXPECT_EQ(service_.creates_written_alone(), 3U) << "the refused batch, written again one by one";
+    EXPECT_EQ(counts_.alone.load(), 3U) << "the refused batch, written again one by one";
     EXPECT_TRUE(outcomes[2].result) << outcomes[2].error_code;
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM households"), 3);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM events WHERE kind = 'household.created'"), 3);
@@ -237,7 +249,7 @@ TEST_P(household_create_batch, creates_of_one_batch_with_one_key_make_one_househ
         EXPECT_EQ(outcomes[0].result->stored.id, outcomes[1].result->stored.id);
         EXPECT_NE(outcomes[0].result->replayed, outcomes[1].result->replayed) << "one made it, the other replays it";
     }
-    EXPECT_EQ(service_.creates_written_alone(), 3U);
+    EXPECT_EQ(counts_.alone.load(), 3U);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM households"), 2);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM idempotency_keys"), 1);
 }
@@ -252,39 +264,8 @@ TEST_P(household_create_batch, a_batch_whose_village_was_renamed_after_its_check
         ASSERT_TRUE(outcome.result) << outcome.error_code;
         EXPECT_EQ(outcome.result->stored.village_name, "新名村");
     }
-    EXPECT_GE(service_.creates_written_alone(), batch.size());
+    EXPECT_GE(counts_.alone.load(), batch.size());
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM households"), 4);
-}
-
-TEST_P(household_create_batch, with_the_area_directory_a_rename_it_has_not_heard_of_is_seen_by_the_batch) {
-    // The checks found the village in memory. The rename comes from elsewhere and nothing tells the directory
-    // (as an import by another process before the next outbox poll): the batch still reads the areas again,
-    // its creates are written alone under the new name, and the directory forgets what it held.
-    service_in_use_ = &service_with_directory_;
-    const std::vector<create_request> batch = {in_village_a(151), in_village_a(152)};
-    const auto outcomes =
-        create_behind(in_village_a(150), batch, "UPDATE areas SET name = '又名村' WHERE code = '" + village_a + "'");
-    for (const auto& outcome : outcomes) {
-        ASSERT_TRUE(outcome.result) << outcome.error_code;
-        EXPECT_EQ(outcome.result->stored.village_name, "又名村");
-    }
-    EXPECT_GE(service_with_directory_.creates_written_alone(), batch.size());
-    // The directory forgot, and reads the new name now: a later create is checked against it and written in
-    // its batch, not refused and written again alone.
-    const auto alone_before = service_with_directory_.creates_written_alone();
-    const auto later = create(in_village_a(153));
-    ASSERT_TRUE(later.result) << later.error_code;
-    EXPECT_EQ(later.result->stored.village_name, "又名村");
-    EXPECT_EQ(service_with_directory_.creates_written_alone(), alone_before);
-}
-
-TEST_P(household_create_batch, with_the_area_directory_an_unknown_code_is_still_refused) {
-    service_in_use_ = &service_with_directory_;
-    auto unknown = in_village_a(160);
-    unknown.input.group_code = village_a + "999";
-    EXPECT_EQ(create(unknown).error_code, "unknown_area");
-    EXPECT_EQ(create(unknown).error_code, "unknown_area");  // not kept as if it existed
-    EXPECT_TRUE(create(in_village_a(161)).result);
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, household_create_batch, ::testing::Values("sqlite", "mysql"), backend_name);
