@@ -56,11 +56,16 @@ ssl::context make_tls(const server_config& config) {
     return make_server_tls_context({config.tls_certificate, config.tls_private_key, config.client_ca, config.crl});
 }
 
+server_config with_clock(server_config config) {
+    if (!config.clock) config.clock = system_clock_ms;
+    return config;
+}
+
 }  // namespace
 
 struct county_server::impl {
     explicit impl(server_config c)
-        : config(std::move(c)),
+        : config(with_clock(std::move(c))),
           io(config.network_threads),
           tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
@@ -81,8 +86,8 @@ struct county_server::impl {
                 .stall_timeout = config.feed_stall_timeout,
                 .subscriptions_per_user = config.feed_subscriptions_per_user},
                files),
+          use_cases(service::services::make(config, files)),
           signals(io) {
-        if (!config.clock) config.clock = system_clock_ms;
         // Migrate before anything listens: a server never serves a schema it does not know.
         {
             auto connection = sql::connect(database);
@@ -91,7 +96,7 @@ struct county_server::impl {
                          storage::schema_version(*connection), applied);
             feed_head = storage::event_repository(*connection).last_seq();
         }
-        api::add_routes(router, config, files);
+        api::add_routes(router, config, use_cases);
         context.feed = &feed;
         // Descriptors the rest of the process may need at once: a database connection per worker thread, the
         // archive's files, the listener, logs, and a margin.
@@ -113,6 +118,7 @@ struct county_server::impl {
     std::int64_t feed_head = 0;
     net::server_context context;
     feed::event_hub feed;
+    service::services use_cases;
     asio::signal_set signals;
     std::unique_ptr<net::listener> acceptor;
     std::vector<std::thread> threads;

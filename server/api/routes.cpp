@@ -15,7 +15,6 @@
 #include "server/api/user_handlers.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
-#include "server/service/denial_recorder.hpp"
 #include "server/sql/connection.hpp"
 
 namespace fupin::server::api {
@@ -87,19 +86,15 @@ authenticated_handler bind(std::shared_ptr<Handlers> handlers, Method method) {
 
 }  // namespace
 
-void add_routes(router& r, const server_config& config, std::shared_ptr<service::household_file_cache> files) {
-    auto session_cache = std::make_shared<service::session_cache>(config.session_cache_ttl);
-    auto sessions = std::make_shared<const service::session_service>(config.clock, config, session_cache);
-    auto accounts = std::make_shared<const service::account_service>(
-        config.clock, service::argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}, session_cache);
-    const service::person_lookup_service lookups(config.clock, config.lookup_limit, config.lookup_window);
-    auto households = std::make_shared<household_handlers>(
-        service::household_service(config.clock, std::move(files), config.group_commit), lookups);
+void add_routes(router& r, const server_config& config, const service::services& use_cases) {
+    const auto& sessions = use_cases.sessions;
+    const auto& denials = use_cases.denials;
+    const auto& lookups = use_cases.lookups;
+    auto households = std::make_shared<household_handlers>(use_cases.households, lookups);
     auto session_api = std::make_shared<session_handlers>(sessions);
-    auto user_api = std::make_shared<user_handlers>(accounts);
-    auto procedure = std::make_shared<procedure_handlers>(service::procedure_service(config.clock, config.posting_days));
-    auto quotas = std::make_shared<quota_handlers>(service::quota_service(config.clock));
-    auto denials = std::make_shared<service::denial_recorder>(config.audit_denials_per_minute);
+    auto user_api = std::make_shared<user_handlers>(use_cases.accounts);
+    auto procedure = std::make_shared<procedure_handlers>(use_cases.procedure);
+    auto quotas = std::make_shared<quota_handlers>(use_cases.quotas);
     auto auth = [&](authenticated_handler h) { return authenticated(sessions, denials, config, std::move(h)); };
 
     r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {

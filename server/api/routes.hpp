@@ -3,12 +3,12 @@
 #include <memory>
 
 #include "server/api/router.hpp"
-#include "server/service/household_file_cache.hpp"
 #include "server/server_config.hpp"
+#include "server/service/services.hpp"
 
 namespace fupin::server::api {
 
-// files: the household file cache the server's connections report changes to (null: none).
-void add_routes(router& r, const server_config& config, std::shared_ptr<service::household_file_cache> files = nullptr);
+// config: kept by reference (health reads the clock, authentication the denial settings).
+void add_routes(router& r, const server_config& config, const service::services& use_cases);
 
 }  // namespace fupin::server::api

@@ -23,7 +23,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "net/websocket.hpp"  // net/asio.hpp first of all Boost: <utility> before Asio, as the project does
+#include "transport/websocket.hpp"  // transport/asio.hpp first of all Boost: <utility> before Asio, as the project does
 #include "common/api_error.hpp"
 #include "common/household_json.hpp"
 #include "server/api/api_request.hpp"
@@ -38,8 +38,8 @@
 
 namespace {
 
-namespace http = fupin::net::http;
-namespace websocket = fupin::net::websocket;
+namespace http = fupin::transport::http;
+namespace websocket = fupin::transport::websocket;
 namespace api = fupin::server::api;
 namespace sql = fupin::server::sql;
 using fupin::common::api_error;
@@ -77,7 +77,7 @@ struct server {
         config.clock = [] { return std::int64_t{1'796'000'000'000}; };  // 2026-11-29, fixed
         config.argon2_memory_kib = 64;  // never reached without a database; cheap if it were
         config.argon2_iterations = 1;
-        api::add_routes(router, config);
+        api::add_routes(router, config, fupin::server::service::services::make(config));
     }
 };
 
@@ -91,10 +91,10 @@ void send(const api::api_response& response, const api::api_request& request, un
     FUZZ_CHECK(response.status >= 100 && response.status <= 599);
     auto message = fupin::server::net::to_http_response(response, request, version, keep_alive);
     http::response_serializer<http::string_body> serializer{message};
-    fupin::net::error_code ec;
+    fupin::transport::error_code ec;
     std::size_t bytes = 0;
     do {
-        serializer.next(ec, [&](fupin::net::error_code&, const auto& buffers) {
+        serializer.next(ec, [&](fupin::transport::error_code&, const auto& buffers) {
             const auto n = boost::asio::buffer_size(buffers);
             bytes += n;
             serializer.consume(n);
@@ -203,7 +203,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
         parser.body_limit(config.body_limit);
         parser.eager(true);
-        fupin::net::error_code ec;
+        fupin::transport::error_code ec;
         // As Beast's read does: put what has arrived, again while it makes progress, and when it needs more
         // than there is, the connection ends (put_eof).
         while (!parser.is_done()) {

@@ -1,0 +1,21 @@
+#include "server/service/services.hpp"
+
+#include "server/service/session_cache.hpp"
+
+namespace fupin::server::service {
+
+services services::make(const server_config& config, std::shared_ptr<household_file_cache> files) {
+    auto session_lookups = std::make_shared<session_cache>(config.session_cache_ttl);
+    return services{
+        .sessions = std::make_shared<const session_service>(config.clock, config, session_lookups),
+        .accounts = std::make_shared<const account_service>(
+            config.clock, argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}, session_lookups),
+        .lookups = person_lookup_service(config.clock, config.lookup_limit, config.lookup_window),
+        .households = household_service(config.clock, std::move(files), config.group_commit),
+        .procedure = procedure_service(config.clock, config.posting_days),
+        .quotas = quota_service(config.clock),
+        .denials = std::make_shared<denial_recorder>(config.audit_denials_per_minute),
+    };
+}
+
+}  // namespace fupin::server::service

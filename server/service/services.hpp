@@ -1,0 +1,33 @@
+#pragma once
+// The server's use cases, made once from its settings and shared by every request. county_server makes them,
+// with the caches and the workers they use: the one place where the server is put together. api::add_routes
+// only says which endpoint calls which.
+#include <memory>
+
+#include "server/server_config.hpp"
+#include "server/service/account_service.hpp"
+#include "server/service/denial_recorder.hpp"
+#include "server/service/household_file_cache.hpp"
+#include "server/service/household_service.hpp"
+#include "server/service/person_lookup_service.hpp"
+#include "server/service/procedure_service.hpp"
+#include "server/service/quota_service.hpp"
+#include "server/service/session_service.hpp"
+
+namespace fupin::server::service {
+
+struct services {
+    std::shared_ptr<const session_service> sessions;
+    std::shared_ptr<const account_service> accounts;  // shares the sessions' cache: an account change ends them
+    person_lookup_service lookups;
+    household_service households;
+    procedure_service procedure;
+    quota_service quotas;
+    std::shared_ptr<denial_recorder> denials;
+
+    // files: the household file cache that the server's connections report their writes to (null: every read
+    // asks the database).
+    static services make(const server_config& config, std::shared_ptr<household_file_cache> files = nullptr);
+};
+
+}  // namespace fupin::server::service
