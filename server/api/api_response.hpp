@@ -1,7 +1,10 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "server/api/feed_grant.hpp"
 
 namespace fupin::server::api {
 
@@ -10,6 +13,8 @@ struct api_response {
     std::string body;  // JSON
     std::vector<std::pair<std::string, std::string>> headers;
     std::string user;  // who made the request, for the log line only (never sent)
+    // Set by GET /api/v1/events alone: the connection becomes a feed subscription (never sent).
+    std::shared_ptr<const feed_grant> feed;
 };
 
 }  // namespace fupin::server::api

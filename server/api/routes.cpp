@@ -145,7 +145,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     // The change feed: this route only authenticates the upgrade (and is run again every minute while the
     // subscription lasts); server/feed/websocket_session.cpp serves the events.
     r.add("GET", "/api/v1/events",
-          auth([](const api_request& q, const path_params&, const service::principal& who, sql::connection&) {
+          auth([sessions](const api_request& q, const path_params&, const service::principal& who, sql::connection&) {
               if (!q.websocket_upgrade)
                   throw common::api_error(426, "upgrade_required", "该接口只接受WebSocket连接",
                                           "this endpoint takes WebSocket connections only");
@@ -156,12 +156,23 @@ void add_routes(router& r, const server_config& config, const service::services&
                                               "since must be a whole number from 0", "since");
               }
               service::access_policy::require(who, service::permission::read_households);
-              return api_response{200,
-                                  nlohmann::json{{"username", who.username}, {"role", who.role},
-                                                 {"area_code", who.area_code}}
-                                      .dump(),
-                                  {},
-                                  {}};
+              auto grant = std::make_shared<feed_grant>();
+              grant->username = who.username;
+              grant->role = who.role;
+              grant->area_code = who.area_code;
+              grant->still_granted = [sessions, authorization = q.authorization,
+                                      certificate = certificate_of(q)](sql::connection& db) {
+                  try {
+                      const auto again = sessions->authenticate(db, authorization, certificate);
+                      service::access_policy::require(again, service::permission::read_households);
+                      return true;
+                  } catch (const common::api_error&) {
+                      return false;  // the session ended, or the user lost the right
+                  }
+              };
+              api_response response{200, "", {}, {}};
+              response.feed = std::move(grant);
+              return response;
           }));
 
     r.add("GET", "/api/v1/audit",

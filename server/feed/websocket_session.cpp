@@ -23,14 +23,13 @@ constexpr auto stuck_write_grace = std::chrono::seconds(2);
 
 websocket_session::websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls,
                                      std::shared_ptr<ssl::context> trusted_under, net::server_context& context,
-                                     feed_viewer viewer, std::int64_t since, api::api_request recheck)
+                                     std::shared_ptr<const api::feed_grant> grant, std::int64_t since)
     : tls_(std::move(tls)),
       trusted_under_(std::move(trusted_under)),
       ws_(std::move(stream)),
       context_(context),
-      viewer_(std::move(viewer)),
+      viewer_(std::move(grant)),
       since_(since),
-      recheck_(std::move(recheck)),
       wake_timer_(ws_.get_executor()) {}
 
 void websocket_session::start(http::request<http::string_body> upgrade) {
@@ -70,8 +69,8 @@ void websocket_session::close_now() {
 const std::string* websocket_session::message_for(const feed_event& e) const {
     // Own area: the whole event. Elsewhere: its public form, if it has one. County-wide events ("" area) are
     // public to everyone and whole to the county office.
-    if (service::access_policy::area_covers(viewer_.area_code, e.area_code) ||
-        (e.area_code.empty() && viewer_.area_code.size() == 6))
+    if (service::access_policy::area_covers(viewer_->area_code, e.area_code) ||
+        (e.area_code.empty() && viewer_->area_code.size() == 6))
         return &e.full_message;
     if (!e.public_message.empty()) return &e.public_message;
     return nullptr;
@@ -84,7 +83,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
         std::uint64_t session_id = 0;
         ~cleanup() {
             self->context_.feed->remove(self);
-            self->context_.feed->release(self->viewer_.username);
+            self->context_.feed->release(self->viewer_->username);
             if (session_id) self->context_.remove_session(session_id);
         }
     } guard{this};
@@ -108,7 +107,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
     error_code ec;
     co_await ws_.async_accept(upgrade, redirect_error(use_awaitable, ec));
     if (ec) {
-        spdlog::info("feed: the WebSocket handshake of {} failed: {}", viewer_.username, ec.message());
+        spdlog::info("feed: the WebSocket handshake of {} failed: {}", viewer_->username, ec.message());
         co_return;
     }
 
@@ -124,7 +123,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
     const auto hello = nlohmann::json{{"type", "hello"}, {"since", cursor_.load()}, {"head", now_head}}.dump();
     co_await ws_.async_write(asio::buffer(hello), redirect_error(use_awaitable, ec));
     if (ec) co_return;
-    spdlog::info("feed: {} subscribed from seq {} (area {})", viewer_.username, cursor_.load(), viewer_.area_code);
+    spdlog::info("feed: {} subscribed from seq {} (area {})", viewer_->username, cursor_.load(), viewer_->area_code);
 
     asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->read_loop(); }, asio::detached);
 
@@ -136,7 +135,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
         }
         if (closing_) break;
         if (slow_) {
-            spdlog::warn("feed: {} cut off at seq {}, {} behind", viewer_.username, cursor_.load(),
+            spdlog::warn("feed: {} cut off at seq {}, {} behind", viewer_->username, cursor_.load(),
                          hub.head() - cursor_.load());
             co_await close(websocket::close_code::try_again_later, "slow_consumer");
             break;
@@ -144,7 +143,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
         if (std::chrono::steady_clock::now() >= next_check) {
             if (!certificate_still_trusted()) {
                 spdlog::warn("feed: {} closed: the office certificate is no longer trusted (revoked?)",
-                             viewer_.username);
+                             viewer_->username);
                 co_await close(websocket::close_code::policy_error, "certificate_revoked");
                 break;
             }
@@ -166,7 +165,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> up
     }
     // Whatever the way out, the connection goes now: the reader still waiting on it ends with it.
     close_now();
-    spdlog::info("feed: {} left at seq {}", viewer_.username, cursor_.load());
+    spdlog::info("feed: {} left at seq {}", viewer_->username, cursor_.load());
 }
 
 asio::awaitable<void> websocket_session::read_loop() {
@@ -249,15 +248,14 @@ bool websocket_session::certificate_still_trusted() {
 }
 
 asio::awaitable<bool> websocket_session::session_still_valid() {
-    auto* router = &context_.router;
     // Made before the co_await, not inside it: g++ 12 destroys the captures of a lambda written inside a
     // co_await expression twice.
-    std::function<int(sql::connection&)> work = [router, request = recheck_](sql::connection& db) {
-        return router->run(router->match(request), request, db).status;
+    std::function<bool(sql::connection&)> work = [grant = viewer_](sql::connection& db) {
+        return grant->still_granted(db);
     };
-    auto status = co_await workers::on_database<int>(context_.pool, std::move(work));
+    auto granted = co_await workers::on_database<bool>(context_.pool, std::move(work));
     // When the database cannot answer, the subscriber keeps its feed until it can.
-    co_return !status || *status == 200;
+    co_return !granted || *granted;
 }
 
 asio::awaitable<void> websocket_session::close(websocket::close_code code, const char* reason) {

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "transport/websocket.hpp"
-#include "server/api/api_request.hpp"
+#include "server/api/feed_grant.hpp"
 #include "server/feed/event_hub.hpp"
 #include "server/net/server_context.hpp"
 
@@ -18,21 +18,15 @@ namespace fupin::server::feed {
 
 namespace websocket = transport::websocket;
 
-// Who subscribes, as the feed's authorisation route answered.
-struct feed_viewer {
-    std::string username;
-    std::string role;
-    std::string area_code;
-};
-
 class websocket_session : public feed_subscriber, public std::enable_shared_from_this<websocket_session> {
 public:
     using stream_type = beast::ssl_stream<beast::tcp_stream>;
 
-    // since < 0: from the hub's head now. `recheck` is the authorisation request, run again every minute.
-    // trusted_under: the TLS settings the peer's certificate last verified under (see http_session).
+    // grant: who subscribes, as GET /api/v1/events answered, and how to ask again every minute whether the
+    // session still may. since < 0: from the hub's head now. trusted_under: the TLS settings the peer's
+    // certificate last verified under (see http_session).
     websocket_session(stream_type stream, std::shared_ptr<ssl::context> tls, std::shared_ptr<ssl::context> trusted_under,
-                      net::server_context& context, feed_viewer viewer, std::int64_t since, api::api_request recheck);
+                      net::server_context& context, std::shared_ptr<const api::feed_grant> grant, std::int64_t since);
 
     // Accepts the upgrade and runs until the peer goes, the session ends or the server stops.
     void start(http::request<http::string_body> upgrade);
@@ -58,9 +52,8 @@ private:
     std::shared_ptr<ssl::context> trusted_under_;
     websocket::stream<stream_type> ws_;
     net::server_context& context_;
-    feed_viewer viewer_;
+    std::shared_ptr<const api::feed_grant> viewer_;
     std::int64_t since_;
-    api::api_request recheck_;
     std::atomic<std::int64_t> cursor_{0};
     std::atomic<std::chrono::steady_clock::rep> progress_{std::chrono::steady_clock::now().time_since_epoch().count()};
     asio::steady_timer wake_timer_;

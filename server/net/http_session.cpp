@@ -5,7 +5,6 @@
 #include <array>
 #include <chrono>
 
-#include <nlohmann/json.hpp>
 
 #include "transport/tls_context.hpp"
 #include "transport/websocket.hpp"
@@ -26,7 +25,6 @@ bool is_routine(const error_code& ec) {
            ec == asio::error::operation_aborted || ec == beast::error::timeout || ec == ssl::error::stream_truncated;
 }
 
-constexpr const char* feed_path = "/api/v1/events";
 
 bool valid_area_code(const std::string& code) {
     if (code.size() != 6 && code.size() != 9) return false;
@@ -194,21 +192,19 @@ asio::awaitable<void> http_session::run() {
         // A committed write: the change feed polls the outbox now instead of at its next tick.
         if (request.method != "GET" && response.status < 300 && context_.feed) context_.feed->nudge();
 
-        if (request.websocket_upgrade && request.path == feed_path && response.status == 200) {
+        if (response.feed) {
             // The route authenticated the session: the connection becomes a feed subscription, if the user
             // has a place left.
-            const auto who = nlohmann::json::parse(response.body);
-            feed::feed_viewer viewer{who.at("username"), who.at("role"), who.at("area_code")};
-            if (context_.feed->reserve(viewer.username)) {
+            const auto grant = response.feed;
+            if (context_.feed->reserve(grant->username)) {
                 const auto since_param = request.query.find("since");
                 const std::int64_t since =
                     since_param == request.query.end() ? -1 : std::stoll(since_param->second);
                 spdlog::info("request={} user={} area={} peer={} GET {} upgrading to the change feed",
-                             request.request_id, viewer.username, caller_area_, peer_address_, request.path);
+                             request.request_id, grant->username, caller_area_, peer_address_, request.path);
                 handed_over_ = true;
-                std::make_shared<feed::websocket_session>(std::move(stream_), tls_, trusted_under_, context_,
-                                                    std::move(viewer), since,
-                                                    std::move(request))
+                std::make_shared<feed::websocket_session>(std::move(stream_), tls_, trusted_under_, context_, grant,
+                                                          since)
                     ->start(std::move(message));
                 co_return;  // the stream is the subscription's now
             }
@@ -216,7 +212,7 @@ asio::awaitable<void> http_session::run() {
                 common::api_error(429, "too_many_subscriptions", "您同时订阅变更推送的连接数已达上限",
                                   "you already hold the most feed subscriptions allowed"),
                 request.lang);
-            response.user = who.at("username");
+            response.user = grant->username;
         }
 
         keep_alive = message.keep_alive() && !context_.stopping;
