@@ -58,6 +58,7 @@ ssl::context make_tls(const server_config& config) {
 
 server_config with_clock(server_config config) {
     if (!config.clock) config.clock = system_clock_ms;
+    if (!config.monotonic_clock) config.monotonic_clock = service::steady_monotonic_clock();
     return config;
 }
 
@@ -69,7 +70,8 @@ struct county_server::impl {
           io(config.network_threads),
           tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
-          files(std::make_shared<service::household_file_cache>(config.household_cache_files)),
+          files(std::make_shared<service::household_file_cache>(config.household_cache_files, std::chrono::seconds(60),
+                                                                config.monotonic_clock)),
           pool(
               [url = database, files = files] {
                   auto connection = sql::connect(url);

@@ -91,6 +91,9 @@ struct server_config {
 
     // Milliseconds since the epoch, UTC. Tests inject their own clock.
     std::function<std::int64_t()> clock;
+    // What the caches age their entries by (steady_clock when empty). Tests inject their own, to move time on
+    // without sleeping.
+    std::function<std::chrono::steady_clock::time_point()> monotonic_clock;
 };
 
 }  // namespace fupin::server

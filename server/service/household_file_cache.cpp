@@ -7,8 +7,9 @@
 
 namespace fupin::server::service {
 
-household_file_cache::household_file_cache(std::size_t capacity, std::chrono::milliseconds max_age)
-    : capacity_(capacity), max_age_(max_age) {}
+household_file_cache::household_file_cache(std::size_t capacity, std::chrono::milliseconds max_age,
+                                           monotonic_clock now)
+    : capacity_(capacity), max_age_(max_age), now_(std::move(now)) {}
 
 household_file_cache::ticket household_file_cache::before_read(std::int64_t id) const {
     std::lock_guard lock(mutex_);
@@ -20,7 +21,7 @@ std::optional<household_file_cache::file> household_file_cache::find(std::int64_
     std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
     if (it == entries_.end()) return std::nullopt;
-    if (clock::now() - it->second.stored_at >= max_age_) {
+    if (now_() - it->second.stored_at >= max_age_) {
         erase_locked(id);
         return std::nullopt;
     }
@@ -30,7 +31,7 @@ std::optional<household_file_cache::file> household_file_cache::find(std::int64_
 
 void household_file_cache::store(std::int64_t id, file f, ticket taken_before_read) {
     if (!enabled()) return;
-    const auto now = clock::now();
+    const auto now = now_();
     std::lock_guard lock(mutex_);
     const auto stripe = stripe_of(id);
     // Forgotten since the read began, or a write of it (or of the areas) still open: what was read may be old.

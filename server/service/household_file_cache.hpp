@@ -15,7 +15,7 @@
 // - A stored file never replaces a newer version of itself (two readers racing with a write can finish in
 //   either order).
 // - Changes made by another process on the same database reach this one through the outbox that the change
-//   feed follows (net::event_hub polls it every poll interval while the cache is on, and empties the cache
+//   feed follows (feed::event_hub polls it every poll interval while the cache is on, and empties the cache
 //   when it has not caught up with the outbox for a few intervals): seen here within about one poll.
 // - A file is kept for max_age at most: a change that bypasses the server and its outbox (SQL typed by hand)
 //   is read within that.
@@ -30,6 +30,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "server/service/monotonic_clock.hpp"
 #include "server/sql/change_observer.hpp"
 
 namespace fupin::server::service {
@@ -45,7 +46,8 @@ public:
 
     // capacity: files kept (the least recently read go first); 0 turns the cache off.
     explicit household_file_cache(std::size_t capacity,
-                                  std::chrono::milliseconds max_age = std::chrono::seconds(60));
+                                  std::chrono::milliseconds max_age = std::chrono::seconds(60),
+                                  monotonic_clock now = steady_monotonic_clock());
 
     bool enabled() const { return capacity_ > 0; }
 
@@ -92,6 +94,7 @@ private:
 
     const std::size_t capacity_;
     const std::chrono::milliseconds max_age_;
+    const monotonic_clock now_;
     mutable std::mutex mutex_;
     std::unordered_map<std::int64_t, slot> entries_;
     std::list<std::int64_t> recency_;  // the most recently read first

@@ -5,7 +5,9 @@
 namespace fupin::server::service {
 
 services services::make(const server_config& config, std::shared_ptr<household_file_cache> files) {
-    auto session_lookups = std::make_shared<session_cache>(config.session_cache_ttl);
+    auto session_lookups = std::make_shared<session_cache>(
+        config.session_cache_ttl, 20'000,
+        config.monotonic_clock ? config.monotonic_clock : steady_monotonic_clock());
     return services{
         .sessions = std::make_shared<const session_service>(config.clock, config, session_lookups),
         .accounts = std::make_shared<const account_service>(

@@ -2,7 +2,8 @@
 
 namespace fupin::server::service {
 
-session_cache::session_cache(std::chrono::milliseconds ttl, std::size_t capacity) : ttl_(ttl), capacity_(capacity) {}
+session_cache::session_cache(std::chrono::milliseconds ttl, std::size_t capacity, monotonic_clock now)
+    : ttl_(ttl), capacity_(capacity), now_(std::move(now)) {}
 
 std::uint64_t session_cache::generation() const {
     std::lock_guard lock(mutex_);
@@ -13,13 +14,13 @@ std::optional<session_cache::entry> session_cache::find(const std::string& token
     if (!enabled()) return std::nullopt;
     std::lock_guard lock(mutex_);
     auto it = entries_.find(token_hash);
-    if (it == entries_.end() || clock::now() - it->second.stored_at >= ttl_) return std::nullopt;
+    if (it == entries_.end() || now_() - it->second.stored_at >= ttl_) return std::nullopt;
     return it->second.value;
 }
 
 void session_cache::store(const entry& found, std::uint64_t generation_before_lookup) {
     if (!enabled()) return;
-    const auto now = clock::now();
+    const auto now = now_();
     std::lock_guard lock(mutex_);
     if (generation_ != generation_before_lookup) return;  // a session or user changed meanwhile
     if (entries_.size() >= capacity_) {

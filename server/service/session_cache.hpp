@@ -16,6 +16,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "server/service/monotonic_clock.hpp"
 #include "server/storage/session_repository.hpp"
 
 namespace fupin::server::service {
@@ -24,7 +25,8 @@ class session_cache {
 public:
     using entry = storage::session_repository::session_with_user;
 
-    explicit session_cache(std::chrono::milliseconds ttl, std::size_t capacity = 20'000);
+    explicit session_cache(std::chrono::milliseconds ttl, std::size_t capacity = 20'000,
+                           monotonic_clock now = steady_monotonic_clock());
 
     bool enabled() const { return ttl_.count() > 0; }
 
@@ -47,6 +49,7 @@ private:
 
     const std::chrono::milliseconds ttl_;
     const std::size_t capacity_;
+    const monotonic_clock now_;
     mutable std::mutex mutex_;
     std::unordered_map<std::string, slot> entries_;
     std::uint64_t generation_ = 0;

@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <thread>
 
 #include "server/service/household_file_cache.hpp"
+#include "tests/integration/manual_clock.hpp"
 
 namespace fupin::test {
 namespace {
@@ -148,10 +148,12 @@ TEST(household_file_cache, the_least_recently_read_file_goes_first_when_full) {
 }
 
 TEST(household_file_cache, a_file_is_kept_for_its_maximum_age_at_most) {
-    household_file_cache cache(10, std::chrono::milliseconds(100));
+    fupin::test::manual_clock clock;
+    household_file_cache cache(10, std::chrono::milliseconds(100), clock.function());
     cache.store(1, file_of("1"), cache.before_read(1));
+    clock.advance(std::chrono::milliseconds(99));
     EXPECT_TRUE(cache.find(1));
-    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    clock.advance(std::chrono::milliseconds(1));
     EXPECT_FALSE(cache.find(1));
     EXPECT_EQ(cache.size(), 0u);
 }

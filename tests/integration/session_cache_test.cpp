@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <thread>
 
 #include "server/service/session_cache.hpp"
+#include "tests/integration/manual_clock.hpp"
 
 namespace fupin::test {
 namespace {
@@ -25,13 +25,16 @@ session_cache::entry session_of(const std::string& token_hash, std::int64_t user
 }
 
 TEST(session_cache, keeps_a_look_up_until_its_time_is_up) {
-    session_cache cache(200ms);
+    fupin::test::manual_clock clock;
+    session_cache cache(200ms, 100, clock.function());
     cache.store(session_of("a", 1), cache.generation());
     ASSERT_TRUE(cache.find("a"));
     EXPECT_EQ(cache.find("a")->user.username, "user1");
     EXPECT_EQ(cache.find("a")->user.password_hash, "");  // not kept
     EXPECT_FALSE(cache.find("b"));
-    std::this_thread::sleep_for(250ms);
+    clock.advance(199ms);
+    EXPECT_TRUE(cache.find("a"));
+    clock.advance(1ms);
     EXPECT_FALSE(cache.find("a"));
 }
 

@@ -187,6 +187,9 @@ server::server_config archive_test::server_config_with(const std::filesystem::pa
                    .count() +
                offset->load();
     };
+    config.monotonic_clock = [offset = cache_clock_offset_ms_] {
+        return std::chrono::steady_clock::now() + std::chrono::milliseconds(offset->load());
+    };
     return config;
 }
 

@@ -89,6 +89,9 @@ protected:
 
     // The server's clock is the real one plus this offset, so tests can let sessions expire.
     std::shared_ptr<std::atomic<std::int64_t>> clock_offset_ms_ = std::make_shared<std::atomic<std::int64_t>>(0);
+    // The caches' clock (server_config::monotonic_clock) is the steady one plus this offset, so tests can let
+    // cached entries age out without sleeping.
+    std::shared_ptr<std::atomic<std::int64_t>> cache_clock_offset_ms_ = std::make_shared<std::atomic<std::int64_t>>(0);
     std::unique_ptr<scratch_database> database_;
     std::unique_ptr<server::county_server> server_;
 };
