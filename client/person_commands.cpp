@@ -35,23 +35,18 @@ person_commands::person_commands(CLI::App& app) {
 
 bool person_commands::given() const { return lookup_ && lookup_->parsed(); }
 
-int person_commands::run(api_client& client, common::language lang, bool json, std::ostream& out, std::ostream& err) {
-    const bool en = lang == common::language::en;
+int person_commands::run(const command_context& c) {
+    const bool en = c.lang == common::language::en;
     const auto check = common::check_id_number(id_number_, common::today_in_china());
     if (!check.ok()) {
         // The number itself is not repeated: the terminal's scrollback is no place for it.
-        err << (en ? "The ID number is invalid: " : "身份证号有误：")
+        c.err << (en ? "The ID number is invalid: " : "身份证号有误：")
             << common::id_number_problem_message(check.problem, en) << '\n';
         return exit_refused;
     }
-    const auto answer = client.lookup_person(check.normalized);
-    if (json) {
-        const auto& body = client.last_result().body;
-        out << body;
-        if (body.empty() || body.back() != '\n') out << '\n';
-    } else {
-        out << lookup_text(common::mask_id_number(check.normalized), answer, lang);
-    }
+    const auto answer = c.client.lookup_person(check.normalized);
+    if (c.json) print_raw_answer(c.out, c.client.last_result().body);
+    else c.out << lookup_text(common::mask_id_number(check.normalized), answer, c.lang);
     return exit_ok;
 }
 

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "client/api_client.hpp"
+#include "client/command_group.hpp"
 
 namespace CLI {
 class App;
@@ -16,16 +16,13 @@ class App;
 
 namespace fupin::client {
 
-class person_commands {
+class person_commands : public command_group {
 public:
     // Adds `lookup` to `app`; its argument is bound to this object, which must outlive the parse.
     explicit person_commands(CLI::App& app);
-    person_commands(const person_commands&) = delete;
-    person_commands& operator=(const person_commands&) = delete;
 
-    bool given() const;
-    // Runs it; returns the exit code. Throws client_error for cli_app to print and map.
-    int run(api_client& client, common::language lang, bool json, std::ostream& out, std::ostream& err);
+    bool given() const override;
+    int run(const command_context& c) override;
 
     // The printout of a lookup answer (shared with the tests).
     static std::string lookup_text(const std::string& masked_id_number, const nlohmann::json& answer,

@@ -24,11 +24,6 @@ constexpr std::size_t batch_limit = 200;
 
 using common::in;
 
-void print_raw(std::ostream& out, const std::string& body) {
-    out << body;
-    if (body.empty() || body.back() != '\n') out << '\n';
-}
-
 // "a, b，c、d" → {"a","b","c","d"}: clerks type the Chinese comma as often as the ASCII one.
 std::vector<std::string> split_names(const std::string& text) {
     std::string unified = text;
@@ -216,11 +211,15 @@ bool procedure_commands::given() const {
     return std::any_of(all_.begin(), all_.end(), [](const CLI::App* command) { return command->parsed(); });
 }
 
-int procedure_commands::run(const procedure_context& c) {
+std::string procedure_commands::explain(const client_error& e, common::language lang) const {
+    return procedure_printer(lang).error(e);
+}
+
+int procedure_commands::run(const command_context& c) {
     const procedure_printer printer(c.lang);
     auto& client = c.client;
     const auto raw_or = [&](const std::string& text) {
-        if (c.json) print_raw(c.out, client.last_result().body);
+        if (c.json) print_raw_answer(c.out, client.last_result().body);
         else c.out << text;
         return exit_ok;
     };
@@ -341,7 +340,7 @@ int procedure_commands::run(const procedure_context& c) {
     return exit_usage;
 }
 
-int procedure_commands::run_check(const procedure_context& c) {
+int procedure_commands::run_check(const command_context& c) {
     auto h = c.client.get_household(o_.id);
     // The household as it is now, judged with the same code the server runs at apply, verify and approve.
     common::derive(h);
@@ -369,7 +368,7 @@ int procedure_commands::run_check(const procedure_context& c) {
     return verdict.eligible ? exit_ok : exit_refused;
 }
 
-std::vector<std::int64_t> procedure_commands::cases_ready_for(const std::string& action, const procedure_context& c) {
+std::vector<std::int64_t> procedure_commands::cases_ready_for(const std::string& action, const command_context& c) {
     // The state the step starts from: one for most steps; `sign` is taken at two levels, so the user's role
     // says which (a resident cadre signs the first posting's cases, a township head the second's).
     std::string from = o_.state;
@@ -403,7 +402,7 @@ std::vector<std::int64_t> procedure_commands::cases_ready_for(const std::string&
     return ids;
 }
 
-int procedure_commands::run_step(const std::string& action, const procedure_context& c) {
+int procedure_commands::run_step(const std::string& action, const command_context& c) {
     const bool batch = !o_.village.empty();
     if (batch == !o_.ids.empty() || (batch && o_.year == 0)) {
         c.err << in(c.lang, "请给出案件编号，或用 --village 村代码 --year 年度 整村办理（二者取其一）。\n",
@@ -438,7 +437,7 @@ int procedure_commands::run_step(const std::string& action, const procedure_cont
 
     if (ids.size() == 1 && !batch) {
         const auto a = c.client.take_step(ids.front(), step);
-        if (c.json) print_raw(c.out, c.client.last_result().body);
+        if (c.json) print_raw_answer(c.out, c.client.last_result().body);
         else c.out << printer.step_taken(action, {a});
         return exit_ok;
     }
@@ -456,7 +455,7 @@ int procedure_commands::run_step(const std::string& action, const procedure_cont
     return exit_ok;
 }
 
-int procedure_commands::run_appraise(const procedure_context& c) {
+int procedure_commands::run_appraise(const command_context& c) {
     if (o_.stage == "group") return run_step("group_appraise", c);
     const procedure_printer printer(c.lang);
     if (o_.village.empty() || o_.year == 0 || !o_.ids.empty()) {
@@ -466,7 +465,7 @@ int procedure_commands::run_appraise(const procedure_context& c) {
     }
     if (o_.proposal) {
         const auto items = c.client.appraisal_proposal(o_.village, o_.year);
-        if (c.json) print_raw(c.out, c.client.last_result().body);
+        if (c.json) print_raw_answer(c.out, c.client.last_result().body);
         else c.out << printer.proposal(items);
         return exit_ok;
     }
@@ -525,7 +524,7 @@ int procedure_commands::run_appraise(const procedure_context& c) {
         }
     }
     const auto recorded = c.client.create_appraisal(input);
-    if (c.json) print_raw(c.out, c.client.last_result().body);
+    if (c.json) print_raw_answer(c.out, c.client.last_result().body);
     else c.out << printer.appraisal(recorded);
     return exit_ok;
 }

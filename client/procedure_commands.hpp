@@ -10,21 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "client/api_client.hpp"
+#include "client/command_group.hpp"
 
 namespace CLI {
 class App;
 }
 
 namespace fupin::client {
-
-struct procedure_context {
-    api_client& client;  // holds the cached token
-    common::language lang;
-    bool json;           // print the server's JSON
-    std::ostream& out;
-    std::ostream& err;
-};
 
 // What the flags of every procedure command land in.
 struct procedure_options {
@@ -76,24 +68,22 @@ struct procedure_options {
     int places = -1;
 };
 
-class procedure_commands {
+class procedure_commands : public command_group {
 public:
     // Adds the subcommands to `app`; their flags are bound to this object, which must outlive the parse.
     explicit procedure_commands(CLI::App& app);
-    procedure_commands(const procedure_commands&) = delete;
-    procedure_commands& operator=(const procedure_commands&) = delete;
 
-    // True when the parsed command line named one of these commands.
-    bool given() const;
-    // Runs it; returns the exit code. Throws client_error for cli_app to print and map.
-    int run(const procedure_context& context);
+    bool given() const override;
+    int run(const command_context& c) override;
+    // The procedure's refusals carry states and dates worth spelling out (procedure_printer).
+    std::string explain(const client_error& e, common::language lang) const override;
 
 private:
-    int run_step(const std::string& action, const procedure_context& c);
-    int run_appraise(const procedure_context& c);
-    int run_check(const procedure_context& c);
+    int run_step(const std::string& action, const command_context& c);
+    int run_appraise(const command_context& c);
+    int run_check(const command_context& c);
     // The batch form: the cases of --village and --year in the state `action` starts from.
-    std::vector<std::int64_t> cases_ready_for(const std::string& action, const procedure_context& c);
+    std::vector<std::int64_t> cases_ready_for(const std::string& action, const command_context& c);
 
     procedure_options o_;
     std::vector<CLI::App*> all_;

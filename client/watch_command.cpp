@@ -62,8 +62,8 @@ watch_command::watch_command(CLI::App& app) {
 
 bool watch_command::given() const { return command_ && command_->parsed(); }
 
-int watch_command::run(const watch_context& c) {
-    event_stream stream(options_of(c.config), c.token,
+int watch_command::run(const command_context& c) {
+    event_stream stream(options_of(c.config), c.client.token(),
                         since_ >= 0 ? std::optional<std::int64_t>(since_) : std::nullopt);
     const event_printer printer(c.lang);
     stream.on_interruption([&](const feed_interruption& i) { c.err << printer.interruption(i) << std::flush; });

@@ -8,7 +8,7 @@
 #include <iosfwd>
 #include <string>
 
-#include "client/client_config.hpp"
+#include "client/command_group.hpp"
 
 namespace CLI {
 class App;
@@ -16,25 +16,14 @@ class App;
 
 namespace fupin::client {
 
-struct watch_context {
-    const client_config& config;
-    const std::string& token;
-    common::language lang;
-    bool json;
-    std::ostream& out;
-    std::ostream& err;
-};
-
-class watch_command {
+class watch_command : public command_group {
 public:
     // Adds the subcommand to `app`; its flags are bound to this object, which must outlive the parse.
     explicit watch_command(CLI::App& app);
-    watch_command(const watch_command&) = delete;
-    watch_command& operator=(const watch_command&) = delete;
 
-    bool given() const;
-    // Runs until Ctrl-C (exit 0); throws client_error for cli_app to print and map.
-    int run(const watch_context& context);
+    bool given() const override;
+    // Runs until Ctrl-C (exit 0).
+    int run(const command_context& c) override;
 
 private:
     CLI::App* command_ = nullptr;
