@@ -1,5 +1,7 @@
 #include "client/client_config.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -9,31 +11,6 @@
 
 namespace fupin::client {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-[[noreturn]] void fail_at(std::string_view source, int line, const std::string& what) {
-    throw config_error(std::string(source) + ":" + std::to_string(line) + ": " + what);
-}
-
-// The value part of `key = value`: a "quoted" or 'quoted' string, or bare text up to a # comment.
-std::string parse_value(std::string_view raw, std::string_view source, int line) {
-    raw = trim(raw);
-    if (!raw.empty() && (raw.front() == '"' || raw.front() == '\'')) {
-        const char quote = raw.front();
-        const auto end = raw.find(quote, 1);
-        if (end == std::string_view::npos) fail_at(source, line, "unterminated quoted value");
-        const auto rest = trim(raw.substr(end + 1));
-        if (!rest.empty() && rest.front() != '#') fail_at(source, line, "unexpected text after the quoted value");
-        return std::string(raw.substr(1, end - 1));
-    }
-    const auto hash = raw.find('#');
-    return std::string(trim(raw.substr(0, hash)));
-}
 
 std::string resolve(const std::string& path, const std::filesystem::path& base_dir) {
     if (path.empty()) return path;
@@ -70,18 +47,40 @@ common::language parse_language(std::string_view value) {
 
 client_config parse_client_config(std::string_view text, const std::filesystem::path& base_dir,
                                   std::string_view source) {
+    // CLI11 reads the file as it reads county-server's (TOML-like `key = value`, "quotes", # comments,
+    // [sections] ignored here); what the keys mean and where relative paths lead is ours.
+    std::string body(text);
+    if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.erase(0, 3);  // UTF-8 BOM (Notepad)
+    // CLI11 reads a line without `=` as a flag set to true; none of these keys is a flag.
+    {
+        std::istringstream lines(body);
+        int number = 0;
+        for (std::string line; std::getline(lines, line);) {
+            ++number;
+            const auto first = line.find_first_not_of(" \t\r");
+            if (first == std::string::npos || std::string("#;[").find(line[first]) != std::string::npos) continue;
+            if (line.find('=') == std::string::npos)
+                throw config_error(std::string(source) + ":" + std::to_string(number) + ": expected key = value");
+        }
+    }
+    std::istringstream in(body);
+    std::vector<CLI::ConfigItem> items;
+    try {
+        items = CLI::ConfigTOML().from_config(in);
+    } catch (const CLI::Error& e) {
+        throw config_error(std::string(source) + ": " + e.what());
+    }
+    const auto fail = [&](const std::string& key, const std::string& what) {
+        throw config_error(std::string(source) + ": " + key + ": " + what);
+    };
     client_config config;
-    int line_no = 0;
-    std::istringstream in{std::string(text)};
-    for (std::string line; std::getline(in, line);) {
-        ++line_no;
-        if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM (Notepad)
-        const auto body = trim(line);
-        if (body.empty() || body.front() == '#' || body.front() == '[') continue;
-        const auto eq = body.find('=');
-        if (eq == std::string_view::npos) fail_at(source, line_no, "expected key = value");
-        const std::string key(trim(body.substr(0, eq)));
-        const std::string value = parse_value(body.substr(eq + 1), source, line_no);
+    for (const auto& item : items) {
+        const auto& key = item.name;
+        if (key == "++" || key == "--") continue;  // where a [section] begins or ends
+        std::string value;
+        for (const auto& part : item.inputs) value += (value.empty() ? "" : " ") + part;
+        if (!value.empty() && (value.front() == '"' || value.front() == '\''))
+            fail(key, "unterminated quoted value");
         try {
             if (key == "server") config.server = value;
             else if (key == "ca") config.ca = resolve(value, base_dir);
@@ -89,10 +88,10 @@ client_config parse_client_config(std::string_view text, const std::filesystem::
             else if (key == "key" || key == "private_key") config.private_key = resolve(value, base_dir);
             else if (key == "lang" || key == "language") config.lang = parse_language(value);
             else if (key == "timeout" || key == "timeout_seconds") config.timeout_seconds = parse_timeout(value);
-            else fail_at(source, line_no, "unknown key \"" + key + "\" (known: server, ca, cert, key, lang, timeout)");
+            else fail(key, "unknown key (known: server, ca, cert, key, lang, timeout)");
         } catch (const config_error& e) {
             if (std::string_view(e.what()).starts_with(std::string(source) + ":")) throw;
-            fail_at(source, line_no, e.what());
+            fail(key, e.what());
         }
     }
     return config;
