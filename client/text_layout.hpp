@@ -9,12 +9,12 @@
 
 #include "common/api_error.hpp"
 #include "common/household.hpp"
+#include "common/utf8.hpp"
 
 namespace fupin::client {
 
-// Columns `text` takes in a terminal: 2 for East Asian wide and fullwidth characters, 0 for combining marks,
-// 1 otherwise. Ill-formed bytes count 1 each.
-std::size_t display_width(std::string_view utf8);
+// Columns `text` takes in a terminal (common/utf8.hpp).
+using common::display_width;
 
 enum class align { left, right };
 

@@ -1,42 +1,53 @@
 #include "common/utf8.hpp"
 
+#include <utf8proc.h>
+
 namespace fupin::common {
+namespace {
+
+// The character at text[at] and its length in bytes; length 0 when ill-formed.
+struct character {
+    utf8proc_int32_t code_point = -1;
+    std::size_t bytes = 0;
+};
+
+character read_character(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return {};
+    character c;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                                    static_cast<utf8proc_ssize_t>(text.size() - at), &c.code_point);
+    if (n > 0) c.bytes = static_cast<std::size_t>(n);
+    return c;
+}
+
+}  // namespace
 
 std::optional<std::size_t> utf8_length(std::string_view text) {
     std::size_t count = 0;
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = 0;
-        char32_t cp = 0;
-        if (c < 0x80) {
-            len = 1;
-            cp = c;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return std::nullopt;
-        }
-        if (i + len > n) return std::nullopt;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc & 0xC0) != 0x80) return std::nullopt;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        static constexpr char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-        i += len;
-        ++count;
+    for (std::size_t i = 0; i < text.size(); ++count) {
+        const auto bytes = utf8_character_bytes(text, i);
+        if (bytes == 0) return std::nullopt;
+        i += bytes;
     }
     return count;
+}
+
+std::size_t utf8_character_bytes(std::string_view text, std::size_t at) { return read_character(text, at).bytes; }
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = read_character(text, i);
+        if (c.bytes == 0) {
+            ++width;
+            ++i;
+            continue;
+        }
+        const int w = utf8proc_charwidth(c.code_point);
+        width += w > 0 ? static_cast<std::size_t>(w) : 0;
+        i += c.bytes;
+    }
+    return width;
 }
 
 bool has_control_characters(std::string_view text) {

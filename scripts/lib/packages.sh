@@ -3,7 +3,8 @@
 
 # To build and run county-server and township-client.
 FUPIN_BUILD_PACKAGES=(g++ cmake make pkg-config openssl libssl-dev libboost-dev libboost-system-dev libsqlite3-dev
-  libmysqlcppconn-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libargon2-dev libjemalloc-dev)
+  libmysqlcppconn-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libargon2-dev libutf8proc-dev
+  libjemalloc-dev)
 # To run the tests: GoogleTest and a private MariaDB.
 FUPIN_TEST_PACKAGES=(libgtest-dev libgmock-dev mariadb-server mariadb-client)
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/utf8.hpp"
 #include "server/sql/error.hpp"
 
 namespace fupin::server::storage {
@@ -41,33 +42,12 @@ constexpr std::size_t subject_width = 512;
 constexpr std::size_t action_width = 64;
 constexpr std::size_t record_width = 128;
 
-// Length of the well-formed UTF-8 sequence at s[i], or 0 if it is ill-formed (overlong, surrogate, > U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80) return 1;
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c == 0xE0) n = 3, lo = 0xA0;
-    else if (c == 0xED) n = 3, hi = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) n = 3;
-    else if (c == 0xF0) n = 4, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) n = 4;
-    else if (c == 0xF4) n = 4, hi = 0x8F;
-    else return 0;
-    if (i + n > s.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-    return n;
-}
-
 // Well-formed UTF-8 of at most `width` characters: what the column can hold and the JSON encoder accepts.
 std::string fit_text(std::string_view s, std::size_t width) {
     std::string out;
     std::size_t chars = 0;
     for (std::size_t i = 0; i < s.size() && chars < width; ++chars) {
-        const std::size_t n = utf8_sequence_length(s, i);
+        const std::size_t n = common::utf8_character_bytes(s, i);
         if (n == 0) {
             out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
             ++i;
