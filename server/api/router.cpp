@@ -32,6 +32,16 @@ void router::add(std::string method, std::string pattern, handler h, memory_hand
     routes_.push_back(route{std::move(method), split_path(pattern), std::move(h), std::move(from_memory)});
 }
 
+std::vector<std::string> router::endpoints() const {
+    std::vector<std::string> all;
+    for (const auto& r : routes_) {
+        std::string path;
+        for (const auto& s : r.segments) path += "/" + s;
+        all.push_back(r.method + " " + path);
+    }
+    return all;
+}
+
 route_match router::match(const api_request& request) const {
     route_match result;
     const auto segments = split_path(request.path);

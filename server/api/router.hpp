@@ -45,6 +45,9 @@ public:
     // Runs a matched route's memory handler, if any; never throws (a failure is logged and gives nullopt).
     std::optional<api_response> run_from_memory(const route_match& match, const api_request& request) const;
 
+    // Every route as "METHOD /pattern", in the order added (tests walk them all: access_matrix_test).
+    std::vector<std::string> endpoints() const;
+
     // What a request gets when no database connection can be had.
     static api_response database_unavailable(const api_request& request);
 
