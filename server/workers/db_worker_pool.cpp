@@ -12,19 +12,27 @@ db_worker_pool::db_worker_pool(connection_factory connect, options opts)
     : connect_(std::move(connect)), options_(std::move(opts)) {
     const int workers = std::max(options_.workers, 1);
     threads_.reserve(static_cast<std::size_t>(workers));
+    idle_.reserve(static_cast<std::size_t>(workers));  // a thread going idle never allocates
     for (int i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
 }
 
 db_worker_pool::~db_worker_pool() { stop(); }
 
 bool db_worker_pool::try_submit(job j) {
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_ || queue_.size() >= options_.queue_limit) return false;
-        queue_.push_back(std::move(j));
-    }
-    job_queued_.notify_one();
+    std::lock_guard lock(mutex_);
+    if (stopping_ || queue_.size() >= options_.queue_limit) return false;
+    queue_.push_back(std::move(j));
+    // A thread already being woken takes this job or wakes the next; with none idle, the first to finish does.
+    if (waking_ == 0 && !idle_.empty()) wake_one_locked();
     return true;
+}
+
+void db_worker_pool::wake_one_locked() {
+    auto* thread = idle_.back();
+    idle_.pop_back();
+    ++waking_;
+    thread->woken = true;
+    thread->wake.notify_one();
 }
 
 void db_worker_pool::stop() {
@@ -32,8 +40,8 @@ void db_worker_pool::stop() {
         std::lock_guard lock(mutex_);
         if (stopping_) return;
         stopping_ = true;
+        while (!idle_.empty()) wake_one_locked();
     }
-    job_queued_.notify_all();
     for (auto& t : threads_)
         if (t.joinable()) t.join();
 }
@@ -46,14 +54,21 @@ std::size_t db_worker_pool::queued() const {
 void db_worker_pool::work() {
     if (options_.on_thread_start) options_.on_thread_start();
     std::unique_ptr<sql::connection> connection;
+    idle_thread me;
     for (;;) {
         job next;
         {
             std::unique_lock lock(mutex_);
-            job_queued_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            while (queue_.empty() && !stopping_) {
+                idle_.push_back(&me);
+                me.wake.wait(lock, [&me] { return me.woken; });  // whoever woke it took it off idle_
+                me.woken = false;
+                --waking_;
+            }
             if (queue_.empty()) break;  // stopping, and everything queued has run
             next = std::move(queue_.front());
             queue_.pop_front();
+            if (!queue_.empty() && waking_ == 0 && !idle_.empty()) wake_one_locked();  // more wait: the next one
         }
         // Connect lazily and again after a failure, so a database that comes back is used again.
         if (!connection) {
