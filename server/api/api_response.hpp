@@ -14,7 +14,7 @@ struct api_response {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string user;  // who made the request, for the log line only (never sent)
     // Set by GET /api/v1/events alone: the connection becomes a feed subscription (never sent).
-    std::shared_ptr<const feed_grant> feed;
+    std::shared_ptr<const feed_grant> feed = nullptr;
 };
 
 }  // namespace fupin::server::api
