@@ -224,10 +224,10 @@ std::shared_ptr<const feed_event> event_hub::render(std::int64_t seq, std::int64
                            {"summary", nlohmann::json::parse(summary, nullptr, false)}};
     if (message["summary"].is_discarded()) message["summary"] = nlohmann::json::object();
     e->full_message = message.dump();
-    e->changed_records.push_back(record);
+    e->changed_records.push_back(common::record_key::parse(record));
     if (const auto& summary_json = message["summary"]; summary_json.contains("household_id") &&
                                                           summary_json["household_id"].is_number_integer())
-        e->changed_records.push_back("household/" + std::to_string(summary_json["household_id"].get<std::int64_t>()));
+        e->changed_records.push_back(common::record_key::household(summary_json["household_id"].get<std::int64_t>()));
     // Only a household's own events carry its version; a case's summary may carry the case's.
     if (const auto& summary_json = message["summary"];
         (kind == "household.created" || kind == "household.updated") && summary_json.contains("version") &&

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/record_key.hpp"
+
 namespace fupin::server::feed {
 
 // One outbox row, with the two messages a subscriber may get, rendered once for all.
@@ -13,9 +15,9 @@ struct feed_event {
     std::string area_code;       // its village, else its township, else "" (the county)
     std::string full_message;    // JSON text, visibility "full"
     std::string public_message;  // JSON text, visibility "public"; "" when the event is not public
-    // What the event makes stale in a server's household file cache: its record, and "household/<id>" when its
-    // summary names a household (a case's steps; registration changes the file's status).
-    std::vector<std::string> changed_records;
+    // What the event makes stale in a server's household file cache: its record, and the household its summary
+    // names (a case's steps; registration changes the file's status).
+    std::vector<common::record_key> changed_records;
     // The file's version after a household.created or household.updated event (its summary's), else 0: a cache
     // that holds that version already keeps it.
     std::int64_t household_version = 0;

@@ -41,12 +41,12 @@ std::size_t import_areas(sql::connection& db, const std::vector<common::area>& a
         }
         if (renamed > 0) {
             const nlohmann::json summary{{"renamed", renamed}};
-            event_outbox::append(db, "areas.renamed", storage::area_repository::changed_record, {}, summary, summary,
+            event_outbox::append(db, "areas.renamed", storage::area_repository::changed_record().text(), {}, summary, summary,
                                  now_ms);
         }
         // The areas decide who may see which files: an import is on record like any other change.
         audit_trail::record(db, audit_actor::of(local_operator("")), "areas.import",
-                            storage::area_repository::changed_record, "ok",
+                            storage::area_repository::changed_record().text(), "ok",
                             {{"areas", areas.size()}, {"changed", renamed}}, now_ms);
     });
     return areas.size();

@@ -163,7 +163,7 @@ std::vector<household_creator::result> household_creator::write_rows(sql::connec
             keys.push_back({p.who->area_code, p.idempotency_key, p.request_hash, h.id, h.created_at_ms});
         events.push_back(household_event("household.created", h, h.created_at_ms));
         entries.push_back(p.entry);
-        entries.back().record = household_repository::record_of(h.id);
+        entries.back().record = household_repository::record_of(h.id).text();
     }
     storage::idempotency_repository(db).insert_all(keys);
     // Everything is made before the outbox's head is taken: from there to the commit, writes run one at a

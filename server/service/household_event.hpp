@@ -16,7 +16,7 @@ inline storage::change_event household_event(const char* kind, const common::hou
                                  {"status", h.status},           {"head_name", h.head_name},
                                  {"household_size", h.members.size()}, {"township_code", h.township_code},
                                  {"village_code", h.village_code}, {"village_name", h.village_name}};
-    return event_outbox::make(kind, storage::household_repository::record_of(h.id), {h.township_code, h.village_code},
+    return event_outbox::make(kind, storage::household_repository::record_of(h.id).text(), {h.township_code, h.village_code},
                               summary, nullptr, now_ms);
 }
 

@@ -1,10 +1,5 @@
 #include "server/service/household_file_cache.hpp"
 
-#include <charconv>
-#include <string_view>
-
-#include "server/storage/area_repository.hpp"
-
 namespace fupin::server::service {
 
 household_file_cache::household_file_cache(std::size_t capacity, std::chrono::milliseconds max_age,
@@ -64,7 +59,7 @@ void household_file_cache::forget_all() {
     }
 }
 
-void household_file_cache::forget_record(const std::string& record, std::int64_t version) {
+void household_file_cache::forget_record(const common::record_key& record, std::int64_t version) {
     const auto t = target_of(record);
     if (t.what == target::all) return forget_all();
     if (t.what != target::one) return;
@@ -78,7 +73,7 @@ void household_file_cache::forget_record(const std::string& record, std::int64_t
     bump_locked(t);
 }
 
-void household_file_cache::changing(const std::string& record) noexcept {
+void household_file_cache::changing(const common::record_key& record) noexcept {
     const auto t = target_of(record);
     if (t.what == target::nothing) return;
     std::lock_guard lock(mutex_);
@@ -87,7 +82,7 @@ void household_file_cache::changing(const std::string& record) noexcept {
     bump_locked(t);
 }
 
-void household_file_cache::changed(const std::string& record) noexcept {
+void household_file_cache::changed(const common::record_key& record) noexcept {
     const auto t = target_of(record);
     if (t.what == target::nothing) return;
     std::lock_guard lock(mutex_);
@@ -101,17 +96,14 @@ std::size_t household_file_cache::size() const {
     return entries_.size();
 }
 
-household_file_cache::target household_file_cache::target_of(const std::string& record) noexcept {
-    // household_repository::record_of and area_repository::changed_record make these names.
-    constexpr std::string_view household_prefix = "household/";
-    if (record == storage::area_repository::changed_record) return {target::all, 0};
-    if (record.rfind(household_prefix, 0) != 0) return {};
-    std::int64_t id = 0;
-    const char* first = record.data() + household_prefix.size();
-    const char* last = record.data() + record.size();
-    const auto [end, ec] = std::from_chars(first, last, id);
-    if (ec == std::errc() && end == last) return {target::one, id};
-    return {target::all, 0};  // not a name this cache knows: forget too much rather than too little
+household_file_cache::target household_file_cache::target_of(const common::record_key& record) noexcept {
+    switch (record.what()) {
+        case common::record_key::kind::household: return {target::one, record.id()};
+        case common::record_key::kind::areas: return {target::all, 0};
+        case common::record_key::kind::unreadable: return {target::all, 0};  // too much rather than too little
+        case common::record_key::kind::other: return {};
+    }
+    return {target::all, 0};
 }
 
 void household_file_cache::erase_locked(std::int64_t id) {

@@ -5,7 +5,7 @@
 //
 // The cache must never answer a file older than one this process has already answered or written. So:
 // - It is the change observer of the server's database connections (sql::change_observer): household_repository
-//   names "household/<id>" and area_repository "areas" (a file shows its areas' names) as soon as a write
+//   names the household and area_repository the areas (a file shows its areas' names) as soon as a write
 //   changes them. changing() forgets the file at once and, until changed() (the write's transaction has ended,
 //   before its answer is sent), nothing read of it is stored: a reader that fetched the row while the write was
 //   open may hold what the commit is about to make old.
@@ -58,16 +58,17 @@ public:
 
     void forget(std::int64_t id);
     void forget_all();
-    // A changed record's name: "household/<id>" forgets that file, "areas" every file, anything else nothing.
+    // A changed record: a household forgets that file, the areas every file, a name it cannot read every file
+    // (too much rather than too little), anything else nothing.
     // For changes seen in the outbox, whose writes have ended. version: the file's version after the change
     // (the event of a household write says it), 0 when not known. A file held at that version or a newer one
     // is kept: this process's own writes are seen in the outbox too, after they have already forgotten the
     // file and a read has stored it again.
-    void forget_record(const std::string& record, std::int64_t version = 0);
+    void forget_record(const common::record_key& record, std::int64_t version = 0);
 
     // sql::change_observer: the writes of this process's connections.
-    void changing(const std::string& record) noexcept override;
-    void changed(const std::string& record) noexcept override;
+    void changing(const common::record_key& record) noexcept override;
+    void changed(const common::record_key& record) noexcept override;
 
     std::size_t size() const;
 
@@ -81,12 +82,12 @@ private:
         clock::time_point stored_at;
         std::list<std::int64_t>::iterator position;  // in recency_
     };
-    // What a record names: a household id, all files ("areas" or a name not understood), or nothing.
+    // What a record names: a household id, all files (the areas, or a name not understood), or nothing.
     struct target {
         enum { nothing, one, all } what = nothing;
         std::int64_t id = 0;
     };
-    static target target_of(const std::string& record) noexcept;
+    static target target_of(const common::record_key& record) noexcept;
 
     // With mutex_ held.
     void erase_locked(std::int64_t id);
@@ -100,7 +101,7 @@ private:
     std::list<std::int64_t> recency_;  // the most recently read first
     std::array<std::uint64_t, stripes> generations_{};
     std::array<int, stripes> open_writes_{};  // changing() without changed() yet, per stripe
-    int open_writes_of_all_ = 0;              // the same for "areas"
+    int open_writes_of_all_ = 0;              // the same for the areas
 };
 
 }  // namespace fupin::server::service

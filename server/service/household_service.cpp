@@ -19,7 +19,7 @@ namespace fupin::server::service {
 namespace {
 
 using common::api_error;
-std::string record_of(std::int64_t id) { return storage::household_repository::record_of(id); }
+std::string record_of(std::int64_t id) { return storage::household_repository::record_of(id).text(); }
 
 }  // namespace
 

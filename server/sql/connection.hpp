@@ -65,11 +65,11 @@ public:
     // connection's owner; none by default.
     void set_change_observer(std::shared_ptr<change_observer> observer) { observer_ = std::move(observer); }
 
-    // Repositories name each record they change ("household/12", "areas") right after their first statement
+    // Repositories name each record they change (common::record_key) right after their first statement
     // that changes it. The observer hears changing() at once and changed() when the write has ended: for a
     // transaction, when sql::transaction commits or rolls back (tell_changes()), never before the commit; for a
     // statement outside a transaction, at once.
-    void record_changed(const std::string& record) {
+    void record_changed(const common::record_key& record) {
         if (!observer_) return;
         if (!in_transaction()) {
             observer_->changing(record);
@@ -92,7 +92,7 @@ protected:
 
 private:
     std::shared_ptr<change_observer> observer_;
-    std::vector<std::string> changed_;  // by the open transaction
+    std::vector<common::record_key> changed_;  // by the open transaction
 };
 
 }  // namespace fupin::server::sql

@@ -25,7 +25,7 @@ common::area read_area(const sql::row& r) {
 void area_repository::upsert(const common::area& a) {
     conn_.execute(conn_.dialect() == sql::dialect::mysql ? upsert_mysql : upsert_sqlite,
                   {a.code, a.parent_code, a.level, a.name});
-    conn_.record_changed(changed_record);  // household files show their areas' names
+    conn_.record_changed(changed_record());  // household files show their areas' names
 }
 
 std::optional<common::area> area_repository::find(const std::string& code) {

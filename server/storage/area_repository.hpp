@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/record_key.hpp"
 #include "common/area.hpp"
 #include "server/sql/connection.hpp"
 
@@ -16,7 +17,7 @@ public:
     explicit area_repository(sql::connection& conn) : conn_(conn) {}
 
     // What upsert() names to the connection's change observer: every household file shows area names.
-    static constexpr const char* changed_record = "areas";
+    static common::record_key changed_record() { return common::record_key::areas(); }
 
     // Inserts, or replaces parent, level and name of an existing code.
     void upsert(const common::area& a);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/household.hpp"
+#include "common/record_key.hpp"
 #include "server/sql/connection.hpp"
 
 namespace fupin::server::storage {
@@ -28,8 +29,8 @@ struct person_location {
 
 class household_repository {
 public:
-    // "household/12": how events, audit entries and the change observer name a household file.
-    static std::string record_of(std::int64_t id) { return "household/" + std::to_string(id); }
+    // How events, audit entries (its text) and the change observer name a household file.
+    static common::record_key record_of(std::int64_t id) { return common::record_key::household(id); }
 
     explicit household_repository(sql::connection& conn) : conn_(conn) {}
 

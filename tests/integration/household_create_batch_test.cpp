@@ -163,7 +163,7 @@ TEST_P(household_create_batch, creates_written_together_are_each_answered_and_st
     // Each event and entry is about its own file.
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const auto& created = outcomes[i].result->stored;
-        const auto record = server::storage::household_repository::record_of(created.id);
+        const auto record = server::storage::household_repository::record_of(created.id).text();
         const auto summary = db->query("SELECT summary FROM events WHERE record = ?", {record}).at(0).get_string(0);
         EXPECT_NE(summary.find("\"head_name\":\"" + created.head_name + "\""), std::string::npos) << summary;
         EXPECT_NE(summary.find("\"household_id\":" + std::to_string(created.id)), std::string::npos) << summary;
@@ -179,12 +179,12 @@ TEST_P(household_create_batch, creates_written_together_are_each_answered_and_st
     EXPECT_EQ(scalar("SELECT last_seq FROM event_head"), scalar("SELECT MAX(seq) FROM events"));
     for (auto id : ids)
         EXPECT_EQ(scalar("SELECT COUNT(*) FROM events WHERE record = '" +
-                         server::storage::household_repository::record_of(id) + "'"), 1);
+                         server::storage::household_repository::record_of(id).text() + "'"), 1);
     // One audit entry per household, and the chain unbroken.
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'household.create'"), 5);
     for (auto id : ids)
         EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE record = '" +
-                         server::storage::household_repository::record_of(id) + "'"), 1);
+                         server::storage::household_repository::record_of(id).text() + "'"), 1);
     const auto verification = server::service::audit_verifier().verify(*db);
     EXPECT_TRUE(verification.ok);
 }

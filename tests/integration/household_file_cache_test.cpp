@@ -10,6 +10,7 @@
 namespace fupin::test {
 namespace {
 
+using common::record_key;
 using server::service::household_file_cache;
 
 household_file_cache::file file_of(const std::string& json, std::int64_t version = 1,
@@ -47,23 +48,23 @@ TEST(household_file_cache, a_read_that_began_before_a_change_is_not_stored) {
 TEST(household_file_cache, nothing_read_of_a_file_is_kept_while_a_write_of_it_is_open) {
     household_file_cache cache(10);
     cache.store(7, file_of("version 1"), cache.before_read(7));
-    cache.changing("household/7");  // the write's first statement ran; its transaction is open
+    cache.changing(record_key::household(7));  // the write's first statement ran; its transaction is open
     EXPECT_FALSE(cache.find(7));
     // A reader may now fetch version 1, or (MariaDB shows a commit before COMMIT returns) version 2:
     cache.store(7, file_of("version 1"), cache.before_read(7));
     EXPECT_FALSE(cache.find(7));
     const auto during = cache.before_read(7);
-    cache.changed("household/7");  // committed: told before the writer answers
+    cache.changed(record_key::household(7));  // committed: told before the writer answers
     cache.store(7, file_of("version 1"), during);  // began while the write was open
     EXPECT_FALSE(cache.find(7));
     cache.store(7, file_of("version 2", 2), cache.before_read(7));
     EXPECT_EQ(json_of(cache, 7), "version 2");
 
-    cache.changing("areas");  // an areas import: every file, until it ends
+    cache.changing(record_key::areas());  // an areas import: every file, until it ends
     EXPECT_EQ(cache.size(), 0u);
     cache.store(8, file_of("old names"), cache.before_read(8));
     EXPECT_FALSE(cache.find(8));
-    cache.changed("areas");
+    cache.changed(record_key::areas());
     cache.store(8, file_of("new names"), cache.before_read(8));
     EXPECT_EQ(json_of(cache, 8), "new names");
 }
@@ -92,22 +93,22 @@ TEST(household_file_cache, records_seen_in_the_outbox_forget_their_file_or_every
     household_file_cache cache(10);
     for (std::int64_t id : {1, 2, 12})
         cache.store(id, file_of("file " + std::to_string(id)), cache.before_read(id));
-    cache.forget_record("household/12");
+    cache.forget_record(record_key::household(12));
     EXPECT_FALSE(cache.find(12));
     EXPECT_TRUE(cache.find(1));
-    cache.forget_record("application/1");  // a case's own record: not a file
-    cache.forget_record("posting/2");
+    cache.forget_record(record_key::parse("application/1"));  // a case's own record: not a file
+    cache.forget_record(record_key::parse("posting/2"));
     EXPECT_TRUE(cache.find(1));
     EXPECT_TRUE(cache.find(2));
 
     const auto ticket = cache.before_read(1);
-    cache.forget_record("areas");  // every file shows its areas' names
+    cache.forget_record(record_key::parse("areas"));  // every file shows its areas' names
     EXPECT_EQ(cache.size(), 0u);
     cache.store(1, file_of("old names"), ticket);
     EXPECT_FALSE(cache.find(1));
 
     cache.store(2, file_of("file 2"), cache.before_read(2));
-    cache.forget_record("household/2x");  // not a name it knows: it forgets too much rather than too little
+    cache.forget_record(record_key::parse("household/2x"));  // not a name it knows: it forgets too much rather than too little
     EXPECT_EQ(cache.size(), 0u);
 }
 
@@ -115,18 +116,18 @@ TEST(household_file_cache, an_outbox_event_keeps_a_file_already_held_at_its_vers
     household_file_cache cache(10);
     cache.store(5, file_of("version 3", 3), cache.before_read(5));
     // This server's own write of version 3, seen in the outbox after a read stored its result: nothing to forget.
-    cache.forget_record("household/5", 3);
-    cache.forget_record("household/5", 2);
+    cache.forget_record(record_key::parse("household/5"), 3);
+    cache.forget_record(record_key::parse("household/5"), 2);
     EXPECT_EQ(json_of(cache, 5), "version 3");
     // A newer version written elsewhere: forgotten, and a read that began before it stores nothing.
     const auto ticket = cache.before_read(5);
-    cache.forget_record("household/5", 4);
+    cache.forget_record(record_key::parse("household/5"), 4);
     EXPECT_FALSE(cache.find(5));
     cache.store(5, file_of("version 3", 3), ticket);
     EXPECT_FALSE(cache.find(5));
     // Not held: a read in flight is still stopped, whatever the version.
     const auto in_flight = cache.before_read(6);
-    cache.forget_record("household/6", 1);
+    cache.forget_record(record_key::parse("household/6"), 1);
     cache.store(6, file_of("version 1", 1), in_flight);
     EXPECT_FALSE(cache.find(6));
 }

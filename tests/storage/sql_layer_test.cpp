@@ -115,8 +115,8 @@ TEST_P(storage_backend, writes_name_the_files_they_changed_once_the_transaction_
     // What the observer heard, in order: "changing household/1", "changed household/1", …
     struct recording_observer : sql::change_observer {
         std::vector<std::string> heard;
-        void changing(const std::string& record) noexcept override { heard.push_back("changing " + record); }
-        void changed(const std::string& record) noexcept override { heard.push_back("changed " + record); }
+        void changing(const common::record_key& record) noexcept override { heard.push_back("changing " + record.text()); }
+        void changed(const common::record_key& record) noexcept override { heard.push_back("changed " + record.text()); }
     };
     auto observer = std::make_shared<recording_observer>();
     auto& heard = observer->heard;
@@ -126,7 +126,7 @@ TEST_P(storage_backend, writes_name_the_files_they_changed_once_the_transaction_
     {
         sql::transaction tx(conn(), sql::tx_mode::write);
         repo.insert(h, 1000);
-        EXPECT_EQ(heard, std::vector<std::string>{"changing " + household_repository::record_of(h.id)})
+        EXPECT_EQ(heard, std::vector<std::string>{"changing " + household_repository::record_of(h.id).text()})
             << "a write must be known as open before it commits";
         tx.commit();
     }
@@ -142,15 +142,15 @@ TEST_P(storage_backend, writes_name_the_files_they_changed_once_the_transaction_
         EXPECT_EQ(heard.size(), 1u);  // once per file and transaction
         // Rolled back: ended all the same (a commit whose answer was lost may still have happened).
     }
-    EXPECT_EQ(heard, (std::vector<std::string>{"changing " + household_repository::record_of(h.id),
-                                               "changed " + household_repository::record_of(h.id)}));
+    EXPECT_EQ(heard, (std::vector<std::string>{"changing " + household_repository::record_of(h.id).text(),
+                                               "changed " + household_repository::record_of(h.id).text()}));
     heard.clear();
 
     EXPECT_FALSE(repo.set_status(h.id + 100, "registered", 4000));  // no such file: nothing changed
     EXPECT_TRUE(heard.empty());
     ASSERT_TRUE(repo.set_status(h.id, "registered", 4000));  // outside a transaction: both at once
-    EXPECT_EQ(heard, (std::vector<std::string>{"changing " + household_repository::record_of(h.id),
-                                               "changed " + household_repository::record_of(h.id)}));
+    EXPECT_EQ(heard, (std::vector<std::string>{"changing " + household_repository::record_of(h.id).text(),
+                                               "changed " + household_repository::record_of(h.id).text()}));
     heard.clear();
 
     {
