@@ -18,20 +18,12 @@
 #include <string>
 #include <vector>
 
-#include "transport/asio.hpp"
+#include "server/asio_names.hpp"
 #include "server/feed/feed_subscriber.hpp"
 #include "server/workers/db_worker_pool.hpp"
 #include "server/service/household_file_cache.hpp"
 
 namespace fupin::server::feed {
-
-// Asio's and Beast's names as network code writes them (transport/asio.hpp).
-namespace asio = transport::asio;
-namespace ssl = transport::ssl;
-namespace beast = transport::beast;
-namespace http = transport::http;
-using tcp = transport::tcp;
-using error_code = transport::error_code;
 
 struct feed_settings {
     std::chrono::milliseconds poll_interval{50};

@@ -3,13 +3,11 @@
 // uses them for every request; the HTTP fuzz target runs the same code on arbitrary bytes.
 #include <cstdint>
 
-#include "transport/asio.hpp"
+#include "server/asio_names.hpp"
 #include "server/api/api_request.hpp"
 #include "server/api/api_response.hpp"
 
 namespace fupin::server::net {
-
-namespace http = fupin::transport::http;
 
 // `number` becomes the request id (8 hex digits) that the log lines and the X-Request-Id header carry.
 api::api_request to_api_request(const http::request<http::string_body>& message, std::uint64_t number);

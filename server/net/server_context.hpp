@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 
-#include "transport/asio.hpp"
+#include "server/asio_names.hpp"
 #include "server/api/router.hpp"
 #include "server/net/handshake_limiter.hpp"
 #include "server/server_config.hpp"
@@ -19,14 +19,6 @@ class event_hub;
 }
 
 namespace fupin::server::net {
-
-// Asio's and Beast's names as network code writes them (transport/asio.hpp).
-namespace asio = transport::asio;
-namespace ssl = transport::ssl;
-namespace beast = transport::beast;
-namespace http = transport::http;
-using tcp = transport::tcp;
-using error_code = transport::error_code;
 
 struct server_context {
     server_context(const server_config& c, std::shared_ptr<ssl::context> t, const api::router& r,

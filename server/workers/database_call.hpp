@@ -8,12 +8,10 @@
 #include <memory>
 #include <optional>
 
-#include "transport/asio.hpp"
+#include "server/asio_names.hpp"
 #include "server/workers/db_worker_pool.hpp"
 
 namespace fupin::server::workers {
-
-namespace asio = transport::asio;
 
 template <class Result>
 struct database_call_initiation {
