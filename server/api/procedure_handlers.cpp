@@ -72,7 +72,13 @@ service::step_request step_of(const json& body) {
 
 }  // namespace
 
-procedure_handlers::procedure_handlers(service::procedure_service procedure) : procedure_(std::move(procedure)) {}
+procedure_handlers::procedure_handlers(service::application_service applications,
+                                       service::appraisal_service appraisals, service::posting_service postings,
+                                       service::objection_service objections)
+    : applications_(std::move(applications)),
+      appraisals_(std::move(appraisals)),
+      postings_(std::move(postings)),
+      objections_(std::move(objections)) {}
 
 api_response procedure_handlers::apply(const api_request& request, const path_params&, const service::principal& who,
                                        sql::connection& db) const {
@@ -80,7 +86,7 @@ api_response procedure_handlers::apply(const api_request& request, const path_pa
     require_known_keys(body, {"household_id", "year", "note"});
     const auto household_id = jf::int64_at(required(body, "household_id"), "household_id");
     const auto year = jf::int_at(required(body, "year"), "year");
-    auto a = procedure_.apply(db, who, household_id, year, optional_string(body, "note"));
+    auto a = applications_.apply(db, who, household_id, year, optional_string(body, "note"));
     auto response = json_response(201, common::to_json(a));
     response.headers.emplace_back("Location", "/api/v1/applications/" + std::to_string(a.id));
     return response;
@@ -96,7 +102,7 @@ api_response procedure_handlers::list(const api_request& request, const path_par
     f.household_id = query_int(request, "household", 0, 1, 2'000'000'000);
     f.page_size = query_int(request, "page_size", 100, 1, 500);
     f.after_id = query_int(request, "after", 0, 0, 2'000'000'000);
-    const auto found = procedure_.list(db, who, f);
+    const auto found = applications_.list(db, who, f);
     auto body = items(found);
     body["next_after"] = static_cast<int>(found.size()) == f.page_size ? json(found.back().id) : json(nullptr);
     return json_response(200, body);
@@ -104,12 +110,12 @@ api_response procedure_handlers::list(const api_request& request, const path_par
 
 api_response procedure_handlers::get(const api_request&, const path_params& params, const service::principal& who,
                                      sql::connection& db) const {
-    return json_response(200, common::to_json(procedure_.get(db, who, parse_id(params.at("id")))));
+    return json_response(200, common::to_json(applications_.get(db, who, parse_id(params.at("id")))));
 }
 
 api_response procedure_handlers::verdict(const api_request& request, const path_params& params,
                                          const service::principal& who, sql::connection& db) const {
-    const auto v = procedure_.verdict(db, who, parse_id(params.at("id")), required_year(request));
+    const auto v = applications_.verdict(db, who, parse_id(params.at("id")), required_year(request));
     return json_response(200, common::to_json(v));
 }
 
@@ -117,7 +123,7 @@ api_response procedure_handlers::step(const api_request& request, const path_par
                                       const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"action", "version", "note", "reason"});
-    return json_response(200, common::to_json(procedure_.step(db, who, parse_id(params.at("id")), step_of(body))));
+    return json_response(200, common::to_json(applications_.step(db, who, parse_id(params.at("id")), step_of(body))));
 }
 
 api_response procedure_handlers::step_many(const api_request& request, const path_params&,
@@ -125,7 +131,7 @@ api_response procedure_handlers::step_many(const api_request& request, const pat
     const auto body = parse_json_body(request);
     require_known_keys(body, {"action", "application_ids", "note", "reason"});
     required(body, "application_ids");
-    return json_response(200, items(procedure_.step_many(db, who, id_list(body, "application_ids"), step_of(body))));
+    return json_response(200, items(applications_.step_many(db, who, id_list(body, "application_ids"), step_of(body))));
 }
 
 api_response procedure_handlers::proposal(const api_request& request, const path_params&,
@@ -134,7 +140,7 @@ api_response procedure_handlers::proposal(const api_request& request, const path
     if (village.empty())
         throw common::api_error(400, "invalid_parameter", "缺少查询参数 village", "the query parameter village is required",
                                 "village");
-    return json_response(200, items(procedure_.proposal(db, who, village, required_year(request))));
+    return json_response(200, items(appraisals_.proposal(db, who, village, required_year(request))));
 }
 
 api_response procedure_handlers::appraise(const api_request& request, const path_params&,
@@ -160,7 +166,7 @@ api_response procedure_handlers::appraise(const api_request& request, const path
         res.votes_abstain = jf::int_at(required(r, "votes_abstain"), path + ".votes_abstain");
         in.results.push_back(res);
     }
-    return json_response(201, common::to_json(procedure_.appraise(db, who, std::move(in))));
+    return json_response(201, common::to_json(appraisals_.appraise(db, who, std::move(in))));
 }
 
 api_response procedure_handlers::publish(const api_request& request, const path_params&,
@@ -170,7 +176,7 @@ api_response procedure_handlers::publish(const api_request& request, const path_
     const auto level = jf::string_at(required(body, "level"), "level");
     const auto area = jf::string_at(required(body, "area_code"), "area_code");
     const auto year = jf::int_at(required(body, "year"), "year");
-    auto p = procedure_.publish(db, who, level, area, year, id_list(body, "application_ids"));
+    auto p = postings_.publish(db, who, level, area, year, id_list(body, "application_ids"));
     auto response = json_response(201, common::to_json(p));
     response.headers.emplace_back("Location", "/api/v1/postings/" + std::to_string(p.id));
     return response;
@@ -186,12 +192,12 @@ api_response procedure_handlers::list_postings(const api_request& request, const
     std::string level;
     if (auto it = request.query.find("level"); it != request.query.end()) level = it->second;
     const int year = query_int(request, "year", 0, 2000, 2100);
-    return json_response(200, items(procedure_.list_postings(db, who, area, year, level)));
+    return json_response(200, items(postings_.list(db, who, area, year, level)));
 }
 
 api_response procedure_handlers::get_posting(const api_request&, const path_params& params,
                                              const service::principal& who, sql::connection& db) const {
-    return json_response(200, common::to_json(procedure_.get_posting(db, who, parse_id(params.at("id")))));
+    return json_response(200, common::to_json(postings_.get(db, who, parse_id(params.at("id")))));
 }
 
 api_response procedure_handlers::object(const api_request& request, const path_params& params,
@@ -203,20 +209,20 @@ api_response procedure_handlers::object(const api_request& request, const path_p
     in.objector_contact = optional_string(body, "objector_contact");
     in.grounds = jf::string_at(required(body, "grounds"), "grounds");
     in.objected_on = optional_string(body, "objected_on");
-    auto o = procedure_.object(db, who, parse_id(params.at("id")), std::move(in));
+    auto o = objections_.object(db, who, parse_id(params.at("id")), std::move(in));
     return json_response(201, common::to_json(o));
 }
 
 api_response procedure_handlers::objections(const api_request&, const path_params& params,
                                             const service::principal& who, sql::connection& db) const {
-    return json_response(200, items(procedure_.objections(db, who, parse_id(params.at("id")))));
+    return json_response(200, items(objections_.list(db, who, parse_id(params.at("id")))));
 }
 
 api_response procedure_handlers::answer(const api_request& request, const path_params& params,
                                         const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"outcome", "answer", "consequence"});
-    const auto o = procedure_.answer(db, who, parse_id(params.at("id")),
+    const auto o = objections_.answer(db, who, parse_id(params.at("id")),
                                      jf::string_at(required(body, "outcome"), "outcome"),
                                      optional_string(body, "answer"), optional_string(body, "consequence"));
     return json_response(200, common::to_json(o));

@@ -1,13 +1,18 @@
 #pragma once
-// HTTP ⇄ procedure_service: the identification procedure's endpoints (docs/protocol.md, "Identification").
+// HTTP ⇄ the identification procedure's services (cases and steps, appraisals, postings, objections): its
+// endpoints (docs/protocol.md, "Identification").
 #include "server/api/router.hpp"
-#include "server/service/procedure_service.hpp"
+#include "server/service/application_service.hpp"
+#include "server/service/appraisal_service.hpp"
+#include "server/service/objection_service.hpp"
+#include "server/service/posting_service.hpp"
 
 namespace fupin::server::api {
 
 class procedure_handlers {
 public:
-    explicit procedure_handlers(service::procedure_service procedure);
+    procedure_handlers(service::application_service applications, service::appraisal_service appraisals,
+                       service::posting_service postings, service::objection_service objections);
 
     api_response apply(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
     api_response list(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
@@ -26,7 +31,10 @@ public:
     api_response answer(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
 
 private:
-    service::procedure_service procedure_;
+    service::application_service applications_;
+    service::appraisal_service appraisals_;
+    service::posting_service postings_;
+    service::objection_service objections_;
 };
 
 }  // namespace fupin::server::api

@@ -93,7 +93,8 @@ void add_routes(router& r, const server_config& config, const service::services&
     auto households = std::make_shared<household_handlers>(use_cases.households, lookups);
     auto session_api = std::make_shared<session_handlers>(sessions);
     auto user_api = std::make_shared<user_handlers>(use_cases.accounts);
-    auto procedure = std::make_shared<procedure_handlers>(use_cases.procedure);
+    auto procedure = std::make_shared<procedure_handlers>(use_cases.applications, use_cases.appraisals,
+                                                          use_cases.postings, use_cases.objections);
     auto quotas = std::make_shared<quota_handlers>(use_cases.quotas);
     auto auth = [&](authenticated_handler h) { return authenticated(sessions, denials, config, std::move(h)); };
 

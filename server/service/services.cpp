@@ -14,7 +14,10 @@ services services::make(const server_config& config, std::shared_ptr<household_f
             config.clock, argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}, session_lookups),
         .lookups = person_lookup_service(config.clock, config.lookup_limit, config.lookup_window),
         .households = household_service(config.clock, std::move(files), config.group_commit),
-        .procedure = procedure_service(config.clock, config.posting_days),
+        .applications = application_service(config.clock),
+        .appraisals = appraisal_service(config.clock),
+        .postings = posting_service(config.clock, config.posting_days),
+        .objections = objection_service(config.clock),
         .quotas = quota_service(config.clock),
         .denials = std::make_shared<denial_recorder>(config.audit_denials_per_minute),
     };

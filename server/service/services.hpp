@@ -6,11 +6,14 @@
 
 #include "server/server_config.hpp"
 #include "server/service/account_service.hpp"
+#include "server/service/application_service.hpp"
+#include "server/service/appraisal_service.hpp"
 #include "server/service/denial_recorder.hpp"
 #include "server/service/household_file_cache.hpp"
 #include "server/service/household_service.hpp"
+#include "server/service/objection_service.hpp"
 #include "server/service/person_lookup_service.hpp"
-#include "server/service/procedure_service.hpp"
+#include "server/service/posting_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/session_service.hpp"
 
@@ -21,7 +24,10 @@ struct services {
     std::shared_ptr<const account_service> accounts;  // shares the sessions' cache: an account change ends them
     person_lookup_service lookups;
     household_service households;
-    procedure_service procedure;
+    application_service applications;  // the identification procedure: cases and their steps,
+    appraisal_service appraisals;      // the village's democratic appraisal,
+    posting_service postings;          // the public postings,
+    objection_service objections;      // residents' objections to them
     quota_service quotas;
     std::shared_ptr<denial_recorder> denials;
 

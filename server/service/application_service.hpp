@@ -1,0 +1,57 @@
+#pragma once
+// The identification procedure's cases and their steps (docs/procedure.md): a household applies, and each step
+// (village verification, township review, county approval, registration, refusals and returns) moves its case
+// in one transaction that also writes the case's history, its audit entry and its outbox event. What a step may
+// do is read from common/application_workflow (the one table); who qualifies from common/identification_rules.
+// Appraisals, postings and objections, which move many cases or hold them, have services of their own.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/identification_rules.hpp"
+#include "common/procedure.hpp"
+#include "server/service/principal.hpp"
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::service {
+
+// What a clerk asks of one step.
+struct step_request {
+    std::string action;  // group_appraise, verify, sign, review, approve, register, refuse, return
+    std::optional<std::int64_t> version;
+    std::string note;
+    std::string reason;
+};
+
+class application_service {
+public:
+    using clock = std::function<std::int64_t()>;
+    explicit application_service(clock now);
+
+    common::application apply(sql::connection& db, const principal& who, std::int64_t household_id, int year,
+                              const std::string& note) const;
+    common::application step(sql::connection& db, const principal& who, std::int64_t id,
+                             const step_request& request) const;
+    // The same step for many cases, all or none (a village's list).
+    std::vector<common::application> step_many(sql::connection& db, const principal& who,
+                                               const std::vector<std::int64_t>& ids, const step_request& request) const;
+
+    common::application get(sql::connection& db, const principal& who, std::int64_t id) const;
+    std::vector<common::application> list(sql::connection& db, const principal& who,
+                                          const common::application_filter& filter) const;
+    common::identification_verdict verdict(sql::connection& db, const principal& who, std::int64_t household_id,
+                                           int year) const;
+
+private:
+    common::application take_step(sql::connection& db, const principal& who, std::int64_t id,
+                                  const step_request& request, std::int64_t now) const;
+
+    clock now_;
+};
+
+}  // namespace fupin::server::service
