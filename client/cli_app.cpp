@@ -22,7 +22,9 @@
 #include "client/input_errors.hpp"
 #include "client/password_input.hpp"
 #include "client/person_commands.hpp"
+#include "client/posting_commands.hpp"
 #include "client/procedure_commands.hpp"
+#include "client/quota_commands.hpp"
 #include "client/session_store.hpp"
 #include "client/watch_command.hpp"
 
@@ -84,7 +86,9 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<health_command>(app));
     groups.push_back(std::make_unique<account_commands>(app));
     groups.push_back(std::make_unique<household_commands>(app));
-    groups.push_back(std::make_unique<procedure_commands>(app));  // the identification procedure
+    groups.push_back(std::make_unique<procedure_commands>(app));  // the identification procedure: cases, steps
+    groups.push_back(std::make_unique<posting_commands>(app));    // its postings and objections
+    groups.push_back(std::make_unique<quota_commands>(app));      // poverty lines and quotas
     groups.push_back(std::make_unique<person_commands>(app));     // lookup ID_NUMBER across townships
     groups.push_back(std::make_unique<watch_command>(app));       // the change feed, as it arrives
 

@@ -18,4 +18,10 @@ void print_raw_answer(std::ostream& out, const std::string& body) {
     if (body.empty() || body.back() != '\n') out << '\n';
 }
 
+int print_answer(const command_context& c, const std::string& text) {
+    if (c.json) print_raw_answer(c.out, c.client.last_result().body);
+    else c.out << text;
+    return exit_ok;
+}
+
 }  // namespace fupin::client

@@ -41,5 +41,8 @@ public:
 
 // The server's answer as it came, on one line of its own (--json).
 void print_raw_answer(std::ostream& out, const std::string& body);
+// What a command prints on success: the server's last answer as it came with --json, else `text`. Returns
+// exit_ok.
+int print_answer(const command_context& c, const std::string& text);
 
 }  // namespace fupin::client

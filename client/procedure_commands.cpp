@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <fstream>
 #include <ostream>
-#include <set>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
 
 #include "client/exit_codes.hpp"
 #include "client/procedure_printer.hpp"
+#include "common/procedure_input.hpp"
 #include "common/application_workflow.hpp"
 #include "common/household_validation.hpp"
 #include "common/identification_rules.hpp"
@@ -55,32 +55,12 @@ int read_int(const nlohmann::json& object, const char* key, int fallback) {
 
 }  // namespace
 
-bool parse_yuan(const std::string& text, common::money_fen& fen) {
-    const auto dot = text.find('.');
-    const std::string whole = text.substr(0, dot);
-    const std::string cents = dot == std::string::npos ? "" : text.substr(dot + 1);
-    const auto digits = [](const std::string& s) {
-        return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-    };
-    if (whole.empty() || whole.size() > 9 || !digits(whole) || cents.size() > 2 || !digits(cents) ||
-        (dot != std::string::npos && cents.empty()))
-        return false;
-    fen = std::stoll(whole) * 100 + (cents.empty() ? 0 : std::stoll(cents) * (cents.size() == 1 ? 10 : 1));
-    return true;
-}
-
 procedure_commands::procedure_commands(CLI::App& app) {
     auto& o = o_;
     const auto add = [&](CLI::App* parent, const char* name, const char* help) {
-        auto* command = parent->add_subcommand(name, help);
-        command->fallthrough();
-        all_.push_back(command);
-        return command;
+        return commands_.add(*parent, name, help);
     };
-    const auto year = [&](CLI::App* command, bool required) {
-        auto* opt = command->add_option("--year", o.year, "年度 (year)")->check(CLI::Range(2000, 2100));
-        if (required) opt->required();
-    };
+    const auto year = [&](CLI::App* command, bool required) { add_year_option(*command, o.year, required); };
     // A step: one or more case ids, or the batch form --village CODE --year Y.
     const auto step = [&](const char* name, const char* help) {
         auto* command = add(&app, name, help);
@@ -131,45 +111,6 @@ procedure_commands::procedure_commands(CLI::App& app) {
                                                            "county_approved", "county_posted"}));
     }
 
-    post_ = add(&app, "post", "张榜公示 (publish a posting)");
-    post_->add_option("--level", o.level, "village|township|county|result")
-        ->required()
-        ->check(CLI::IsMember({"village", "township", "county", "result"}));
-    post_->add_option("--area", o.area, "村、乡镇或县的区划代码 (area code)")->required();
-    year(post_, true);
-    post_->add_option("ID", o.ids, "只公示这些案件，默认全部 (only these cases; default every ready one)")
-        ->check(CLI::PositiveNumber);
-
-    auto* postings = app.add_subcommand("postings", "公示榜 (postings)")->require_subcommand(1);
-    postings->fallthrough();
-    postings_list_ = add(postings, "list", "列出公示 (list postings)");
-    postings_list_->add_option("--area", o.area, "区划代码 (area code)");
-    year(postings_list_, false);
-    postings_list_->add_option("--level", o.level, "village|township|county|result")
-        ->check(CLI::IsMember({"village", "township", "county", "result"}));
-    postings_show_ = add(postings, "show", "打印一张公示榜 (print a posting)");
-    postings_show_->add_option("ID", o.id, "公示编号 (posting id)")->required()->check(CLI::PositiveNumber);
-    postings_show_->add_flag("--csv", o.csv, "输出 CSV（UTF-8 带 BOM，Excel 可直接打开）(CSV for Excel)");
-
-    object_ = add(&app, "object", "登记异议 (record an objection to a case on a posting)");
-    object_->add_option("ID", o.id, "案件编号 (case id)")->required()->check(CLI::PositiveNumber);
-    object_->add_option("--objector", o.objector, "异议人姓名 (objector's name)")->required();
-    object_->add_option("--grounds", o.grounds, "异议理由 (grounds)")->required();
-    object_->add_option("--contact", o.contact, "联系方式 (contact)");
-    object_->add_option("--date", o.date, "提出日期 YYYY-MM-DD，默认今天 (date raised; default today)");
-
-    objections_ = add(&app, "objections", "查看一个案件的异议 (a case's objections)");
-    objections_->add_option("ID", o.id, "案件编号 (case id)")->required()->check(CLI::PositiveNumber);
-
-    answer_ = add(&app, "answer", "答复异议 (answer an objection)");
-    answer_->add_option("OBJECTION_ID", o.id, "异议编号 (objection id)")->required()->check(CLI::PositiveNumber);
-    auto* upheld = answer_->add_flag("--upheld", o.upheld, "异议成立 (upheld)");
-    auto* dismissed = answer_->add_flag("--dismissed", o.dismissed, "异议不成立 (dismissed)");
-    upheld->excludes(dismissed);
-    answer_->add_option("--answer", o.answer, "核实情况与答复 (the answer)")->required();
-    answer_->add_option("--consequence", o.consequence, "异议成立时：refuse 不予通过 | return 退回重审")
-        ->check(CLI::IsMember({"refuse", "return"}));
-
     auto* applications = app.add_subcommand("applications", "识别案件 (cases)")->require_subcommand(1);
     applications->fallthrough();
     applications_list_ = add(applications, "list", "列出案件 (list cases)");
@@ -189,27 +130,9 @@ procedure_commands::procedure_commands(CLI::App& app) {
     applications_show_ = add(applications, "show", "查看案件及其全部办理经过 (a case with its whole history)");
     applications_show_->add_option("ID", o.id, "案件编号 (case id)")->required()->check(CLI::PositiveNumber);
 
-    auto* lines = app.add_subcommand("lines", "扶贫标准 (poverty lines)")->require_subcommand(1);
-    lines->fallthrough();
-    lines_list_ = add(lines, "list", "各年度扶贫标准 (the lines of every year)");
-    lines_set_ = add(lines, "set", "设定扶贫标准，县级系统管理员 (set a year's line; county administrator)");
-    lines_set_->add_option("YEAR", o.year, "年度 (year)")->required()->check(CLI::Range(2000, 2100));
-    lines_set_->add_option("AMOUNT", o.amount, "元/人·年，如 2300 (yuan per person a year)")->required();
-
-    auto* quotas = app.add_subcommand("quotas", "扶贫对象规模 (quotas)")->require_subcommand(1);
-    quotas->fallthrough();
-    quotas_list_ = add(quotas, "list", "列出规模 (list quotas)");
-    year(quotas_list_, true);
-    quotas_list_->add_option("--parent", o.parent, "上级区划代码，默认本人区域 (parent area; default yours)");
-    quotas_set_ = add(quotas, "set", "设定规模 (set a quota)");
-    quotas_set_->add_option("YEAR", o.year, "年度 (year)")->required()->check(CLI::Range(2000, 2100));
-    quotas_set_->add_option("AREA", o.area, "区划代码 (area code)")->required();
-    quotas_set_->add_option("N", o.places, "户数 (households)")->required()->check(CLI::NonNegativeNumber);
 }
 
-bool procedure_commands::given() const {
-    return std::any_of(all_.begin(), all_.end(), [](const CLI::App* command) { return command->parsed(); });
-}
+bool procedure_commands::given() const { return commands_.any_parsed(); }
 
 std::string procedure_commands::explain(const client_error& e, common::language lang) const {
     return procedure_printer(lang).error(e);
@@ -218,15 +141,10 @@ std::string procedure_commands::explain(const client_error& e, common::language 
 int procedure_commands::run(const command_context& c) {
     const procedure_printer printer(c.lang);
     auto& client = c.client;
-    const auto raw_or = [&](const std::string& text) {
-        if (c.json) print_raw_answer(c.out, client.last_result().body);
-        else c.out << text;
-        return exit_ok;
-    };
 
     if (apply_->parsed()) {
         const auto a = client.create_application(o_.id, o_.year, o_.note);
-        if (c.json) return raw_or("");
+        if (c.json) return print_answer(c, "");
         c.out << in(c.lang, "已受理申请：\n", "Application recorded:\n") << printer.application(a);
         return exit_ok;
     }
@@ -239,57 +157,6 @@ int procedure_commands::run(const command_context& c) {
     if (register_->parsed()) return run_step("register", c);
     if (refuse_->parsed()) return run_step("refuse", c);
     if (return_->parsed()) return run_step("return", c);
-
-    if (post_->parsed()) {
-        const auto p = client.create_posting({o_.level, o_.area, o_.year, o_.ids});
-        return raw_or(std::string(in(c.lang, "已张榜公示：\n\n", "Posted:\n\n")) + printer.posting(p));
-    }
-    if (postings_list_->parsed()) return raw_or(printer.posting_table(client.list_postings(o_.area, o_.year, o_.level)));
-    if (postings_show_->parsed()) {
-        const auto p = client.get_posting(o_.id);
-        if (o_.csv) {
-            c.out << printer.posting_csv(p);
-            return exit_ok;
-        }
-        return raw_or(printer.posting(p));
-    }
-
-    if (object_->parsed()) {
-        common::objection input;
-        input.objector_name = o_.objector;
-        input.objector_contact = o_.contact;
-        input.grounds = o_.grounds;
-        input.objected_on = o_.date;
-        const auto recorded = client.create_objection(o_.id, input);
-        return raw_or(std::string(in(c.lang, "已登记异议；答复之前，该案件停在本步：\n",
-                                    "Objection recorded; the case waits at its step until it is answered:\n")) +
-                      printer.objection(recorded));
-    }
-    if (objections_->parsed()) {
-        const auto items = client.list_objections(o_.id);
-        if (c.json) return raw_or("");
-        for (const auto& item : items) c.out << printer.objection(item) << '\n';
-        c.out << printer.objection_table(items);
-        return exit_ok;
-    }
-    if (answer_->parsed()) {
-        if (!o_.upheld && !o_.dismissed) {
-            c.err << in(c.lang, "请用 --upheld（异议成立）或 --dismissed（异议不成立）之一。\n",
-                       "Give --upheld or --dismissed.\n");
-            return exit_usage;
-        }
-        if (o_.upheld && o_.consequence.empty()) {
-            c.err << in(c.lang, "异议成立时须用 --consequence refuse（不予通过）或 return（退回重审）说明如何处理。\n",
-                       "An upheld objection needs --consequence refuse or return.\n");
-            return exit_usage;
-        }
-        if (o_.dismissed && !o_.consequence.empty()) {
-            c.err << in(c.lang, "异议不成立时不需要 --consequence。\n", "A dismissed objection takes no --consequence.\n");
-            return exit_usage;
-        }
-        const auto answered = client.answer_objection(o_.id, {o_.upheld ? "upheld" : "dismissed", o_.answer, o_.consequence});
-        return raw_or(std::string(in(c.lang, "已答复异议：\n", "Objection answered:\n")) + printer.objection(answered));
-    }
 
     if (applications_list_->parsed()) {
         common::application_filter filter;
@@ -305,7 +172,7 @@ int procedure_commands::run(const command_context& c) {
         std::int64_t next = 0;
         for (;;) {
             auto page = client.list_applications(filter);
-            if (c.json && !o_.all) return raw_or("");
+            if (c.json && !o_.all) return print_answer(c, "");
             if (c.json) append_items(items, client.last_result().body);
             for (auto& a : page.items) all.push_back(std::move(a));
             next = page.next_after;
@@ -322,21 +189,8 @@ int procedure_commands::run(const command_context& c) {
                   << in(c.lang, "，或用 --all 列出全部。\n", ", or --all for every page.\n");
         return exit_ok;
     }
-    if (applications_show_->parsed()) return raw_or(printer.application(client.get_application(o_.id)));
+    if (applications_show_->parsed()) return print_answer(c, printer.application(client.get_application(o_.id)));
 
-    if (lines_list_->parsed()) return raw_or(printer.poverty_line_table(client.list_poverty_lines()));
-    if (lines_set_->parsed()) {
-        common::money_fen fen = 0;
-        if (!parse_yuan(o_.amount, fen) || fen <= 0) {
-            c.err << in(c.lang, "扶贫标准应为正的金额（元），最多两位小数，如 2300：", "The line must be a positive amount in "
-                       "yuan with at most two decimals, e.g. 2300: ")
-                  << o_.amount << '\n';
-            return exit_usage;
-        }
-        return raw_or(printer.poverty_line(client.set_poverty_line(o_.year, fen)));
-    }
-    if (quotas_list_->parsed()) return raw_or(printer.quota_table(client.list_quotas(o_.year, o_.parent)));
-    if (quotas_set_->parsed()) return raw_or(printer.quota(client.set_quota(o_.year, o_.area, o_.places)));
     return exit_usage;
 }
 
@@ -479,14 +333,12 @@ int procedure_commands::run_appraise(const command_context& c) {
     input.year = o_.year;
     input.meeting_date = o_.meeting_date;
     input.panel = split_names(o_.panel);
-    // The plan's panel: 9 to 15 distinct members. Checked here so a typo costs no round trip.
-    const std::set<std::string> distinct(input.panel.begin(), input.panel.end());
-    if (input.panel.size() < 9 || input.panel.size() > 15 || distinct.size() != input.panel.size()) {
-        c.err << in(c.lang, "评议小组应为 9 至 15 名不同的成员，现为 ", "The panel needs 9 to 15 distinct members; it has ")
-              << input.panel.size() << in(c.lang, " 名", "") << (distinct.size() != input.panel.size()
-                                                                     ? in(c.lang, "（有重名）", " (with repeats)")
-                                                                     : "")
-              << in(c.lang, "。\n", ".\n");
+    // The plan's panel, checked by the server's own rule here so that a typo costs no round trip.
+    try {
+        common::check_panel(input.panel);
+    } catch (const common::api_error& e) {
+        c.err << e.message(c.lang) << in(c.lang, "（现为 ", " (now ") << input.panel.size()
+              << in(c.lang, " 名）\n", ")\n");
         return exit_refused;
     }
     if (o_.accept_proposal) {

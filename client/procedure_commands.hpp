@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "client/command_group.hpp"
+#include "client/subcommands.hpp"
 
 namespace CLI {
 class App;
@@ -20,7 +21,7 @@ namespace fupin::client {
 
 // What the flags of every procedure command land in.
 struct procedure_options {
-    std::vector<std::int64_t> ids;  // case ids of a step, the posting's cases; or the one id of apply/show/…
+    std::vector<std::int64_t> ids;  // case ids of a step; or the one id of apply/show/…
     std::int64_t id = 0;
     int year = 0;
     std::string village;  // --village: the batch form of a step, the appraisal
@@ -40,32 +41,12 @@ struct procedure_options {
     int votes_against = 0;
     int votes_abstain = 0;
 
-    // post, postings
-    std::string level;
-    std::string area;
-    bool csv = false;
-
-    // object, answer
-    std::string objector;
-    std::string contact;
-    std::string grounds;
-    std::string date;
-    bool upheld = false;
-    bool dismissed = false;
-    std::string answer;
-    std::string consequence;
-
     // applications list
     std::string township;
     std::int64_t household = 0;
     int page_size = 100;
     std::int64_t after = 0;
     bool all = false;
-
-    // lines set, quotas
-    std::string amount;
-    std::string parent;
-    int places = -1;
 };
 
 class procedure_commands : public command_group {
@@ -86,7 +67,7 @@ private:
     std::vector<std::int64_t> cases_ready_for(const std::string& action, const command_context& c);
 
     procedure_options o_;
-    std::vector<CLI::App*> all_;
+    subcommands commands_;
     CLI::App* apply_ = nullptr;
     CLI::App* check_ = nullptr;
     CLI::App* appraise_ = nullptr;
@@ -97,21 +78,9 @@ private:
     CLI::App* register_ = nullptr;
     CLI::App* refuse_ = nullptr;
     CLI::App* return_ = nullptr;
-    CLI::App* post_ = nullptr;
-    CLI::App* postings_list_ = nullptr;
-    CLI::App* postings_show_ = nullptr;
-    CLI::App* object_ = nullptr;
-    CLI::App* objections_ = nullptr;
-    CLI::App* answer_ = nullptr;
     CLI::App* applications_list_ = nullptr;
     CLI::App* applications_show_ = nullptr;
-    CLI::App* lines_list_ = nullptr;
-    CLI::App* lines_set_ = nullptr;
-    CLI::App* quotas_list_ = nullptr;
-    CLI::App* quotas_set_ = nullptr;
 };
 
-// "2300" or "2300.5" or "2300.50" yuan → fen; false for anything else (a negative, three decimals, text).
-bool parse_yuan(const std::string& text, common::money_fen& fen);
 
 }  // namespace fupin::client

@@ -17,6 +17,7 @@
 #include "client/api_client.hpp"
 #include "client/cli_app.hpp"
 #include "client/procedure_commands.hpp"
+#include "client/quota_commands.hpp"
 #include "client/procedure_printer.hpp"
 #include "common/household_json.hpp"
 #include "sample_household.hpp"
@@ -428,7 +429,7 @@ TEST_F(procedure_cli, applications_show_prints_the_history_with_chinese_labels) 
     EXPECT_TRUE(has(r.out, "村级信息员")) << r.out;
 }
 
-TEST(procedure_commands_test, parse_yuan_takes_at_most_two_decimals) {
+TEST(quota_commands_test, parse_yuan_takes_at_most_two_decimals) {
     common::money_fen fen = 0;
     EXPECT_TRUE(parse_yuan("2300", fen));
     EXPECT_EQ(fen, 230000);
