@@ -6,6 +6,7 @@
 #include "bench/common/bench_failure.hpp"
 #include "common/household_json.hpp"
 #include "common/id_number.hpp"
+#include "test_data/sample_household.hpp"
 
 namespace fupin::bench {
 namespace {
@@ -31,35 +32,10 @@ std::string household_factory::id_number(std::int64_t person) const {
     return first17 + common::id_number_check_digit(first17);
 }
 
-common::household household_factory::make(const std::string& township, const std::string& village,
-                                          const std::string& group) {
+common::household household_factory::make(const std::string& group) {
     const std::int64_t first = next_person_.fetch_add(4);
-    common::household h;
-    h.township_code = township;
-    h.village_code = village;
-    h.group_code = group;
-    h.address = "测试村一组" + std::to_string(first / 4) + "号";
-    h.phone = "13800000000";
-    h.bank_name = "农村信用社";
-    h.bank_account = "6228000000000000000";
-    h.land = {2.5, 0, 0};
-    h.conditions = {"dilapidated", 48, "difficult", "grid", "dirt", "low", 3000, "耕牛1头"};
-    h.income = {2026, 120000, 80050, 0, 30000};
-    h.main_cause = "illness";
-    h.other_causes = {"lack_of_labour"};
-    const char* names[] = {"王大山", "李秀英", "王小明", "王小红"};
-    const char* relations[] = {"head", "spouse", "son", "daughter"};
-    for (int i = 0; i < 4; ++i) {
-        common::member m;
-        m.name = names[i];
-        m.id_number = id_number(first + i);
-        m.relation = relations[i];
-        m.education = "primary";
-        m.health = i == 0 ? "chronic_illness" : "healthy";
-        m.labour_capacity = i == 0 ? "partial" : "full";
-        h.members.push_back(m);
-    }
-    return h;
+    return test_data::sample_household({.group = group, .size = 4},
+                                       [&](int slot) { return id_number(first + slot); });
 }
 
 std::string household_factory::body(const common::household& h) { return common::to_json(h).dump(); }

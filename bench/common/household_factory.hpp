@@ -16,8 +16,9 @@ public:
     // `first_person`: where the sequence starts, to keep runs on the same database apart.
     explicit household_factory(std::string region_code, std::int64_t first_person = 0);
 
-    // A four-member household (head, spouse, son, daughter) in the given group.
-    common::household make(const std::string& township, const std::string& village, const std::string& group);
+    // The shared sample household (test_data/sample_household.hpp) with four members (head, spouse, son,
+    // daughter) of this factory's sequence, in the given village group.
+    common::household make(const std::string& group);
     // The JSON request body of a create or update.
     static std::string body(const common::household& h);
     // A small edit a clerk would make (phone and address), so that an update really changes the row.

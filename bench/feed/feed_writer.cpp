@@ -30,7 +30,7 @@ feed_writer::~feed_writer() = default;
 
 feed_write feed_writer::create(connection& c, int n) {
     const auto& village = c.township.villages[static_cast<std::size_t>(n) % c.township.villages.size()];
-    const auto body = household_factory::body(factory_.make(c.township.code, village.code, village.groups.front()));
+    const auto body = household_factory::body(factory_.make(village.groups.front()));
     feed_write w;
     w.started_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - epoch_).count();
     auto result = c.api.request(client::http_method::post, "/api/v1/households", body);

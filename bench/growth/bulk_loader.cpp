@@ -54,7 +54,7 @@ sql::value optional_text(const std::vector<std::string>& v, std::size_t i) {
 
 }  // namespace
 
-bulk_loader::bulk_loader(sql::connection& conn, const household_generator& generator, int batch)
+bulk_loader::bulk_loader(sql::connection& conn, const test_data::household_generator& generator, int batch)
     : conn_(conn), generator_(generator), batch_(batch) {
     if (batch_ < 1) throw std::invalid_argument("batch must be at least 1");
 }
@@ -62,8 +62,8 @@ bulk_loader::bulk_loader(sql::connection& conn, const household_generator& gener
 std::int64_t bulk_loader::next_index() { return conn_.query(select_max_id).at(0).get_int64(0); }
 
 load_result bulk_loader::grow_to(std::int64_t target, const std::function<void(std::int64_t)>& progress) {
-    if (target > household_generator::max_households)
-        throw std::invalid_argument("at most " + std::to_string(household_generator::max_households) + " households");
+    if (target > test_data::household_generator::max_households)
+        throw std::invalid_argument("at most " + std::to_string(test_data::household_generator::max_households) + " households");
     const auto start = std::chrono::steady_clock::now();
     load_result result;
     result.from = next_index();

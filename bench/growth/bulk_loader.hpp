@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/growth/household_generator.hpp"
+#include "test_data/household_generator.hpp"
 #include "server/sql/connection.hpp"
 
 namespace fupin::bench {
@@ -21,7 +21,7 @@ struct load_result {
 class bulk_loader {
 public:
     // batch: households per transaction.
-    bulk_loader(server::sql::connection& conn, const household_generator& generator, int batch = 5000);
+    bulk_loader(server::sql::connection& conn, const test_data::household_generator& generator, int batch = 5000);
 
     // Where the generator continues: MAX(id) of households (ids are index + 1; a gap left by a rolled-back
     // create is skipped, never reused, so no ID number is written twice).
@@ -37,7 +37,7 @@ private:
     void flush_members(std::size_t rows);
 
     server::sql::connection& conn_;
-    const household_generator& generator_;
+    const test_data::household_generator& generator_;
     int batch_;
     std::vector<server::sql::value> household_params_;
     std::vector<server::sql::value> member_params_;

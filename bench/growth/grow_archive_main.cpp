@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
         auto conn = fupin::server::sql::connect(args.text("db"));
         const auto areas = read_area_file(args.text("areas", default_area_file()));
         prepare_archive(*conn, areas);
-        const household_generator generator(groups_of(areas), static_cast<std::uint64_t>(args.number("seed", 1)));
+        const fupin::test_data::household_generator generator(groups_of(areas), static_cast<std::uint64_t>(args.number("seed", 1)));
         bulk_loader loader(*conn, generator, static_cast<int>(args.number("batch", 5000)));
         auto last_report = std::chrono::steady_clock::now();
         const auto result = loader.grow_to(args.number("households", 0), [&](std::int64_t done) {

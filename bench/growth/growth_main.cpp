@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
         const auto areas = read_area_file(args.text("areas", default_area_file()));
         prepare_archive(*conn, areas);
         const auto seed = static_cast<std::uint64_t>(args.number("seed", 1));
-        const household_generator generator(groups_of(areas), seed);
+        const fupin::test_data::household_generator generator(groups_of(areas), seed);
         bulk_loader loader(*conn, generator, static_cast<int>(args.number("batch", 5000)));
         growth_probe probe(*conn, generator, seed);
         const std::string label = "growth_" + args.text("label", conn->backend_name());

@@ -20,7 +20,7 @@ constexpr int list_page_size = 20;  // what a township clerk's screen shows
 
 }  // namespace
 
-growth_probe::growth_probe(sql::connection& conn, const household_generator& generator, std::uint64_t seed)
+growth_probe::growth_probe(sql::connection& conn, const test_data::household_generator& generator, std::uint64_t seed)
     : conn_(conn), generator_(generator), seed_(seed) {}
 
 void growth_probe::run(std::int64_t households, int samples, const std::string& prefix) {

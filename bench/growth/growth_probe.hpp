@@ -5,14 +5,14 @@
 #include <cstdint>
 #include <string>
 
-#include "bench/growth/household_generator.hpp"
+#include "test_data/household_generator.hpp"
 #include "server/sql/connection.hpp"
 
 namespace fupin::bench {
 
 class growth_probe {
 public:
-    growth_probe(server::sql::connection& conn, const household_generator& generator, std::uint64_t seed);
+    growth_probe(server::sql::connection& conn, const test_data::household_generator& generator, std::uint64_t seed);
 
     // households: how many the generator wrote (ids 1..households). Prints
     // "<prefix>_<op>_p50|p99|samples" for op in read, list_first, list_deep, find_person.
@@ -21,7 +21,7 @@ public:
 
 private:
     server::sql::connection& conn_;
-    const household_generator& generator_;
+    const test_data::household_generator& generator_;
     std::uint64_t seed_;
 };
 

@@ -31,7 +31,7 @@ seeded_archive seed_archive(const bench_endpoint& endpoint, const std::string& c
                     const auto& village = t.villages[static_cast<std::size_t>(i) % t.villages.size()];
                     const auto& group = village.groups[static_cast<std::size_t>(i / 7) % village.groups.size()];
                     auto result = api.request(client::http_method::post, "/api/v1/households",
-                                              household_factory::body(factory.make(t.code, village.code, group)));
+                                              household_factory::body(factory.make(group)));
                     if (result.status != 201)
                         throw bench_failure("seeding answered " + std::to_string(result.status) + ": " +
                                             result.body.substr(0, 300));

@@ -16,7 +16,7 @@ public:
         const auto& village = villages[std::uniform_int_distribution<std::size_t>(0, villages.size() - 1)(worker.random())];
         const auto& group =
             village.groups[std::uniform_int_distribution<std::size_t>(0, village.groups.size() - 1)(worker.random())];
-        auto body = household_factory::body(factory_.make(worker.area(), village.code, group));
+        auto body = household_factory::body(factory_.make(group));
         worker.send(client::http_method::post, "/api/v1/households", std::move(body), 201,
                     {{"Idempotency-Key", client::random_idempotency_key()}});
     }

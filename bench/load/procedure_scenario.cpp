@@ -45,7 +45,7 @@ public:
         client::http_result created;
         try {
             created = worker.client().request(client::http_method::post, "/api/v1/households",
-                                              household_factory::body(factory_.make(worker.area(), village.code, group)),
+                                              household_factory::body(factory_.make(group)),
                                               {{"Idempotency-Key", client::random_idempotency_key()}});
         } catch (const std::exception& e) {
             throw bench_failure(std::string("POST /api/v1/households (untimed): ") + e.what());

@@ -22,8 +22,7 @@ public:
         for (int i = 0; i < per_worker_; ++i) {
             const auto& village = township.villages[static_cast<std::size_t>(worker.index() + i) % township.villages.size()];
             auto created = worker.send(client::http_method::post, "/api/v1/households",
-                                       household_factory::body(factory_.make(worker.area(), village.code,
-                                                                             village.groups.front())),
+                                       household_factory::body(factory_.make(village.groups.front())),
                                        201);
             const auto id = nlohmann::json::parse(created.body).at("id").get<std::int64_t>();
             auto read = worker.send(client::http_method::get, "/api/v1/households/" + std::to_string(id), std::nullopt, 200);

@@ -34,7 +34,7 @@ constexpr int max_attempts = 20;     // SQLite busy / MariaDB deadlock: retried,
 
 }  // namespace
 
-sql_baseline::sql_baseline(std::string url, const household_generator& generator, std::int64_t households,
+sql_baseline::sql_baseline(std::string url, const test_data::household_generator& generator, std::int64_t households,
                            std::uint64_t seed, std::vector<std::pair<std::string, int>> cpu_of)
     : url_(std::move(url)), generator_(generator), households_(households), seed_(seed), cpu_of_(std::move(cpu_of)) {
     if (households_ < 1) throw std::invalid_argument("sql_baseline: the archive is empty");

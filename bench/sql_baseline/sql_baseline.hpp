@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "bench/growth/household_generator.hpp"
+#include "test_data/household_generator.hpp"
 
 namespace fupin::bench {
 
@@ -16,7 +16,7 @@ public:
     // url: the database (migrated and filled by the caller); households: how many the generator wrote.
     // cpu_of: processes (name, pid) whose CPU time per operation is printed beside each rate, with this one's
     // ("bench-sql-baseline"); empty: none.
-    sql_baseline(std::string url, const household_generator& generator, std::int64_t households, std::uint64_t seed,
+    sql_baseline(std::string url, const test_data::household_generator& generator, std::int64_t households, std::uint64_t seed,
                  std::vector<std::pair<std::string, int>> cpu_of = {});
 
     // Each runs `threads` threads, each with its own connection (like the server's database workers), for
@@ -38,7 +38,7 @@ private:
     void run(op which, int threads, double seconds, const std::string& name);
 
     std::string url_;
-    const household_generator& generator_;
+    const test_data::household_generator& generator_;
     std::int64_t households_;
     std::uint64_t seed_;
     std::vector<std::pair<std::string, int>> cpu_of_;

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
         const std::string url = args.text("db");
         const auto areas = read_area_file(args.text("areas", default_area_file()));
         const auto seed = static_cast<std::uint64_t>(args.number("seed", 1));
-        const household_generator generator(groups_of(areas), seed);
+        const fupin::test_data::household_generator generator(groups_of(areas), seed);
         std::int64_t households = 0;
         std::string backend;
         {

@@ -13,7 +13,7 @@
 #include "client/cli_app.hpp"
 #include "client/session_store.hpp"
 #include "common/household_json.hpp"
-#include "sample_household.hpp"
+#include "test_data/sample_household.hpp"
 
 namespace fs = std::filesystem;
 using namespace fupin::client;
@@ -120,7 +120,7 @@ TEST_F(cli, a_file_that_is_not_json_is_refused) {
 }
 
 TEST_F(cli, an_unknown_field_is_refused_before_sending) {
-    auto json = fupin::common::to_json(test_data::sample_household());
+    auto json = fupin::common::to_json(fupin::test_data::stored_sample_household());
     json["colour"] = "red";
     const auto r = run(with_settings({"household", "create", write("h.json", json.dump())}));
     EXPECT_EQ(r.code, 3);
@@ -128,7 +128,7 @@ TEST_F(cli, an_unknown_field_is_refused_before_sending) {
 }
 
 TEST_F(cli, local_validation_failure_exits_3_without_connecting) {
-    auto h = test_data::sample_household();
+    auto h = fupin::test_data::stored_sample_household();
     h.members[0].id_number[17] = h.members[0].id_number[17] == '1' ? '2' : '1';  // wrong check digit
     h.address.clear();
     const auto r = run(with_settings({"household", "create", write("h.json", fupin::common::to_json(h).dump())}));
@@ -141,7 +141,7 @@ TEST_F(cli, local_validation_failure_exits_3_without_connecting) {
 }
 
 TEST_F(cli, reads_the_household_from_stdin) {
-    auto h = test_data::sample_household();
+    auto h = fupin::test_data::stored_sample_household();
     h.address.clear();
     const auto r = run(with_settings({"--lang", "en", "household", "create", "-"}), fupin::common::to_json(h).dump());
     EXPECT_EQ(r.code, 3);
@@ -149,7 +149,7 @@ TEST_F(cli, reads_the_household_from_stdin) {
 }
 
 TEST_F(cli, update_needs_the_version) {
-    auto h = test_data::sample_household();
+    auto h = fupin::test_data::stored_sample_household();
     h.version = 0;
     const auto r = run(with_settings({"household", "update", "12", write("h.json", fupin::common::to_json(h).dump())}));
     EXPECT_EQ(r.code, 3);
@@ -157,7 +157,7 @@ TEST_F(cli, update_needs_the_version) {
 }
 
 TEST_F(cli, a_valid_household_gets_as_far_as_the_certificates) {
-    const auto r = run(with_settings({"household", "create", write("h.json", fupin::common::to_json(test_data::sample_household()).dump())}));
+    const auto r = run(with_settings({"household", "create", write("h.json", fupin::common::to_json(fupin::test_data::stored_sample_household()).dump())}));
     EXPECT_EQ(r.code, 2) << r.err;
     EXPECT_TRUE(has(r.err, "no-ca.crt")) << r.err;
 }
@@ -182,7 +182,7 @@ TEST_F(cli, unreachable_server_exits_7) {
     const session_store store(dir_ / "session.json");
     store.save({"127.0.0.1:1", "never-issued", "shimen_clerk", ""});
     const auto c = run({"--config", conf, "--session-file", store.path().string(), "household", "create",
-                        write("h.json", fupin::common::to_json(test_data::sample_household()).dump())});
+                        write("h.json", fupin::common::to_json(fupin::test_data::stored_sample_household()).dump())});
     EXPECT_EQ(c.code, 7) << c.err;
     EXPECT_TRUE(has(c.err, "--idempotency-key")) << c.err;
 }

@@ -20,7 +20,7 @@
 #include "client/quota_commands.hpp"
 #include "client/procedure_printer.hpp"
 #include "common/household_json.hpp"
-#include "sample_household.hpp"
+#include "test_data/sample_household.hpp"
 #include "scripted_server.hpp"
 #include "session_script.hpp"
 #include "test_pki.hpp"
@@ -387,7 +387,7 @@ TEST_F(procedure_cli, postings_show_prints_the_notice_with_title_and_period) {
 }
 
 TEST_F(procedure_cli, check_prints_the_reasons_and_exits_3_for_an_excluded_household) {
-    auto h = test_data::sample_household();
+    auto h = fupin::test_data::stored_sample_household();
     h.identification.gambling_drugs_or_crime = true;
     script_.answer("GET /api/v1/households/12", json_response(200, common::to_json(h).dump()));
     script_.answer("GET /api/v1/poverty-lines",
@@ -403,7 +403,7 @@ TEST_F(procedure_cli, check_prints_the_reasons_and_exits_3_for_an_excluded_house
 
 TEST_F(procedure_cli, check_exits_0_for_an_eligible_household_and_speaks_english) {
     script_.answer("GET /api/v1/households/12",
-                   json_response(200, common::to_json(test_data::sample_household()).dump()));
+                   json_response(200, common::to_json(fupin::test_data::stored_sample_household()).dump()));
     script_.answer("GET /api/v1/poverty-lines",
                    json_response(200, R"({"items":[{"year":2026,"amount":3000,"set_by":"county_admin","set_at":null}]})"));
     const auto r = run({"--lang", "en", "check", "12", "--year", "2026"});

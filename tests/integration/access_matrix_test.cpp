@@ -71,11 +71,11 @@ protected:
         archive_test::SetUp();
         if (IsSkipped()) return;
         auto county = client_as("reviewer_a");
-        files_[target::own_village] = county.create_household(sample_household(township_a, village_a, group_a, 301), "");
+        files_[target::own_village] = county.create_household(test_data::sample_household({.group = group_a, .seed = 301}), "");
         files_[target::other_village_same_township] =
-            county.create_household(sample_household(township_a, village_a2, group_a2, 302), "");
+            county.create_household(test_data::sample_household({.group = group_a2, .seed = 302}), "");
         files_[target::other_township] =
-            client_as("reviewer_b").create_household(sample_household(township_b, village_b, group_b, 303), "");
+            client_as("reviewer_b").create_household(test_data::sample_household({.group = group_b, .seed = 303}), "");
         unapplied_a_ = files_.at(target::own_village).id;
         unapplied_b_ = files_.at(target::other_township).id;
 
@@ -87,8 +87,8 @@ protected:
                                           {"role", "village_clerk"}, {"area_code", village_b},
                                           {"password", test_password}}
                                .dump());
-        cases_a_ = cases_in("clerk_a", township_a, village_a, group_a, 310);
-        cases_b_ = cases_in("clerk_b", township_b, village_b, group_b, 330);
+        cases_a_ = cases_in("clerk_a", village_a, group_a, 310);
+        cases_b_ = cases_in("clerk_b", village_b, group_b, 330);
     }
 
     static void expect(const client::http_result& result, const expectation& e, const std::string& what) {
@@ -112,12 +112,12 @@ protected:
     }
 
     // Cases of one village through the procedure as far as each route needs them.
-    township_cases cases_in(const std::string& clerk, const std::string& township, const std::string& village,
+    township_cases cases_in(const std::string& clerk, const std::string& village,
                             const std::string& group, int first_seed) {
         auto c = client_as(clerk);
         const auto apply = [&](int seed) {
             const auto h = c.request_json(http_method::post, "/api/v1/households",
-                                          common::to_json(sample_household(township, village, group, seed)).dump());
+                                          common::to_json(test_data::sample_household({.group = group, .seed = seed})).dump());
             return c.request_json(http_method::post, "/api/v1/applications",
                                   nlohmann::json{{"household_id", h["id"]}, {"year", matrix_year}}.dump())["id"]
                 .get<std::int64_t>();
@@ -192,8 +192,8 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     rules["GET /api/v1/sessions/current"] = {anyone, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/sessions/current"}; }};
     rules["DELETE /api/v1/sessions/current"] = {anyone, false, false, true, [](const test_user&, bool) { return api_call{http_method::delete_, "/api/v1/sessions/current"}; }};
     rules["POST /api/v1/households"] = {writers, true, false, false, [&](const test_user&, bool a) {
-        const auto h = a ? sample_household(township_a, village_a, group_a, seed++, 1)
-                         : sample_household(township_b, village_b, group_b, seed++, 1);
+        const auto h = a ? test_data::sample_household({.group = group_a, .seed = seed++, .size = 1})
+                         : test_data::sample_household({.group = group_b, .seed = seed++, .size = 1});
         return api_call{http_method::post, "/api/v1/households", common::to_json(h).dump()};
     }};
     rules["GET /api/v1/households"] = {anyone, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/households"}; }};
@@ -359,7 +359,7 @@ TEST_P(access_matrix, a_flood_of_denials_is_counted_not_written_one_by_one) {
     // lock, one at a time, serialising every write of the county. Per user and minute, the first ten are
     // written, the eleventh says that further ones are counted, and their number follows once the minute ends.
     auto head = client_as("head_a");
-    const auto body = common::to_json(sample_household(township_a, village_a, group_a, 40)).dump();
+    const auto body = common::to_json(test_data::sample_household({.group = group_a, .seed = 40})).dump();
     for (int i = 0; i < 40; ++i) ASSERT_EQ(head.request(http_method::post, "/api/v1/households", body).status, 403);
     auto supervisor = client_as("supervisor");
     const auto denials = [&] {

@@ -127,8 +127,8 @@ std::string bad_input_catalogue::expired_certificate_stem() {
 TEST_P(bad_input_catalogue, every_hostile_request_gets_its_answer_and_changes_nothing) {
     // The data the requests aim at: a file of this township and one of another.
     auto reviewer = client_for(township_a);
-    const auto own = reviewer.create_household(sample_household(township_a, village_a, group_a, 1), "");
-    const auto other = client_for(township_b).create_household(sample_household(township_b, village_b, group_b, 2), "");
+    const auto own = reviewer.create_household(test_data::sample_household({.group = group_a, .seed = 1}), "");
+    const auto other = client_for(township_b).create_household(test_data::sample_household({.group = group_b, .seed = 2}), "");
     const auto token = reviewer.token();
     auto other_office = client_as("reviewer_b");
     const auto token_b = other_office.token();
@@ -144,7 +144,7 @@ TEST_P(bad_input_catalogue, every_hostile_request_gets_its_answer_and_changes_no
         return raw(request(method, target, body, token, std::move(headers)));
     };
     const auto create = [&](const std::string& body) { return as_reviewer("POST", "/api/v1/households", body); };
-    auto valid = common::to_json(sample_household(township_a, village_a, group_a, 5));
+    auto valid = common::to_json(test_data::sample_household({.group = group_a, .seed = 5}));
     const auto with = [&](const std::function<void(nlohmann::json&)>& edit) {
         auto j = valid;
         edit(j);
@@ -294,7 +294,7 @@ TEST_P(bad_input_catalogue, every_hostile_request_gets_its_answer_and_changes_no
         {"editing another township's file",
          as_reviewer("PUT", "/api/v1/households/" + other_id, common::to_json(other).dump()), 403, "area_forbidden", true},
         {"creating a file in another township",
-         create(common::to_json(sample_household(township_b, village_b, group_b, 9)).dump()), 403, "area_forbidden", true},
+         create(common::to_json(test_data::sample_household({.group = group_b, .seed = 9})).dump()), 403, "area_forbidden", true},
         {"applying for another township's file",
          as_reviewer("POST", "/api/v1/applications", "{\"household_id\":" + other_id + ",\"year\":2026}"), 403,
          "access_denied", true},

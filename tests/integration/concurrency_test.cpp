@@ -14,7 +14,7 @@ class concurrency : public archive_test {};
 
 TEST_P(concurrency, two_concurrent_updates_of_one_household_give_exactly_one_conflict) {
     auto setup = client_for(township_a);
-    auto file = setup.create_household(sample_household(township_a, village_a, group_a, 40), "");
+    auto file = setup.create_household(test_data::sample_household({.group = group_a, .seed = 40}), "");
     auto a = client_for(township_a);
     auto b = client_for(township_a);
     a.health();  // connections open before the race starts
@@ -48,7 +48,7 @@ TEST_P(concurrency, two_concurrent_updates_of_one_household_give_exactly_one_con
 }
 
 TEST_P(concurrency, concurrent_retries_with_one_idempotency_key_make_one_household) {
-    const auto input = sample_household(township_a, village_a, group_a, 41);
+    const auto input = test_data::sample_household({.group = group_a, .seed = 41});
     constexpr int clients = 6;
     std::vector<client::api_client> connections;
     for (int i = 0; i < clients; ++i) {

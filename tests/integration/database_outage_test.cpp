@@ -179,13 +179,13 @@ TEST_P(database_outage, a_killed_database_gives_503s_and_service_resumes_within_
         offices_at_work.emplace_back([&, w] {
             try {
                 auto c = with_token(token);
-                int seed = w * 250;  // sample_household has 1,000 distinct households: 250 for each office
+                int seed = w * 250;  // 250 distinct households for each office
                 bool pending = false;  // a create refused by the outage: sent again with its key until answered
                 while ((!stopping || pending) && clock_type::now() < give_up) {
                     if (seed < (w + 1) * 250) {
                         const auto key = "outage-" + std::to_string(seed);
                         const auto body =
-                            common::to_json(sample_household(township_a, village_a, group_a, seed)).dump();
+                            common::to_json(test_data::sample_household({.group = group_a, .seed = seed})).dump();
                         const auto answer = c.request(client::http_method::post, "/api/v1/households", body,
                                                       {{"Idempotency-Key", key}});
                         record(outcome_of(answer));
@@ -239,7 +239,7 @@ TEST_P(database_outage, a_frozen_database_gives_503_within_the_timeout_and_recov
     ASSERT_EQ(client.request(client::http_method::get, "/api/v1/households").status, 200);
     const auto create = [&] {
         return client.request(client::http_method::post, "/api/v1/households",
-                              common::to_json(sample_household(township_a, village_a, group_a, 1)).dump(),
+                              common::to_json(test_data::sample_household({.group = group_a, .seed = 1})).dump(),
                               {{"Idempotency-Key", "frozen-1"}});
     };
 

@@ -72,7 +72,7 @@ protected:
 
     client::http_result create(client::api_client& client, int seed) {
         return client.request(client::http_method::post, "/api/v1/households",
-                              common::to_json(sample_household(township_a, village_a, group_a, seed)).dump(),
+                              common::to_json(test_data::sample_household({.group = group_a, .seed = seed})).dump(),
                               {{"Idempotency-Key", "full-" + std::to_string(seed)}});
     }
 

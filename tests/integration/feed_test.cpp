@@ -48,7 +48,7 @@ protected:
     std::int64_t create(const std::string& username, int seed) {
         std::string township = township_a, village = village_a, group = group_a;
         if (username == "clerk_b") township = township_b, village = village_b, group = group_b;
-        auto h = sample_household(township, village, group, seed);
+        auto h = test_data::sample_household({.group = group, .seed = seed});
         return client_as(username).request_json(http_method::post, "/api/v1/households", common::to_json(h).dump())["id"];
     }
 
@@ -152,8 +152,8 @@ TEST_P(change_feed, concurrent_writers_leave_no_gap_a_live_subscriber_could_skip
         threads.emplace_back([&, w] {
             for (int i = 0; i < each; ++i) {
                 const int seed = 100 + w * each + i;
-                auto h = w % 2 ? sample_household(township_a, village_a, group_a, seed)
-                               : sample_household(township_b, village_b, group_b, seed);
+                auto h = w % 2 ? test_data::sample_household({.group = group_a, .seed = seed})
+                               : test_data::sample_household({.group = group_b, .seed = seed});
                 try {
                     clients[w].request_json(http_method::post, "/api/v1/households", common::to_json(h).dump());
                 } catch (const std::exception&) {

@@ -35,7 +35,7 @@ protected:
 
 TEST_P(household_api, create_read_update_list_round_trip_with_chinese_text) {
     auto client = client_for(township_a);
-    auto input = sample_household(township_a, village_a, group_a, 1);
+    auto input = test_data::sample_household({.group = group_a, .seed = 1});
     input.address = "青峰镇城关村一组𠀀号(旧粮站旁)";
     input.conditions.assets_note = "耕牛1头、摩托车1辆";
 
@@ -90,7 +90,7 @@ TEST_P(household_api, deep_nesting_under_any_key_is_refused_and_the_server_lives
     expect_nothing_stored();
 
     // An output-only key echoed back must still be of its type.
-    auto body = common::to_json(sample_household(township_a, village_a, group_a, 2));
+    auto body = common::to_json(test_data::sample_household({.group = group_a, .seed = 2}));
     body["id"] = nlohmann::json::array({1, 2});
     result = post_raw(body.dump());
     EXPECT_EQ(result.status, 400);
@@ -101,14 +101,14 @@ TEST_P(household_api, deep_nesting_under_any_key_is_refused_and_the_server_lives
 }
 
 TEST_P(household_api, wrong_types_are_refused_naming_the_field) {
-    auto body = common::to_json(sample_household(township_a, village_a, group_a, 2));
+    auto body = common::to_json(test_data::sample_household({.group = group_a, .seed = 2}));
     body["members"][1]["migrant_work_months"] = "三个月";
     auto result = post_raw(body.dump());
     EXPECT_EQ(result.status, 400);
     EXPECT_EQ(error_of(result)["code"], "invalid_type");
     EXPECT_EQ(error_of(result)["field"], "members[1].migrant_work_months");
 
-    body = common::to_json(sample_household(township_a, village_a, group_a, 2));
+    body = common::to_json(test_data::sample_household({.group = group_a, .seed = 2}));
     body["income"]["wages"] = "1200";
     result = post_raw(body.dump());
     EXPECT_EQ(result.status, 400);
@@ -117,7 +117,7 @@ TEST_P(household_api, wrong_types_are_refused_naming_the_field) {
 }
 
 TEST_P(household_api, a_body_that_is_not_json_or_too_large_is_refused) {
-    auto body = common::to_json(sample_household(township_a, village_a, group_a, 3));
+    auto body = common::to_json(test_data::sample_household({.group = group_a, .seed = 3}));
     auto result = post_raw(body.dump(), "text/plain");
     EXPECT_EQ(result.status, 415);
     EXPECT_EQ(error_of(result)["code"], "unsupported_media_type");
@@ -133,7 +133,7 @@ TEST_P(household_api, a_body_that_is_not_json_or_too_large_is_refused) {
 }
 
 TEST_P(household_api, a_bad_check_digit_is_refused_in_chinese_or_english) {
-    auto input = sample_household(township_a, village_a, group_a, 4);
+    auto input = test_data::sample_household({.group = group_a, .seed = 4});
     auto& id = input.members[2].id_number;
     id.back() = id.back() == '1' ? '2' : '1';
     auto body = common::to_json(input).dump();
@@ -152,10 +152,10 @@ TEST_P(household_api, a_bad_check_digit_is_refused_in_chinese_or_english) {
 }
 
 TEST_P(household_api, a_person_belongs_to_one_household_and_the_refusal_says_where) {
-    auto first = client_for(township_a).create_household(sample_household(township_a, village_a, group_a, 5), "");
+    auto first = client_for(township_a).create_household(test_data::sample_household({.group = group_a, .seed = 5}), "");
 
     // Another township registers the same person: told the township and village, not the file number.
-    auto other = sample_household(township_b, village_b, group_b, 6);
+    auto other = test_data::sample_household({.group = group_b, .seed = 6});
     other.members[1].id_number = first.members[0].id_number;
     try {
         client_for(township_b).create_household(other, "");
@@ -170,7 +170,7 @@ TEST_P(household_api, a_person_belongs_to_one_household_and_the_refusal_says_whe
     }
 
     // Within the same township the file number is given.
-    auto same = sample_household(township_a, village_a, group_a, 7);
+    auto same = test_data::sample_household({.group = group_a, .seed = 7});
     same.members[2].id_number = first.members[0].id_number;
     try {
         client_for(township_a).create_household(same, "");
@@ -183,7 +183,7 @@ TEST_P(household_api, a_person_belongs_to_one_household_and_the_refusal_says_whe
 }
 
 TEST_P(household_api, a_township_reaches_only_its_own_files_and_the_county_all) {
-    auto mine = client_for(township_a).create_household(sample_household(township_a, village_a, group_a, 8), "");
+    auto mine = client_for(township_a).create_household(test_data::sample_household({.group = group_a, .seed = 8}), "");
     try {
         client_for(township_b).get_household(mine.id);
         ADD_FAILURE() << "another township read the file";
@@ -192,7 +192,7 @@ TEST_P(household_api, a_township_reaches_only_its_own_files_and_the_county_all) 
         EXPECT_EQ(e.code(), "area_forbidden");
     }
     try {
-        client_for(township_b).create_household(sample_household(township_a, village_a, group_a, 9), "");
+        client_for(township_b).create_household(test_data::sample_household({.group = group_a, .seed = 9}), "");
         ADD_FAILURE() << "a township registered a household of another township";
     } catch (const client_error& e) {
         EXPECT_EQ(e.code(), "area_forbidden");
@@ -203,7 +203,7 @@ TEST_P(household_api, a_township_reaches_only_its_own_files_and_the_county_all) 
 }
 
 TEST_P(household_api, unknown_areas_and_ids_are_refused) {
-    auto input = sample_household(township_a, village_a, group_a, 10);
+    auto input = test_data::sample_household({.group = group_a, .seed = 10});
     input.group_code = village_a + "099";
     try {
         client_for(township_a).create_household(input, "");
@@ -226,7 +226,7 @@ TEST_P(household_api, unknown_areas_and_ids_are_refused) {
 
 TEST_P(household_api, an_update_naming_an_old_version_is_refused) {
     auto client = client_for(township_a);
-    auto created = client.create_household(sample_household(township_a, village_a, group_a, 11), "");
+    auto created = client.create_household(test_data::sample_household({.group = group_a, .seed = 11}), "");
     auto first = created;
     first.phone = "13900000001";
     client.update_household(first);
@@ -246,7 +246,7 @@ TEST_P(household_api, an_update_naming_an_old_version_is_refused) {
 
 TEST_P(household_api, a_retried_create_with_the_same_idempotency_key_makes_one_household) {
     auto client = client_for(township_a);
-    auto input = sample_household(township_a, village_a, group_a, 12);
+    auto input = test_data::sample_household({.group = group_a, .seed = 12});
     auto first = client.create_household(input, "retry-key-12");
     EXPECT_FALSE(client.last_was_replayed());
     auto again = client.create_household(input, "retry-key-12");
@@ -269,7 +269,7 @@ TEST_P(household_api, lists_page_newest_change_first_with_filters) {
     auto client = client_for(township_a);
     std::vector<std::int64_t> ids;
     for (int i = 0; i < 7; ++i)
-        ids.push_back(client.create_household(sample_household(township_a, village_a, group_a, 20 + i, 1), "").id);
+        ids.push_back(client.create_household(test_data::sample_household({.group = group_a, .seed = 20 + i, .size = 1}), "").id);
     // Touch the oldest: it becomes the newest change (a later millisecond than every create).
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     auto oldest = client.get_household(ids[0]);

@@ -21,7 +21,7 @@ using client::http_method;
 class household_cache : public archive_test {
 protected:
     common::household create_in_township_a(int seed) {
-        return client_for(township_a).create_household(sample_household(township_a, village_a, group_a, seed), "");
+        return client_for(township_a).create_household(test_data::sample_household({.group = group_a, .seed = seed}), "");
     }
 
     // Reads the file through `client` until `done` holds or a second has passed; the last read.
@@ -92,7 +92,7 @@ TEST_P(household_cache, a_cached_file_is_refused_to_whom_the_policy_refuses_and_
     own.get_household(created.id);  // cached, and reviewer_a's session too
 
     auto other = client_as("reviewer_b");
-    other.get_household(other.create_household(sample_household(township_b, village_b, group_b, 2), "").id);
+    other.get_household(other.create_household(test_data::sample_household({.group = group_b, .seed = 2}), "").id);
     for (int i = 0; i < 2; ++i)
         refused([&] { other.get_household(created.id); }, 403, "area_forbidden");
     auto trail = client_as("supervisor").request_json(http_method::get,

@@ -133,7 +133,7 @@ protected:
 };
 
 create_request in_village_a(int seed, std::string key = "") {
-    return {sample_household(township_a, village_a, group_a, seed, 4), std::move(key)};
+    return {test_data::sample_household({.group = group_a, .seed = seed, .size = 4}), std::move(key)};
 }
 
 TEST_P(household_create_batch, creates_written_together_are_each_answered_and_stored_whole) {

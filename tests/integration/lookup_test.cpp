@@ -33,7 +33,7 @@ class person_lookup : public archive_test {
 protected:
     // A file of village_a (township_a) whose head is 张三 and whose second member is 欧阳小明.
     common::household file_in_village_a(int seed) {
-        auto h = sample_household(township_a, village_a, group_a, seed);
+        auto h = test_data::sample_household({.group = group_a, .seed = seed});
         h.members[0].name = "张三";
         h.members[1].name = "欧阳小明";
         return client_as("clerk_a").create_household(h, "");
@@ -90,13 +90,13 @@ TEST_P(person_lookup, another_township_sees_only_what_a_posting_shows) {
 TEST_P(person_lookup, nobody_registered_is_not_found) {
     file_in_village_a(3);
     auto c = client_as("reviewer_b");
-    const auto answer = lookup(c, id_number("19800101", 999));
+    const auto answer = lookup(c, test_data::demo_id_number("19800101", 999));
     EXPECT_EQ(answer, json({{"found", false}}));
 }
 
 TEST_P(person_lookup, an_invalid_number_is_refused_without_echoing_it) {
     auto c = client_as("reviewer_b");
-    auto good = id_number("19800101", 123);
+    auto good = test_data::demo_id_number("19800101", 123);
     auto bad = good.substr(0, 17) + (good[17] == '1' ? '2' : '1');
     auto e = refused([&] { lookup(c, bad); }, 422, "invalid_id_number");
     EXPECT_EQ(e.field(), "id_number");
@@ -112,7 +112,7 @@ TEST_P(person_lookup, every_lookup_is_audited_under_the_masked_number_only) {
     const auto stored = file_in_village_a(4);
     auto b = client_as("reviewer_b");
     lookup(b, stored.members[2].id_number);
-    const auto nobody = id_number("19800101", 998);
+    const auto nobody = test_data::demo_id_number("19800101", 998);
     lookup(b, nobody);
 
     auto supervisor = client_as("supervisor");
@@ -136,7 +136,7 @@ TEST_P(person_lookup, every_lookup_is_audited_under_the_masked_number_only) {
 // The person_already_registered refusal carries what the lookup shows: masked for another township.
 TEST_P(person_lookup, a_second_registration_is_refused_with_what_the_lookup_shows) {
     const auto stored = file_in_village_a(5);
-    auto elsewhere = sample_household(township_b, village_b, group_b, 6);
+    auto elsewhere = test_data::sample_household({.group = group_b, .seed = 6});
     elsewhere.members[1].id_number = stored.members[1].id_number;
     auto e = refused([&] { client_as("reviewer_b").create_household(elsewhere, ""); }, 409,
                      "person_already_registered");
@@ -152,7 +152,7 @@ TEST_P(person_lookup, a_second_registration_is_refused_with_what_the_lookup_show
         EXPECT_EQ(e.details()[key], looked_up[key]) << key;
 
     // Within the file's own township: the full name and the file number.
-    auto same = sample_household(township_a, village_a, group_a, 7);
+    auto same = test_data::sample_household({.group = group_a, .seed = 7});
     same.members[2].id_number = stored.members[1].id_number;
     e = refused([&] { client_as("reviewer_a").create_household(same, ""); }, 409, "person_already_registered");
     EXPECT_EQ(e.details()["name"], "欧阳小明");
@@ -220,11 +220,11 @@ TEST_P(person_lookup_limit, refusals_that_tell_where_another_area_s_person_is_co
     const auto stored = file_in_village_a(10);
     auto reviewer = client_as("reviewer_b");
     for (int i = 0; i < limit; ++i) {
-        auto probe = sample_household(township_b, village_b, group_b, 20 + i);
+        auto probe = test_data::sample_household({.group = group_b, .seed = 20 + i});
         probe.members[1].id_number = stored.members[i % 3].id_number;
         refused([&] { reviewer.create_household(probe, ""); }, 409, "person_already_registered");
     }
-    auto probe = sample_household(township_b, village_b, group_b, 30);
+    auto probe = test_data::sample_household({.group = group_b, .seed = 30});
     probe.members[2].id_number = stored.members[0].id_number;
     // Over the limit the refusal still tells that the person is registered in another area (a person of one's
     // own area gets 409 with the file, an unregistered one is stored): it withholds the township, and it is
@@ -241,7 +241,7 @@ TEST_P(person_lookup_limit, refusals_that_tell_where_another_area_s_person_is_co
     EXPECT_FALSE(audited[1]["changes"].contains("over_limit"));
     // Within one's own area the refusal names the file (household_id): that is no lookup of anyone else's.
     auto clerk = client_as("clerk_a");
-    auto same = sample_household(township_a, village_a, group_a, 31);
+    auto same = test_data::sample_household({.group = group_a, .seed = 31});
     same.members[1].id_number = stored.members[1].id_number;
     for (int i = 0; i < limit + 1; ++i)
         refused([&] { clerk.create_household(same, ""); }, 409, "person_already_registered");

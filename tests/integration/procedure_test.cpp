@@ -50,7 +50,7 @@ protected:
     void advance_days(int days) { *clock_offset_ms_ += days * day_ms; }
 
     std::int64_t new_household(int seed, const std::function<void(common::household&)>& edit = {}) {
-        auto h = sample_household(township_a, village_a, group_a, seed);
+        auto h = test_data::sample_household({.group = group_a, .seed = seed});
         if (edit) edit(h);
         auto clerk = client_as("clerk_a");
         return clerk.request_json(http_method::post, "/api/v1/households", common::to_json(h).dump())["id"]

@@ -106,10 +106,10 @@ TEST_P(server_crash, every_answered_write_survives_a_kill_and_retries_make_none_
         writers.emplace_back([&, w] {
             client::api_client c(options);
             c.set_token(token);
-            // sample_household makes 1,000 distinct households (seeds 0-999): 125 for each writer.
+            // 125 distinct households (seeds) for each writer.
             for (int i = 0; i < 125; ++i) {
                 const auto key = "crash-" + std::to_string(w) + "-" + std::to_string(i);
-                const auto file = sample_household(township_a, village_a, group_a, w * 125 + i);
+                const auto file = test_data::sample_household({.group = group_a, .seed = w * 125 + i});
                 try {
                     const auto stored = c.create_household(file, key);
                     std::lock_guard lock(mutex);

@@ -272,7 +272,7 @@ TEST_P(sessions, a_session_ended_by_another_process_stops_working_within_the_cac
 
 TEST_P(sessions, the_trail_holds_every_decision_and_no_secret) {
     auto clerk = client_as("clerk_a");
-    auto file = clerk.create_household(sample_household(township_a, village_a, group_a, 77), "");
+    auto file = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 77}), "");
     file.phone = "13955556666";
     clerk.update_household(file);
     auto failing = office(township_a);

@@ -7,7 +7,6 @@
 #include <sstream>
 
 #include "common/area_json.hpp"
-#include "common/id_number.hpp"
 #include "server/service/account_service.hpp"
 #include "server/service/archive_import.hpp"
 #include "server/service/local_operator.hpp"
@@ -110,43 +109,6 @@ scratch_database::~scratch_database() {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "cleaning up the test database %s: %s\n", name_.c_str(), e.what());
     }
-}
-
-std::string id_number(const std::string& birth, int sequence) {
-    auto digits = std::to_string(((sequence % 1000) + 1000) % 1000);
-    std::string first17 = county_code + birth + std::string(3 - digits.size(), '0') + digits;
-    return first17 + common::id_number_check_digit(first17);
-}
-
-common::household sample_household(const std::string& township, const std::string& village, const std::string& group,
-                                   int seed, int size) {
-    common::household h;
-    h.township_code = township;
-    h.village_code = village;
-    h.group_code = group;
-    h.address = "测试村一组" + std::to_string(seed) + "号";
-    h.phone = "13800000000";
-    h.bank_name = "农村信用社";
-    h.bank_account = "6228000000000000000";
-    h.land = {2.5, 0, 0};
-    h.conditions = {"dilapidated", 48, "difficult", "grid", "dirt", "low", 3000, "耕牛1头"};
-    h.income = {2026, 120000, 80050, 0, 30000};
-    h.main_cause = "illness";
-    h.other_causes = {"lack_of_labour"};
-    const char* names[] = {"王大山", "李秀英", "王小明", "王小红", "王二山", "王三山"};
-    const char* relations[] = {"head", "spouse", "son", "daughter", "brother", "brother"};
-    const char* births[] = {"19650312", "19680705", "19920101", "19950606", "19700909", "19721010"};
-    for (int i = 0; i < size && i < 6; ++i) {
-        common::member m;
-        m.name = names[i];
-        m.id_number = id_number(births[i], (seed * 7 + i) % 1000);
-        m.relation = relations[i];
-        m.education = "primary";
-        m.health = i == 0 ? "chronic_illness" : "healthy";
-        m.labour_capacity = i == 0 ? "partial" : "full";
-        h.members.push_back(m);
-    }
-    return h;
 }
 
 void archive_test::SetUp() {

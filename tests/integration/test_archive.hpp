@@ -14,6 +14,8 @@
 #include "client/client_error.hpp"
 #include "common/household.hpp"
 #include "server/county_server.hpp"
+#include "test_data/id_numbers.hpp"
+#include "test_data/sample_household.hpp"
 
 namespace fupin::test {
 
@@ -48,13 +50,6 @@ private:
 
 // Fails the test when MariaDB is not configured, unless FUPIN_TEST_SKIP_MYSQL=1 says to skip (loudly).
 bool mysql_available_or_fail();
-
-// An ID number of the demo county's region with a valid check digit: birth "YYYYMMDD", sequence 0..999.
-std::string id_number(const std::string& birth, int sequence);
-
-// A valid household file in the given group with `size` members, the i-th member's ID number made from `seed`.
-common::household sample_household(const std::string& township, const std::string& village, const std::string& group,
-                                   int seed, int size = 3);
 
 // The accounts every test server has, one per role and area, all with test_password.
 inline const std::string test_password = "correct-horse-1";

@@ -27,7 +27,8 @@ std::string id_number(int n);
 // Writes the areas above (county, two townships, their villages and groups) with Chinese names.
 void seed_areas(sql::connection& conn);
 
-// A complete household in group `group` with `members` members whose ID numbers are id_number(first_id + i).
+// The shared sample household (test_data/sample_household.hpp) in group `group` with `members` members (1..6)
+// whose ID numbers are id_number(first_id + i), its derived fields filled.
 common::household make_household(const std::string& group, int first_id, int members = 2);
 
 // Every stored field equal (area names and server-set fields are compared only when compare_server_fields).

@@ -5,12 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "common/household_validation.hpp"
-#include "tests/unit/sample_household.hpp"
+#include "test_data/sample_household.hpp"
 
 namespace {
 
 using namespace fupin::common;
-using fupin::test::sample_household;
+using fupin::test_data::sample_household;
 using nlohmann::json;
 
 // Runs household_from_json on `text` and expects a refusal with this status, code and field.
@@ -49,8 +49,8 @@ TEST(household_json, shape_follows_the_protocol) {
     EXPECT_EQ(j.at("causes").dump(), R"({"main":"illness","others":["lack_of_labour"]})");
     // Money in yuan: whole amounts as integers, others with their decimals and nothing more.
     EXPECT_EQ(j.at("income").dump(),
-              R"({"production_business":800.5,"property":0,"total":13100.5,"transfers":300,"wages":12000,"year":2026})");
-    EXPECT_EQ(j.at("per_capita_net_income").dump(), "4366.83");
+              R"({"production_business":800.5,"property":0,"total":2300.5,"transfers":300,"wages":1200,"year":2026})");
+    EXPECT_EQ(j.at("per_capita_net_income").dump(), "766.83");
     EXPECT_EQ(j.at("land").dump(), R"({"abandoned_mu":0,"contracted_mu":3.5,"transferred_mu":0})");
     EXPECT_EQ(j.at("conditions").at("assets_value").dump(), "3000");
 }
@@ -100,7 +100,7 @@ TEST(household_json, round_trip_keeps_everything_including_chinese_text) {
     EXPECT_EQ(back.conditions.assets_note, "耕牛2头、摩托车1辆「旧」");
     EXPECT_EQ(back.members[1].name, "李秀英");
     EXPECT_EQ(back.income.production_business, 80050);
-    EXPECT_EQ(back.per_capita_net_income, 436683);
+    EXPECT_EQ(back.per_capita_net_income, 76683);
     EXPECT_TRUE(back.five_guarantee);
 }
 

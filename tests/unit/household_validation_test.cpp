@@ -5,12 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/unit/sample_household.hpp"
+#include "test_data/sample_household.hpp"
 
 namespace {
 
 using namespace fupin::common;
-using fupin::test::sample_household;
+using fupin::test_data::sample_household;
 using namespace std::chrono;
 
 constexpr year_month_day today{year{2026}, November, day{29}};
@@ -188,9 +188,9 @@ TEST(household_validation, derive_fills_from_the_id_number_and_sums_income) {
     EXPECT_EQ(h.members[0].birth_date, "1965-03-12");
     EXPECT_EQ(h.members[1].birth_date, "1900-01-01");
     EXPECT_EQ(h.head_name, "王大山");
-    // 12000 + 800.50 + 0 + 300 = 13100.50 yuan for 3 people: 4366.8333… rounds down to 4366.83.
-    EXPECT_EQ(income_total(h.income), 1310050);
-    EXPECT_EQ(h.per_capita_net_income, 436683);
+    // 1200 + 800.50 + 0 + 300 = 2300.50 yuan for 3 people: 766.8333… rounds down to 766.83.
+    EXPECT_EQ(income_total(h.income), 230050);
+    EXPECT_EQ(h.per_capita_net_income, 76683);
 }
 
 TEST(household_validation, derive_leaves_invalid_numbers_alone) {

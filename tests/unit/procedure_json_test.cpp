@@ -6,7 +6,7 @@
 
 #include "common/household_json.hpp"
 #include "common/household_validation.hpp"
-#include "tests/unit/sample_household.hpp"
+#include "test_data/sample_household.hpp"
 
 namespace {
 
@@ -253,7 +253,7 @@ TEST(procedure_json, a_posting_never_carries_an_id_number) {
                     k == "per_capita_net_income" || k == "main_cause" || k == "appraisal_rank")
             << k;
     // The head's ID number of the sample household appears nowhere.
-    EXPECT_EQ(j.dump().find(fupin::test::sample_household().members[0].id_number), std::string::npos);
+    EXPECT_EQ(j.dump().find(fupin::test_data::sample_household().members[0].id_number), std::string::npos);
 }
 
 TEST(procedure_json, objection_round_trip) {
@@ -386,7 +386,7 @@ TEST(procedure_json, poverty_line_in_yuan) {
 }
 
 TEST(procedure_json, verdict_round_trip) {
-    household h = fupin::test::sample_household();
+    household h = fupin::test_data::sample_household();
     h.income = {2026, 600000, 0, 0, 0};  // 2,000 yuan a head
     h.identification.elderly_parents_of_only_child = true;
     h.minimum_allowance = true;

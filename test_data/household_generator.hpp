@@ -9,7 +9,7 @@
 #include "common/area.hpp"
 #include "common/household.hpp"
 
-namespace fupin::bench {
+namespace fupin::test_data {
 
 class household_generator {
 public:
@@ -46,4 +46,4 @@ private:
     std::uint64_t seed_;
 };
 
-}  // namespace fupin::bench
+}  // namespace fupin::test_data

@@ -1,4 +1,4 @@
-#include "bench/growth/household_generator.hpp"
+#include "test_data/household_generator.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,7 +10,7 @@
 #include "common/household_validation.hpp"
 #include "common/id_number.hpp"
 
-namespace fupin::bench {
+namespace fupin::test_data {
 namespace {
 
 using namespace std::chrono;
@@ -223,4 +223,4 @@ common::household household_generator::make(std::int64_t index, int members) con
     return h;
 }
 
-}  // namespace fupin::bench
+}  // namespace fupin::test_data

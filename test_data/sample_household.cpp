@@ -1,0 +1,106 @@
+#include "test_data/sample_household.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+#include "common/household_validation.hpp"
+#include "test_data/id_numbers.hpp"
+
+namespace fupin::test_data {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct sample_member {
+    const char* name;
+    const char* relation;
+    bool male;
+    std::chrono::year_month_day birth;
+    const char* education;
+    const char* health;
+    int disability_grade;
+    const char* labour_capacity;
+    int migrant_work_months;
+    common::money_fen migrant_work_income;
+};
+
+constexpr std::array<sample_member, 6> people{{
+    {"王大山", "head", true, 1965y / 3 / 12, "primary", "chronic_illness", 0, "partial", 0, 0},
+    {"李秀英", "spouse", false, 1967y / 8 / 15, "illiterate", "disabled", 3, "none", 0, 0},
+    {"王小军", "son", true, 1992y / 4 / 20, "junior_secondary", "healthy", 0, "full", 8, 1'200'000},
+    {"王小红", "daughter", false, 1995y / 6 / 6, "junior_secondary", "healthy", 0, "full", 0, 0},
+    {"王二山", "brother", true, 1970y / 9 / 9, "primary", "healthy", 0, "full", 0, 0},
+    {"王三山", "brother", true, 1972y / 10 / 10, "primary", "healthy", 0, "partial", 0, 0},
+}};
+
+// Member `slot` of the household of `seed`: the sequence number keeps the member's sex (odd: male) and takes
+// 500 values per birth date; every 500 seeds the birth date moves on a day. So seeds 0 to 999,999 share no
+// person, and seed 0 gives the protocol's example (head 529901196503120016).
+std::string sample_id_number(int seed, int slot) {
+    const auto& p = people[static_cast<std::size_t>(slot)];
+    const std::chrono::year_month_day birth{std::chrono::sys_days{p.birth} + std::chrono::days{seed / 500}};
+    const int sequence = 2 * ((seed * 7 + slot) % 500) + (p.male ? 1 : 0);
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "%04d%02u%02u", static_cast<int>(birth.year()),
+                  static_cast<unsigned>(birth.month()), static_cast<unsigned>(birth.day()));
+    return demo_id_number(digits, sequence);
+}
+
+}  // namespace
+
+common::household sample_household(const sample_options& options) {
+    if (options.seed < 0) throw std::invalid_argument("sample_household: seeds from 0");
+    return sample_household(options, [&](int slot) { return sample_id_number(options.seed, slot); });
+}
+
+common::household sample_household(const sample_options& options, const member_numbers& numbers) {
+    if (options.size < 1 || options.size > static_cast<int>(people.size()))
+        throw std::invalid_argument("sample_household: 1 to 6 members");
+    if (options.group.size() != 15) throw std::invalid_argument("sample_household: a group has a 15-digit code");
+    common::household h;
+    h.township_code = options.group.substr(0, 9);
+    h.village_code = options.group.substr(0, 12);
+    h.group_code = options.group;
+    h.address = "三组12号";
+    h.phone = "13800000000";
+    h.bank_name = "农村信用社";
+    h.bank_account = "6210000000000000000";
+    h.land = {3.5, 0, 0};
+    h.conditions = {"dilapidated", 60, "difficult", "grid", "dirt", "low", 300000, "耕牛1头"};
+    for (int slot = 0; slot < options.size; ++slot) {
+        const auto& p = people[static_cast<std::size_t>(slot)];
+        common::member m;
+        m.name = p.name;
+        m.id_number = numbers(slot);
+        m.relation = p.relation;
+        m.education = p.education;
+        m.health = p.health;
+        m.disability_grade = p.disability_grade;
+        m.labour_capacity = p.labour_capacity;
+        m.migrant_work_months = p.migrant_work_months;
+        m.migrant_work_income = p.migrant_work_income;
+        h.members.push_back(std::move(m));
+    }
+    h.income = {2026, 120000, 80050, 0, 30000};
+    h.main_cause = "illness";
+    h.other_causes = {"lack_of_labour"};
+    return h;
+}
+
+common::household stored_sample_household() {
+    auto h = sample_household();
+    common::derive(h);
+    h.id = 12;
+    h.version = 3;
+    h.status = "pending";
+    h.created_at_ms = 1795946400000;  // 2026-11-29T10:00:00.000Z
+    h.updated_at_ms = 1795946700000;  // 10:05Z
+    h.township_name = "石门镇";
+    h.village_name = "岩脚村";
+    h.group_name = "三组";
+    return h;
+}
+
+}  // namespace fupin::test_data
