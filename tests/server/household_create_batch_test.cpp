@@ -17,7 +17,8 @@
 #include "server/service/household_service.hpp"
 #include "server/sql/database_url.hpp"
 #include "server/storage/household_repository.hpp"
-#include "test_archive.hpp"
+#include "test_data/sample_household.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace fupin::test {
 namespace {
@@ -35,7 +36,7 @@ struct create_outcome {
     std::string error_code;  // the api_error's code when refused
 };
 
-class household_create_batch : public archive_test {
+class household_create_batch : public database_test {
 protected:
     household_create_batch() {
         reviewer_.username = "batch_reviewer";

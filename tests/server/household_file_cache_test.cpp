@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "server/service/household_file_cache.hpp"
-#include "tests/integration/manual_clock.hpp"
+#include "tests/server/manual_clock.hpp"
 
 namespace fupin::test {
 namespace {
