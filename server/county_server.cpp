@@ -70,13 +70,12 @@ struct county_server::impl {
           io(config.network_threads),
           tls(std::make_shared<ssl::context>(make_tls(config))),
           database(sql::database_url::parse(config.database_url)),
-          files(std::make_shared<service::household_file_cache>(config.household_cache_files, std::chrono::seconds(60),
-                                                                config.monotonic_clock)),
+          kept(service::caches::make(config)),
           pool(
-              [url = database, files = files] {
+              [url = database, changes = kept.changes] {
                   auto connection = sql::connect(url);
-                  // The household file cache hears what the connection's writes change.
-                  if (files->enabled()) connection->set_change_observer(files);
+                  // The caches hear what the connection's writes change.
+                  if (!changes->empty()) connection->set_change_observer(changes);
                   return connection;
               },
               pool_options(config, database)),
@@ -87,8 +86,8 @@ struct county_server::impl {
                 .max_lag = config.feed_max_lag,
                 .stall_timeout = config.feed_stall_timeout,
                 .subscriptions_per_user = config.feed_subscriptions_per_user},
-               files),
-          use_cases(service::services::make(config, files)),
+               kept.changes),
+          use_cases(service::services::make(config, kept)),
           signals(io) {
         // Migrate before anything listens: a server never serves a schema it does not know.
         {
@@ -115,7 +114,7 @@ struct county_server::impl {
     std::shared_ptr<ssl::context> tls;
     api::router router;
     sql::database_url database;
-    std::shared_ptr<service::household_file_cache> files;  // before pool: its connections report to it
+    service::caches kept;  // before pool: its connections report their writes to kept.changes
     workers::db_worker_pool pool;
     std::int64_t feed_head = 0;
     net::server_context context;

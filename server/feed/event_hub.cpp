@@ -15,12 +15,12 @@ constexpr int poll_batch = 1000;
 }  // namespace
 
 event_hub::event_hub(asio::io_context& io, workers::db_worker_pool& pool, feed_settings settings,
-                     std::shared_ptr<service::household_file_cache> files)
+                     std::shared_ptr<service::change_broadcast> changes)
     : strand_(asio::make_strand(io)),
       timer_(strand_),
       pool_(pool),
       settings_(settings),
-      files_(std::move(files)) {}
+      changes_(std::move(changes)) {}
 
 void event_hub::start(std::int64_t head) {
     {
@@ -37,7 +37,7 @@ void event_hub::stop() {
         timer_.cancel();
     });
     // No more polls: what is read while the server drains is read afresh.
-    if (files_) files_->forget_all();
+    if (changes_) changes_->outbox_lost();
 }
 
 void event_hub::nudge() {
@@ -67,11 +67,11 @@ void event_hub::forget_if_behind() {
     // poll that reached the outbox's end began more than a few intervals ago (polls failing, not queued for a
     // busy pool, slow, or catching up), they are forgotten on every tick until one does again.
     if (std::chrono::steady_clock::now() - caught_up_at_ <= 4 * settings_.poll_interval) return;
-    if (files_ && files_->enabled()) files_->forget_all();
+    if (changes_ && changes_->follows_outbox()) changes_->outbox_lost();
 }
 
 bool event_hub::polls_needed() const {
-    if (files_ && files_->enabled()) return true;
+    if (changes_ && changes_->follows_outbox()) return true;
     std::lock_guard lock(mutex_);
     return !subscribers_.empty();
 }
@@ -109,11 +109,11 @@ void event_hub::poll() {
 void event_hub::on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
                           std::chrono::steady_clock::time_point started) {
     polling_ = false;
-    if (files_) {
-        // Forgetting twice is harmless; an event an overlapping poll already took was forgotten then.
-        if (!ok) files_->forget_all();
+    if (changes_) {
+        // Hearing a change twice is harmless; an event an overlapping poll already took was heard then.
+        if (!ok) changes_->outbox_lost();
         for (const auto& e : events)
-            for (const auto& record : e->changed_records) files_->forget_record(record, e->household_version);
+            for (const auto& record : e->changed_records) changes_->seen_in_outbox(record, e->household_version);
     }
     // Every change committed before `started` has now been seen.
     if (ok && !full) caught_up_at_ = std::max(caught_up_at_, started);

@@ -5,9 +5,10 @@
 // by any process on the same database reaches every subscriber of every process (docs/protocol.md, "The
 // change feed"). Polls run every `poll_interval` while someone subscribes, and at once after a local write
 // (nudge()), so a subscriber of the server that made a change hears of it within milliseconds. The same polls
-// keep the household file cache true to changes made by other processes (service/household_file_cache.hpp):
-// they run all the time while the cache is on, and when none has reached the outbox's end for four intervals
-// (failing, not queued, slow, or catching up) the cache is emptied on every tick until one does.
+// keep the caches true to changes made by other processes: every record an event names is told to them
+// (service/change_broadcast.hpp); they run all the time while a cache follows the outbox, and when none has
+// reached the outbox's end for four intervals (failing, not queued, slow, or catching up) the caches hear that
+// the outbox is lost on every tick until one does.
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -21,7 +22,7 @@
 #include "server/asio_names.hpp"
 #include "server/feed/feed_subscriber.hpp"
 #include "server/workers/db_worker_pool.hpp"
-#include "server/service/household_file_cache.hpp"
+#include "server/service/change_broadcast.hpp"
 
 namespace fupin::server::feed {
 
@@ -40,9 +41,9 @@ struct feed_settings {
 
 class event_hub {
 public:
-    // files: the household file cache the events make stale (null: none).
+    // changes: where the caches hear what the events name (null: no cache).
     event_hub(asio::io_context& io, workers::db_worker_pool& pool, feed_settings settings,
-              std::shared_ptr<service::household_file_cache> files = nullptr);
+              std::shared_ptr<service::change_broadcast> changes = nullptr);
 
     // head: the last seq in the database now (read at start-up).
     void start(std::int64_t head);
@@ -81,14 +82,14 @@ private:
     void on_polled(std::vector<std::shared_ptr<const feed_event>> events, bool ok, bool full,
                    std::chrono::steady_clock::time_point started);
     void forget_if_behind();
-    // Someone needs the polls: a subscriber, or cached files that another process's change could make stale.
+    // Someone needs the polls: a subscriber, or a cache that another process's change could make stale.
     bool polls_needed() const;
 
     asio::strand<asio::io_context::executor_type> strand_;
     asio::steady_timer timer_;
     workers::db_worker_pool& pool_;
     feed_settings settings_;
-    std::shared_ptr<service::household_file_cache> files_;
+    std::shared_ptr<service::change_broadcast> changes_;
 
     // Touched on strand_ only.
     bool polling_ = false;

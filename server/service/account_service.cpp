@@ -56,8 +56,7 @@ bool account_service::valid_username(std::string_view username) {
     return ok;
 }
 
-account_service::account_service(clock now, argon2_cost cost, std::shared_ptr<session_cache> sessions)
-    : now_(std::move(now)), hasher_(cost), sessions_(std::move(sessions)) {}
+account_service::account_service(clock now, argon2_cost cost) : now_(std::move(now)), hasher_(cost) {}
 
 void account_service::check_password(const std::string& username, const std::string& password) {
     auto length = common::utf8_length(password);
@@ -112,16 +111,10 @@ storage::user_account account_service::update(sql::connection& db, const princip
     access_policy::require(who, permission::manage_users);
     if (changes.display_name) check_display_name(*changes.display_name);
     const auto now = now_();
-    std::int64_t user_id = 0;
-    // Forgotten after the transaction however it ends: a commit whose answer was lost may still have happened.
-    // After it, so that a request which read the session before the commit cannot put it back. Every change (a
-    // new display name too) is forgotten: a cached entry carries the whole account.
-    const session_cache_forget forget{sessions_.get(), user_id};
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
         auto user = users.find_for_update(username);
         if (!user) throw no_such_user();
-        user_id = user->id;
         const auto before = public_view(*user);
         if (changes.display_name) user->display_name = *changes.display_name;
         if (changes.role) user->role = *changes.role;
@@ -144,13 +137,10 @@ void account_service::reset_password(sql::connection& db, const principal& who, 
     check_password(username, password);
     const auto hash = hasher_.hash(password);
     const auto now = now_();
-    std::int64_t user_id = 0;
-    const session_cache_forget forget{sessions_.get(), user_id};  // as in update()
     run_in_transaction(db, sql::tx_mode::write, [&] {
         storage::user_repository users(db);
         auto user = users.find_for_update(username);
         if (!user) throw no_such_user();
-        user_id = user->id;
         user->password_hash = hash;
         user->updated_at_ms = now;
         users.update(*user);

@@ -11,7 +11,6 @@
 
 #include "server/service/password_hasher.hpp"
 #include "server/service/principal.hpp"
-#include "server/service/session_cache.hpp"
 #include "server/storage/user_account.hpp"
 
 namespace fupin::server::sql {
@@ -39,8 +38,9 @@ class account_service {
 public:
     using clock = std::function<std::int64_t()>;
 
-    // `sessions`: the server's session cache, told when a change ends a user's sessions (may be null).
-    account_service(clock now, argon2_cost cost, std::shared_ptr<session_cache> sessions = nullptr);
+    // A change to an account reaches the session cache by itself: user_repository and session_repository name
+    // the account to the connection (service/change_broadcast.hpp).
+    account_service(clock now, argon2_cost cost);
 
     // 3 to 32 of a-z 0-9 _ . -
     static bool valid_username(std::string_view username);
@@ -60,7 +60,6 @@ private:
 
     clock now_;
     password_hasher hasher_;
-    std::shared_ptr<session_cache> sessions_;
 };
 
 }  // namespace fupin::server::service

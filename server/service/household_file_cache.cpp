@@ -48,6 +48,8 @@ void household_file_cache::forget(std::int64_t id) {
     bump_locked({target::one, id});
 }
 
+void household_file_cache::outbox_lost() noexcept { forget_all(); }
+
 void household_file_cache::forget_all() {
     decltype(entries_) entries;
     decltype(recency_) recency;
@@ -59,7 +61,7 @@ void household_file_cache::forget_all() {
     }
 }
 
-void household_file_cache::forget_record(const common::record_key& record, std::int64_t version) {
+void household_file_cache::changed_elsewhere(const common::record_key& record, std::int64_t version) noexcept {
     const auto t = target_of(record);
     if (t.what == target::all) return forget_all();
     if (t.what != target::one) return;
@@ -101,6 +103,7 @@ household_file_cache::target household_file_cache::target_of(const common::recor
         case common::record_key::kind::household: return {target::one, record.id()};
         case common::record_key::kind::areas: return {target::all, 0};
         case common::record_key::kind::unreadable: return {target::all, 0};  // too much rather than too little
+        case common::record_key::kind::account: return {};
         case common::record_key::kind::other: return {};
     }
     return {target::all, 0};

@@ -4,7 +4,7 @@
 // (docs/performance.md), so a read that asks it cannot be faster than that.
 //
 // The cache must never answer a file older than one this process has already answered or written. So:
-// - It is the change observer of the server's database connections (sql::change_observer): household_repository
+// - It hears every write of this process's database connections (change_broadcast): household_repository
 //   names the household and area_repository the areas (a file shows its areas' names) as soon as a write
 //   changes them. changing() forgets the file at once and, until changed() (the write's transaction has ended,
 //   before its answer is sent), nothing read of it is stored: a reader that fetched the row while the write was
@@ -15,8 +15,8 @@
 // - A stored file never replaces a newer version of itself (two readers racing with a write can finish in
 //   either order).
 // - Changes made by another process on the same database reach this one through the outbox that the change
-//   feed follows (feed::event_hub polls it every poll interval while the cache is on, and empties the cache
-//   when it has not caught up with the outbox for a few intervals): seen here within about one poll.
+//   feed follows (feed::event_hub polls it every poll interval while the cache is on, and the cache is emptied
+//   when the hub has not caught up with the outbox for a few intervals): seen here within about one poll.
 // - A file is kept for max_age at most: a change that bypasses the server and its outbox (SQL typed by hand)
 //   is read within that.
 // The access policy is applied to every answer, cached or not (the cached file keeps its village code).
@@ -31,11 +31,11 @@
 #include <unordered_map>
 
 #include "server/service/monotonic_clock.hpp"
-#include "server/sql/change_observer.hpp"
+#include "server/service/record_cache.hpp"
 
 namespace fupin::server::service {
 
-class household_file_cache : public sql::change_observer {
+class household_file_cache final : public record_cache {
 public:
     struct file {
         std::int64_t version = 0;
@@ -58,17 +58,17 @@ public:
 
     void forget(std::int64_t id);
     void forget_all();
-    // A changed record: a household forgets that file, the areas every file, a name it cannot read every file
-    // (too much rather than too little), anything else nothing.
-    // For changes seen in the outbox, whose writes have ended. version: the file's version after the change
-    // (the event of a household write says it), 0 when not known. A file held at that version or a newer one
-    // is kept: this process's own writes are seen in the outbox too, after they have already forgotten the
-    // file and a read has stored it again.
-    void forget_record(const common::record_key& record, std::int64_t version = 0);
 
-    // sql::change_observer: the writes of this process's connections.
+    // record_cache. A changed record: a household forgets that file, the areas every file, a name it cannot
+    // read every file (too much rather than too little), anything else nothing.
     void changing(const common::record_key& record) noexcept override;
     void changed(const common::record_key& record) noexcept override;
+    bool follows_outbox() const override { return enabled(); }
+    // version: the file's version after the change (the event of a household write says it). A file held at
+    // that version or a newer one is kept: this process's own writes are seen in the outbox too, after they
+    // have already forgotten the file and a read has stored it again.
+    void changed_elsewhere(const common::record_key& record, std::int64_t version) noexcept override;
+    void outbox_lost() noexcept override;
 
     std::size_t size() const;
 

@@ -1,19 +1,14 @@
 #include "server/service/services.hpp"
 
-#include "server/service/session_cache.hpp"
-
 namespace fupin::server::service {
 
-services services::make(const server_config& config, std::shared_ptr<household_file_cache> files) {
-    auto session_lookups = std::make_shared<session_cache>(
-        config.session_cache_ttl, 20'000,
-        config.monotonic_clock ? config.monotonic_clock : steady_monotonic_clock());
+services services::make(const server_config& config, const caches& kept) {
     return services{
-        .sessions = std::make_shared<const session_service>(config.clock, config, session_lookups),
+        .sessions = std::make_shared<const session_service>(config.clock, config, kept.sessions),
         .accounts = std::make_shared<const account_service>(
-            config.clock, argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}, session_lookups),
+            config.clock, argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}),
         .lookups = person_lookup_service(config.clock, config.lookup_limit, config.lookup_window),
-        .households = household_service(config.clock, std::move(files), config.group_commit),
+        .households = household_service(config.clock, kept.files, config.group_commit),
         .applications = application_service(config.clock),
         .appraisals = appraisal_service(config.clock),
         .postings = posting_service(config.clock, config.posting_days),

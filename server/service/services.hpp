@@ -9,7 +9,7 @@
 #include "server/service/application_service.hpp"
 #include "server/service/appraisal_service.hpp"
 #include "server/service/denial_recorder.hpp"
-#include "server/service/household_file_cache.hpp"
+#include "server/service/caches.hpp"
 #include "server/service/household_service.hpp"
 #include "server/service/objection_service.hpp"
 #include "server/service/person_lookup_service.hpp"
@@ -21,7 +21,7 @@ namespace fupin::server::service {
 
 struct services {
     std::shared_ptr<const session_service> sessions;
-    std::shared_ptr<const account_service> accounts;  // shares the sessions' cache: an account change ends them
+    std::shared_ptr<const account_service> accounts;
     person_lookup_service lookups;
     household_service households;
     application_service applications;  // the identification procedure: cases and their steps,
@@ -31,9 +31,8 @@ struct services {
     quota_service quotas;
     std::shared_ptr<denial_recorder> denials;
 
-    // files: the household file cache that the server's connections report their writes to (null: every read
-    // asks the database).
-    static services make(const server_config& config, std::shared_ptr<household_file_cache> files = nullptr);
+    // With the server's caches (caches::make); without them every read asks the database.
+    static services make(const server_config& config, const caches& kept = {});
 };
 
 }  // namespace fupin::server::service

@@ -240,23 +240,22 @@ principal session_service::authenticate(sql::connection& db, const std::string& 
     // process may have kept the session alive, or ended it).
     auto found = cache_ ? cache_->find(token_hash) : std::nullopt;
     if (!found || !usable(*found, certificate, now, idle_ms)) {
-        const auto generation = cache_ ? cache_->generation() : 0;
+        const auto ticket = cache_ ? cache_->before_read() : 0;
         found = sessions.find_with_user(token_hash);
         if (!found) throw session_expired();
         const auto& session = found->session;
         if (now >= session.expires_at_ms || now >= session.last_seen_ms + idle_ms || found->user.disabled) {
             try {
-                sessions.remove(token_hash);
+                sessions.remove(token_hash, found->user.id);
             } catch (const sql::storage_full& e) {  // it is refused all the same; the row goes with the next login
                 spdlog::warn("an ended session's row kept, the database is full: {}", e.what());
             }
-            if (cache_) cache_->forget(token_hash);
             throw session_expired();
         }
         if (session.certificate_subject != certificate.subject)
             throw api_error(401, "certificate_mismatch", "该登录凭据属于另一台办公电脑的证书,请重新登录",
                             "this session belongs to another office certificate; log in again");
-        if (cache_) cache_->store(*found, generation);
+        if (cache_) cache_->store(*found, ticket);
     }
     auto& session = found->session;
     if (now - session.last_seen_ms >= touch_interval_ms) {
@@ -288,15 +287,8 @@ std::optional<principal> session_service::authenticate_from_memory(const std::st
 
 void session_service::logout(sql::connection& db, const principal& who) const {
     const auto now = now_();
-    struct forget_token {  // after the transaction however it ended, as session_cache_forget does for a user
-        session_cache* cache;
-        const std::string& token_hash;
-        ~forget_token() {
-            if (cache) cache->forget(token_hash);
-        }
-    } forget{cache_.get(), who.token_hash};
     run_in_transaction(db, sql::tx_mode::write, [&] {
-        storage::session_repository(db).remove(who.token_hash);
+        storage::session_repository(db).remove(who.token_hash, who.user_id);
         audit_trail::record(db, audit_actor::of(who), "session.logout",
                             "user/" + who.username, "ok", nullptr, now);
     });

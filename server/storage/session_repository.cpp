@@ -39,9 +39,15 @@ void session_repository::touch(const std::string& token_hash, std::int64_t now_m
     conn_.execute(touch_session, {now_ms, token_hash});
 }
 
-void session_repository::remove(const std::string& token_hash) { conn_.execute(delete_session, {token_hash}); }
+void session_repository::remove(const std::string& token_hash, std::int64_t user_id) {
+    conn_.execute(delete_session, {token_hash});
+    conn_.record_changed(common::record_key::account(user_id));
+}
 
-void session_repository::remove_for_user(std::int64_t user_id) { conn_.execute(delete_user_sessions, {user_id}); }
+void session_repository::remove_for_user(std::int64_t user_id) {
+    conn_.execute(delete_user_sessions, {user_id});
+    conn_.record_changed(common::record_key::account(user_id));
+}
 
 std::int64_t session_repository::remove_expired(std::int64_t now_ms, std::int64_t idle_ms) {
     return conn_.execute(delete_expired, {now_ms, now_ms - idle_ms});

@@ -31,7 +31,9 @@ public:
     };
     std::optional<session_with_user> find_with_user(const std::string& token_hash);
     void touch(const std::string& token_hash, std::int64_t now_ms);
-    void remove(const std::string& token_hash);
+    // Ending sessions names their user's account to the connection's change observer: the session cache
+    // forgets that user's sessions (service/session_cache.hpp).
+    void remove(const std::string& token_hash, std::int64_t user_id);
     void remove_for_user(std::int64_t user_id);
     // Sessions past their absolute expiry or idle longer than idle_ms; returns how many went.
     std::int64_t remove_expired(std::int64_t now_ms, std::int64_t idle_ms);

@@ -60,6 +60,7 @@ std::vector<user_account> user_repository::list() {
 void user_repository::update(const user_account& u) {
     conn_.execute(update_user, {u.display_name, u.role, u.area_code, u.password_hash, std::int64_t{u.disabled ? 1 : 0},
                                 u.updated_at_ms, u.id});
+    conn_.record_changed(common::record_key::account(u.id));  // a cached session carries its account
 }
 
 std::int64_t user_repository::count() { return conn_.query(count_all).at(0).get_int64(0); }

@@ -93,22 +93,22 @@ TEST(household_file_cache, records_seen_in_the_outbox_forget_their_file_or_every
     household_file_cache cache(10);
     for (std::int64_t id : {1, 2, 12})
         cache.store(id, file_of("file " + std::to_string(id)), cache.before_read(id));
-    cache.forget_record(record_key::household(12));
+    cache.changed_elsewhere(record_key::household(12), 0);
     EXPECT_FALSE(cache.find(12));
     EXPECT_TRUE(cache.find(1));
-    cache.forget_record(record_key::parse("application/1"));  // a case's own record: not a file
-    cache.forget_record(record_key::parse("posting/2"));
+    cache.changed_elsewhere(record_key::parse("application/1"), 0);  // a case's own record: not a file
+    cache.changed_elsewhere(record_key::parse("posting/2"), 0);
     EXPECT_TRUE(cache.find(1));
     EXPECT_TRUE(cache.find(2));
 
     const auto ticket = cache.before_read(1);
-    cache.forget_record(record_key::parse("areas"));  // every file shows its areas' names
+    cache.changed_elsewhere(record_key::parse("areas"), 0);  // every file shows its areas' names
     EXPECT_EQ(cache.size(), 0u);
     cache.store(1, file_of("old names"), ticket);
     EXPECT_FALSE(cache.find(1));
 
     cache.store(2, file_of("file 2"), cache.before_read(2));
-    cache.forget_record(record_key::parse("household/2x"));  // not a name it knows: it forgets too much rather than too little
+    cache.changed_elsewhere(record_key::parse("household/2x"), 0);  // not a name it knows: it forgets too much rather than too little
     EXPECT_EQ(cache.size(), 0u);
 }
 
@@ -116,18 +116,18 @@ TEST(household_file_cache, an_outbox_event_keeps_a_file_already_held_at_its_vers
     household_file_cache cache(10);
     cache.store(5, file_of("version 3", 3), cache.before_read(5));
     // This server's own write of version 3, seen in the outbox after a read stored its result: nothing to forget.
-    cache.forget_record(record_key::parse("household/5"), 3);
-    cache.forget_record(record_key::parse("household/5"), 2);
+    cache.changed_elsewhere(record_key::parse("household/5"), 3);
+    cache.changed_elsewhere(record_key::parse("household/5"), 2);
     EXPECT_EQ(json_of(cache, 5), "version 3");
     // A newer version written elsewhere: forgotten, and a read that began before it stores nothing.
     const auto ticket = cache.before_read(5);
-    cache.forget_record(record_key::parse("household/5"), 4);
+    cache.changed_elsewhere(record_key::parse("household/5"), 4);
     EXPECT_FALSE(cache.find(5));
     cache.store(5, file_of("version 3", 3), ticket);
     EXPECT_FALSE(cache.find(5));
     // Not held: a read in flight is still stopped, whatever the version.
     const auto in_flight = cache.before_read(6);
-    cache.forget_record(record_key::parse("household/6"), 1);
+    cache.changed_elsewhere(record_key::parse("household/6"), 1);
     cache.store(6, file_of("version 1", 1), in_flight);
     EXPECT_FALSE(cache.find(6));
 }
