@@ -32,7 +32,7 @@ const fs::path& foreign_certificates() {
 
 void archive_test::SetUp() {
     database_test::SetUp();
-    if (IsSkipped()) return;
+    if (!database_) return;  // skipped, or failed for want of MariaDB: nothing to serve
     auto config = server_config_with(certificates());
     configure(config);
     server_ = std::make_unique<server::county_server>(config);
