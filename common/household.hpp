@@ -99,8 +99,13 @@ struct household {
     std::string main_cause;                // vocabulary::poverty_causes
     std::vector<std::string> other_causes; // at most two, distinct, not the main cause
 
-    bool five_guarantee = false;     // 五保户
-    bool minimum_allowance = false;  // 低保户
+    // The national registration form's attributes of the household.
+    std::string identification_standard = "national";  // vocabulary::identification_standards, 识别标准
+    std::string poverty_type = "general";  // vocabulary::poverty_types, 贫困户属性 (低保, 特困供养 = 五保)
+    bool military_family = false;        // 军烈属
+    bool only_child_family = false;      // 独生子女户
+    bool two_daughters_family = false;   // 双女户
+    std::string national_number;         // the national system's household number, digits; empty if none yet
 
     identification_facts identification;
 };

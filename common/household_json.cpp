@@ -178,8 +178,12 @@ json to_json(const household& h) {
           {"total", fen_to_json(total)}}},
         {"per_capita_net_income", fen_to_json(h.per_capita_net_income)},
         {"causes", {{"main", h.main_cause}, {"others", others}}},
-        {"five_guarantee", h.five_guarantee},
-        {"minimum_allowance", h.minimum_allowance},
+        {"identification_standard", h.identification_standard},
+        {"poverty_type", h.poverty_type},
+        {"military_family", h.military_family},
+        {"only_child_family", h.only_child_family},
+        {"two_daughters_family", h.two_daughters_family},
+        {"national_number", h.national_number},
         {"identification",
          {{"elderly_with_disabled_children", h.identification.elderly_with_disabled_children},
           {"elderly_parents_of_only_child", h.identification.elderly_parents_of_only_child},
@@ -205,8 +209,12 @@ household household_from_json(const json& j, json_source source) {
         else if (key == "phone") h.phone = string_at(v, p);
         else if (key == "bank_name") h.bank_name = string_at(v, p);
         else if (key == "bank_account") h.bank_account = string_at(v, p);
-        else if (key == "five_guarantee") h.five_guarantee = bool_at(v, p);
-        else if (key == "minimum_allowance") h.minimum_allowance = bool_at(v, p);
+        else if (key == "identification_standard") h.identification_standard = string_at(v, p);
+        else if (key == "poverty_type") h.poverty_type = string_at(v, p);
+        else if (key == "military_family") h.military_family = bool_at(v, p);
+        else if (key == "only_child_family") h.only_child_family = bool_at(v, p);
+        else if (key == "two_daughters_family") h.two_daughters_family = bool_at(v, p);
+        else if (key == "national_number") h.national_number = string_at(v, p);
         else if (key == "land") {
             for (const auto& [k, lv] : object_at(v, p).items()) {
                 const auto lp = join(p, k);

@@ -264,6 +264,18 @@ std::vector<api_error> find_problems(const household& h, std::chrono::year_month
                    "must be at most " + std::to_string(max_bank_account_digits) + " digits");
     }
 
+    c.code({"identification_standard", "识别标准", "identification_standard"}, vocabulary::identification_standards,
+           h.identification_standard, true);
+    c.code({"poverty_type", "贫困户属性", "poverty_type"}, vocabulary::poverty_types, h.poverty_type, true);
+    if (!h.national_number.empty()) {
+        const field number{"national_number", "全国户编号", "national_number"};
+        if (!all_digits(h.national_number))
+            c.fail(number, "invalid_value", "只能含数字", "may contain only digits");
+        else if (h.national_number.size() > max_national_number_digits)
+            c.fail(number, "too_long", "最多" + std::to_string(max_national_number_digits) + "位",
+                   "must be at most " + std::to_string(max_national_number_digits) + " digits");
+    }
+
     c.quantity({"land.contracted_mu", "承包地面积", "land.contracted_mu"}, h.land.contracted_mu, max_land_mu, "亩", "mu");
     c.quantity({"land.transferred_mu", "流转地面积", "land.transferred_mu"}, h.land.transferred_mu, max_land_mu, "亩", "mu");
     c.quantity({"land.abandoned_mu", "撂荒地面积", "land.abandoned_mu"}, h.land.abandoned_mu, max_land_mu, "亩", "mu");

@@ -24,6 +24,7 @@ inline constexpr std::size_t max_bank_name_chars = 50;
 inline constexpr std::size_t max_assets_note_chars = 200;
 inline constexpr std::size_t max_phone_chars = 20;
 inline constexpr std::size_t max_bank_account_digits = 32;
+inline constexpr std::size_t max_national_number_digits = 32;
 inline constexpr int min_income_year = 2000;
 
 // Sum of the four income sources.

@@ -65,10 +65,12 @@ identification_verdict identification_rules::judge(const household& h, money_fen
     if (f.gambling_drugs_or_crime)
         exclude("excluded_gambling_drugs_crime", "三不评:赌博、吸毒或其他违法犯罪",
                 "excluded: habitual gambling, drug use or other crime");
-    if (h.five_guarantee)
-        exclude("five_guarantee", "五保户不纳入本次扶贫对象识别(由五保供养保障)",
-                "five-guarantee households are outside this registration");
-    if (h.minimum_allowance)
+    // 五保户 and 低保户 are outside this registration (plan 四.2): the form's 贫困户属性 says which a household is.
+    // The codes keep their first names, which clients already know.
+    if (h.poverty_type == "extreme_support")
+        exclude("five_guarantee", "特困供养(五保)户不纳入本次扶贫对象识别(由特困供养保障)",
+                "households in extreme-poverty support (five-guarantee) are outside this registration");
+    if (h.poverty_type == "minimum_allowance")
         exclude("minimum_allowance", "低保户不纳入本次扶贫对象识别(由最低生活保障保障)",
                 "minimum-allowance households are outside this registration");
 

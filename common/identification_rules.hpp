@@ -15,7 +15,8 @@ namespace fupin::common {
 
 // One reason of a verdict, in both languages, so a clerk and an objector can read why.
 struct verdict_reason {
-    std::string code;  // stable: below_line, above_line, priority_*, excluded_*, five_guarantee, minimum_allowance
+    std::string code;  // stable: below_line, above_line, priority_*, excluded_*, five_guarantee (poverty_type
+                       // extreme_support), minimum_allowance (poverty_type minimum_allowance)
     std::string zh;
     std::string en;
     const std::string& text(language lang) const { return lang == language::en ? en : zh; }

@@ -107,6 +107,16 @@ const vocabulary_list poverty_causes{"poverty_causes",
                                       {"poor_transport", "交通条件落后", "poor transport"},
                                       {"lack_of_drive", "自身发展动力不足", "lack of own drive"}}};
 
+const vocabulary_list identification_standards{"identification_standards",
+                                               {{"national", "国家标准", "national line"},
+                                                {"provincial", "省定标准", "provincial line"},
+                                                {"municipal", "市定标准", "municipal line"}}};
+
+const vocabulary_list poverty_types{"poverty_types",
+                                    {{"general", "一般贫困户", "ordinary poor household"},
+                                     {"minimum_allowance", "低保贫困户", "poor household on the minimum allowance"},
+                                     {"extreme_support", "特困供养贫困户", "poor household in extreme-poverty support (五保)"}}};
+
 const vocabulary_list roles{"roles",
                             {{"village_clerk", "村级信息员", "Village clerk"},
                              {"resident_cadre", "驻村干部", "Resident cadre"},
@@ -162,7 +172,7 @@ const std::vector<const vocabulary_list*>& all() {
     static const std::vector<const vocabulary_list*> lists{
         &household_statuses, &sexes,       &relations,   &education_levels,   &health_conditions,
         &labour_capacities,  &housing_conditions, &drinking_water, &electricity, &road_access,
-        &consumption_levels, &poverty_causes, &roles, &application_states, &procedure_actions,
+        &consumption_levels, &poverty_causes, &identification_standards, &poverty_types, &roles, &application_states, &procedure_actions,
         &posting_levels, &objection_states};
     return lists;
 }

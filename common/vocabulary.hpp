@@ -40,6 +40,8 @@ extern const vocabulary_list electricity;
 extern const vocabulary_list road_access;
 extern const vocabulary_list consumption_levels;
 extern const vocabulary_list poverty_causes;
+extern const vocabulary_list identification_standards;  // 识别标准: the poverty line a household was found under
+extern const vocabulary_list poverty_types;             // 贫困户属性
 extern const vocabulary_list roles;               // a user's role (docs/protocol.md "Roles"); the policy keys on it
 // The identification procedure (common/application_workflow.hpp has the rules).
 extern const vocabulary_list application_states;

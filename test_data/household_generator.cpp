@@ -186,12 +186,14 @@ common::household household_generator::make(std::int64_t index, int members) con
         if (cause != h.main_cause && std::find(h.other_causes.begin(), h.other_causes.end(), cause) == h.other_causes.end())
             h.other_causes.push_back(cause);
     }
-    h.minimum_allowance = r(27, 4) == 0;
 
     if (members < 0 || members > max_members) throw std::out_of_range("household_generator: 0..7 members");
     const int n = members == 0 ? size(index) : members;
     const std::string family = surnames[r(30, surnames.size())];
-    h.five_guarantee = n == 1 && r(31, 3) == 0;
+    // 贫困户属性: a quarter on the minimum allowance; a third of those living alone in extreme-poverty support.
+    h.poverty_type = n == 1 && r(31, 3) == 0 ? "extreme_support" : r(27, 4) == 0 ? "minimum_allowance" : "general";
+    h.military_family = r(32, 50) == 0;
+    h.national_number = "52" + digits(static_cast<std::uint64_t>(index) + 1, 14);
     for (int slot = 0; slot < n; ++slot) {
         common::member m;
         m.id_number = id_number(index, slot);

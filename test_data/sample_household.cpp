@@ -86,6 +86,12 @@ common::household sample_household(const sample_options& options, const member_n
     h.income = {2026, 120000, 80050, 0, 30000};
     h.main_cause = "illness";
     h.other_causes = {"lack_of_labour"};
+    h.identification_standard = "national";
+    h.poverty_type = "general";
+    h.military_family = false;
+    h.only_child_family = false;
+    h.two_daughters_family = false;
+    h.national_number = "5299011012010030012";
     return h;
 }
 

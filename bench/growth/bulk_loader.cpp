@@ -20,14 +20,15 @@ constexpr const char* insert_households_head =
     "bank_account, land_contracted_mu, land_transferred_mu, land_abandoned_mu, housing, housing_area_m2, "
     "drinking_water, electricity, road_access, consumption_level, assets_value_fen, assets_note, income_year, "
     "income_wages_fen, income_production_business_fen, income_property_fen, income_transfers_fen, "
-    "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, five_guarantee, minimum_allowance, "
+    "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, identification_standard, poverty_type, "
+    "military_family, only_child_family, two_daughters_family, national_number, "
     "status, version, created_at_ms, updated_at_ms) VALUES ";
-constexpr int household_columns = 35;
+constexpr int household_columns = 39;
 constexpr const char* insert_members_head =
     "INSERT INTO members (household_id, seq, name, id_number, sex, birth_date, relation, education, health, "
     "disability_grade, labour_capacity, migrant_work_months, migrant_work_income_fen) VALUES ";
 constexpr int member_columns = 13;
-// Rows per statement: 250 × 35 and 1000 × 13 parameters stay far below SQLite's 32,766 variables and MySQL's
+// Rows per statement: 250 × 39 and 1000 × 13 parameters stay far below SQLite's 32,766 variables and MySQL's
 // 65,535 placeholders, and a statement stays well under max_allowed_packet (about 100 KB). Fixed sizes keep
 // the statement text constant, so each connection prepares it once.
 constexpr std::size_t households_per_statement = 250;
@@ -104,8 +105,10 @@ void bulk_loader::write_batch(std::int64_t from, std::int64_t to, std::int64_t& 
              h.conditions.road_access, h.conditions.consumption_level, h.conditions.assets_value,
              h.conditions.assets_note, std::int64_t{h.income.year}, h.income.wages, h.income.production_business,
              h.income.property, h.income.transfers, h.per_capita_net_income, h.main_cause,
-             optional_text(h.other_causes, 0), optional_text(h.other_causes, 1), std::int64_t{h.five_guarantee},
-             std::int64_t{h.minimum_allowance}, h.status, h.version, h.created_at_ms, h.updated_at_ms});
+             optional_text(h.other_causes, 0), optional_text(h.other_causes, 1), h.identification_standard,
+             h.poverty_type, std::int64_t{h.military_family}, std::int64_t{h.only_child_family},
+             std::int64_t{h.two_daughters_family}, h.national_number, h.status, h.version, h.created_at_ms,
+             h.updated_at_ms});
         std::int64_t seq = 0;
         for (const common::member& m : h.members) {
             member_params_.insert(member_params_.end(),

@@ -48,6 +48,9 @@ OTHER_CAUSES = ["lack_of_technology", "lack_of_funds", "lack_of_land", "lack_of_
                 "disaster", "lack_of_drive"]
 
 rng = random.Random(SEED)
+# The national form's household attributes (识别标准, 军烈属, 独生子女户, 双女户, the national number) draw from
+# their own sequence, so that adding them left every household drawn from `rng` as it was.
+form_rng = random.Random(SEED + 1)
 used_ids = set()
 
 
@@ -229,6 +232,9 @@ def household(township, village, group, number):
     elder_alone = size == 1 and members[0]["labour_capacity"] != "full"
     five_guarantee = elder_alone and rng.random() < 0.45
     minimum_allowance = not five_guarantee and main in ("illness", "disability", "lack_of_labour") and rng.random() < 0.16
+    poverty_type = "extreme_support" if five_guarantee else "minimum_allowance" if minimum_allowance else "general"
+    children = [m for m in members if m["relation"] in ("son", "daughter")]
+    daughters_only = len(children) == 2 and all(m["relation"] == "daughter" for m in children)
 
     # Income: a per-capita target spread over 1,500-4,500 yuan, split by source.
     per_capita = rng.triangular(1500, 4500, 2600)
@@ -273,7 +279,12 @@ def household(township, village, group, number):
         "income": {"year": INCOME_YEAR, "wages": yuan(wages), "production_business": yuan(production),
                    "property": yuan(property_income), "transfers": yuan(transfers)},
         "causes": {"main": main, "others": others},
-        "five_guarantee": five_guarantee, "minimum_allowance": minimum_allowance,
+        "identification_standard": "provincial" if form_rng.random() < 0.1 else "national",
+        "poverty_type": poverty_type,
+        "military_family": form_rng.random() < 0.02,
+        "only_child_family": len(children) == 1 and form_rng.random() < 0.3,
+        "two_daughters_family": daughters_only,
+        "national_number": "" if form_rng.random() < 0.2 else "52990%011d" % form_rng.randrange(10**11),
     }
     return h
 

@@ -15,12 +15,14 @@ constexpr const char* insert_household =
     "bank_account, land_contracted_mu, land_transferred_mu, land_abandoned_mu, housing, housing_area_m2, "
     "drinking_water, electricity, road_access, consumption_level, assets_value_fen, assets_note, income_year, "
     "income_wages_fen, income_production_business_fen, income_property_fen, income_transfers_fen, "
-    "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, five_guarantee, minimum_allowance, "
+    "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, identification_standard, poverty_type, "
+    "military_family, only_child_family, two_daughters_family, national_number, "
     "identification_flags, status, version, created_at_ms, updated_at_ms) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "1, ?, ?)";
 // Each further household of insert_all(), after insert_household.
 constexpr const char* household_values =
-    ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+    ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
 
 // The version check lives in the WHERE clause, so two concurrent edits of one version cannot both win.
 constexpr const char* update_household =
@@ -30,7 +32,9 @@ constexpr const char* update_household =
     "road_access = ?, consumption_level = ?, assets_value_fen = ?, assets_note = ?, income_year = ?, "
     "income_wages_fen = ?, income_production_business_fen = ?, income_property_fen = ?, "
     "income_transfers_fen = ?, per_capita_net_income_fen = ?, main_cause = ?, other_cause_1 = ?, "
-    "other_cause_2 = ?, five_guarantee = ?, minimum_allowance = ?, identification_flags = ?, updated_at_ms = ?, "
+    "other_cause_2 = ?, identification_standard = ?, poverty_type = ?, military_family = ?, "
+    "only_child_family = ?, two_daughters_family = ?, national_number = ?, identification_flags = ?, "
+    "updated_at_ms = ?, "
     "version = version + 1 "
     "WHERE id = ? AND version = ?";
 
@@ -49,7 +53,8 @@ constexpr const char* select_household =
     "h.drinking_water, h.electricity, h.road_access, h.consumption_level, h.assets_value_fen, h.assets_note, "
     "h.income_year, h.income_wages_fen, h.income_production_business_fen, h.income_property_fen, "
     "h.income_transfers_fen, h.per_capita_net_income_fen, h.main_cause, h.other_cause_1, h.other_cause_2, "
-    "h.five_guarantee, h.minimum_allowance, h.identification_flags "
+    "h.identification_standard, h.poverty_type, h.military_family, h.only_child_family, h.two_daughters_family, "
+    "h.national_number, h.identification_flags "
     "FROM households h "
     "LEFT JOIN areas t ON t.code = h.township_code "
     "LEFT JOIN areas v ON v.code = h.village_code "
@@ -143,7 +148,8 @@ std::vector<sql::value> editable_fields(const common::household& h) {
             h.conditions.assets_value, h.conditions.assets_note, std::int64_t{h.income.year}, h.income.wages,
             h.income.production_business, h.income.property, h.income.transfers, h.per_capita_net_income,
             h.main_cause, optional_text(h.other_causes, 0), optional_text(h.other_causes, 1),
-            std::int64_t{h.five_guarantee ? 1 : 0}, std::int64_t{h.minimum_allowance ? 1 : 0},
+            h.identification_standard, h.poverty_type, std::int64_t{h.military_family ? 1 : 0},
+            std::int64_t{h.only_child_family ? 1 : 0}, std::int64_t{h.two_daughters_family ? 1 : 0}, h.national_number,
             identification_flags(h.identification)};
 }
 
@@ -186,8 +192,12 @@ common::household read_household(const sql::row& r) {
     h.main_cause = r.get_string(i++);
     for (int k = 0; k < 2; ++k, ++i)
         if (!r.is_null(i)) h.other_causes.push_back(r.get_string(i));
-    h.five_guarantee = r.get_int64(i++) != 0;
-    h.minimum_allowance = r.get_int64(i++) != 0;
+    h.identification_standard = r.get_string(i++);
+    h.poverty_type = r.get_string(i++);
+    h.military_family = r.get_int64(i++) != 0;
+    h.only_child_family = r.get_int64(i++) != 0;
+    h.two_daughters_family = r.get_int64(i++) != 0;
+    h.national_number = r.get_string(i++);
     h.identification = identification_facts_of(r.get_int64(i++));
     return h;
 }

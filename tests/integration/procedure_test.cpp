@@ -358,8 +358,8 @@ TEST_P(procedure_api, the_rules_exclude_and_prefer_with_reasons) {
     EXPECT_EQ(e.details()["reasons"], "excluded_gambling_drugs_crime");
 
     const std::vector<std::pair<std::function<void(common::household&)>, std::string>> excluded{
-        {[](auto& h) { h.five_guarantee = true; }, "five_guarantee"},
-        {[](auto& h) { h.minimum_allowance = true; }, "minimum_allowance"},
+        {[](auto& h) { h.poverty_type = "extreme_support"; }, "five_guarantee"},
+        {[](auto& h) { h.poverty_type = "minimum_allowance"; }, "minimum_allowance"},
         {[](auto& h) { h.identification.land_abandoned_refusing_transfer = true; }, "excluded_land_abandoned"},
         {[](auto& h) { h.identification.family_planning_violation = true; }, "excluded_family_planning"},
     };

@@ -67,7 +67,7 @@ TEST_P(storage_backend, update_replaces_fields_and_members_and_bumps_the_version
     edit.members.push_back(make_household(group_a2_1, 29, 1).members[0]);
     edit.members.back().relation = "spouse";
     edit.other_causes.clear();
-    edit.five_guarantee = true;
+    edit.poverty_type = "extreme_support";
     ASSERT_TRUE(repo.update(edit, 1, 2000));
     EXPECT_EQ(edit.version, 2);
     EXPECT_EQ(edit.updated_at_ms, 2000);

@@ -5,6 +5,7 @@
 #include "server/storage/migrate.hpp"
 #include "server/storage/migration.hpp"
 #include "server/sql/error.hpp"
+#include "sample_data.hpp"
 
 namespace fupin::server::storage::test {
 
@@ -27,6 +28,36 @@ TEST_P(storage_backend, migration_runs_twice_without_change) {
     EXPECT_EQ(area_repository(conn()).count(), 1);
     EXPECT_EQ(conn().query("SELECT COUNT(*) FROM schema_version").at(0).get_int64(0),
               static_cast<std::int64_t>(embedded_migrations(conn().dialect()).size()));
+}
+
+// 007 replaced the flags five_guarantee and minimum_allowance by poverty_type. The database is taken back to
+// how 006 left it (the flags, none of 007's columns, no record of 007), with three files, and migrated again.
+TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_from_the_old_flags) {
+    seed_areas(conn());
+    household_repository households(conn());
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto h = make_household(group_a1_3, 700 + 10 * i, 1);
+        households.insert(h, 1000);
+        ids.push_back(h.id);
+    }
+    const std::vector<std::string> added{"identification_standard", "poverty_type", "military_family",
+                                         "only_child_family", "two_daughters_family", "national_number"};
+    for (const auto& column : added) conn().execute_script("ALTER TABLE households DROP COLUMN " + column);
+    for (const char* flag : {"five_guarantee", "minimum_allowance"})
+        conn().execute_script(std::string("ALTER TABLE households ADD COLUMN ") + flag + " SMALLINT NOT NULL DEFAULT 0");
+    conn().execute("UPDATE households SET five_guarantee = 1 WHERE id = ?", {ids[0]});
+    conn().execute("UPDATE households SET minimum_allowance = 1 WHERE id = ?", {ids[1]});
+    conn().execute("DELETE FROM schema_version WHERE version = 7");
+
+    EXPECT_EQ(migrate(conn()), 1);
+    EXPECT_EQ(households.find(ids[0])->poverty_type, "extreme_support");
+    EXPECT_EQ(households.find(ids[1])->poverty_type, "minimum_allowance");
+    EXPECT_EQ(households.find(ids[2])->poverty_type, "general");
+    EXPECT_EQ(households.find(ids[2])->identification_standard, "national");
+    EXPECT_FALSE(households.find(ids[2])->military_family);
+    EXPECT_EQ(households.find(ids[2])->national_number, "");
+    EXPECT_THROW(conn().query("SELECT five_guarantee FROM households"), sql::error) << "the old flags are gone";
 }
 
 TEST_P(storage_backend, database_newer_than_binary_is_refused) {

@@ -39,7 +39,9 @@ common::household make_household(const std::string& group, int first_id, int mem
         m.sex = i == 0 ? "male" : "female";
         m.birth_date = fmt::format("19{:02}-03-12", 60 + i);
     }
-    h.minimum_allowance = true;
+    h.identification_standard = "provincial";
+    h.poverty_type = "minimum_allowance";
+    h.military_family = h.only_child_family = h.two_daughters_family = true;
     common::derive(h);  // head name, per-capita income
     return h;
 }
@@ -79,8 +81,12 @@ void expect_same(const common::household& e, const common::household& a, bool co
     EXPECT_EQ(e.per_capita_net_income, a.per_capita_net_income);
     EXPECT_EQ(e.main_cause, a.main_cause);
     EXPECT_EQ(e.other_causes, a.other_causes);
-    EXPECT_EQ(e.five_guarantee, a.five_guarantee);
-    EXPECT_EQ(e.minimum_allowance, a.minimum_allowance);
+    EXPECT_EQ(e.identification_standard, a.identification_standard);
+    EXPECT_EQ(e.poverty_type, a.poverty_type);
+    EXPECT_EQ(e.military_family, a.military_family);
+    EXPECT_EQ(e.only_child_family, a.only_child_family);
+    EXPECT_EQ(e.two_daughters_family, a.two_daughters_family);
+    EXPECT_EQ(e.national_number, a.national_number);
     ASSERT_EQ(e.members.size(), a.members.size());
     for (std::size_t i = 0; i < e.members.size(); ++i) {
         SCOPED_TRACE(fmt::format("member {}", i));

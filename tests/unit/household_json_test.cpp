@@ -93,7 +93,8 @@ TEST(household_json, round_trip_keeps_everything_including_chinese_text) {
     h.village_name = "岩脚村";
     h.group_name = "三组";
     h.conditions.assets_note = "耕牛2头、摩托车1辆「旧」";
-    h.five_guarantee = true;
+    h.poverty_type = "extreme_support";
+    h.two_daughters_family = true;
     derive(h);
     const household back = household_from_json(json::parse(to_json(h).dump()), json_source::response);
     EXPECT_EQ(to_json(back), to_json(h));
@@ -101,7 +102,9 @@ TEST(household_json, round_trip_keeps_everything_including_chinese_text) {
     EXPECT_EQ(back.members[1].name, "李秀英");
     EXPECT_EQ(back.income.production_business, 80050);
     EXPECT_EQ(back.per_capita_net_income, 76683);
-    EXPECT_TRUE(back.five_guarantee);
+    EXPECT_EQ(back.poverty_type, "extreme_support");
+    EXPECT_TRUE(back.two_daughters_family);
+    EXPECT_EQ(back.national_number, h.national_number);
 }
 
 TEST(household_json, requests_ignore_output_only_fields_but_read_version) {
@@ -131,8 +134,10 @@ TEST(household_json, not_an_object) {
 
 TEST(household_json, wrong_types_name_the_field) {
     expect_refused(body_with("township_code", 529901101), 400, "invalid_type", "township_code");
-    expect_refused(body_with("five_guarantee", "false"), 400, "invalid_type", "five_guarantee");
-    expect_refused(body_with("five_guarantee", 0), 400, "invalid_type", "five_guarantee");
+    expect_refused(body_with("military_family", "false"), 400, "invalid_type", "military_family");
+    expect_refused(body_with("military_family", 0), 400, "invalid_type", "military_family");
+    expect_refused(body_with("poverty_type", 1), 400, "invalid_type", "poverty_type");
+    expect_refused(body_with("national_number", 5299011), 400, "invalid_type", "national_number");
     expect_refused(body_with("members", json::object()), 400, "invalid_type", "members");
     expect_refused(body_with("land", json::array()), 400, "invalid_type", "land");
     expect_refused(body_with("address", nullptr), 400, "invalid_type", "address");

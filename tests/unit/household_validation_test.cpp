@@ -52,6 +52,27 @@ TEST(household_validation, required_fields) {
     expect_refused([](household& h) { h.income.year = 0; }, "income.year", "missing_field");
 }
 
+TEST(household_validation, the_forms_household_attributes) {
+    expect_refused([](household& h) { h.identification_standard.clear(); }, "identification_standard", "missing_field");
+    expect_refused([](household& h) { h.identification_standard = "county"; }, "identification_standard", "invalid_value");
+    expect_refused([](household& h) { h.poverty_type.clear(); }, "poverty_type", "missing_field");
+    expect_refused([](household& h) { h.poverty_type = "five_guarantee"; }, "poverty_type", "invalid_value");
+    expect_refused([](household& h) { h.national_number = "52-99"; }, "national_number", "invalid_value");
+    expect_refused([](household& h) { h.national_number = std::string(33, '5'); }, "national_number", "too_long");
+    for (const char* standard : {"national", "provincial", "municipal"})
+        for (const char* type : {"general", "minimum_allowance", "extreme_support"}) {
+            household h = sample_household();
+            h.identification_standard = standard;
+            h.poverty_type = type;
+            h.national_number = std::string(32, '9');
+            h.military_family = h.only_child_family = h.two_daughters_family = true;
+            EXPECT_TRUE(find_problems(h, today).empty()) << standard << " " << type;
+        }
+    household h = sample_household();
+    h.national_number.clear();  // not given yet: a file is entered before the national system numbers it
+    EXPECT_TRUE(find_problems(h, today).empty());
+}
+
 TEST(household_validation, division_codes) {
     expect_refused([](household& h) { h.township_code = "52990110"; }, "township_code", "invalid_value");
     expect_refused([](household& h) { h.township_code = "52990110A"; }, "township_code", "invalid_value");

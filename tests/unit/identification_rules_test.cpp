@@ -124,8 +124,8 @@ const exclusion_case exclusion_cases[] = {
     {"excluded_land_abandoned", [](household& h) { h.identification.land_abandoned_refusing_transfer = true; }},
     {"excluded_family_planning", [](household& h) { h.identification.family_planning_violation = true; }},
     {"excluded_gambling_drugs_crime", [](household& h) { h.identification.gambling_drugs_or_crime = true; }},
-    {"five_guarantee", [](household& h) { h.five_guarantee = true; }},
-    {"minimum_allowance", [](household& h) { h.minimum_allowance = true; }},
+    {"five_guarantee", [](household& h) { h.poverty_type = "extreme_support"; }},
+    {"minimum_allowance", [](household& h) { h.poverty_type = "minimum_allowance"; }},
 };
 
 TEST(identification_rules, each_exclusion_excludes_a_household_below_the_line) {
@@ -157,17 +157,17 @@ TEST(identification_rules, exclusion_texts_say_what_they_are) {
 
 TEST(identification_rules, all_exclusions_are_listed_and_come_before_everything_else) {
     household h = with_per_capita(300000);  // above the line too
+    // A household has one 贫困户属性: of the last two cases, the last one set holds.
     for (const auto& c : exclusion_cases) c.set(h);
     h.identification.elderly_with_disabled_children = true;
     const auto v = identification_rules::judge(h, line_2300);
     EXPECT_FALSE(v.eligible);
     EXPECT_EQ(v.exclusions, (std::vector<std::string>{"excluded_land_abandoned", "excluded_family_planning",
-                                                      "excluded_gambling_drugs_crime", "five_guarantee",
-                                                      "minimum_allowance"}));
+                                                      "excluded_gambling_drugs_crime", "minimum_allowance"}));
     EXPECT_EQ(v.priorities, std::vector<std::string>{"priority_elderly_disabled_children"});
     EXPECT_EQ(codes(v), (std::vector<std::string>{"above_line", "excluded_land_abandoned", "excluded_family_planning",
-                                                  "excluded_gambling_drugs_crime", "five_guarantee",
-                                                  "minimum_allowance", "priority_elderly_disabled_children"}));
+                                                  "excluded_gambling_drugs_crime", "minimum_allowance",
+                                                  "priority_elderly_disabled_children"}));
     expect_bilingual(v);
 }
 

@@ -389,7 +389,7 @@ TEST(procedure_json, verdict_round_trip) {
     household h = fupin::test_data::sample_household();
     h.income = {2026, 600000, 0, 0, 0};  // 2,000 yuan a head
     h.identification.elderly_parents_of_only_child = true;
-    h.minimum_allowance = true;
+    h.poverty_type = "minimum_allowance";
     derive(h);
     const auto v = identification_rules::judge(h, 230000);
     const json j = json::parse(to_json(v).dump());

@@ -30,8 +30,10 @@ TEST(vocabulary, lists_are_complete_and_codes_unique) {
     EXPECT_EQ(vocabulary::relations.entries.size(), 15u);
     EXPECT_EQ(vocabulary::education_levels.entries.size(), 7u);
     EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 11u);
-    // 13 lists of the household file and the users, 4 of the identification procedure.
-    EXPECT_EQ(vocabulary::all().size(), 17u);
+    // 15 lists of the household file and the users, 4 of the identification procedure.
+    EXPECT_EQ(vocabulary::all().size(), 19u);
+    EXPECT_EQ(vocabulary::identification_standards.entries.size(), 3u);
+    EXPECT_EQ(vocabulary::poverty_types.entries.size(), 3u);
     EXPECT_EQ(vocabulary::application_states.entries.size(), 14u);
     EXPECT_EQ(vocabulary::procedure_actions.entries.size(), 13u);
     EXPECT_EQ(vocabulary::posting_levels.entries.size(), 4u);
