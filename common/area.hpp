@@ -11,6 +11,7 @@ struct area {
     std::string parent_code;  // empty for the county
     std::string level;        // "county" | "township" | "village" | "group"
     std::string name;         // Chinese name, e.g. "石门镇"
+    bool poor_village = false;  // 贫困村 (villages only): a village the province lists as poor
 };
 
 // What a division code's length says (统计用区划代码): county 6 digits, township 9, village 12, group 15. The one

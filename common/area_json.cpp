@@ -61,6 +61,13 @@ std::vector<area> areas_from_json(const json& j) {
             throw api_error(400, "invalid_type", "区划文件 " + at(i) + " 应为对象", "area file " + at(i) + " must be an object", at(i));
         area a;
         for (const auto& [key, v] : o.items()) {
+            if (key == "poor_village") {
+                if (!v.is_boolean())
+                    throw api_error(400, "invalid_type", "区划文件 " + at(i, key) + " 应为 true 或 false",
+                                    "area file " + at(i, key) + " must be true or false", at(i, key));
+                a.poor_village = v.get<bool>();
+                continue;
+            }
             std::string* target = key == "code" ? &a.code
                                   : key == "parent_code" ? &a.parent_code
                                   : key == "level" ? &a.level
@@ -109,6 +116,9 @@ std::vector<area> areas_from_json(const json& j) {
             refuse(at(i, "name"), "too_long", "名称最多" + std::to_string(max_area_name_chars) + "个字",
                    "name must be at most " + std::to_string(max_area_name_chars) + " characters");
 
+        if (a.poor_village && a.level != "village")
+            refuse(at(i, "poor_village"), "invalid_value", "只有村可以标为贫困村", "only a village can be a poor village");
+
         level_of.emplace(a.code, a.level);
         out.push_back(std::move(a));
     }
@@ -116,13 +126,16 @@ std::vector<area> areas_from_json(const json& j) {
 }
 
 json to_json(const area& a) {
-    return json{{"code", a.code}, {"level", a.level}, {"parent_code", a.parent_code}, {"name", a.name}};
+    json j{{"code", a.code}, {"level", a.level}, {"parent_code", a.parent_code}, {"name", a.name}};
+    if (a.level == "village") j["poor_village"] = a.poor_village;
+    return j;
 }
 
 std::string format_area_file(const std::vector<area>& areas) {
     std::string out = "[\n";
     for (std::size_t i = 0; i < areas.size(); ++i) {
-        // nlohmann::json sorts keys, so every line reads code, level, name, parent_code in that order.
+        // nlohmann::json sorts keys, so every line reads code, level, name, parent_code (, poor_village) in that
+        // order.
         out += to_json(areas[i]).dump();
         out += i + 1 < areas.size() ? ",\n" : "\n";
     }

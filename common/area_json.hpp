@@ -2,11 +2,13 @@
 // The area file: the county's administrative tree as a JSON array, one compact object per line, e.g.
 //   [{"code":"529901","level":"county","parent_code":"","name":"青峰县"},
 //    {"code":"529901101","level":"township","parent_code":"529901","name":"石门镇"},
+//    {"code":"529901101201","level":"village","name":"岩脚村","parent_code":"529901101","poor_village":true},
 //    …]
 // Parsing validates the whole tree, so storage can load it without further checks:
 // codes are digits of the level's length (county 6, township 9, village 12, group 15); a county has no parent;
 // every other area's parent appears earlier in the file, is one level up, and is the prefix of its code; codes are
-// unique; names are 1..50 characters of UTF-8 without control characters.
+// unique; names are 1..50 characters of UTF-8 without control characters; poor_village (贫困村, a boolean, false
+// when left out) is a village's only.
 // Errors (fupin::common::api_error, field like "[3].parent_code"): 400 invalid_json, 400 invalid_type,
 // 400 unknown_field, 422 missing_field, 422 invalid_value, 422 too_long.
 #include <cstddef>

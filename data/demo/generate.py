@@ -51,6 +51,7 @@ rng = random.Random(SEED)
 # The national form's household attributes (识别标准, 军烈属, 独生子女户, 双女户, the national number) draw from
 # their own sequence, so that adding them left every household drawn from `rng` as it was.
 form_rng = random.Random(SEED + 1)
+village_rng = random.Random(SEED + 2)  # which villages are 贫困村
 used_ids = set()
 
 
@@ -298,7 +299,9 @@ def main():
         areas.append({"code": township, "level": "township", "parent_code": COUNTY[0], "name": township_name})
         for i, village_name in enumerate(villages):
             village = township + "%03d" % (201 + i)
-            areas.append({"code": village, "level": "village", "parent_code": township, "name": village_name})
+            # About a third of the villages are 贫困村.
+            areas.append({"code": village, "level": "village", "parent_code": township, "name": village_name,
+                          "poor_village": village_rng.random() < 0.35})
             for g in range(rng.randint(3, 8)):
                 group = village + "%03d" % (g + 1)
                 areas.append({"code": group, "level": "group", "parent_code": village, "name": GROUP_NAMES[g]})

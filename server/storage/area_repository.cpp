@@ -5,26 +5,27 @@ namespace {
 
 // The one dialect difference here: how an upsert is spelled.
 constexpr const char* upsert_sqlite =
-    "INSERT INTO areas (code, parent_code, level, name) VALUES (?, ?, ?, ?) "
+    "INSERT INTO areas (code, parent_code, level, name, poor_village) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (code) DO UPDATE SET parent_code = excluded.parent_code, level = excluded.level, "
-    "name = excluded.name";
+    "name = excluded.name, poor_village = excluded.poor_village";
 constexpr const char* upsert_mysql =
-    "INSERT INTO areas (code, parent_code, level, name) VALUES (?, ?, ?, ?) "
-    "ON DUPLICATE KEY UPDATE parent_code = VALUES(parent_code), level = VALUES(level), name = VALUES(name)";
-constexpr const char* select_by_code = "SELECT code, parent_code, level, name FROM areas WHERE code = ?";
+    "INSERT INTO areas (code, parent_code, level, name, poor_village) VALUES (?, ?, ?, ?, ?) "
+    "ON DUPLICATE KEY UPDATE parent_code = VALUES(parent_code), level = VALUES(level), name = VALUES(name), "
+    "poor_village = VALUES(poor_village)";
+constexpr const char* select_by_code = "SELECT code, parent_code, level, name, poor_village FROM areas WHERE code = ?";
 constexpr const char* select_children =
-    "SELECT code, parent_code, level, name FROM areas WHERE parent_code = ? ORDER BY code";
+    "SELECT code, parent_code, level, name, poor_village FROM areas WHERE parent_code = ? ORDER BY code";
 constexpr const char* count_all = "SELECT COUNT(*) FROM areas";
 
 common::area read_area(const sql::row& r) {
-    return common::area{r.get_string(0), r.get_string(1), r.get_string(2), r.get_string(3)};
+    return common::area{r.get_string(0), r.get_string(1), r.get_string(2), r.get_string(3), r.get_int64(4) != 0};
 }
 
 }  // namespace
 
 void area_repository::upsert(const common::area& a) {
     conn_.execute(conn_.dialect() == sql::dialect::mysql ? upsert_mysql : upsert_sqlite,
-                  {a.code, a.parent_code, a.level, a.name});
+                  {a.code, a.parent_code, a.level, a.name, std::int64_t{a.poor_village ? 1 : 0}});
     conn_.record_changed(changed_record());  // household files show their areas' names
 }
 
@@ -40,7 +41,7 @@ std::map<std::string, common::area> area_repository::find_all(const std::vector<
     // Padded to a power of two, repeating the last code, so only a few distinct statements are prepared.
     std::size_t slots = 1;
     while (slots < codes.size()) slots *= 2;
-    std::string sql = "SELECT code, parent_code, level, name FROM areas WHERE code IN (?";
+    std::string sql = "SELECT code, parent_code, level, name, poor_village FROM areas WHERE code IN (?";
     for (std::size_t i = 1; i < slots; ++i) sql += ", ?";
     sql += ")";
     std::vector<sql::value> params(codes.begin(), codes.end());

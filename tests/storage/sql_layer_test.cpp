@@ -107,6 +107,15 @@ TEST_P(storage_backend, areas_upsert_find_and_children) {
     EXPECT_EQ(villages[1].code, village_a2);
     ASSERT_EQ(areas.children("").size(), 1u);
     EXPECT_EQ(areas.children("")[0].level, "county");
+
+    EXPECT_FALSE(areas.find(village_a1)->poor_village);
+    areas.upsert({village_a1, township_a, "village", "岩脚村", true});  // 贫困村, from the next area file
+    EXPECT_TRUE(areas.find(village_a1)->poor_village);
+    EXPECT_TRUE(areas.children(township_a)[0].poor_village);
+    EXPECT_TRUE(areas.find_all({village_a1, village_a2}).at(village_a1).poor_village);
+    EXPECT_FALSE(areas.find_all({village_a1, village_a2}).at(village_a2).poor_village);
+    areas.upsert({village_a1, township_a, "village", "岩脚村", false});
+    EXPECT_FALSE(areas.find(village_a1)->poor_village);
 }
 
 // What the server's household file cache relies on (service/household_file_cache.hpp): every write of a file

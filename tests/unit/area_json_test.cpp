@@ -55,6 +55,25 @@ TEST(area_json, format_round_trips_one_object_per_line) {
     for (std::size_t i = 0; i < back.size(); ++i) EXPECT_EQ(to_json(back[i]), to_json(areas[i]));
 }
 
+TEST(area_json, a_village_may_be_a_poor_village) {
+    const std::string poor =
+        R"({"code":"529901101201","level":"village","parent_code":"529901101","name":"岩脚村","poor_village":true})";
+    const auto areas = parse_area_file(file({county, township, poor, group}));
+    EXPECT_TRUE(areas[2].poor_village);
+    EXPECT_FALSE(areas[1].poor_village);
+    EXPECT_EQ(to_json(areas[2]).at("poor_village"), true);
+    EXPECT_FALSE(to_json(areas[1]).contains("poor_village")) << "only villages carry it";
+    EXPECT_EQ(to_json(parse_area_file(file({county, township, village}))[2]).at("poor_village"), false);
+    const auto back = parse_area_file(format_area_file(areas));
+    EXPECT_TRUE(back[2].poor_village);
+
+    expect_refused(file({county, R"({"code":"529901101","level":"township","parent_code":"529901","name":"石门镇","poor_village":true})"}),
+                   "invalid_value", "[1].poor_village");
+    expect_refused(file({county, township,
+                         R"({"code":"529901101201","level":"village","parent_code":"529901101","name":"岩脚村","poor_village":"yes"})"}),
+                   "invalid_type", "[2].poor_village");
+}
+
 TEST(area_json, levels) {
     EXPECT_EQ(area_code_length("county"), 6u);
     EXPECT_EQ(area_code_length("group"), 15u);
