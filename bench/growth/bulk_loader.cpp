@@ -7,28 +7,30 @@
 #include "common/china_date.hpp"
 #include "common/household_validation.hpp"
 #include "server/sql/transaction.hpp"
+#include "server/storage/household_columns.hpp"
 
 namespace fupin::bench {
 namespace {
 
 namespace sql = server::sql;
 
-// Same columns as household_repository's insert, plus the id, so members can name their household without a
-// last_insert_id() round trip per row.
-constexpr const char* insert_households_head =
-    "INSERT INTO households (id, township_code, village_code, group_code, head_name, address, phone, bank_name, "
-    "bank_account, land_contracted_mu, land_transferred_mu, land_abandoned_mu, housing, housing_area_m2, "
-    "drinking_water, electricity, road_access, consumption_level, assets_value_fen, assets_note, income_year, "
-    "income_wages_fen, income_production_business_fen, income_property_fen, income_transfers_fen, "
-    "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, identification_standard, poverty_type, "
-    "military_family, only_child_family, two_daughters_family, national_number, "
-    "status, version, created_at_ms, updated_at_ms) VALUES ";
-constexpr int household_columns = 39;
-constexpr const char* insert_members_head =
-    "INSERT INTO members (household_id, seq, name, id_number, sex, birth_date, relation, education, health, "
-    "disability_grade, labour_capacity, migrant_work_months, migrant_work_income_fen) VALUES ";
-constexpr int member_columns = 13;
-// Rows per statement: 250 × 39 and 1000 × 13 parameters stay far below SQLite's 32,766 variables and MySQL's
+using columns = server::storage::household_columns;
+
+// The repository's columns (household_columns.hpp) plus the id, so members can name their household without a
+// last_insert_id() round trip per row; and the kept fields the server sets.
+const std::string& insert_households_head() {
+    static const std::string sql = "INSERT INTO households (id, " + columns::joined(columns::household_names()) +
+                                   ", status, version, created_at_ms, updated_at_ms) VALUES ";
+    return sql;
+}
+const std::size_t household_columns = columns::household_names().size() + 5;
+const std::string& insert_members_head() {
+    static const std::string sql =
+        "INSERT INTO members (household_id, seq, " + columns::joined(columns::member_names()) + ") VALUES ";
+    return sql;
+}
+const std::size_t member_columns = columns::member_names().size() + 2;
+// Rows per statement: 250 × 40 and 1000 × 13 parameters stay far below SQLite's 32,766 variables and MySQL's
 // 65,535 placeholders, and a statement stays well under max_allowed_packet (about 100 KB). Fixed sizes keep
 // the statement text constant, so each connection prepares it once.
 constexpr std::size_t households_per_statement = 250;
@@ -38,19 +40,14 @@ constexpr const char* loading_cache_size = "PRAGMA cache_size = -524288";  // Ki
 
 constexpr const char* select_max_id = "SELECT COALESCE(MAX(id), 0) FROM households";
 
-std::string multi_row_insert(const char* head, int columns, std::size_t rows) {
+std::string multi_row_insert(const std::string& head, std::size_t columns, std::size_t rows) {
     std::string one = "(?";
-    for (int c = 1; c < columns; ++c) one += ",?";
+    for (std::size_t c = 1; c < columns; ++c) one += ",?";
     one += ")";
     std::string sql = head;
     sql.reserve(sql.size() + rows * (one.size() + 1));
     for (std::size_t r = 0; r < rows; ++r) sql += (r == 0 ? "" : ",") + one;
     return sql;
-}
-
-sql::value optional_text(const std::vector<std::string>& v, std::size_t i) {
-    if (i < v.size()) return v[i];
-    return sql::null;
 }
 
 }  // namespace
@@ -97,24 +94,17 @@ void bulk_loader::write_batch(std::int64_t from, std::int64_t to, std::int64_t& 
         // The first file of each batch goes through the server's own rules: generated data that the server
         // would refuse would measure an archive that cannot exist. Throws common::api_error.
         if (index == from) common::validate(h, common::today_in_china());
-        household_params_.insert(
-            household_params_.end(),
-            {h.id, h.township_code, h.village_code, h.group_code, h.head_name, h.address, h.phone, h.bank_name,
-             h.bank_account, h.land.contracted_mu, h.land.transferred_mu, h.land.abandoned_mu, h.conditions.housing,
-             h.conditions.housing_area_m2, h.conditions.drinking_water, h.conditions.electricity,
-             h.conditions.road_access, h.conditions.consumption_level, h.conditions.assets_value,
-             h.conditions.assets_note, std::int64_t{h.income.year}, h.income.wages, h.income.production_business,
-             h.income.property, h.income.transfers, h.per_capita_net_income, h.main_cause,
-             optional_text(h.other_causes, 0), optional_text(h.other_causes, 1), h.identification_standard,
-             h.poverty_type, std::int64_t{h.military_family}, std::int64_t{h.only_child_family},
-             std::int64_t{h.two_daughters_family}, h.national_number, h.status, h.version, h.created_at_ms,
-             h.updated_at_ms});
+        household_params_.push_back(h.id);
+        auto values = columns::household_values(h);
+        household_params_.insert(household_params_.end(), std::make_move_iterator(values.begin()),
+                                 std::make_move_iterator(values.end()));
+        household_params_.insert(household_params_.end(), {h.status, h.version, h.created_at_ms, h.updated_at_ms});
         std::int64_t seq = 0;
         for (const common::member& m : h.members) {
-            member_params_.insert(member_params_.end(),
-                                  {h.id, ++seq, m.name, m.id_number, m.sex, m.birth_date, m.relation, m.education,
-                                   m.health, std::int64_t{m.disability_grade}, m.labour_capacity,
-                                   std::int64_t{m.migrant_work_months}, m.migrant_work_income});
+            member_params_.insert(member_params_.end(), {h.id, ++seq});
+            auto member = columns::member_values(m);
+            member_params_.insert(member_params_.end(), std::make_move_iterator(member.begin()),
+                                  std::make_move_iterator(member.end()));
         }
         member_rows += seq;
         // Members reference their household (a foreign key), so households go first.
@@ -131,7 +121,7 @@ void bulk_loader::write_batch(std::int64_t from, std::int64_t to, std::int64_t& 
 
 void bulk_loader::flush_households(std::size_t rows) {
     if (rows == 0) return;
-    conn_.execute(multi_row_insert(insert_households_head, household_columns, rows), household_params_);
+    conn_.execute(multi_row_insert(insert_households_head(), household_columns, rows), household_params_);
     household_params_.clear();
 }
 
@@ -139,7 +129,7 @@ void bulk_loader::flush_members(std::size_t rows) {
     if (rows == 0) return;
     const auto count = static_cast<std::ptrdiff_t>(rows * member_columns);
     const std::vector<sql::value> chunk(member_params_.begin(), member_params_.begin() + count);
-    conn_.execute(multi_row_insert(insert_members_head, member_columns, rows), chunk);
+    conn_.execute(multi_row_insert(insert_members_head(), member_columns, rows), chunk);
     member_params_.erase(member_params_.begin(), member_params_.begin() + count);
 }
 

@@ -6,37 +6,33 @@
 #include <unordered_map>
 
 #include "server/sql/error.hpp"
+#include "server/storage/household_columns.hpp"
 
 namespace fupin::server::storage {
 namespace {
 
-constexpr const char* insert_household =
-    "INSERT INTO households (township_code, village_code, group_code, head_name, address, phone, bank_name, "
-    "bank_account, land_contracted_mu, land_transferred_mu, land_abandoned_mu, housing, housing_area_m2, "
-    "drinking_water, electricity, road_access, consumption_level, assets_value_fen, assets_note, income_year, "
-    "income_wages_fen, income_production_business_fen, income_property_fen, income_transfers_fen, "
-    "per_capita_net_income_fen, main_cause, other_cause_1, other_cause_2, identification_standard, poverty_type, "
-    "military_family, only_child_family, two_daughters_family, national_number, "
-    "identification_flags, status, version, created_at_ms, updated_at_ms) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "1, ?, ?)";
-// Each further household of insert_all(), after insert_household.
-constexpr const char* household_values =
-    ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+using columns = household_columns;
 
+// The statements made from the column lists (household_columns.hpp), once.
+const std::string& insert_household() {  // the first row of an insert; status, version 1, created, updated
+    static const std::string sql = "INSERT INTO households (" + columns::joined(columns::household_names()) +
+                                   ", status, version, created_at_ms, updated_at_ms) VALUES (" +
+                                   columns::placeholders(columns::household_names().size()) + ", ?, 1, ?, ?)";
+    return sql;
+}
+const std::string& household_values() {  // each further household of insert_all()
+    static const std::string sql = ", (" + columns::placeholders(columns::household_names().size()) + ", ?, 1, ?, ?)";
+    return sql;
+}
 // The version check lives in the WHERE clause, so two concurrent edits of one version cannot both win.
-constexpr const char* update_household =
-    "UPDATE households SET township_code = ?, village_code = ?, group_code = ?, head_name = ?, address = ?, "
-    "phone = ?, bank_name = ?, bank_account = ?, land_contracted_mu = ?, land_transferred_mu = ?, "
-    "land_abandoned_mu = ?, housing = ?, housing_area_m2 = ?, drinking_water = ?, electricity = ?, "
-    "road_access = ?, consumption_level = ?, assets_value_fen = ?, assets_note = ?, income_year = ?, "
-    "income_wages_fen = ?, income_production_business_fen = ?, income_property_fen = ?, "
-    "income_transfers_fen = ?, per_capita_net_income_fen = ?, main_cause = ?, other_cause_1 = ?, "
-    "other_cause_2 = ?, identification_standard = ?, poverty_type = ?, military_family = ?, "
-    "only_child_family = ?, two_daughters_family = ?, national_number = ?, identification_flags = ?, "
-    "updated_at_ms = ?, "
-    "version = version + 1 "
-    "WHERE id = ? AND version = ?";
+const std::string& update_household() {
+    static const std::string sql = [] {
+        std::string text = "UPDATE households SET ";
+        for (const auto& name : columns::household_names()) text += std::string(name) + " = ?, ";
+        return text + "updated_at_ms = ?, version = version + 1 WHERE id = ? AND version = ?";
+    }();
+    return sql;
+}
 
 constexpr const char* update_status =
     "UPDATE households SET status = ?, updated_at_ms = ?, version = version + 1 WHERE id = ?";
@@ -44,29 +40,24 @@ constexpr const char* update_status =
 constexpr const char* lock_household = "SELECT id FROM households WHERE id = ?";
 constexpr const char* select_kept_fields = "SELECT version, status, created_at_ms FROM households WHERE id = ?";
 
-// Columns read by read_household(), in its order; the area names come from the areas table.
-constexpr const char* select_household =
-    "SELECT h.id, h.version, h.status, h.created_at_ms, h.updated_at_ms, "
-    "h.township_code, COALESCE(t.name, ''), h.village_code, COALESCE(v.name, ''), h.group_code, "
-    "COALESCE(g.name, ''), h.head_name, h.address, h.phone, h.bank_name, h.bank_account, "
-    "h.land_contracted_mu, h.land_transferred_mu, h.land_abandoned_mu, h.housing, h.housing_area_m2, "
-    "h.drinking_water, h.electricity, h.road_access, h.consumption_level, h.assets_value_fen, h.assets_note, "
-    "h.income_year, h.income_wages_fen, h.income_production_business_fen, h.income_property_fen, "
-    "h.income_transfers_fen, h.per_capita_net_income_fen, h.main_cause, h.other_cause_1, h.other_cause_2, "
-    "h.identification_standard, h.poverty_type, h.military_family, h.only_child_family, h.two_daughters_family, "
-    "h.national_number, h.identification_flags "
-    "FROM households h "
-    "LEFT JOIN areas t ON t.code = h.township_code "
-    "LEFT JOIN areas v ON v.code = h.village_code "
-    "LEFT JOIN areas g ON g.code = h.group_code ";
+// Columns read by read_household(), in its order: the kept fields, the area names (from the areas table), then
+// the editable columns. Followed by a WHERE, or by the member columns and join_members_where_id.
+constexpr std::size_t first_editable_column = 8;
+const std::string& select_household() {
+    static const std::string sql =
+        "SELECT h.id, h.version, h.status, h.created_at_ms, h.updated_at_ms, COALESCE(t.name, ''), "
+        "COALESCE(v.name, ''), COALESCE(g.name, ''), " +
+        columns::joined(columns::household_names(), "h.") +
+        " FROM households h "
+        "LEFT JOIN areas t ON t.code = h.township_code "
+        "LEFT JOIN areas v ON v.code = h.village_code "
+        "LEFT JOIN areas g ON g.code = h.group_code ";
+    return sql;
+}
 // One household with its members, one row per member (the household's columns repeated): a single statement,
 // so one round trip and one consistent view on both databases without a transaction around it.
-constexpr const char* with_members_where_id =
-    ", m.household_id, m.name, m.id_number, m.sex, m.birth_date, m.relation, m.education, m.health, "
-    "m.disability_grade, m.labour_capacity, m.migrant_work_months, m.migrant_work_income_fen ";
 constexpr const char* join_members_where_id =
     "LEFT JOIN members m ON m.household_id = h.id WHERE h.id = ? ORDER BY m.seq";
-constexpr std::size_t member_columns = 12;  // m.household_id and the eleven fields read_member() reads
 
 // List filters. The most specific area code goes to an index; the coarser codes, when also given, still
 // filter but are written `+col` so SQLite's planner (which has no statistics) cannot pick their index.
@@ -80,17 +71,24 @@ constexpr const char* filter_status = "h.status = ?";
 constexpr const char* filter_after_token = "h.updated_at_ms <= ? AND (h.updated_at_ms < ? OR h.id < ?)";
 constexpr const char* order_newest_first = " ORDER BY h.updated_at_ms DESC, h.id DESC LIMIT ?";
 
-constexpr const char* insert_member =
-    "INSERT INTO members (household_id, seq, name, id_number, sex, birth_date, relation, education, health, "
-    "disability_grade, labour_capacity, migrant_work_months, migrant_work_income_fen) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* member_values = ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";  // each further member
+const std::string& insert_member() {  // the first row; household_id, seq, then the member's columns
+    static const std::string sql = "INSERT INTO members (household_id, seq, " +
+                                   columns::joined(columns::member_names()) + ") VALUES (?, ?, " +
+                                   columns::placeholders(columns::member_names().size()) + ")";
+    return sql;
+}
+const std::string& member_values() {  // each further member
+    static const std::string sql = ", (?, ?, " + columns::placeholders(columns::member_names().size()) + ")";
+    return sql;
+}
 constexpr std::size_t members_per_statement = 64;
 constexpr const char* delete_members = "DELETE FROM members WHERE household_id = ?";
 // Followed by "(?, ?, …)" and member_order: all members of one page in one query.
-constexpr const char* select_members_in =
-    "SELECT household_id, name, id_number, sex, birth_date, relation, education, health, disability_grade, "
-    "labour_capacity, migrant_work_months, migrant_work_income_fen FROM members WHERE household_id IN ";
+const std::string& select_members_in() {
+    static const std::string sql = "SELECT household_id, " + columns::joined(columns::member_names()) +
+                                   " FROM members WHERE household_id IN ";
+    return sql;
+}
 constexpr const char* member_order = " ORDER BY household_id, seq";
 
 // Columns read by read_location(), in its order; the ID number last (the key of find_people's answer).
@@ -106,117 +104,24 @@ constexpr const char* count_all = "SELECT COUNT(*) FROM households";
 
 constexpr int max_page_size = 200;
 
-sql::value optional_text(const std::vector<std::string>& v, std::size_t i) {
-    if (i < v.size()) return v[i];
-    return sql::null;
-}
-
-// identification_facts in one integer column, a bit each (schema 005). The bit of a fact never changes.
-constexpr std::int64_t flag_elderly_with_disabled_children = 1 << 0;
-constexpr std::int64_t flag_elderly_parents_of_only_child = 1 << 1;
-constexpr std::int64_t flag_elderly_in_daughters_only_family = 1 << 2;
-constexpr std::int64_t flag_land_abandoned_refusing_transfer = 1 << 3;
-constexpr std::int64_t flag_family_planning_violation = 1 << 4;
-constexpr std::int64_t flag_gambling_drugs_or_crime = 1 << 5;
-
-std::int64_t identification_flags(const common::identification_facts& f) {
-    return (f.elderly_with_disabled_children ? flag_elderly_with_disabled_children : 0) |
-           (f.elderly_parents_of_only_child ? flag_elderly_parents_of_only_child : 0) |
-           (f.elderly_in_daughters_only_family ? flag_elderly_in_daughters_only_family : 0) |
-           (f.land_abandoned_refusing_transfer ? flag_land_abandoned_refusing_transfer : 0) |
-           (f.family_planning_violation ? flag_family_planning_violation : 0) |
-           (f.gambling_drugs_or_crime ? flag_gambling_drugs_or_crime : 0);
-}
-
-common::identification_facts identification_facts_of(std::int64_t flags) {
-    common::identification_facts f;
-    f.elderly_with_disabled_children = (flags & flag_elderly_with_disabled_children) != 0;
-    f.elderly_parents_of_only_child = (flags & flag_elderly_parents_of_only_child) != 0;
-    f.elderly_in_daughters_only_family = (flags & flag_elderly_in_daughters_only_family) != 0;
-    f.land_abandoned_refusing_transfer = (flags & flag_land_abandoned_refusing_transfer) != 0;
-    f.family_planning_violation = (flags & flag_family_planning_violation) != 0;
-    f.gambling_drugs_or_crime = (flags & flag_gambling_drugs_or_crime) != 0;
-    return f;
-}
-
-// The editable fields, in the order shared by insert_household and update_household.
-std::vector<sql::value> editable_fields(const common::household& h) {
-    return {h.township_code, h.village_code, h.group_code, h.head_name, h.address, h.phone, h.bank_name,
-            h.bank_account, h.land.contracted_mu, h.land.transferred_mu, h.land.abandoned_mu,
-            h.conditions.housing, h.conditions.housing_area_m2, h.conditions.drinking_water,
-            h.conditions.electricity, h.conditions.road_access, h.conditions.consumption_level,
-            h.conditions.assets_value, h.conditions.assets_note, std::int64_t{h.income.year}, h.income.wages,
-            h.income.production_business, h.income.property, h.income.transfers, h.per_capita_net_income,
-            h.main_cause, optional_text(h.other_causes, 0), optional_text(h.other_causes, 1),
-            h.identification_standard, h.poverty_type, std::int64_t{h.military_family ? 1 : 0},
-            std::int64_t{h.only_child_family ? 1 : 0}, std::int64_t{h.two_daughters_family ? 1 : 0}, h.national_number,
-            identification_flags(h.identification)};
-}
-
 common::household read_household(const sql::row& r) {
     common::household h;
-    std::size_t i = 0;
-    h.id = r.get_int64(i++);
-    h.version = r.get_int64(i++);
-    h.status = r.get_string(i++);
-    h.created_at_ms = r.get_int64(i++);
-    h.updated_at_ms = r.get_int64(i++);
-    h.township_code = r.get_string(i++);
-    h.township_name = r.get_string(i++);
-    h.village_code = r.get_string(i++);
-    h.village_name = r.get_string(i++);
-    h.group_code = r.get_string(i++);
-    h.group_name = r.get_string(i++);
-    h.head_name = r.get_string(i++);
-    h.address = r.get_string(i++);
-    h.phone = r.get_string(i++);
-    h.bank_name = r.get_string(i++);
-    h.bank_account = r.get_string(i++);
-    h.land.contracted_mu = r.get_double(i++);
-    h.land.transferred_mu = r.get_double(i++);
-    h.land.abandoned_mu = r.get_double(i++);
-    h.conditions.housing = r.get_string(i++);
-    h.conditions.housing_area_m2 = r.get_double(i++);
-    h.conditions.drinking_water = r.get_string(i++);
-    h.conditions.electricity = r.get_string(i++);
-    h.conditions.road_access = r.get_string(i++);
-    h.conditions.consumption_level = r.get_string(i++);
-    h.conditions.assets_value = r.get_int64(i++);
-    h.conditions.assets_note = r.get_string(i++);
-    h.income.year = static_cast<int>(r.get_int64(i++));
-    h.income.wages = r.get_int64(i++);
-    h.income.production_business = r.get_int64(i++);
-    h.income.property = r.get_int64(i++);
-    h.income.transfers = r.get_int64(i++);
-    h.per_capita_net_income = r.get_int64(i++);
-    h.main_cause = r.get_string(i++);
-    for (int k = 0; k < 2; ++k, ++i)
-        if (!r.is_null(i)) h.other_causes.push_back(r.get_string(i));
-    h.identification_standard = r.get_string(i++);
-    h.poverty_type = r.get_string(i++);
-    h.military_family = r.get_int64(i++) != 0;
-    h.only_child_family = r.get_int64(i++) != 0;
-    h.two_daughters_family = r.get_int64(i++) != 0;
-    h.national_number = r.get_string(i++);
-    h.identification = identification_facts_of(r.get_int64(i++));
+    h.id = r.get_int64(0);
+    h.version = r.get_int64(1);
+    h.status = r.get_string(2);
+    h.created_at_ms = r.get_int64(3);
+    h.updated_at_ms = r.get_int64(4);
+    h.township_name = r.get_string(5);
+    h.village_name = r.get_string(6);
+    h.group_name = r.get_string(7);
+    columns::read_household(r, first_editable_column, h);
     return h;
 }
 
 // The member's household_id is at column `first`, its fields follow.
 common::member read_member(const sql::row& r, std::size_t first = 0) {
     common::member m;
-    std::size_t i = first + 1;
-    m.name = r.get_string(i++);
-    m.id_number = r.get_string(i++);
-    m.sex = r.get_string(i++);
-    m.birth_date = r.get_string(i++);
-    m.relation = r.get_string(i++);
-    m.education = r.get_string(i++);
-    m.health = r.get_string(i++);
-    m.disability_grade = static_cast<int>(r.get_int64(i++));
-    m.labour_capacity = r.get_string(i++);
-    m.migrant_work_months = static_cast<int>(r.get_int64(i++));
-    m.migrant_work_income = r.get_int64(i++);
+    columns::read_member(r, first + 1, m);
     return m;
 }
 
@@ -246,9 +151,9 @@ std::string make_page_token(const common::household& last) {
 }  // namespace
 
 void household_repository::insert(common::household& h, std::int64_t now_ms) {
-    std::vector<sql::value> params = editable_fields(h);
+    std::vector<sql::value> params = columns::household_values(h);
     params.insert(params.end(), {h.status, now_ms, now_ms});
-    h.id = conn_.insert_with_ids(insert_household, params, 1, "id").front();
+    h.id = conn_.insert_with_ids(insert_household(), params, 1, "id").front();
     conn_.record_changed(record_of(h.id));
     h.version = 1;
     h.created_at_ms = now_ms;
@@ -264,11 +169,11 @@ void household_repository::insert_all(std::vector<common::household>& households
     if (households.empty()) return;
     // One statement for the households and one for their members (up to members_per_statement rows): a batch
     // of creates costs the round trips of one.
-    std::string sql = insert_household;
+    std::string sql = insert_household();
     std::vector<sql::value> params;
     for (std::size_t i = 0; i < households.size(); ++i) {
-        if (i > 0) sql += household_values;
-        auto fields = editable_fields(households[i]);
+        if (i > 0) sql += household_values();
+        auto fields = columns::household_values(households[i]);
         params.insert(params.end(), std::make_move_iterator(fields.begin()), std::make_move_iterator(fields.end()));
         params.insert(params.end(), {households[i].status, households[i].created_at_ms, households[i].created_at_ms});
     }
@@ -290,7 +195,7 @@ void household_repository::insert_members(const common::household& h) {
 void household_repository::insert_members(std::span<const common::household> households) {
     // Many members in one statement: one round trip instead of one per member. At most members_per_statement
     // rows each, so a connection prepares at most that many distinct texts of it.
-    std::string sql = insert_member;
+    std::string sql = insert_member();
     std::vector<sql::value> params;
     std::size_t rows = 0;
     for (const common::household& h : households) {
@@ -298,14 +203,14 @@ void household_repository::insert_members(std::span<const common::household> hou
         for (const common::member& m : h.members) {
             if (rows == members_per_statement) {
                 conn_.execute(sql, params);
-                sql = insert_member;
+                sql = insert_member();
                 params.clear();
                 rows = 0;
             }
-            if (rows++ > 0) sql += member_values;
-            params.insert(params.end(), {h.id, ++seq, m.name, m.id_number, m.sex, m.birth_date, m.relation,
-                                         m.education, m.health, std::int64_t{m.disability_grade}, m.labour_capacity,
-                                         std::int64_t{m.migrant_work_months}, m.migrant_work_income});
+            if (rows++ > 0) sql += member_values();
+            params.insert(params.end(), {h.id, ++seq});
+            auto values = columns::member_values(m);
+            params.insert(params.end(), std::make_move_iterator(values.begin()), std::make_move_iterator(values.end()));
         }
     }
     if (rows > 0) conn_.execute(sql, params);
@@ -318,23 +223,24 @@ bool household_repository::lock(std::int64_t id) {
 std::optional<common::household> household_repository::find(std::int64_t id) {
     // The SELECT list is select_household's with the member columns inserted before its FROM.
     static const std::string sql = [] {
-        std::string text = select_household;
-        text.insert(text.find(" FROM households h "), with_members_where_id);
+        std::string text = select_household();
+        text.insert(text.find(" FROM households h "),
+                    ", m.household_id, " + columns::joined(columns::member_names(), "m."));
         return text + join_members_where_id;
     }();
     const auto rows = conn_.query(sql, {id});
     if (rows.empty()) return std::nullopt;
     auto household = read_household(rows.front());
-    const std::size_t first_member_column = rows.front().size() - member_columns;
+    const std::size_t first_member_column = rows.front().size() - 1 - columns::member_names().size();
     for (const auto& r : rows)
         if (!r.is_null(first_member_column)) household.members.push_back(read_member(r, first_member_column));
     return household;
 }
 
 bool household_repository::update(common::household& h, std::int64_t expected_version, std::int64_t now_ms) {
-    std::vector<sql::value> params = editable_fields(h);
+    std::vector<sql::value> params = columns::household_values(h);
     params.insert(params.end(), {now_ms, h.id, expected_version});
-    if (conn_.execute(update_household, params) == 0) return false;
+    if (conn_.execute(update_household(), params) == 0) return false;
     conn_.record_changed(record_of(h.id));
     conn_.execute(delete_members, {h.id});
     insert_members(h);
@@ -377,7 +283,7 @@ common::household_page household_repository::list(const common::household_filter
         params.insert(params.end(), {ms, ms, id});
     }
 
-    std::string sql = select_household;
+    std::string sql = select_household();
     for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? "WHERE " : " AND ") + where[i];
     sql += order_newest_first;
     const int page_size = std::clamp(filter.page_size, 1, max_page_size);
@@ -399,7 +305,7 @@ void household_repository::load_members(std::vector<common::household>& househol
     // reach the per-connection statement cache.
     std::size_t slots = 1;
     while (slots < households.size()) slots *= 2;
-    std::string sql = select_members_in;
+    std::string sql = select_members_in();
     std::vector<sql::value> params;
     std::unordered_map<std::int64_t, common::household*> by_id;
     for (std::size_t i = 0; i < slots; ++i) {
