@@ -63,7 +63,14 @@ const std::map<std::string, std::pair<const char*, const char*>, std::less<>>& f
         {"sex", {"性别", "sex"}},                      {"birth_date", {"出生日期", "date of birth"}},
         {"relation", {"与户主关系", "relation"}},      {"education", {"文化程度", "education"}},
         {"health", {"健康状况", "health"}},            {"disability_grade", {"残疾等级", "disability grade"}},
-        {"labour_capacity", {"劳动能力", "labour capacity"}}, {"migrant_work_months", {"务工月数", "months of migrant work"}},
+        {"labour_capacity", {"劳动技能", "labour capacity"}},
+        {"ethnicity", {"民族", "ethnicity"}},          {"political_status", {"政治面貌", "political status"}},
+        {"schooling", {"在校生状况", "schooling"}},    {"disability_category", {"残疾类别", "disability category"}},
+        {"disability_certificate", {"残疾证号", "disability certificate"}},
+        {"work_status", {"务工状况", "work"}},         {"work_location", {"务工地点", "place of work"}},
+        {"medical_insurance", {"参加城乡居民基本医疗保险", "basic medical insurance"}},
+        {"pension_insurance", {"参加城乡居民基本养老保险", "basic pension insurance"}},
+        {"serious_illness_insurance", {"参加大病保险", "serious illness insurance"}}, {"migrant_work_months", {"务工月数", "months of migrant work"}},
         {"migrant_work_income", {"务工收入", "migrant work income"}}, {"income", {"收入", "income"}},
         {"year", {"年度", "year"}},                    {"wages", {"工资性收入", "wages"}},
         {"production_business", {"生产经营性收入", "production and business income"}},
@@ -178,10 +185,35 @@ std::string household_printer::household(const common::household& h) const {
         en ? std::vector<std::string>{"Name", "ID number", "Sex", "Born", "Relation", "Education", "Health", "Labour",
                                       "Migrant months", "Migrant income"}
            : std::vector<std::string>{"姓名", "身份证号", "性别", "出生日期", "与户主关系", "文化程度", "健康状况",
-                                      "劳动能力", "务工月数", "务工收入(元)"},
+                                      "劳动技能", "务工月数", "务工收入(元)"},
         rows,
         {align::left, align::left, align::left, align::left, align::left, align::left, align::left, align::left,
          align::right, align::right});
+
+    // The rest of the form's member columns, in a second table so that each fits a terminal.
+    std::vector<std::vector<std::string>> details;
+    for (const auto& m : h.members) {
+        std::string disability = "—";
+        if (!m.disability_category.empty())
+            disability = enum_text(voc::disability_categories, m.disability_category, lang_) +
+                         (m.disability_certificate.empty() ? "" : " " + m.disability_certificate);
+        std::string work = enum_text(voc::work_statuses, m.work_status, lang_);
+        if (!m.work_location.empty()) work += (en ? ", " : "，") + enum_text(voc::work_locations, m.work_location, lang_);
+        details.push_back({m.name, enum_text(voc::ethnicities, m.ethnicity, lang_),
+                           enum_text(voc::political_statuses, m.political_status, lang_),
+                           enum_text(voc::schooling, m.schooling, lang_), disability, work,
+                           yes_no(m.medical_insurance), yes_no(m.pension_insurance),
+                           yes_no(m.serious_illness_insurance)});
+    }
+    out += "\n";
+    out += format_table(
+        en ? std::vector<std::string>{"Name", "Ethnicity", "Political status", "Schooling", "Disability", "Work",
+                                      "Medical ins.", "Pension ins.", "Serious illness ins."}
+           : std::vector<std::string>{"姓名", "民族", "政治面貌", "在校生状况", "残疾类别及证号", "务工状况",
+                                      "医疗保险", "养老保险", "大病保险"},
+        details,
+        {align::left, align::left, align::left, align::left, align::left, align::left, align::left, align::left,
+         align::left});
     return out;
 }
 

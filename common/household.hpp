@@ -17,12 +17,22 @@ struct member {
     std::string sex;                // "male" | "female", derived from id_number
     std::string birth_date;         // "YYYY-MM-DD", derived from id_number
     std::string relation;           // vocabulary::relations, exactly one "head" per household
+    std::string ethnicity;          // vocabulary::ethnicities (GB 3304 code), 民族
+    std::string political_status;   // vocabulary::political_statuses, 政治面貌
     std::string education;          // vocabulary::education_levels
+    std::string schooling;          // vocabulary::schooling, 在校生状况
     std::string health;             // vocabulary::health_conditions
     int disability_grade = 0;       // 1..4 when health == "disabled", else 0
-    std::string labour_capacity;    // vocabulary::labour_capacities
-    int migrant_work_months = 0;    // 0..12
+    std::string disability_category;     // vocabulary::disability_categories when disabled, else empty
+    std::string disability_certificate;  // 残疾证号: the ID number, the category digit, the grade; may be empty
+    std::string labour_capacity;    // vocabulary::labour_capacities, 劳动技能
+    std::string work_status;        // vocabulary::work_statuses, 务工状况
+    std::string work_location;      // vocabulary::work_locations when working, else empty, 务工地点
+    int migrant_work_months = 0;    // 0..12; more than 0 only when working
     money_fen migrant_work_income = 0;
+    bool medical_insurance = false;          // 参加城乡居民基本医疗保险
+    bool pension_insurance = false;          // 参加城乡居民基本养老保险
+    bool serious_illness_insurance = false;  // 参加大病保险
 };
 
 // Net income of the household for one year, by source (all net amounts).

@@ -39,12 +39,22 @@ member member_from_json(const json& j, const std::string& path) {
         else if (key == "sex") m.sex = string_at(v, p);
         else if (key == "birth_date") m.birth_date = string_at(v, p);
         else if (key == "relation") m.relation = string_at(v, p);
+        else if (key == "ethnicity") m.ethnicity = string_at(v, p);
+        else if (key == "political_status") m.political_status = string_at(v, p);
         else if (key == "education") m.education = string_at(v, p);
+        else if (key == "schooling") m.schooling = string_at(v, p);
         else if (key == "health") m.health = string_at(v, p);
         else if (key == "disability_grade") m.disability_grade = int_at(v, p);
+        else if (key == "disability_category") m.disability_category = string_at(v, p);
+        else if (key == "disability_certificate") m.disability_certificate = string_at(v, p);
         else if (key == "labour_capacity") m.labour_capacity = string_at(v, p);
+        else if (key == "work_status") m.work_status = string_at(v, p);
+        else if (key == "work_location") m.work_location = string_at(v, p);
         else if (key == "migrant_work_months") m.migrant_work_months = int_at(v, p);
         else if (key == "migrant_work_income") m.migrant_work_income = fen_from_json(v, p);
+        else if (key == "medical_insurance") m.medical_insurance = bool_at(v, p);
+        else if (key == "pension_insurance") m.pension_insurance = bool_at(v, p);
+        else if (key == "serious_illness_insurance") m.serious_illness_insurance = bool_at(v, p);
         else unknown(p);
     }
     return m;
@@ -56,12 +66,22 @@ json member_to_json(const member& m) {
                 {"sex", m.sex},
                 {"birth_date", m.birth_date},
                 {"relation", m.relation},
+                {"ethnicity", m.ethnicity},
+                {"political_status", m.political_status},
                 {"education", m.education},
+                {"schooling", m.schooling},
                 {"health", m.health},
                 {"disability_grade", m.disability_grade},
+                {"disability_category", m.disability_category},
+                {"disability_certificate", m.disability_certificate},
                 {"labour_capacity", m.labour_capacity},
+                {"work_status", m.work_status},
+                {"work_location", m.work_location},
                 {"migrant_work_months", m.migrant_work_months},
-                {"migrant_work_income", fen_to_json(m.migrant_work_income)}};
+                {"migrant_work_income", fen_to_json(m.migrant_work_income)},
+                {"medical_insurance", m.medical_insurance},
+                {"pension_insurance", m.pension_insurance},
+                {"serious_illness_insurance", m.serious_illness_insurance}};
 }
 
 }  // namespace

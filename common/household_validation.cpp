@@ -123,20 +123,67 @@ public:
         }
 
         code(f("relation", "与户主关系"), vocabulary::relations, m.relation, true);
+        code(f("ethnicity", "民族"), vocabulary::ethnicities, m.ethnicity, true);
+        code(f("political_status", "政治面貌"), vocabulary::political_statuses, m.political_status, true);
         code(f("education", "文化程度"), vocabulary::education_levels, m.education, true);
+        code(f("schooling", "在校生状况"), vocabulary::schooling, m.schooling, true);
         code(f("health", "健康状况"), vocabulary::health_conditions, m.health, true);
 
+        const bool disabled = m.health == "disabled";
         const field grade = f("disability_grade", "残疾等级");
-        if (m.health == "disabled" && (m.disability_grade < 1 || m.disability_grade > 4))
+        if (disabled && (m.disability_grade < 1 || m.disability_grade > 4))
             fail(grade, "invalid_value", "应为1至4级(健康状况为残疾)", "must be 1 to 4 when health is disabled");
-        else if (m.health != "disabled" && m.disability_grade != 0)
+        else if (!disabled && m.disability_grade != 0)
             fail(grade, "invalid_value", "应为0(健康状况不是残疾)", "must be 0 unless health is disabled");
+        const field category = f("disability_category", "残疾类别");
+        if (disabled) code(category, vocabulary::disability_categories, m.disability_category, true);
+        else if (!m.disability_category.empty())
+            fail(category, "invalid_value", "应为空(健康状况不是残疾)", "must be empty unless health is disabled");
+        disability_certificate(f("disability_certificate", "残疾证号"), m);
 
-        code(f("labour_capacity", "劳动能力"), vocabulary::labour_capacities, m.labour_capacity, true);
+        code(f("labour_capacity", "劳动技能"), vocabulary::labour_capacities, m.labour_capacity, true);
+        code(f("work_status", "务工状况"), vocabulary::work_statuses, m.work_status, true);
+        const bool working = m.work_status == "working";
+        const field location = f("work_location", "务工地点");
+        if (working) code(location, vocabulary::work_locations, m.work_location, true);
+        else if (!m.work_location.empty())
+            fail(location, "invalid_value", "应为空(未务工)", "must be empty unless working");
         if (m.migrant_work_months < 0 || m.migrant_work_months > 12)
             fail(f("migrant_work_months", "外出务工月数"), "invalid_value", "应为0至12",
                  "must be between 0 and 12");
+        else if (m.migrant_work_months > 0 && m.work_status == "not_working")
+            fail(f("migrant_work_months", "外出务工月数"), "invalid_value", "应为0(务工状况为未务工)",
+                 "must be 0 when not working");
         money(f("migrant_work_income", "务工收入"), m.migrant_work_income);
+    }
+
+    // 残疾证号, as the second-generation disability certificate (第二代残疾人证) is numbered: the holder's ID
+    // number, then the category's digit (1 视力 … 7 多重, the order of vocabulary::disability_categories) and the
+    // grade's. Optional: a certificate may not have been issued yet.
+    void disability_certificate(const field& f, const member& m) {
+        const std::string& c = m.disability_certificate;
+        if (c.empty()) return;
+        if (m.health != "disabled")
+            return fail(f, "invalid_value", "应为空(健康状况不是残疾)", "must be empty unless health is disabled");
+        std::string id = m.id_number;
+        if (id.size() == 18 && id[17] == 'x') id[17] = 'X';
+        std::string holder = c.substr(0, 18);
+        if (holder.size() == 18 && holder[17] == 'x') holder[17] = 'X';
+        if (c.size() != 20 || !all_digits(c.substr(18)))
+            return fail(f, "invalid_value", "应为20位:身份证号加残疾类别和等级各1位数字",
+                        "must be 20 characters: the ID number, then the category's and the grade's digits");
+        if (holder != id)
+            return fail(f, "invalid_value", "前18位应与本人身份证号相同", "must begin with the member's ID number");
+        const auto& categories = vocabulary::disability_categories.entries;
+        std::size_t digit = 0;
+        for (std::size_t k = 0; k < categories.size(); ++k)
+            if (categories[k].code == m.disability_category) digit = k + 1;
+        if (digit != 0 && c[18] - '0' != static_cast<int>(digit))
+            fail(f, "invalid_value", "第19位应为残疾类别的代码" + std::to_string(digit),
+                 "digit 19 must be the category's code " + std::to_string(digit));
+        else if (m.disability_grade >= 1 && m.disability_grade <= 4 && c[19] - '0' != m.disability_grade)
+            fail(f, "invalid_value", "第20位应为残疾等级" + std::to_string(m.disability_grade),
+                 "digit 20 must be the grade " + std::to_string(m.disability_grade));
     }
 
     void members(const household& h) {

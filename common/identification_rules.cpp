@@ -102,8 +102,10 @@ ranking_entry identification_rules::indicators(const household& h) {
     const auto size = std::max<std::int64_t>(1, static_cast<std::int64_t>(h.members.size()));
     e.per_capita_assets = h.conditions.assets_value / size;
     e.consumption_level = h.conditions.consumption_level;
-    e.labourers = static_cast<int>(
-        std::count_if(h.members.begin(), h.members.end(), [](const member& m) { return m.labour_capacity == "full"; }));
+    // Able labourers: ordinary or skilled (普通劳动力, 技能劳动力).
+    e.labourers = static_cast<int>(std::count_if(h.members.begin(), h.members.end(), [](const member& m) {
+        return m.labour_capacity == "full" || m.labour_capacity == "skilled";
+    }));
     return e;
 }
 

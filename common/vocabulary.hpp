@@ -42,6 +42,12 @@ extern const vocabulary_list consumption_levels;
 extern const vocabulary_list poverty_causes;
 extern const vocabulary_list identification_standards;  // 识别标准: the poverty line a household was found under
 extern const vocabulary_list poverty_types;             // 贫困户属性
+extern const vocabulary_list ethnicities;               // 民族, by their GB 3304 codes ("01" 汉族 … "56" 基诺族)
+extern const vocabulary_list political_statuses;        // 政治面貌
+extern const vocabulary_list schooling;                 // 在校生状况
+extern const vocabulary_list disability_categories;     // 残疾类别
+extern const vocabulary_list work_statuses;             // 务工状况
+extern const vocabulary_list work_locations;            // 务工地点
 extern const vocabulary_list roles;               // a user's role (docs/protocol.md "Roles"); the policy keys on it
 // The identification procedure (common/application_workflow.hpp has the rules).
 extern const vocabulary_list application_states;

@@ -215,10 +215,30 @@ common::household household_generator::make(std::int64_t index, int members) con
         m.disability_grade = m.health == "disabled" ? static_cast<int>(1 + r(90 + slot, 4)) : 0;
         const bool working_age = age >= 16 && age <= 65;
         m.labour_capacity = !working_age || m.health == "disabled" ? "none" : m.health == "healthy" ? "full" : "partial";
+        // The form's member details: most are Han or Miao, schoolchildren are in school, the insured are most.
+        static constexpr std::array<const char*, 5> ethnicities{"01", "01", "06", "09", "12"};
+        m.ethnicity = ethnicities[r(130 + slot, ethnicities.size())];
+        m.political_status = age >= 18 && r(140 + slot, 20) == 0 ? "party_member" : "masses";
+        m.schooling = age < 6 ? "preschool" : age < 12 ? "primary" : age < 15 ? "junior_secondary"
+                      : age < 18 ? "senior_secondary" : "not_in_school";
+        if (m.health == "disabled") {
+            static constexpr std::array<const char*, 7> categories{"visual", "hearing", "speech", "physical",
+                                                                   "intellectual", "mental", "multiple"};
+            const auto k = r(150 + slot, categories.size());
+            m.disability_category = categories[k];
+            m.disability_certificate = m.id_number + std::to_string(k + 1) + std::to_string(m.disability_grade);
+        }
+        m.work_status = "not_working";
         if (m.labour_capacity == "full" && age <= 55 && r(100 + slot, 10) < 4) {
+            static constexpr std::array<const char*, 4> locations{"township", "county", "province", "outside_province"};
+            m.work_status = "working";
+            m.work_location = locations[r(160 + slot, locations.size())];
             m.migrant_work_months = static_cast<int>(3 + r(110 + slot, 10));
             m.migrant_work_income = m.migrant_work_months * static_cast<common::money_fen>(200'000 + r(120 + slot, 200'000));
         }
+        m.medical_insurance = r(170 + slot, 50) != 0;
+        m.pension_insurance = age >= 16 && r(180 + slot, 5) != 0;
+        m.serious_illness_insurance = m.medical_insurance;
         h.members.push_back(std::move(m));
     }
     common::derive(h);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "common/household_validation.hpp"
+#include "common/vocabulary.hpp"
 #include "test_data/id_numbers.hpp"
 
 namespace fupin::test_data {
@@ -18,21 +19,28 @@ struct sample_member {
     const char* relation;
     bool male;
     std::chrono::year_month_day birth;
+    const char* ethnicity;
+    const char* political_status;
     const char* education;
     const char* health;
     int disability_grade;
+    const char* disability_category;  // its certificate is made from the ID number
     const char* labour_capacity;
+    const char* work_location;        // empty: not working
     int migrant_work_months;
     common::money_fen migrant_work_income;
 };
 
 constexpr std::array<sample_member, 6> people{{
-    {"王大山", "head", true, 1965y / 3 / 12, "primary", "chronic_illness", 0, "partial", 0, 0},
-    {"李秀英", "spouse", false, 1967y / 8 / 15, "illiterate", "disabled", 3, "none", 0, 0},
-    {"王小军", "son", true, 1992y / 4 / 20, "junior_secondary", "healthy", 0, "full", 8, 1'200'000},
-    {"王小红", "daughter", false, 1995y / 6 / 6, "junior_secondary", "healthy", 0, "full", 0, 0},
-    {"王二山", "brother", true, 1970y / 9 / 9, "primary", "healthy", 0, "full", 0, 0},
-    {"王三山", "brother", true, 1972y / 10 / 10, "primary", "healthy", 0, "partial", 0, 0},
+    {"王大山", "head", true, 1965y / 3 / 12, "01", "party_member", "primary", "chronic_illness", 0, "", "partial", "", 0,
+     0},
+    {"李秀英", "spouse", false, 1967y / 8 / 15, "06", "masses", "illiterate", "disabled", 3, "physical", "none", "", 0,
+     0},
+    {"王小军", "son", true, 1992y / 4 / 20, "01", "league_member", "junior_secondary", "healthy", 0, "", "skilled",
+     "outside_province", 8, 1'200'000},
+    {"王小红", "daughter", false, 1995y / 6 / 6, "01", "masses", "junior_secondary", "healthy", 0, "", "full", "", 0, 0},
+    {"王二山", "brother", true, 1970y / 9 / 9, "01", "masses", "primary", "healthy", 0, "", "full", "", 0, 0},
+    {"王三山", "brother", true, 1972y / 10 / 10, "01", "masses", "primary", "healthy", 0, "", "partial", "", 0, 0},
 }};
 
 // Member `slot` of the household of `seed`: the sequence number keeps the member's sex (odd: male) and takes
@@ -46,6 +54,14 @@ std::string sample_id_number(int seed, int slot) {
     std::snprintf(digits, sizeof digits, "%04d%02u%02u", static_cast<int>(birth.year()),
                   static_cast<unsigned>(birth.month()), static_cast<unsigned>(birth.day()));
     return demo_id_number(digits, sequence);
+}
+
+// 残疾证号: the ID number, the category's digit (its place in the vocabulary, from 1) and the grade.
+std::string certificate_of(const common::member& m) {
+    const auto& categories = common::vocabulary::disability_categories.entries;
+    std::size_t digit = 0;
+    while (digit < categories.size() && categories[digit].code != m.disability_category) ++digit;
+    return m.id_number + std::to_string(digit + 1) + std::to_string(m.disability_grade);
 }
 
 }  // namespace
@@ -75,12 +91,22 @@ common::household sample_household(const sample_options& options, const member_n
         m.name = p.name;
         m.id_number = numbers(slot);
         m.relation = p.relation;
+        m.ethnicity = p.ethnicity;
+        m.political_status = p.political_status;
         m.education = p.education;
+        m.schooling = "not_in_school";
         m.health = p.health;
         m.disability_grade = p.disability_grade;
+        m.disability_category = p.disability_category;
+        if (!m.disability_category.empty()) m.disability_certificate = certificate_of(m);
         m.labour_capacity = p.labour_capacity;
+        m.work_status = *p.work_location ? "working" : "not_working";
+        m.work_location = p.work_location;
         m.migrant_work_months = p.migrant_work_months;
         m.migrant_work_income = p.migrant_work_income;
+        m.medical_insurance = true;
+        m.pension_insurance = true;
+        m.serious_illness_insurance = true;
         h.members.push_back(std::move(m));
     }
     h.income = {2026, 120000, 80050, 0, 30000};
@@ -93,6 +119,11 @@ common::household sample_household(const sample_options& options, const member_n
     h.two_daughters_family = false;
     h.national_number = "5299011012010030012";
     return h;
+}
+
+void renumber(common::member& m, const std::string& id_number) {
+    if (m.disability_certificate.size() == 20) m.disability_certificate.replace(0, 18, id_number);
+    m.id_number = id_number;
 }
 
 common::household stored_sample_household() {

@@ -26,6 +26,10 @@ using member_numbers = std::function<std::string(int slot)>;
 common::household sample_household(const sample_options& options = {});
 common::household sample_household(const sample_options& options, const member_numbers& numbers);
 
+// Gives the member another ID number, and its disability certificate (which begins with the number) with it:
+// how a test makes two files name one person.
+void renumber(common::member& m, const std::string& id_number);
+
 // The default sample as a read answers it: id 12, version 3, pending, stored on 2026-11-29, the areas' names
 // and the derived fields (sex, birth dates, head name, per-capita income) filled.
 common::household stored_sample_household();

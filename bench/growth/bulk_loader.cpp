@@ -30,7 +30,7 @@ const std::string& insert_members_head() {
     return sql;
 }
 const std::size_t member_columns = columns::member_names().size() + 2;
-// Rows per statement: 250 × 40 and 1000 × 13 parameters stay far below SQLite's 32,766 variables and MySQL's
+// Rows per statement: 250 × 40 and 1000 × 23 parameters stay far below SQLite's 32,766 variables and MySQL's
 // 65,535 placeholders, and a statement stays well under max_allowed_packet (about 100 KB). Fixed sizes keep
 // the statement text constant, so each connection prepares it once.
 constexpr std::size_t households_per_statement = 250;

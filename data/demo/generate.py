@@ -183,6 +183,41 @@ def labour(age, state, grade, in_school):
     return "full"
 
 
+DISABILITY_CATEGORIES = ["visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"]
+
+
+def form_details(m):
+    """The national form's member details, drawn from form_rng so the rest of the demo data stays as it was."""
+    age = m["_age"]
+    m["ethnicity"] = form_rng.choices(["01", "06", "09", "12", "13"], [45, 30, 15, 5, 5])[0]
+    m["political_status"] = ("party_member" if age >= 18 and form_rng.random() < 0.05
+                             else "league_member" if 14 <= age <= 28 and form_rng.random() < 0.2 else "masses")
+    if age < 6:
+        m["schooling"] = "preschool"
+    elif age < 12:
+        m["schooling"] = "primary"
+    elif age < 15:
+        m["schooling"] = "junior_secondary"
+    elif m["_in_school"]:
+        m["schooling"] = "senior_secondary" if m["education"] == "senior_secondary" else "secondary_vocational"
+    else:
+        m["schooling"] = "not_in_school"
+    m["disability_category"] = ""
+    m["disability_certificate"] = ""
+    if m["health"] == "disabled":
+        digit = form_rng.randrange(len(DISABILITY_CATEGORIES))
+        m["disability_category"] = DISABILITY_CATEGORIES[digit]
+        if form_rng.random() < 0.8:  # a certificate may not have been issued yet
+            m["disability_certificate"] = "%s%d%d" % (m["id_number"], digit + 1, m["disability_grade"])
+    working = m["migrant_work_months"] > 0
+    m["work_status"] = "working" if working else "not_working"
+    m["work_location"] = (form_rng.choices(["township", "county", "province", "outside_province"], [1, 2, 3, 4])[0]
+                          if working else "")
+    m["medical_insurance"] = form_rng.random() < 0.97
+    m["pension_insurance"] = age >= 16 and form_rng.random() < 0.85
+    m["serious_illness_insurance"] = m["medical_insurance"]
+
+
 def yuan(amount_fen):
     """Fen to a JSON number of yuan with at most two decimals."""
     return amount_fen // 100 if amount_fen % 100 == 0 else round(amount_fen / 100, 2)
@@ -204,7 +239,7 @@ def members_of(people):
             "education": edu, "health": state, "disability_grade": grade,
             "labour_capacity": labour(p["age"], state, grade, in_school),
             "migrant_work_months": 0, "migrant_work_income": 0,
-            "_age": p["age"],
+            "_age": p["age"], "_in_school": in_school,
         })
     return members
 
@@ -255,7 +290,8 @@ def household(township, village, group, number):
 
     for m in members:
         m["migrant_work_income"] = yuan(m["migrant_work_income"])
-        del m["_age"]
+        form_details(m)
+        del m["_age"], m["_in_school"]
 
     housing = pick({"dilapidated": 25, "ordinary": 50, "safe": 20, "none": 5})
     assets = rng.sample(ASSETS, rng.randint(1, 3))

@@ -9,7 +9,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class mask { none, id_number, bank_account, hidden };
+enum class mask { none, id_number, certificate, bank_account, hidden };
 
 bool is_noise(const std::string& key) { return key == "version" || key == "created_at" || key == "updated_at"; }
 
@@ -30,7 +30,9 @@ void flatten(const json& j, const std::string& path, mask how, std::map<std::str
         for (const auto& [key, v] : j.items()) {
             if (is_noise(key) || is_secret(key)) continue;
             // A birth date and sex beside the masked ID number would narrow it to a few dozen people: hidden.
+            // A disability certificate begins with its holder's ID number: masked as one.
             const mask m = key == "id_number"                      ? mask::id_number
+                           : key == "disability_certificate"       ? mask::certificate
                            : key == "bank_account"                 ? mask::bank_account
                            : key == "birth_date" || key == "sex"   ? mask::hidden
                                                                    : how;
@@ -48,6 +50,9 @@ json masked(const json* value, mask m) {
     if (value->is_null() || m == mask::none) return *value;
     const std::string text = value->is_string() ? value->get<std::string>() : value->dump();
     if (m == mask::hidden) return "***";
+    if (m == mask::certificate)
+        return text.size() == 20 ? common::mask_id_number(text.substr(0, 18)) + text.substr(18)
+                                 : std::string(text.size(), '*');
     return m == mask::id_number ? common::mask_id_number(text) : audit_diff::mask_bank_account(text);
 }
 

@@ -140,6 +140,16 @@ const std::vector<column<member>>& member_table() {
         text<member>("labour_capacity", FIELD(labour_capacity)),
         integer<member>("migrant_work_months", FIELD(migrant_work_months)),
         integer<member>("migrant_work_income_fen", FIELD(migrant_work_income)),
+        text<member>("ethnicity", FIELD(ethnicity)),
+        text<member>("political_status", FIELD(political_status)),
+        text<member>("schooling", FIELD(schooling)),
+        text<member>("disability_category", FIELD(disability_category)),
+        text<member>("disability_certificate", FIELD(disability_certificate)),
+        text<member>("work_status", FIELD(work_status)),
+        text<member>("work_location", FIELD(work_location)),
+        flag<member>("medical_insurance", FIELD(medical_insurance)),
+        flag<member>("pension_insurance", FIELD(pension_insurance)),
+        flag<member>("serious_illness_insurance", FIELD(serious_illness_insurance)),
     };
     return columns;
 }

@@ -156,7 +156,7 @@ TEST_P(household_api, a_person_belongs_to_one_household_and_the_refusal_says_whe
 
     // Another township registers the same person: told the township and village, not the file number.
     auto other = test_data::sample_household({.group = group_b, .seed = 6});
-    other.members[1].id_number = first.members[0].id_number;
+    test_data::renumber(other.members[1], first.members[0].id_number);
     try {
         client_for(township_b).create_household(other, "");
         ADD_FAILURE() << "a second registration of one person was accepted";

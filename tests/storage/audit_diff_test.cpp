@@ -92,6 +92,10 @@ TEST(audit_diff, a_create_lists_every_leaf_masked) {
     const auto d = audit_diff::created(common::to_json(h));
     const std::string text = d.dump();
     for (const auto& m : h.members) EXPECT_EQ(text.find(m.id_number), std::string::npos) << m.id_number;
+    // A disability certificate carries the ID number: masked the same way, its category and grade kept.
+    ASSERT_EQ(h.members[1].disability_certificate.size(), 20u);
+    EXPECT_EQ(d.at("members[1].disability_certificate").at("after"),
+              common::mask_id_number(h.members[1].id_number) + h.members[1].disability_certificate.substr(18));
     EXPECT_EQ(text.find(h.bank_account), std::string::npos);
     EXPECT_TRUE(d.at("head_name").at("before").is_null());
     EXPECT_EQ(d.at("head_name").at("after"), h.head_name);

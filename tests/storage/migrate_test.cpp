@@ -50,6 +50,10 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     conn().execute("UPDATE households SET five_guarantee = 1 WHERE id = ?", {ids[0]});
     conn().execute("UPDATE households SET minimum_allowance = 1 WHERE id = ?", {ids[1]});
     conn().execute_script("ALTER TABLE areas DROP COLUMN poor_village");  // 008
+    for (const char* column : {"ethnicity", "political_status", "schooling", "disability_category",  // 009
+                               "disability_certificate", "work_status", "work_location", "medical_insurance",
+                               "pension_insurance", "serious_illness_insurance"})
+        conn().execute_script(std::string("ALTER TABLE members DROP COLUMN ") + column);
     conn().execute("DELETE FROM schema_version WHERE version > 6");
 
     EXPECT_EQ(migrate(conn()), embedded_migrations(conn().dialect()).back().version - 6);
@@ -59,6 +63,11 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     EXPECT_EQ(households.find(ids[2])->identification_standard, "national");
     EXPECT_FALSE(households.find(ids[2])->military_family);
     EXPECT_EQ(households.find(ids[2])->national_number, "");
+    // 009: the member's details are empty until the file is edited; whether it works is read from its months.
+    const auto member = households.find(ids[0])->members.at(0);
+    EXPECT_EQ(member.ethnicity, "");
+    EXPECT_EQ(member.work_status, "not_working");
+    EXPECT_FALSE(member.medical_insurance);
     EXPECT_THROW(conn().query("SELECT five_guarantee FROM households"), sql::error) << "the old flags are gone";
 }
 

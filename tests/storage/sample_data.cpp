@@ -34,6 +34,8 @@ common::household make_household(const std::string& group, int first_id, int mem
     h.conditions.assets_note = "耕牛1头、摩托车1辆";
     for (std::size_t i = 0; i < h.members.size(); ++i) {
         auto& m = h.members[i];
+        m.pension_insurance = i % 2 == 0;  // both values of a flag, and the four-byte text below
+        m.political_status = i == 0 ? "democratic_party" : "masses";
         if (i > 0) m.name = fmt::format("王{}妹", four_byte);
         // id_number() has no valid check digit, so nothing can be read from it.
         m.sex = i == 0 ? "male" : "female";
@@ -103,6 +105,16 @@ void expect_same(const common::household& e, const common::household& a, bool co
         EXPECT_EQ(em.labour_capacity, am.labour_capacity);
         EXPECT_EQ(em.migrant_work_months, am.migrant_work_months);
         EXPECT_EQ(em.migrant_work_income, am.migrant_work_income);
+        EXPECT_EQ(em.ethnicity, am.ethnicity);
+        EXPECT_EQ(em.political_status, am.political_status);
+        EXPECT_EQ(em.schooling, am.schooling);
+        EXPECT_EQ(em.disability_category, am.disability_category);
+        EXPECT_EQ(em.disability_certificate, am.disability_certificate);
+        EXPECT_EQ(em.work_status, am.work_status);
+        EXPECT_EQ(em.work_location, am.work_location);
+        EXPECT_EQ(em.medical_insurance, am.medical_insurance);
+        EXPECT_EQ(em.pension_insurance, am.pension_insurance);
+        EXPECT_EQ(em.serious_illness_insurance, am.serious_illness_insurance);
     }
 }
 

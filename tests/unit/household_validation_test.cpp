@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/vocabulary.hpp"
 #include "test_data/sample_household.hpp"
 
 namespace {
@@ -73,6 +74,54 @@ TEST(household_validation, the_forms_household_attributes) {
     EXPECT_TRUE(find_problems(h, today).empty());
 }
 
+TEST(household_validation, the_forms_member_details) {
+    // Required codes.
+    expect_refused([](household& h) { h.members[0].ethnicity.clear(); }, "members[0].ethnicity", "missing_field");
+    expect_refused([](household& h) { h.members[0].ethnicity = "57"; }, "members[0].ethnicity", "invalid_value");
+    expect_refused([](household& h) { h.members[0].ethnicity = "汉族"; }, "members[0].ethnicity", "invalid_value");
+    expect_refused([](household& h) { h.members[1].political_status = "party"; }, "members[1].political_status",
+                   "invalid_value");
+    expect_refused([](household& h) { h.members[2].schooling.clear(); }, "members[2].schooling", "missing_field");
+    expect_refused([](household& h) { h.members[2].labour_capacity = "strong"; }, "members[2].labour_capacity",
+                   "invalid_value");
+    // Disability: a category when disabled, none otherwise; the certificate is the ID number, category, grade.
+    expect_refused([](household& h) { h.members[1].disability_category.clear(); }, "members[1].disability_category",
+                   "missing_field");
+    expect_refused([](household& h) { h.members[0].disability_category = "visual"; }, "members[0].disability_category",
+                   "invalid_value");
+    expect_refused([](household& h) { h.members[1].disability_certificate.pop_back(); },
+                   "members[1].disability_certificate", "invalid_value");
+    expect_refused([](household& h) { h.members[1].disability_certificate.replace(0, 18, h.members[0].id_number); },
+                   "members[1].disability_certificate", "invalid_value");
+    expect_refused([](household& h) { h.members[1].disability_certificate[18] = '1'; },  // visual, not physical
+                   "members[1].disability_certificate", "invalid_value");
+    expect_refused([](household& h) { h.members[1].disability_certificate[19] = '2'; },  // grade 3, not 2
+                   "members[1].disability_certificate", "invalid_value");
+    expect_refused([](household& h) { h.members[0].disability_certificate = h.members[0].id_number + "11"; },
+                   "members[0].disability_certificate", "invalid_value");
+    // Work: a place when working, none otherwise; months of migrant work only when working.
+    expect_refused([](household& h) { h.members[2].work_location.clear(); }, "members[2].work_location",
+                   "missing_field");
+    expect_refused([](household& h) { h.members[0].work_location = "county"; }, "members[0].work_location",
+                   "invalid_value");
+    expect_refused([](household& h) { h.members[2].work_status = "not_working"; h.members[2].work_location.clear(); },
+                   "members[2].migrant_work_months", "invalid_value");
+    expect_refused([](household& h) { h.members[2].work_status = "retired"; }, "members[2].work_status",
+                   "invalid_value");
+
+    household h = sample_household();
+    h.members[1].disability_certificate.clear();  // not issued yet
+    for (const auto& e : vocabulary::ethnicities.entries) h.members[0].ethnicity = e.code;
+    h.members[2].work_location = "township";
+    h.members[2].labour_capacity = "skilled";
+    h.members[0].labour_capacity = "lost";
+    h.members[0].schooling = "undergraduate";
+    EXPECT_TRUE(find_problems(h, today).empty());
+    EXPECT_EQ(vocabulary::ethnicities.entries.size(), 56u);
+    EXPECT_EQ(label(vocabulary::ethnicities, "06", language::zh), "苗族");
+    EXPECT_EQ(label(vocabulary::ethnicities, "56", language::zh), "基诺族");
+}
+
 TEST(household_validation, division_codes) {
     expect_refused([](household& h) { h.township_code = "52990110"; }, "township_code", "invalid_value");
     expect_refused([](household& h) { h.township_code = "52990110A"; }, "township_code", "invalid_value");
@@ -102,7 +151,7 @@ TEST(household_validation, member_count_and_duplicate_ids) {
     // Lowercase x and uppercase X are the same person.
     expect_refused(
         [](household& h) {
-            h.members[1].id_number = "11010519491231002X";
+            h.members[0].id_number = "11010519491231002X";
             h.members[2].id_number = "11010519491231002x";
         },
         "members[2].id_number", "invalid_value");

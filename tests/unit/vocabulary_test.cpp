@@ -30,8 +30,12 @@ TEST(vocabulary, lists_are_complete_and_codes_unique) {
     EXPECT_EQ(vocabulary::relations.entries.size(), 15u);
     EXPECT_EQ(vocabulary::education_levels.entries.size(), 7u);
     EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 11u);
-    // 15 lists of the household file and the users, 4 of the identification procedure.
-    EXPECT_EQ(vocabulary::all().size(), 19u);
+    // 21 lists of the household file and the users, 4 of the identification procedure.
+    EXPECT_EQ(vocabulary::all().size(), 25u);
+    EXPECT_EQ(vocabulary::ethnicities.entries.size(), 56u);
+    EXPECT_EQ(vocabulary::labour_capacities.entries.size(), 5u);
+    EXPECT_EQ(vocabulary::schooling.entries.size(), 8u);
+    EXPECT_EQ(vocabulary::disability_categories.entries.size(), 7u);
     EXPECT_EQ(vocabulary::identification_standards.entries.size(), 3u);
     EXPECT_EQ(vocabulary::poverty_types.entries.size(), 3u);
     EXPECT_EQ(vocabulary::application_states.entries.size(), 14u);
