@@ -107,7 +107,8 @@ const vocabulary_list poverty_causes{"poverty_causes",
                                       {"lack_of_labour", "缺劳力", "lack of labour"},
                                       {"lack_of_funds", "缺资金", "lack of funds"},
                                       {"poor_transport", "交通条件落后", "poor transport"},
-                                      {"lack_of_drive", "自身发展动力不足", "lack of own drive"}}};
+                                      {"lack_of_drive", "自身发展动力不足", "lack of own drive"},
+                                      {"other", "其他", "other"}}};
 
 const vocabulary_list identification_standards{"identification_standards",
                                                {{"national", "国家标准", "national line"},

@@ -29,7 +29,8 @@ TEST(vocabulary, labels_in_both_languages) {
 TEST(vocabulary, lists_are_complete_and_codes_unique) {
     EXPECT_EQ(vocabulary::relations.entries.size(), 15u);
     EXPECT_EQ(vocabulary::education_levels.entries.size(), 7u);
-    EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 11u);
+    EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 12u);  // the national form's eleven and 其他
+    EXPECT_EQ(label(vocabulary::poverty_causes, "other", language::zh), "其他");
     // 21 lists of the household file and the users, 4 of the identification procedure.
     EXPECT_EQ(vocabulary::all().size(), 25u);
     EXPECT_EQ(vocabulary::ethnicities.entries.size(), 56u);
