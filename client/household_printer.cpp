@@ -1,12 +1,14 @@
 #include "client/household_printer.hpp"
 
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "client/text_layout.hpp"
 #include "common/household_json.hpp"
+#include "common/household_validation.hpp"
 #include "common/vocabulary.hpp"
 
 namespace fupin::client {
@@ -75,6 +77,10 @@ const std::map<std::string, std::pair<const char*, const char*>, std::less<>>& f
         {"year", {"年度", "year"}},                    {"wages", {"工资性收入", "wages"}},
         {"production_business", {"生产经营性收入", "production and business income"}},
         {"property", {"财产性收入", "property income"}}, {"transfers", {"转移性收入", "transfer income"}},
+        {"production_expenses", {"生产经营性支出", "production costs"}}, {"support", {"赡养性收入", "support"}},
+        {"family_planning", {"计划生育金", "family planning"}}, {"minimum_allowance", {"低保金", "minimum allowance"}},
+        {"extreme_support", {"特困供养金", "extreme-poverty support"}}, {"pension", {"养老金", "pension"}},
+        {"ecological_compensation", {"生态补偿金", "ecological compensation"}}, {"other", {"其他", "other"}},
         {"causes", {"致贫原因", "causes of poverty"}}, {"main", {"主要致贫原因", "main cause"}},
         {"others", {"其他致贫原因", "other causes"}},
         {"identification_standard", {"识别标准", "identification standard"}},
@@ -131,6 +137,18 @@ std::string household_printer::household(const common::household& h) const {
             causes += (i ? in(lang_, "、", ", ") : "") + enum_text(voc::poverty_causes, h.other_causes[i], lang_);
     }
     const auto& c = h.conditions;
+    // The transfers' parts that are not zero, after their sum: "（低保金 1,200.00 元、养老金 600.00 元）".
+    const auto& t = h.income.transfers;
+    std::string transfer_parts;
+    for (const auto& [amount, zh, en_label] :
+         {std::tuple{t.family_planning, "计划生育金", "family planning"}, {t.minimum_allowance, "低保金", "minimum allowance"},
+          {t.extreme_support, "特困供养金", "extreme-poverty support"}, {t.pension, "养老金", "pension"},
+          {t.ecological_compensation, "生态补偿金", "ecological compensation"}, {t.other, "其他", "other"}}) {
+        if (amount == 0) continue;
+        transfer_parts += (transfer_parts.empty() ? "" : in(lang_, "、", ", ")) + std::string(in(lang_, zh, en_label)) +
+                          " " + yuan(amount);
+    }
+    if (!transfer_parts.empty()) transfer_parts = (en ? " (" : "（") + transfer_parts + (en ? ")" : "）");
     std::string out = labelled({
         {in(lang_, "户编号", "Household ID"), std::to_string(h.id) + in(lang_, "（版本 ", " (version ") + std::to_string(h.version) + in(lang_, "）", ")")},
         {in(lang_, "状态", "Status"), enum_text(voc::household_statuses, h.status, lang_)},
@@ -161,10 +179,11 @@ std::string household_printer::household(const common::household& h) const {
         {in(lang_, "收入年度", "Income year"), std::to_string(h.income.year)},
         {in(lang_, "工资性收入", "Wages"), yuan(h.income.wages)},
         {in(lang_, "生产经营性收入", "Production/business"), yuan(h.income.production_business)},
+        {in(lang_, "生产经营性支出", "Production costs"), yuan(h.income.production_expenses)},
         {in(lang_, "财产性收入", "Property income"), yuan(h.income.property)},
-        {in(lang_, "转移性收入", "Transfers"), yuan(h.income.transfers)},
-        {in(lang_, "家庭纯收入合计", "Total net income"),
-         yuan(h.income.wages + h.income.production_business + h.income.property + h.income.transfers)},
+        {in(lang_, "转移性收入", "Transfers"), yuan(common::transfers_total(t)) + transfer_parts},
+        {in(lang_, "赡养性收入", "Support from relatives"), yuan(h.income.support)},
+        {in(lang_, "家庭纯收入合计", "Total net income"), yuan(common::income_total(h.income))},
         {in(lang_, "人均纯收入", "Per-capita net income"), yuan(h.per_capita_net_income)},
         {in(lang_, "致贫原因", "Causes of poverty"), causes},
         {in(lang_, "建档时间", "Created"), or_dash(format_beijing_time(h.created_at_ms))},

@@ -35,13 +35,26 @@ struct member {
     bool serious_illness_insurance = false;  // 参加大病保险
 };
 
-// Net income of the household for one year, by source (all net amounts).
+// 转移性收入 by kind, as the national form records it.
+struct transfer_income {
+    money_fen family_planning = 0;          // 计划生育金
+    money_fen minimum_allowance = 0;        // 低保金
+    money_fen extreme_support = 0;          // 特困供养金
+    money_fen pension = 0;                  // 养老金
+    money_fen ecological_compensation = 0;  // 生态补偿金
+    money_fen other = 0;                    // 其他转移性收入
+};
+
+// The household's income for one year, by source, as the national form records it. Every amount is at least 0;
+// the net income (income_total) may be negative, when the business cost more than it brought in.
 struct income {
     int year = 0;
     money_fen wages = 0;                // 工资性收入
-    money_fen production_business = 0;  // 生产经营性收入
+    money_fen production_business = 0;  // 生产经营性收入 (gross)
+    money_fen production_expenses = 0;  // 生产经营性支出
     money_fen property = 0;             // 财产性收入
-    money_fen transfers = 0;            // 转移性收入
+    transfer_income transfers;          // 转移性收入
+    money_fen support = 0;              // 赡养性收入 (from relatives outside the household)
 };
 
 // Land in mu (亩), to one decimal place.

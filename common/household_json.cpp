@@ -60,6 +60,22 @@ member member_from_json(const json& j, const std::string& path) {
     return m;
 }
 
+transfer_income transfers_from_json(const json& j, const std::string& path) {
+    transfer_income t;
+    for (const auto& [key, v] : object_at(j, path).items()) {
+        const auto p = join(path, key);
+        if (key == "family_planning") t.family_planning = fen_from_json(v, p);
+        else if (key == "minimum_allowance") t.minimum_allowance = fen_from_json(v, p);
+        else if (key == "extreme_support") t.extreme_support = fen_from_json(v, p);
+        else if (key == "pension") t.pension = fen_from_json(v, p);
+        else if (key == "ecological_compensation") t.ecological_compensation = fen_from_json(v, p);
+        else if (key == "other") t.other = fen_from_json(v, p);
+        else if (key == "total") fen_from_json(v, p);  // derived: checked, never trusted
+        else unknown(p);
+    }
+    return t;
+}
+
 json member_to_json(const member& m) {
     return json{{"name", m.name},
                 {"id_number", m.id_number},
@@ -193,8 +209,17 @@ json to_json(const household& h) {
          {{"year", h.income.year},
           {"wages", fen_to_json(h.income.wages)},
           {"production_business", fen_to_json(h.income.production_business)},
+          {"production_expenses", fen_to_json(h.income.production_expenses)},
           {"property", fen_to_json(h.income.property)},
-          {"transfers", fen_to_json(h.income.transfers)},
+          {"transfers",
+           {{"family_planning", fen_to_json(h.income.transfers.family_planning)},
+            {"minimum_allowance", fen_to_json(h.income.transfers.minimum_allowance)},
+            {"extreme_support", fen_to_json(h.income.transfers.extreme_support)},
+            {"pension", fen_to_json(h.income.transfers.pension)},
+            {"ecological_compensation", fen_to_json(h.income.transfers.ecological_compensation)},
+            {"other", fen_to_json(h.income.transfers.other)},
+            {"total", fen_to_json(transfers_total(h.income.transfers))}}},
+          {"support", fen_to_json(h.income.support)},
           {"total", fen_to_json(total)}}},
         {"per_capita_net_income", fen_to_json(h.per_capita_net_income)},
         {"causes", {{"main", h.main_cause}, {"others", others}}},
@@ -266,8 +291,10 @@ household household_from_json(const json& j, json_source source) {
                 if (k == "year") h.income.year = int_at(iv, ip);
                 else if (k == "wages") h.income.wages = fen_from_json(iv, ip);
                 else if (k == "production_business") h.income.production_business = fen_from_json(iv, ip);
+                else if (k == "production_expenses") h.income.production_expenses = fen_from_json(iv, ip);
                 else if (k == "property") h.income.property = fen_from_json(iv, ip);
-                else if (k == "transfers") h.income.transfers = fen_from_json(iv, ip);
+                else if (k == "transfers") h.income.transfers = transfers_from_json(iv, ip);
+                else if (k == "support") h.income.support = fen_from_json(iv, ip);
                 else if (k == "total") fen_from_json(iv, ip);  // derived: checked, never trusted
                 else unknown(ip);
             }

@@ -243,10 +243,20 @@ public:
             fail(year, "invalid_value",
                  "应在" + std::to_string(min_income_year) + "至" + std::to_string(this_year + 1) + "年之间",
                  "must be between " + std::to_string(min_income_year) + " and " + std::to_string(this_year + 1));
-        money({"income.wages", "工资性收入", "income.wages"}, h.income.wages);
-        money({"income.production_business", "生产经营性收入", "income.production_business"}, h.income.production_business);
-        money({"income.property", "财产性收入", "income.property"}, h.income.property);
-        money({"income.transfers", "转移性收入", "income.transfers"}, h.income.transfers);
+        const auto& in = h.income;
+        money({"income.wages", "工资性收入", "income.wages"}, in.wages);
+        money({"income.production_business", "生产经营性收入", "income.production_business"}, in.production_business);
+        money({"income.production_expenses", "生产经营性支出", "income.production_expenses"}, in.production_expenses);
+        money({"income.property", "财产性收入", "income.property"}, in.property);
+        const auto& t = in.transfers;
+        money({"income.transfers.family_planning", "计划生育金", "income.transfers.family_planning"}, t.family_planning);
+        money({"income.transfers.minimum_allowance", "低保金", "income.transfers.minimum_allowance"}, t.minimum_allowance);
+        money({"income.transfers.extreme_support", "特困供养金", "income.transfers.extreme_support"}, t.extreme_support);
+        money({"income.transfers.pension", "养老金", "income.transfers.pension"}, t.pension);
+        money({"income.transfers.ecological_compensation", "生态补偿金", "income.transfers.ecological_compensation"},
+              t.ecological_compensation);
+        money({"income.transfers.other", "其他转移性收入", "income.transfers.other"}, t.other);
+        money({"income.support", "赡养性收入", "income.support"}, in.support);
     }
 
 private:
@@ -255,7 +265,14 @@ private:
 
 }  // namespace
 
-money_fen income_total(const income& in) { return in.wages + in.production_business + in.property + in.transfers; }
+money_fen transfers_total(const transfer_income& t) {
+    return t.family_planning + t.minimum_allowance + t.extreme_support + t.pension + t.ecological_compensation + t.other;
+}
+
+money_fen income_total(const income& in) {
+    return in.wages + in.production_business - in.production_expenses + in.property + transfers_total(in.transfers) +
+           in.support;
+}
 
 void derive(household& h) {
     const auto far_future = std::chrono::year_month_day{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}};

@@ -27,7 +27,9 @@ inline constexpr std::size_t max_bank_account_digits = 32;
 inline constexpr std::size_t max_national_number_digits = 32;
 inline constexpr int min_income_year = 2000;
 
-// Sum of the four income sources.
+// The transfers of every kind together (转移性收入).
+money_fen transfers_total(const transfer_income& t);
+// The net income: wages, the business's gross less its expenses, property, transfers and support.
 money_fen income_total(const income& in);
 
 // Fills the derived fields: upper-cases a trailing x in ID numbers; sex and birth_date from a valid ID number

@@ -178,8 +178,12 @@ common::household household_generator::make(std::int64_t index, int members) con
                     r(16, 10) < 7 ? "low" : "medium",
                     static_cast<common::money_fen>(r(17, 50'000)) * 100,
                     assets_notes[r(18, assets_notes.size())]};
-    h.income = {2025, static_cast<common::money_fen>(r(19, 3'000'000)), static_cast<common::money_fen>(r(20, 1'500'000)),
-                static_cast<common::money_fen>(r(21, 50'000)), static_cast<common::money_fen>(r(22, 400'000))};
+    h.income.year = 2025;
+    h.income.wages = static_cast<common::money_fen>(r(19, 3'000'000));
+    h.income.production_expenses = static_cast<common::money_fen>(r(190, 300'000));
+    h.income.production_business = static_cast<common::money_fen>(r(20, 1'500'000)) + h.income.production_expenses;
+    h.income.property = static_cast<common::money_fen>(r(21, 50'000));
+    h.income.transfers.other = static_cast<common::money_fen>(r(22, 400'000));
     h.main_cause = causes_by_weight[r(23, causes_by_weight.size())];
     for (std::uint64_t k = 0; k < r(24, 3); ++k) {
         const std::string cause = causes[r(25 + k, causes.size())];

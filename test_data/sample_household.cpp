@@ -109,7 +109,15 @@ common::household sample_household(const sample_options& options, const member_n
         m.serious_illness_insurance = true;
         h.members.push_back(std::move(m));
     }
-    h.income = {2026, 120000, 80050, 0, 30000};
+    // 2,300.50 yuan of net income: 1,200 of wages, a business of 1,000.50 less 200 of costs, 300 of transfers.
+    h.income.year = 2026;
+    h.income.wages = 120000;
+    h.income.production_business = 100050;
+    h.income.production_expenses = 20000;
+    h.income.property = 0;
+    h.income.transfers.pension = 20000;
+    h.income.transfers.ecological_compensation = 10000;
+    h.income.support = 0;
     h.main_cause = "illness";
     h.other_causes = {"lack_of_labour"};
     h.identification_standard = "national";

@@ -261,6 +261,27 @@ def causes_of(members):
     return main, others
 
 
+def income_of(members, poverty_type, wages, production, property_income, transfers):
+    """The form's income by source, the net amounts unchanged: the business's gross and its costs, the transfers
+    by kind (the allowance the household's kind says, a pension for the elderly, the rest other). Drawn from
+    form_rng, so nothing else moves."""
+    expenses = production * form_rng.randrange(10, 35) // 100 // 100 * 100 if production > 0 else 0
+    parts = {"family_planning": 0, "minimum_allowance": 0, "extreme_support": 0, "pension": 0,
+             "ecological_compensation": 0, "other": 0}
+    left = transfers
+    if poverty_type in ("minimum_allowance", "extreme_support"):
+        parts[poverty_type] = left * 7 // 10 // 100 * 100
+        left -= parts[poverty_type]
+    if any(m["_age"] >= 60 for m in members):
+        parts["pension"] = left // 2 // 100 * 100
+        left -= parts["pension"]
+    parts["ecological_compensation"] = left // 4 // 100 * 100 if form_rng.random() < 0.3 else 0
+    parts["other"] = left - parts["ecological_compensation"]
+    return {"year": INCOME_YEAR, "wages": yuan(wages), "production_business": yuan(production + expenses),
+            "production_expenses": yuan(expenses), "property": yuan(property_income),
+            "transfers": {k: yuan(v) for k, v in parts.items()}, "support": 0}
+
+
 def household(township, village, group, number):
     members = members_of(family())
     size = len(members)
@@ -288,6 +309,7 @@ def household(township, village, group, number):
     property_income = int(total * rng.uniform(0, 0.03)) // 100 * 100 if rng.random() < 0.3 else 0
     production = total - wages - transfers - property_income
 
+    income = income_of(members, poverty_type, wages, production, property_income, transfers)
     for m in members:
         m["migrant_work_income"] = yuan(m["migrant_work_income"])
         form_details(m)
@@ -313,8 +335,7 @@ def household(township, village, group, number):
                        "assets_value": rng.randrange(5, 200) * 100,
                        "assets_note": "、".join(assets)},
         "members": members,
-        "income": {"year": INCOME_YEAR, "wages": yuan(wages), "production_business": yuan(production),
-                   "property": yuan(property_income), "transfers": yuan(transfers)},
+        "income": income,
         "causes": {"main": main, "others": others},
         "identification_standard": "provincial" if form_rng.random() < 0.1 else "national",
         "poverty_type": poverty_type,

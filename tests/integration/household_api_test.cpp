@@ -49,7 +49,7 @@ TEST_P(household_api, create_read_update_list_round_trip_with_chinese_text) {
     EXPECT_EQ(created.members.size(), 3u);
     EXPECT_EQ(created.members[0].sex, "male");
     EXPECT_EQ(created.members[0].birth_date, "1965-03-12");
-    // (1200 + 800.50 + 300) yuan / 3 people = 766.83 yuan, rounded down to the fen.
+    // (1200 + 1000.50 - 200 + 300) yuan / 3 people = 766.83 yuan, rounded down to the fen.
     EXPECT_EQ(created.per_capita_net_income, 76683);
 
     auto read = client.get_household(created.id);

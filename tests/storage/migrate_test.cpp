@@ -54,6 +54,12 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
                                "disability_certificate", "work_status", "work_location", "medical_insurance",
                                "pension_insurance", "serious_illness_insurance"})
         conn().execute_script(std::string("ALTER TABLE members DROP COLUMN ") + column);
+    for (const char* column : {"income_production_expenses_fen", "income_family_planning_fen",  // 010
+                               "income_minimum_allowance_fen", "income_extreme_support_fen", "income_pension_fen",
+                               "income_ecological_compensation_fen", "income_other_transfers_fen", "income_support_fen"})
+        conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
+    conn().execute_script("ALTER TABLE households ADD COLUMN income_transfers_fen BIGINT NOT NULL DEFAULT 0");
+    conn().execute("UPDATE households SET income_transfers_fen = 4200");
     conn().execute("DELETE FROM schema_version WHERE version > 6");
 
     EXPECT_EQ(migrate(conn()), embedded_migrations(conn().dialect()).back().version - 6);
@@ -68,6 +74,11 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     EXPECT_EQ(member.ethnicity, "");
     EXPECT_EQ(member.work_status, "not_working");
     EXPECT_FALSE(member.medical_insurance);
+    // 010: the transfers stored as one sum become 其他转移性收入; the business's income stays, with no costs.
+    const auto migrated = *households.find(ids[2]);
+    EXPECT_EQ(migrated.income.transfers.other, 4200);
+    EXPECT_EQ(migrated.income.transfers.pension, 0);
+    EXPECT_EQ(migrated.income.production_expenses, 0);
     EXPECT_THROW(conn().query("SELECT five_guarantee FROM households"), sql::error) << "the old flags are gone";
 }
 

@@ -41,6 +41,8 @@ common::household make_household(const std::string& group, int first_id, int mem
         m.sex = i == 0 ? "male" : "female";
         m.birth_date = fmt::format("19{:02}-03-12", 60 + i);
     }
+    h.income.transfers = {100, 200, 300, 400, 500, 600};  // each kind its own column
+    h.income.support = 700;
     h.identification_standard = "provincial";
     h.poverty_type = "minimum_allowance";
     h.military_family = h.only_child_family = h.two_daughters_family = true;
@@ -79,7 +81,14 @@ void expect_same(const common::household& e, const common::household& a, bool co
     EXPECT_EQ(e.income.wages, a.income.wages);
     EXPECT_EQ(e.income.production_business, a.income.production_business);
     EXPECT_EQ(e.income.property, a.income.property);
-    EXPECT_EQ(e.income.transfers, a.income.transfers);
+    EXPECT_EQ(e.income.production_expenses, a.income.production_expenses);
+    EXPECT_EQ(e.income.transfers.family_planning, a.income.transfers.family_planning);
+    EXPECT_EQ(e.income.transfers.minimum_allowance, a.income.transfers.minimum_allowance);
+    EXPECT_EQ(e.income.transfers.extreme_support, a.income.transfers.extreme_support);
+    EXPECT_EQ(e.income.transfers.pension, a.income.transfers.pension);
+    EXPECT_EQ(e.income.transfers.ecological_compensation, a.income.transfers.ecological_compensation);
+    EXPECT_EQ(e.income.transfers.other, a.income.transfers.other);
+    EXPECT_EQ(e.income.support, a.income.support);
     EXPECT_EQ(e.per_capita_net_income, a.per_capita_net_income);
     EXPECT_EQ(e.main_cause, a.main_cause);
     EXPECT_EQ(e.other_causes, a.other_causes);

@@ -49,7 +49,9 @@ TEST(household_json, shape_follows_the_protocol) {
     EXPECT_EQ(j.at("causes").dump(), R"({"main":"illness","others":["lack_of_labour"]})");
     // Money in yuan: whole amounts as integers, others with their decimals and nothing more.
     EXPECT_EQ(j.at("income").dump(),
-              R"({"production_business":800.5,"property":0,"total":2300.5,"transfers":300,"wages":1200,"year":2026})");
+              R"({"production_business":1000.5,"production_expenses":200,"property":0,"support":0,"total":2300.5,)"
+              R"("transfers":{"ecological_compensation":100,"extreme_support":0,"family_planning":0,)"
+              R"("minimum_allowance":0,"other":0,"pension":200,"total":300},"wages":1200,"year":2026})");
     EXPECT_EQ(j.at("per_capita_net_income").dump(), "766.83");
     EXPECT_EQ(j.at("land").dump(), R"({"abandoned_mu":0,"contracted_mu":3.5,"transferred_mu":0})");
     EXPECT_EQ(j.at("conditions").at("assets_value").dump(), "3000");
@@ -100,7 +102,9 @@ TEST(household_json, round_trip_keeps_everything_including_chinese_text) {
     EXPECT_EQ(to_json(back), to_json(h));
     EXPECT_EQ(back.conditions.assets_note, "耕牛2头、摩托车1辆「旧」");
     EXPECT_EQ(back.members[1].name, "李秀英");
-    EXPECT_EQ(back.income.production_business, 80050);
+    EXPECT_EQ(back.income.production_business, 100050);
+    EXPECT_EQ(back.income.production_expenses, 20000);
+    EXPECT_EQ(back.income.transfers.pension, 20000);
     EXPECT_EQ(back.per_capita_net_income, 76683);
     EXPECT_EQ(back.poverty_type, "extreme_support");
     EXPECT_TRUE(back.two_daughters_family);

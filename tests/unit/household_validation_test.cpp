@@ -196,7 +196,13 @@ TEST(household_validation, numbers_in_range) {
     expect_refused([](household& h) { h.members[2].migrant_work_months = -1; }, "members[2].migrant_work_months", "invalid_value");
     expect_refused([](household& h) { h.members[2].migrant_work_income = -1; }, "members[2].migrant_work_income", "invalid_value");
     expect_refused([](household& h) { h.income.wages = -100; }, "income.wages", "invalid_value");
-    expect_refused([](household& h) { h.income.transfers = max_money_fen + 1; }, "income.transfers", "invalid_value");
+    expect_refused([](household& h) { h.income.transfers.other = max_money_fen + 1; }, "income.transfers.other",
+                   "invalid_value");
+    expect_refused([](household& h) { h.income.transfers.minimum_allowance = -1; }, "income.transfers.minimum_allowance",
+                   "invalid_value");
+    expect_refused([](household& h) { h.income.production_expenses = -1; }, "income.production_expenses",
+                   "invalid_value");
+    expect_refused([](household& h) { h.income.support = -1; }, "income.support", "invalid_value");
     expect_refused([](household& h) { h.conditions.assets_value = -1; }, "conditions.assets_value", "invalid_value");
     expect_refused([](household& h) { h.land.contracted_mu = -0.5; }, "land.contracted_mu", "invalid_value");
     expect_refused([](household& h) { h.land.abandoned_mu = 10000; }, "land.abandoned_mu", "invalid_value");
@@ -204,8 +210,26 @@ TEST(household_validation, numbers_in_range) {
     expect_refused([](household& h) { h.income.year = 2028; }, "income.year", "invalid_value");
     household h = sample_household();
     h.income.year = 2027;  // next year's plan may be entered
-    h.income.transfers = max_money_fen;
+    h.income.transfers.other = max_money_fen;
     EXPECT_NO_THROW(validate(h, today));
+}
+
+TEST(household_validation, a_business_that_lost_money_makes_a_negative_net_income) {
+    household h = sample_household();
+    h.income = {};
+    h.income.year = 2026;
+    h.income.production_business = 100000;
+    h.income.production_expenses = 400000;  // 3,000 yuan lost
+    h.income.transfers.minimum_allowance = 30000;
+    h.income.support = 60000;
+    derive(h);
+    EXPECT_EQ(transfers_total(h.income.transfers), 30000);
+    EXPECT_EQ(income_total(h.income), -210000);
+    EXPECT_EQ(h.per_capita_net_income, -70000);  // 3 people
+    EXPECT_NO_THROW(validate(h, today));
+    h.members.resize(2);  // -2,100 yuan for 2: -1,050 each
+    derive(h);
+    EXPECT_EQ(h.per_capita_net_income, -105000);
 }
 
 TEST(household_validation, other_causes) {
@@ -258,7 +282,7 @@ TEST(household_validation, derive_fills_from_the_id_number_and_sums_income) {
     EXPECT_EQ(h.members[0].birth_date, "1965-03-12");
     EXPECT_EQ(h.members[1].birth_date, "1900-01-01");
     EXPECT_EQ(h.head_name, "王大山");
-    // 1200 + 800.50 + 0 + 300 = 2300.50 yuan for 3 people: 766.8333… rounds down to 766.83.
+    // 1200 + (1000.50 - 200) + 0 + 300 + 0 = 2300.50 yuan for 3 people: 766.8333… rounds down to 766.83.
     EXPECT_EQ(income_total(h.income), 230050);
     EXPECT_EQ(h.per_capita_net_income, 76683);
 }
@@ -267,7 +291,10 @@ TEST(household_validation, derive_leaves_invalid_numbers_alone) {
     household h = sample_household();
     h.members[0].id_number = "529901196503120017";
     h.members.resize(1);
-    h.income = {2026, 100, 0, 0, 1};
+    h.income = {};
+    h.income.year = 2026;
+    h.income.wages = 100;
+    h.income.transfers.other = 1;
     derive(h);
     EXPECT_EQ(h.members[0].sex, "");
     EXPECT_EQ(h.members[0].birth_date, "");

@@ -20,7 +20,9 @@ constexpr money_fen line_2800 = 280000;  // another year's line: 2,800 yuan
 // derives it before judging.
 household with_per_capita(money_fen per_capita) {
     household h = sample_household();
-    h.income = {2026, 3 * per_capita, 0, 0, 0};
+    h.income = {};
+    h.income.year = 2026;
+    h.income.wages = 3 * per_capita;
     derive(h);
     EXPECT_EQ(h.per_capita_net_income, per_capita);
     return h;

@@ -387,7 +387,9 @@ TEST(procedure_json, poverty_line_in_yuan) {
 
 TEST(procedure_json, verdict_round_trip) {
     household h = fupin::test_data::sample_household();
-    h.income = {2026, 600000, 0, 0, 0};  // 2,000 yuan a head
+    h.income = {};
+    h.income.year = 2026;
+    h.income.wages = 600000;  // 2,000 yuan a head
     h.identification.elderly_parents_of_only_child = true;
     h.poverty_type = "minimum_allowance";
     derive(h);
