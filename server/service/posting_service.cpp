@@ -21,7 +21,6 @@ namespace {
 
 using common::api_error;
 using nlohmann::json;
-namespace state = common::application_state;
 namespace action = common::procedure_action;
 using workflow = common::application_workflow;
 using namespace case_steps;
