@@ -57,8 +57,16 @@ const std::map<std::string, std::pair<const char*, const char*>, std::less<>>& f
         {"land", {"土地", "land"}},                    {"contracted_mu", {"承包地", "contracted land"}},
         {"transferred_mu", {"流转地", "transferred land"}}, {"abandoned_mu", {"撂荒地", "abandoned land"}},
         {"conditions", {"生产生活条件", "living conditions"}}, {"housing", {"住房状况", "housing"}},
-        {"housing_area_m2", {"住房面积", "housing area"}}, {"drinking_water", {"饮水状况", "drinking water"}},
-        {"electricity", {"生活用电", "electricity"}},  {"road_access", {"道路情况", "road access"}},
+        {"irrigated_mu", {"有效灌溉面积", "irrigated land"}}, {"forest_mu", {"林地", "forest land"}},
+        {"returned_to_forest_mu", {"退耕还林", "farmland returned to forest"}}, {"fruit_forest_mu", {"林果", "orchards"}},
+        {"pasture_mu", {"牧草地", "pasture"}},         {"water_surface_mu", {"水面", "water surface"}},
+        {"housing_danger_grade", {"危房等级", "dilapidation grade"}},
+        {"housing_area_m2", {"住房面积", "housing area"}}, {"drinking_water_difficult", {"饮水困难", "water hard to get"}},
+        {"drinking_water_safe", {"饮水安全", "safe drinking water"}},
+        {"electricity", {"生活用电", "electricity"}},  {"production_electricity", {"生产用电", "power for production"}},
+        {"road_access", {"入户路类型", "road to the house"}},
+        {"main_road_distance_km", {"与村主干路距离", "distance to the main road"}}, {"fuel", {"主要燃料类型", "main fuel"}},
+        {"sanitary_toilet", {"卫生厕所", "sanitary toilet"}}, {"cooperative_member", {"加入农民专业合作社", "cooperative member"}},
         {"consumption_level", {"消费水平", "consumption level"}}, {"assets_value", {"资产估值", "assets value"}},
         {"assets_note", {"资产说明", "assets note"}},  {"members", {"家庭成员", "members"}},
         {"name", {"姓名", "name"}},                    {"id_number", {"身份证号", "ID number"}},
@@ -149,6 +157,20 @@ std::string household_printer::household(const common::household& h) const {
                           " " + yuan(amount);
     }
     if (!transfer_parts.empty()) transfer_parts = (en ? " (" : "（") + transfer_parts + (en ? ")" : "）");
+    // Land other than fields, the kinds the household has: "林地 12 亩、牧草地 3 亩".
+    const auto& l = h.land;
+    std::string other_land;
+    for (const auto& [amount, zh, en_label] :
+         {std::tuple{l.forest_mu, "林地", "forest"}, {l.returned_to_forest_mu, "退耕还林", "returned to forest"},
+          {l.fruit_forest_mu, "林果", "orchards"}, {l.pasture_mu, "牧草地", "pasture"},
+          {l.water_surface_mu, "水面", "water surface"}}) {
+        if (amount == 0) continue;
+        other_land += (other_land.empty() ? "" : in(lang_, "、", ", ")) + std::string(in(lang_, zh, en_label)) + " " +
+                      format_decimal(amount) + mu;
+    }
+    std::string housing = enum_text(voc::housing_conditions, c.housing, lang_);
+    if (!c.housing_danger_grade.empty())
+        housing += (en ? " (" : "（") + enum_text(voc::housing_danger_grades, c.housing_danger_grade, lang_) + (en ? ")" : "）");
     std::string out = labelled({
         {in(lang_, "户编号", "Household ID"), std::to_string(h.id) + in(lang_, "（版本 ", " (version ") + std::to_string(h.version) + in(lang_, "）", ")")},
         {in(lang_, "状态", "Status"), enum_text(voc::household_statuses, h.status, lang_)},
@@ -166,14 +188,22 @@ std::string household_printer::household(const common::household& h) const {
         {in(lang_, "联系电话", "Phone"), or_dash(h.phone)},
         {in(lang_, "开户银行", "Bank"), or_dash(h.bank_name)},
         {in(lang_, "银行账号", "Bank account"), or_dash(h.bank_account)},
-        {in(lang_, "土地", "Land"), std::string(in(lang_, "承包地 ", "contracted ")) + format_decimal(h.land.contracted_mu) + mu +
-                                in(lang_, "，流转地 ", ", transferred ") + format_decimal(h.land.transferred_mu) + mu +
-                                in(lang_, "，撂荒地 ", ", abandoned ") + format_decimal(h.land.abandoned_mu) + mu},
-        {in(lang_, "住房", "Housing"), enum_text(voc::housing_conditions, c.housing, lang_) + in(lang_, "，", ", ") +
-                                  format_decimal(c.housing_area_m2) + in(lang_, " 平方米", " m²")},
-        {in(lang_, "饮水", "Drinking water"), enum_text(voc::drinking_water, c.drinking_water, lang_)},
+        {in(lang_, "耕地", "Fields"), std::string(in(lang_, "承包地 ", "contracted ")) + format_decimal(l.contracted_mu) + mu +
+                                in(lang_, "，有效灌溉 ", ", irrigated ") + format_decimal(l.irrigated_mu) + mu +
+                                in(lang_, "，流转地 ", ", transferred ") + format_decimal(l.transferred_mu) + mu +
+                                in(lang_, "，撂荒地 ", ", abandoned ") + format_decimal(l.abandoned_mu) + mu},
+        {in(lang_, "林地等", "Other land"), or_dash(other_land)},
+        {in(lang_, "住房", "Housing"), housing + in(lang_, "，", ", ") + format_decimal(c.housing_area_m2) +
+                                  in(lang_, " 平方米", " m²")},
+        {in(lang_, "饮水困难", "Water hard to get"), yes_no(c.drinking_water_difficult)},
+        {in(lang_, "饮水安全", "Safe drinking water"), yes_no(c.drinking_water_safe)},
         {in(lang_, "生活用电", "Electricity"), enum_text(voc::electricity, c.electricity, lang_)},
-        {in(lang_, "道路", "Road"), enum_text(voc::road_access, c.road_access, lang_)},
+        {in(lang_, "生产用电", "Power for production"), yes_no(c.production_electricity)},
+        {in(lang_, "入户路类型", "Road to the house"), enum_text(voc::road_access, c.road_access, lang_)},
+        {in(lang_, "与村主干路距离", "To the main road"), format_decimal(c.main_road_distance_km) + in(lang_, " 公里", " km")},
+        {in(lang_, "主要燃料类型", "Main fuel"), enum_text(voc::fuel_types, c.fuel, lang_)},
+        {in(lang_, "卫生厕所", "Sanitary toilet"), yes_no(c.sanitary_toilet)},
+        {in(lang_, "农民专业合作社", "Cooperative member"), yes_no(c.cooperative_member)},
         {in(lang_, "消费水平", "Consumption"), enum_text(voc::consumption_levels, c.consumption_level, lang_)},
         {in(lang_, "资产估值", "Assets"), yuan(c.assets_value) + (c.assets_note.empty() ? "" : (en ? " (" : "（") + c.assets_note + (en ? ")" : "）"))},
         {in(lang_, "收入年度", "Income year"), std::to_string(h.income.year)},

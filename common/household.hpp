@@ -57,20 +57,33 @@ struct income {
     money_fen support = 0;              // 赡养性收入 (from relatives outside the household)
 };
 
-// Land in mu (亩), to one decimal place.
+// Land in mu (亩), to one decimal place, by the national form's kinds.
 struct land {
-    double contracted_mu = 0;   // 承包地
+    double contracted_mu = 0;   // 耕地 (承包地)
     double transferred_mu = 0;  // 流转地
     double abandoned_mu = 0;    // 撂荒地
+    double irrigated_mu = 0;    // 有效灌溉面积: of the contracted and transferred land, at most their sum
+    double forest_mu = 0;       // 林地
+    double returned_to_forest_mu = 0;  // 退耕还林
+    double fruit_forest_mu = 0;        // 林果
+    double pasture_mu = 0;             // 牧草地
+    double water_surface_mu = 0;       // 水面
 };
 
 // Production and living conditions.
 struct living_conditions {
-    std::string housing;            // vocabulary::housing_conditions
+    std::string housing;               // vocabulary::housing_conditions
+    std::string housing_danger_grade;  // vocabulary::housing_danger_grades (C级/D级) for 危房, else empty
     double housing_area_m2 = 0;
-    std::string drinking_water;     // vocabulary::drinking_water
-    std::string electricity;        // vocabulary::electricity
-    std::string road_access;        // vocabulary::road_access
+    bool drinking_water_difficult = false;  // 饮水困难
+    bool drinking_water_safe = false;       // 饮水安全
+    std::string electricity;        // vocabulary::electricity, 生活用电
+    bool production_electricity = false;  // 生产用电
+    std::string road_access;        // vocabulary::road_access, 入户路类型
+    double main_road_distance_km = 0;  // 与村主干路距离, to one decimal place
+    std::string fuel;               // vocabulary::fuel_types, 主要燃料类型
+    bool sanitary_toilet = false;   // 卫生厕所
+    bool cooperative_member = false;  // 加入农民专业合作社
     std::string consumption_level;  // vocabulary::consumption_levels
     money_fen assets_value = 0;     // estimated value of productive and durable assets
     std::string assets_note;        // free text, e.g. "耕牛2头、摩托车1辆"

@@ -194,13 +194,26 @@ json to_json(const household& h) {
         {"land",
          {{"contracted_mu", quantity_json(h.land.contracted_mu)},
           {"transferred_mu", quantity_json(h.land.transferred_mu)},
-          {"abandoned_mu", quantity_json(h.land.abandoned_mu)}}},
+          {"abandoned_mu", quantity_json(h.land.abandoned_mu)},
+          {"irrigated_mu", quantity_json(h.land.irrigated_mu)},
+          {"forest_mu", quantity_json(h.land.forest_mu)},
+          {"returned_to_forest_mu", quantity_json(h.land.returned_to_forest_mu)},
+          {"fruit_forest_mu", quantity_json(h.land.fruit_forest_mu)},
+          {"pasture_mu", quantity_json(h.land.pasture_mu)},
+          {"water_surface_mu", quantity_json(h.land.water_surface_mu)}}},
         {"conditions",
          {{"housing", k.housing},
+          {"housing_danger_grade", k.housing_danger_grade},
           {"housing_area_m2", quantity_json(k.housing_area_m2)},
-          {"drinking_water", k.drinking_water},
+          {"drinking_water_difficult", k.drinking_water_difficult},
+          {"drinking_water_safe", k.drinking_water_safe},
           {"electricity", k.electricity},
+          {"production_electricity", k.production_electricity},
           {"road_access", k.road_access},
+          {"main_road_distance_km", quantity_json(k.main_road_distance_km)},
+          {"fuel", k.fuel},
+          {"sanitary_toilet", k.sanitary_toilet},
+          {"cooperative_member", k.cooperative_member},
           {"consumption_level", k.consumption_level},
           {"assets_value", fen_to_json(k.assets_value)},
           {"assets_note", k.assets_note}}},
@@ -266,6 +279,12 @@ household household_from_json(const json& j, json_source source) {
                 if (k == "contracted_mu") h.land.contracted_mu = double_at(lv, lp);
                 else if (k == "transferred_mu") h.land.transferred_mu = double_at(lv, lp);
                 else if (k == "abandoned_mu") h.land.abandoned_mu = double_at(lv, lp);
+                else if (k == "irrigated_mu") h.land.irrigated_mu = double_at(lv, lp);
+                else if (k == "forest_mu") h.land.forest_mu = double_at(lv, lp);
+                else if (k == "returned_to_forest_mu") h.land.returned_to_forest_mu = double_at(lv, lp);
+                else if (k == "fruit_forest_mu") h.land.fruit_forest_mu = double_at(lv, lp);
+                else if (k == "pasture_mu") h.land.pasture_mu = double_at(lv, lp);
+                else if (k == "water_surface_mu") h.land.water_surface_mu = double_at(lv, lp);
                 else unknown(lp);
             }
         } else if (key == "conditions") {
@@ -273,10 +292,17 @@ household household_from_json(const json& j, json_source source) {
             for (const auto& [k, cv] : object_at(v, p).items()) {
                 const auto cp = join(p, k);
                 if (k == "housing") c.housing = string_at(cv, cp);
+                else if (k == "housing_danger_grade") c.housing_danger_grade = string_at(cv, cp);
                 else if (k == "housing_area_m2") c.housing_area_m2 = double_at(cv, cp);
-                else if (k == "drinking_water") c.drinking_water = string_at(cv, cp);
+                else if (k == "drinking_water_difficult") c.drinking_water_difficult = bool_at(cv, cp);
+                else if (k == "drinking_water_safe") c.drinking_water_safe = bool_at(cv, cp);
                 else if (k == "electricity") c.electricity = string_at(cv, cp);
+                else if (k == "production_electricity") c.production_electricity = bool_at(cv, cp);
                 else if (k == "road_access") c.road_access = string_at(cv, cp);
+                else if (k == "main_road_distance_km") c.main_road_distance_km = double_at(cv, cp);
+                else if (k == "fuel") c.fuel = string_at(cv, cp);
+                else if (k == "sanitary_toilet") c.sanitary_toilet = bool_at(cv, cp);
+                else if (k == "cooperative_member") c.cooperative_member = bool_at(cv, cp);
                 else if (k == "consumption_level") c.consumption_level = string_at(cv, cp);
                 else if (k == "assets_value") c.assets_value = fen_from_json(cv, cp);
                 else if (k == "assets_note") c.assets_note = string_at(cv, cp);

@@ -340,18 +340,41 @@ std::vector<api_error> find_problems(const household& h, std::chrono::year_month
                    "must be at most " + std::to_string(max_national_number_digits) + " digits");
     }
 
-    c.quantity({"land.contracted_mu", "承包地面积", "land.contracted_mu"}, h.land.contracted_mu, max_land_mu, "亩", "mu");
-    c.quantity({"land.transferred_mu", "流转地面积", "land.transferred_mu"}, h.land.transferred_mu, max_land_mu, "亩", "mu");
-    c.quantity({"land.abandoned_mu", "撂荒地面积", "land.abandoned_mu"}, h.land.abandoned_mu, max_land_mu, "亩", "mu");
+    const auto land_quantity = [&](const char* key, const char* zh, double value) {
+        const std::string path = std::string("land.") + key;
+        c.quantity({path, zh, path}, value, max_land_mu, "亩", "mu");
+    };
+    land_quantity("contracted_mu", "耕地(承包地)面积", h.land.contracted_mu);
+    land_quantity("transferred_mu", "流转地面积", h.land.transferred_mu);
+    land_quantity("abandoned_mu", "撂荒地面积", h.land.abandoned_mu);
+    land_quantity("irrigated_mu", "有效灌溉面积", h.land.irrigated_mu);
+    land_quantity("forest_mu", "林地面积", h.land.forest_mu);
+    land_quantity("returned_to_forest_mu", "退耕还林面积", h.land.returned_to_forest_mu);
+    land_quantity("fruit_forest_mu", "林果面积", h.land.fruit_forest_mu);
+    land_quantity("pasture_mu", "牧草地面积", h.land.pasture_mu);
+    land_quantity("water_surface_mu", "水面面积", h.land.water_surface_mu);
+    // Irrigated land is cultivated land that can be watered: part of what the household farms.
+    if (h.land.irrigated_mu > h.land.contracted_mu + h.land.transferred_mu)
+        c.fail({"land.irrigated_mu", "有效灌溉面积", "land.irrigated_mu"}, "invalid_value",
+               "不能大于耕地与流转地面积之和", "must not exceed the contracted and transferred land together");
 
     const auto& k = h.conditions;
     c.code({"conditions.housing", "住房状况", "conditions.housing"}, vocabulary::housing_conditions, k.housing, false);
+    // The grade is assessed for a dilapidated house only; a 危房 not assessed yet has none.
+    if (!k.housing_danger_grade.empty()) {
+        const field grade{"conditions.housing_danger_grade", "危房等级", "conditions.housing_danger_grade"};
+        if (k.housing != "dilapidated")
+            c.fail(grade, "invalid_value", "只有危房才有危房等级", "applies to dilapidated housing only");
+        else
+            c.code(grade, vocabulary::housing_danger_grades, k.housing_danger_grade, false);
+    }
     c.quantity({"conditions.housing_area_m2", "住房面积", "conditions.housing_area_m2"}, k.housing_area_m2,
                max_housing_area_m2, "平方米", "m2");
-    c.code({"conditions.drinking_water", "饮水状况", "conditions.drinking_water"}, vocabulary::drinking_water,
-           k.drinking_water, false);
-    c.code({"conditions.electricity", "用电状况", "conditions.electricity"}, vocabulary::electricity, k.electricity, false);
-    c.code({"conditions.road_access", "道路状况", "conditions.road_access"}, vocabulary::road_access, k.road_access, false);
+    c.code({"conditions.electricity", "生活用电", "conditions.electricity"}, vocabulary::electricity, k.electricity, false);
+    c.code({"conditions.road_access", "入户路类型", "conditions.road_access"}, vocabulary::road_access, k.road_access, false);
+    c.quantity({"conditions.main_road_distance_km", "与村主干路距离", "conditions.main_road_distance_km"},
+               k.main_road_distance_km, max_main_road_distance_km, "公里", "km");
+    c.code({"conditions.fuel", "主要燃料类型", "conditions.fuel"}, vocabulary::fuel_types, k.fuel, false);
     c.code({"conditions.consumption_level", "消费水平", "conditions.consumption_level"}, vocabulary::consumption_levels,
            k.consumption_level, false);
     c.money({"conditions.assets_value", "资产估值", "conditions.assets_value"}, k.assets_value);

@@ -18,6 +18,7 @@ inline constexpr std::size_t max_other_causes = 2;
 inline constexpr money_fen max_money_fen = 1'000'000'000;  // 10,000,000 yuan
 inline constexpr double max_land_mu = 10'000;
 inline constexpr double max_housing_area_m2 = 10'000;
+inline constexpr double max_main_road_distance_km = 1'000;
 inline constexpr std::size_t max_name_chars = 30;
 inline constexpr std::size_t max_address_chars = 200;
 inline constexpr std::size_t max_bank_name_chars = 50;

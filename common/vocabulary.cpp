@@ -78,10 +78,16 @@ const vocabulary_list housing_conditions{"housing_conditions",
                                           {"dilapidated", "危房", "dilapidated housing"},
                                           {"none", "无房", "no housing"}}};
 
-const vocabulary_list drinking_water{"drinking_water",
-                                     {{"safe", "饮水安全", "safe drinking water"},
-                                      {"difficult", "饮水困难", "difficult access to drinking water"},
-                                      {"unsafe", "饮水不安全", "unsafe drinking water"}}};
+const vocabulary_list housing_danger_grades{"housing_danger_grades",
+                                            {{"c", "C级危房", "grade C dilapidated"},
+                                             {"d", "D级危房", "grade D dilapidated"}}};
+
+const vocabulary_list fuel_types{"fuel_types",
+                                 {{"firewood", "柴草", "firewood and straw"},
+                                  {"dung", "干畜粪", "dried dung"},
+                                  {"coal", "煤炭", "coal"},
+                                  {"clean_energy", "清洁能源", "clean energy"},
+                                  {"other", "其他", "other"}}};
 
 const vocabulary_list electricity{"electricity",
                                   {{"grid", "已通生活用电", "connected to the grid"},
@@ -269,11 +275,15 @@ const vocabulary_list objection_states{"objection_states",
 
 const std::vector<const vocabulary_list*>& all() {
     static const std::vector<const vocabulary_list*> lists{
-        &household_statuses, &sexes,       &relations,   &education_levels,   &health_conditions,
-        &labour_capacities,  &housing_conditions, &drinking_water, &electricity, &road_access,
-        &consumption_levels, &poverty_causes, &identification_standards, &poverty_types, &ethnicities,
-        &political_statuses, &schooling, &disability_categories, &work_statuses, &work_locations, &roles, &application_states, &procedure_actions,
-        &posting_levels, &objection_states};
+        // The household file.
+        &household_statuses, &sexes, &relations, &education_levels, &health_conditions, &labour_capacities,
+        &housing_conditions, &housing_danger_grades, &electricity, &road_access, &fuel_types, &consumption_levels,
+        &poverty_causes, &identification_standards, &poverty_types, &ethnicities, &political_statuses, &schooling,
+        &disability_categories, &work_statuses, &work_locations,
+        // The users.
+        &roles,
+        // The identification procedure.
+        &application_states, &procedure_actions, &posting_levels, &objection_states};
     return lists;
 }
 

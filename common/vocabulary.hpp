@@ -35,9 +35,10 @@ extern const vocabulary_list education_levels;
 extern const vocabulary_list health_conditions;
 extern const vocabulary_list labour_capacities;
 extern const vocabulary_list housing_conditions;
-extern const vocabulary_list drinking_water;
-extern const vocabulary_list electricity;
-extern const vocabulary_list road_access;
+extern const vocabulary_list housing_danger_grades;  // 危房等级: C级, D级
+extern const vocabulary_list electricity;           // 生活用电
+extern const vocabulary_list road_access;           // 入户路类型
+extern const vocabulary_list fuel_types;            // 主要燃料类型
 extern const vocabulary_list consumption_levels;
 extern const vocabulary_list poverty_causes;
 extern const vocabulary_list identification_standards;  // 识别标准: the poverty line a household was found under

@@ -170,14 +170,25 @@ common::household household_generator::make(std::int64_t index, int members) con
     const double contracted = static_cast<double>(r(8, 80)) / 10.0;
     h.land = {contracted, static_cast<double>(r(9, 10)) / 10.0, r(10, 10) == 0 ? 0.5 : 0.0};
     const auto housing = r(11, 10);
-    h.conditions = {housing < 5 ? "safe" : housing < 8 ? "ordinary" : "dilapidated",
-                    static_cast<double>(20 + r(12, 130)),
-                    r(13, 5) == 0 ? "difficult" : "safe",
-                    r(14, 50) == 0 ? "none" : "grid",
-                    r(15, 3) == 0 ? "gravel" : "hardened",
-                    r(16, 10) < 7 ? "low" : "medium",
-                    static_cast<common::money_fen>(r(17, 50'000)) * 100,
-                    assets_notes[r(18, assets_notes.size())]};
+    h.land.irrigated_mu = static_cast<double>(r(200, static_cast<std::uint64_t>(contracted * 10) + 1)) / 10.0;
+    h.land.forest_mu = r(201, 3) == 0 ? static_cast<double>(r(202, 200)) / 10.0 : 0.0;
+    h.land.pasture_mu = r(203, 10) == 0 ? 5.0 : 0.0;
+    auto& c = h.conditions;
+    c.housing = housing < 5 ? "safe" : housing < 8 ? "ordinary" : "dilapidated";
+    if (c.housing == "dilapidated") c.housing_danger_grade = r(204, 3) == 0 ? "d" : "c";
+    c.housing_area_m2 = static_cast<double>(20 + r(12, 130));
+    c.drinking_water_difficult = r(13, 5) == 0;
+    c.drinking_water_safe = !c.drinking_water_difficult && r(205, 10) != 0;
+    c.electricity = r(14, 50) == 0 ? "none" : "grid";
+    c.production_electricity = c.electricity == "grid" && r(206, 2) == 0;
+    c.road_access = r(15, 3) == 0 ? "gravel" : "hardened";
+    c.main_road_distance_km = static_cast<double>(r(207, 100)) / 10.0;
+    c.fuel = r(208, 3) == 0 ? "coal" : "firewood";
+    c.sanitary_toilet = r(209, 3) != 0;
+    c.cooperative_member = r(210, 5) == 0;
+    c.consumption_level = r(16, 10) < 7 ? "low" : "medium";
+    c.assets_value = static_cast<common::money_fen>(r(17, 50'000)) * 100;
+    c.assets_note = assets_notes[r(18, assets_notes.size())];
     h.income.year = 2025;
     h.income.wages = static_cast<common::money_fen>(r(19, 3'000'000));
     h.income.production_expenses = static_cast<common::money_fen>(r(190, 300'000));

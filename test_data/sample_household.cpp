@@ -83,8 +83,21 @@ common::household sample_household(const sample_options& options, const member_n
     h.phone = "13800000000";
     h.bank_name = "农村信用社";
     h.bank_account = "6210000000000000000";
-    h.land = {3.5, 0, 0};
-    h.conditions = {"dilapidated", 60, "difficult", "grid", "dirt", "low", 300000, "耕牛1头"};
+    h.land.contracted_mu = 3.5;
+    h.land.irrigated_mu = 1.5;
+    h.land.forest_mu = 10;
+    auto& c = h.conditions;
+    c.housing = "dilapidated";
+    c.housing_danger_grade = "c";
+    c.housing_area_m2 = 60;
+    c.drinking_water_difficult = true;
+    c.electricity = "grid";
+    c.road_access = "dirt";
+    c.main_road_distance_km = 2.5;
+    c.fuel = "firewood";
+    c.consumption_level = "low";
+    c.assets_value = 300000;
+    c.assets_note = "耕牛1头";
     for (int slot = 0; slot < options.size; ++slot) {
         const auto& p = people[static_cast<std::size_t>(slot)];
         common::member m;

@@ -52,6 +52,7 @@ rng = random.Random(SEED)
 # their own sequence, so that adding them left every household drawn from `rng` as it was.
 form_rng = random.Random(SEED + 1)
 village_rng = random.Random(SEED + 2)  # which villages are 贫困村
+conditions_rng = random.Random(SEED + 3)  # the form's land kinds and living conditions
 used_ids = set()
 
 
@@ -317,20 +318,45 @@ def household(township, village, group, number):
 
     housing = pick({"dilapidated": 25, "ordinary": 50, "safe": 20, "none": 5})
     assets = rng.sample(ASSETS, rng.randint(1, 3))
+    # Drawn in the order the dict drew them before, so the demo county's earlier fields stay as they were.
+    phone = "" if rng.random() < 0.25 else rng.choice(["138", "139", "151", "158", "187"]) + "%08d" % rng.randrange(10**8)
+    bank_name = pick({"农村信用社": 7, "中国邮政储蓄银行": 2, "中国农业银行": 1})
+    bank_account = "6228" + "%015d" % rng.randrange(10**15)
+    contracted = round(rng.uniform(0.5, 6.0), 1)
+    transferred = round(rng.uniform(0.3, 1.5), 1) if rng.random() < 0.15 else 0
+    abandoned = round(rng.uniform(0.2, 1.0), 1) if rng.random() < 0.08 else 0
+    housing_area = 0 if housing == "none" else rng.randrange(30, 140, 5)
+    water = pick({"safe": 50, "difficult": 35, "unsafe": 15})
+    electricity = pick({"grid": 95, "none": 5})
+    crng = conditions_rng
     h = {
         "township_code": township, "village_code": village[0], "group_code": group[0],
         "address": "%s%s%d号" % (village[1], group[1], number),
-        "phone": "" if rng.random() < 0.25 else rng.choice(["138", "139", "151", "158", "187"]) + "%08d" % rng.randrange(10**8),
-        "bank_name": pick({"农村信用社": 7, "中国邮政储蓄银行": 2, "中国农业银行": 1}),
-        "bank_account": "6228" + "%015d" % rng.randrange(10**15),
-        "land": {"contracted_mu": round(rng.uniform(0.5, 6.0), 1),
-                 "transferred_mu": round(rng.uniform(0.3, 1.5), 1) if rng.random() < 0.15 else 0,
-                 "abandoned_mu": round(rng.uniform(0.2, 1.0), 1) if rng.random() < 0.08 else 0},
+        "phone": phone,
+        "bank_name": bank_name,
+        "bank_account": bank_account,
+        "land": {"contracted_mu": contracted,
+                 "transferred_mu": transferred,
+                 "abandoned_mu": abandoned,
+                 "irrigated_mu": round(crng.uniform(0, contracted + transferred), 1) if crng.random() < 0.4 else 0,
+                 "forest_mu": round(crng.uniform(1, 30), 1) if crng.random() < 0.5 else 0,
+                 "returned_to_forest_mu": round(crng.uniform(0.5, 5), 1) if crng.random() < 0.2 else 0,
+                 "fruit_forest_mu": round(crng.uniform(0.5, 3), 1) if crng.random() < 0.15 else 0,
+                 "pasture_mu": round(crng.uniform(1, 10), 1) if crng.random() < 0.1 else 0,
+                 "water_surface_mu": round(crng.uniform(0.2, 2), 1) if crng.random() < 0.05 else 0},
         "conditions": {"housing": housing,
-                       "housing_area_m2": 0 if housing == "none" else rng.randrange(30, 140, 5),
-                       "drinking_water": pick({"safe": 50, "difficult": 35, "unsafe": 15}),
-                       "electricity": pick({"grid": 95, "none": 5}),
+                       "housing_danger_grade": (crng.choice(["c", "c", "d"]) if housing == "dilapidated"
+                                                and crng.random() < 0.9 else ""),
+                       "housing_area_m2": housing_area,
+                       "drinking_water_difficult": water == "difficult",
+                       "drinking_water_safe": water == "safe",
+                       "electricity": electricity,
+                       "production_electricity": electricity == "grid" and crng.random() < 0.6,
                        "road_access": pick({"hardened": 35, "gravel": 30, "dirt": 30, "none": 5}),
+                       "main_road_distance_km": round(crng.uniform(0, 8), 1),
+                       "fuel": crng.choices(["firewood", "dung", "coal", "clean_energy"], [60, 5, 25, 10])[0],
+                       "sanitary_toilet": crng.random() < 0.35,
+                       "cooperative_member": crng.random() < 0.15,
                        "consumption_level": pick({"low": 70, "medium": 28, "high": 2}),
                        "assets_value": rng.randrange(5, 200) * 100,
                        "assets_note": "、".join(assets)},

@@ -20,14 +20,16 @@ TEST(household_printer, chinese_household_has_labels_and_vocabulary_names) {
     for (const char* part : {"户编号", "12（版本 3）", "户主", "王大山", "石门镇 (529901101)", "岩脚村", "三组", "待识别",
                              "危房", "饮水困难", "土路/泥路", "2,300.50 元", "人均纯收入", "因病", "缺劳力",
                              "长期慢性病", "户主", "小学", "弱劳动力或半劳动力", "承包地 3.5 亩", "家庭成员（3人）",
-                             "2026-11-29 18:05", "3,000.00 元（耕牛1头）"})
+                             "2026-11-29 18:05", "3,000.00 元（耕牛1头）", "危房（C级危房）", "有效灌溉 1.5 亩",
+                             "林地 10 亩", "2.5 公里", "柴草", "入户路类型", "卫生厕所"})
         EXPECT_TRUE(has(text, part)) << part << "\n" << text;
     EXPECT_FALSE(has(text, "dilapidated")) << text;
 }
 
 TEST(household_printer, english_household) {
     const auto text = household_printer(language::en).household(fupin::test_data::stored_sample_household());
-    for (const char* part : {"Head", "dilapidated housing", "2,300.50 yuan", "illness", "pending identification"})
+    for (const char* part : {"Head", "dilapidated housing (grade C dilapidated)", "2,300.50 yuan", "illness",
+                             "pending identification", "forest 10 mu", "2.5 km", "firewood and straw"})
         EXPECT_TRUE(has(text, part)) << part << "\n" << text;
     EXPECT_FALSE(has(text, "危房"));
 }

@@ -60,6 +60,15 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
         conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
     conn().execute_script("ALTER TABLE households ADD COLUMN income_transfers_fen BIGINT NOT NULL DEFAULT 0");
     conn().execute("UPDATE households SET income_transfers_fen = 4200");
+    for (const char* column : {"land_irrigated_mu", "land_forest_mu", "land_returned_to_forest_mu",  // 011
+                               "land_fruit_forest_mu", "land_pasture_mu", "land_water_surface_mu",
+                               "housing_danger_grade", "drinking_water_difficult", "drinking_water_safe",
+                               "production_electricity", "main_road_distance_km", "fuel", "sanitary_toilet",
+                               "cooperative_member"})
+        conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
+    conn().execute_script("ALTER TABLE households ADD COLUMN drinking_water VARCHAR(32) NOT NULL DEFAULT 'safe'");
+    conn().execute("UPDATE households SET drinking_water = 'difficult' WHERE id = ?", {ids[1]});
+    conn().execute("UPDATE households SET drinking_water = 'unsafe' WHERE id = ?", {ids[2]});
     conn().execute("DELETE FROM schema_version WHERE version > 6");
 
     EXPECT_EQ(migrate(conn()), embedded_migrations(conn().dialect()).back().version - 6);
@@ -79,7 +88,17 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     EXPECT_EQ(migrated.income.transfers.other, 4200);
     EXPECT_EQ(migrated.income.transfers.pension, 0);
     EXPECT_EQ(migrated.income.production_expenses, 0);
+    // 011: the one drinking-water answer becomes two; a difficulty is not called safe.
+    EXPECT_TRUE(households.find(ids[0])->conditions.drinking_water_safe);
+    EXPECT_FALSE(households.find(ids[0])->conditions.drinking_water_difficult);
+    EXPECT_TRUE(households.find(ids[1])->conditions.drinking_water_difficult);
+    EXPECT_FALSE(households.find(ids[1])->conditions.drinking_water_safe);
+    EXPECT_FALSE(households.find(ids[2])->conditions.drinking_water_safe);
+    EXPECT_FALSE(households.find(ids[2])->conditions.drinking_water_difficult);
+    EXPECT_EQ(migrated.land.forest_mu, 0);
+    EXPECT_EQ(migrated.conditions.fuel, "");
     EXPECT_THROW(conn().query("SELECT five_guarantee FROM households"), sql::error) << "the old flags are gone";
+    EXPECT_THROW(conn().query("SELECT drinking_water FROM households"), sql::error) << "the old answer is gone";
 }
 
 TEST_P(storage_backend, database_newer_than_binary_is_refused) {

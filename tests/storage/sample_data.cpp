@@ -29,7 +29,10 @@ common::household make_household(const std::string& group, int first_id, int mem
     auto h = test_data::sample_household({.group = group, .size = members},
                                          [&](int slot) { return id_number(first_id + slot); });
     h.address += four_byte;
-    h.land = {3.5, 0.25, 1.0};
+    h.land = {3.5, 0.25, 1.0, 2.5, 10.5, 1.5, 0.5, 3.0, 0.75};
+    h.conditions.production_electricity = h.conditions.sanitary_toilet = h.conditions.cooperative_member = true;
+    h.conditions.drinking_water_safe = true;
+    h.conditions.main_road_distance_km = 1.25;
     h.conditions.housing_area_m2 = 60.5;
     h.conditions.assets_note = "耕牛1头、摩托车1辆";
     for (std::size_t i = 0; i < h.members.size(); ++i) {
@@ -69,11 +72,24 @@ void expect_same(const common::household& e, const common::household& a, bool co
     EXPECT_EQ(e.land.contracted_mu, a.land.contracted_mu);
     EXPECT_EQ(e.land.transferred_mu, a.land.transferred_mu);
     EXPECT_EQ(e.land.abandoned_mu, a.land.abandoned_mu);
+    EXPECT_EQ(e.land.irrigated_mu, a.land.irrigated_mu);
+    EXPECT_EQ(e.land.forest_mu, a.land.forest_mu);
+    EXPECT_EQ(e.land.returned_to_forest_mu, a.land.returned_to_forest_mu);
+    EXPECT_EQ(e.land.fruit_forest_mu, a.land.fruit_forest_mu);
+    EXPECT_EQ(e.land.pasture_mu, a.land.pasture_mu);
+    EXPECT_EQ(e.land.water_surface_mu, a.land.water_surface_mu);
     EXPECT_EQ(e.conditions.housing, a.conditions.housing);
+    EXPECT_EQ(e.conditions.housing_danger_grade, a.conditions.housing_danger_grade);
     EXPECT_EQ(e.conditions.housing_area_m2, a.conditions.housing_area_m2);
-    EXPECT_EQ(e.conditions.drinking_water, a.conditions.drinking_water);
+    EXPECT_EQ(e.conditions.drinking_water_difficult, a.conditions.drinking_water_difficult);
+    EXPECT_EQ(e.conditions.drinking_water_safe, a.conditions.drinking_water_safe);
     EXPECT_EQ(e.conditions.electricity, a.conditions.electricity);
+    EXPECT_EQ(e.conditions.production_electricity, a.conditions.production_electricity);
     EXPECT_EQ(e.conditions.road_access, a.conditions.road_access);
+    EXPECT_EQ(e.conditions.main_road_distance_km, a.conditions.main_road_distance_km);
+    EXPECT_EQ(e.conditions.fuel, a.conditions.fuel);
+    EXPECT_EQ(e.conditions.sanitary_toilet, a.conditions.sanitary_toilet);
+    EXPECT_EQ(e.conditions.cooperative_member, a.conditions.cooperative_member);
     EXPECT_EQ(e.conditions.consumption_level, a.conditions.consumption_level);
     EXPECT_EQ(e.conditions.assets_value, a.conditions.assets_value);
     EXPECT_EQ(e.conditions.assets_note, a.conditions.assets_note);

@@ -53,7 +53,12 @@ TEST(household_json, shape_follows_the_protocol) {
               R"("transfers":{"ecological_compensation":100,"extreme_support":0,"family_planning":0,)"
               R"("minimum_allowance":0,"other":0,"pension":200,"total":300},"wages":1200,"year":2026})");
     EXPECT_EQ(j.at("per_capita_net_income").dump(), "766.83");
-    EXPECT_EQ(j.at("land").dump(), R"({"abandoned_mu":0,"contracted_mu":3.5,"transferred_mu":0})");
+    EXPECT_EQ(j.at("land").dump(),
+              R"({"abandoned_mu":0,"contracted_mu":3.5,"forest_mu":10,"fruit_forest_mu":0,"irrigated_mu":1.5,)"
+              R"("pasture_mu":0,"returned_to_forest_mu":0,"transferred_mu":0,"water_surface_mu":0})");
+    EXPECT_EQ(j.at("conditions").at("drinking_water_difficult").dump(), "true");
+    EXPECT_EQ(j.at("conditions").at("housing_danger_grade").dump(), R"("c")");
+    EXPECT_EQ(j.at("conditions").at("main_road_distance_km").dump(), "2.5");
     EXPECT_EQ(j.at("conditions").at("assets_value").dump(), "3000");
 }
 
@@ -170,8 +175,11 @@ TEST(household_json, unknown_fields_name_the_path) {
     j["members"][0]["age"] = 61;
     expect_refused(j.dump(), 400, "unknown_field", "members[0].age");
     j = to_json(sample_household());
-    j["land"]["forest_mu"] = 2;
-    expect_refused(j.dump(), 400, "unknown_field", "land.forest_mu");
+    j["land"]["orchard_mu"] = 2;
+    expect_refused(j.dump(), 400, "unknown_field", "land.orchard_mu");
+    j = to_json(sample_household());
+    j["conditions"]["drinking_water"] = "safe";  // the one answer the two replaced
+    expect_refused(j.dump(), 400, "unknown_field", "conditions.drinking_water");
     j = to_json(sample_household());
     j["causes"]["third"] = "disaster";
     expect_refused(j.dump(), 400, "unknown_field", "causes.third");

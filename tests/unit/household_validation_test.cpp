@@ -122,6 +122,65 @@ TEST(household_validation, the_forms_member_details) {
     EXPECT_EQ(label(vocabulary::ethnicities, "56", language::zh), "基诺族");
 }
 
+TEST(household_validation, the_forms_living_conditions) {
+    for (const char* key : {"forest_mu", "returned_to_forest_mu", "fruit_forest_mu", "pasture_mu", "water_surface_mu"}) {
+        const std::string k = key;
+        const auto land = [k](household& h) -> double& {
+            if (k == "forest_mu") return h.land.forest_mu;
+            if (k == "returned_to_forest_mu") return h.land.returned_to_forest_mu;
+            if (k == "fruit_forest_mu") return h.land.fruit_forest_mu;
+            if (k == "pasture_mu") return h.land.pasture_mu;
+            return h.land.water_surface_mu;
+        };
+        expect_refused([&](household& h) { land(h) = -1; }, "land." + k, "invalid_value");
+        expect_refused([&](household& h) { land(h) = max_land_mu; }, "land." + k, "invalid_value");
+        household h = sample_household();
+        land(h) = 12.5;
+        EXPECT_TRUE(find_problems(h, today).empty()) << k;
+    }
+    // Irrigated land is part of the fields the household farms, its own and those it took over.
+    expect_refused([](household& h) { h.land.irrigated_mu = 3.6; }, "land.irrigated_mu", "invalid_value");
+    household farmed = sample_household();
+    farmed.land.transferred_mu = 2;
+    farmed.land.irrigated_mu = 5.5;
+    EXPECT_TRUE(find_problems(farmed, today).empty());
+
+    // The danger grade belongs to a dilapidated house, and may wait for its assessment.
+    expect_refused([](household& h) { h.conditions.housing_danger_grade = "b"; }, "conditions.housing_danger_grade",
+                   "invalid_value");
+    expect_refused([](household& h) { h.conditions.housing_danger_grade = "D"; }, "conditions.housing_danger_grade",
+                   "invalid_value");
+    expect_refused([](household& h) { h.conditions.housing = "safe"; }, "conditions.housing_danger_grade",
+                   "invalid_value");
+    for (const char* grade : {"c", "d", ""}) {
+        household h = sample_household();
+        h.conditions.housing_danger_grade = grade;
+        EXPECT_TRUE(find_problems(h, today).empty()) << grade;
+    }
+    household safe = sample_household();
+    safe.conditions.housing = "safe";
+    safe.conditions.housing_danger_grade.clear();
+    EXPECT_TRUE(find_problems(safe, today).empty());
+
+    expect_refused([](household& h) { h.conditions.fuel = "gas"; }, "conditions.fuel", "invalid_value");
+    expect_refused([](household& h) { h.conditions.main_road_distance_km = -0.1; }, "conditions.main_road_distance_km",
+                   "invalid_value");
+    expect_refused([](household& h) { h.conditions.main_road_distance_km = 1000; }, "conditions.main_road_distance_km",
+                   "invalid_value");
+    // Water may be hard to fetch and still safe, or near and unsafe: two answers, every pair allowed.
+    for (const bool difficult : {false, true})
+        for (const bool safe_water : {false, true}) {
+            household h = sample_household();
+            h.conditions.drinking_water_difficult = difficult;
+            h.conditions.drinking_water_safe = safe_water;
+            h.conditions.production_electricity = h.conditions.sanitary_toilet = h.conditions.cooperative_member = true;
+            for (const char* fuel : {"firewood", "dung", "coal", "clean_energy", "other"}) {
+                h.conditions.fuel = fuel;
+                EXPECT_TRUE(find_problems(h, today).empty()) << fuel;
+            }
+        }
+}
+
 TEST(household_validation, division_codes) {
     expect_refused([](household& h) { h.township_code = "52990110"; }, "township_code", "invalid_value");
     expect_refused([](household& h) { h.township_code = "52990110A"; }, "township_code", "invalid_value");
