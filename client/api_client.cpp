@@ -8,6 +8,7 @@
 
 #include "client/tls_connection.hpp"
 #include "common/bounded_json.hpp"
+#include "common/helper_json.hpp"
 #include "common/household_json.hpp"
 #include "common/procedure_json.hpp"
 
@@ -268,6 +269,89 @@ common::quota api_client::set_quota(int year, const std::string& area_code, int 
     auto json = request_json(http_method::put, "/api/v1/quotas/" + std::to_string(year) + "/" + url_encode(area_code),
                              nlohmann::json{{"quota", places}}.dump());
     return parse_answer("quota", [&] { return common::quota_from_json(json); });
+}
+
+std::vector<common::helper_unit> api_client::list_helper_units() {
+    auto json = request_json(http_method::get, "/api/v1/helper-units");
+    return items_answer("helper unit list", json, [](const nlohmann::json& j) {
+        return common::helper_unit_from_json(j, common::json_source::response);
+    });
+}
+
+common::helper_unit api_client::create_helper_unit(const common::helper_unit& unit) {
+    const nlohmann::json body{{"name", unit.name}, {"level", unit.level}, {"area_code", unit.area_code}};
+    auto json = request_json(http_method::post, "/api/v1/helper-units", body.dump());
+    return parse_answer("helper unit",
+                        [&] { return common::helper_unit_from_json(json, common::json_source::response); });
+}
+
+std::vector<common::helper> api_client::list_helpers(std::int64_t unit_id, bool volunteers_only) {
+    std::string target = "/api/v1/helpers?volunteers=" + std::string(volunteers_only ? "true" : "false");
+    if (unit_id > 0) target += "&unit=" + std::to_string(unit_id);
+    auto json = request_json(http_method::get, target);
+    return items_answer("helper list", json, [](const nlohmann::json& j) {
+        return common::helper_from_json(j, common::json_source::response);
+    });
+}
+
+common::helper api_client::get_helper(std::int64_t id) {
+    auto json = request_json(http_method::get, "/api/v1/helpers/" + std::to_string(id));
+    return parse_answer("helper", [&] { return common::helper_from_json(json, common::json_source::response); });
+}
+
+namespace {
+// What a helper request sends: the fields the county keeps, and the version an edit is based on.
+nlohmann::json helper_request(const common::helper& h) {
+    nlohmann::json body{{"unit_id", h.unit_id},
+                        {"name", h.name},
+                        {"post", h.post},
+                        {"phone", h.phone},
+                        {"active", h.active},
+                        {"volunteer_background", h.volunteer_background},
+                        {"team_leader", h.team_leader}};
+    if (h.version) body["version"] = h.version;
+    return body;
+}
+}  // namespace
+
+common::helper api_client::create_helper(const common::helper& helper) {
+    auto json = request_json(http_method::post, "/api/v1/helpers", helper_request(helper).dump());
+    return parse_answer("helper", [&] { return common::helper_from_json(json, common::json_source::response); });
+}
+
+common::helper api_client::update_helper(const common::helper& helper) {
+    auto json = request_json(http_method::put, "/api/v1/helpers/" + std::to_string(helper.id),
+                             helper_request(helper).dump());
+    return parse_answer("helper", [&] { return common::helper_from_json(json, common::json_source::response); });
+}
+
+std::vector<common::pairing> api_client::helper_households(std::int64_t helper_id) {
+    auto json = request_json(http_method::get, "/api/v1/helpers/" + std::to_string(helper_id) + "/households");
+    return items_answer("pairing list", json, [](const nlohmann::json& j) { return common::pairing_from_json(j); });
+}
+
+common::household_helpers api_client::household_helpers(std::int64_t household_id) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) + "/helpers");
+    return parse_answer("household helpers", [&] { return common::household_helpers_from_json(json); });
+}
+
+common::pairing api_client::pair_helper(std::int64_t household_id, std::int64_t helper_id, const std::string& reason) {
+    auto json = request_json(http_method::post, "/api/v1/households/" + std::to_string(household_id) + "/helpers",
+                             nlohmann::json{{"helper_id", helper_id}, {"reason", reason}}.dump());
+    return parse_answer("pairing", [&] { return common::pairing_from_json(json); });
+}
+
+common::pairing api_client::end_pairing(std::int64_t pairing_id, const std::string& reason) {
+    auto json = request_json(http_method::post, "/api/v1/pairings/" + std::to_string(pairing_id) + "/end",
+                             nlohmann::json{{"reason", reason}}.dump());
+    return parse_answer("pairing", [&] { return common::pairing_from_json(json); });
+}
+
+common::pairing api_client::change_pairing(std::int64_t pairing_id, std::int64_t helper_id,
+                                           const std::string& reason) {
+    auto json = request_json(http_method::post, "/api/v1/pairings/" + std::to_string(pairing_id) + "/change",
+                             nlohmann::json{{"helper_id", helper_id}, {"reason", reason}}.dump());
+    return parse_answer("pairing", [&] { return common::pairing_from_json(json); });
 }
 
 common::application api_client::create_application(std::int64_t household_id, int year, const std::string& note) {

@@ -20,6 +20,7 @@
 #include "client/client_config.hpp"
 #include "client/client_error.hpp"
 #include "common/api_error.hpp"
+#include "common/helper.hpp"
 #include "common/household.hpp"
 #include "common/identification_rules.hpp"
 #include "common/procedure.hpp"
@@ -159,6 +160,21 @@ public:
     common::poverty_line set_poverty_line(int year, common::money_fen amount);  // PUT …/poverty-lines/{year}
     std::vector<common::quota> list_quotas(int year, const std::string& parent_code);  // GET /api/v1/quotas
     common::quota set_quota(int year, const std::string& area_code, int places);  // PUT …/quotas/{year}/{area}
+
+    // docs/protocol.md "Helpers and pairing". Answers are read with the common/helper_json.hpp codecs.
+    std::vector<common::helper_unit> list_helper_units();                       // GET /api/v1/helper-units
+    common::helper_unit create_helper_unit(const common::helper_unit& unit);    // POST /api/v1/helper-units
+    // GET /api/v1/helpers?unit=&volunteers=: every helper, or a unit's (unit_id > 0), or the volunteer team.
+    std::vector<common::helper> list_helpers(std::int64_t unit_id, bool volunteers_only);
+    common::helper get_helper(std::int64_t id);                                 // GET /api/v1/helpers/{id}
+    common::helper create_helper(const common::helper& helper);                 // POST /api/v1/helpers
+    common::helper update_helper(const common::helper& helper);                 // PUT /api/v1/helpers/{helper.id}
+    std::vector<common::pairing> helper_households(std::int64_t helper_id);     // GET …/helpers/{id}/households
+    common::household_helpers household_helpers(std::int64_t household_id);     // GET …/households/{id}/helpers
+    common::pairing pair_helper(std::int64_t household_id, std::int64_t helper_id, const std::string& reason);
+    common::pairing end_pairing(std::int64_t pairing_id, const std::string& reason);  // POST …/pairings/{id}/end
+    // POST /api/v1/pairings/{id}/change: the new pairing, which replaced the one named.
+    common::pairing change_pairing(std::int64_t pairing_id, std::int64_t helper_id, const std::string& reason);
 
     // POST /api/v1/applications: the case with the verdict in its first step's details.
     common::application create_application(std::int64_t household_id, int year, const std::string& note);

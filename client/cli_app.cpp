@@ -25,6 +25,8 @@
 #include "client/posting_commands.hpp"
 #include "client/procedure_commands.hpp"
 #include "client/quota_commands.hpp"
+#include "client/helper_commands.hpp"
+#include "client/pairing_commands.hpp"
 #include "client/session_store.hpp"
 #include "client/watch_command.hpp"
 
@@ -89,6 +91,8 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<procedure_commands>(app));  // the identification procedure: cases, steps
     groups.push_back(std::make_unique<posting_commands>(app));    // its postings and objections
     groups.push_back(std::make_unique<quota_commands>(app));      // poverty lines and quotas
+    groups.push_back(std::make_unique<helper_commands>(app));     // helper units, helpers, the volunteer team
+    groups.push_back(std::make_unique<pairing_commands>(app));    // helpers paired with households
     groups.push_back(std::make_unique<person_commands>(app));     // lookup ID_NUMBER across townships
     groups.push_back(std::make_unique<watch_command>(app));       // the change feed, as it arrives
 

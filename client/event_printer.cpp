@@ -77,6 +77,13 @@ std::string event_printer::kind_label(const std::string& kind) const {
     if (kind == "posting.published") return in(lang_, "发布公示", "posting published");
     if (kind == "quota.set") return in(lang_, "下达名额", "quota set");
     if (kind == "poverty_line.set") return in(lang_, "设定扶贫标准", "poverty line set");
+    if (kind == "helper_unit.created") return in(lang_, "登记帮扶单位", "helper unit added");
+    if (kind == "helper_unit.updated") return in(lang_, "修改帮扶单位", "helper unit changed");
+    if (kind == "helper.created") return in(lang_, "登记帮扶责任人", "helper added");
+    if (kind == "helper.updated") return in(lang_, "修改帮扶责任人", "helper changed");
+    if (kind == "pairing.started") return in(lang_, "结对帮扶", "helper paired");
+    if (kind == "pairing.ended") return in(lang_, "结束结对", "pairing ended");
+    if (kind == "pairing.changed") return in(lang_, "更换帮扶责任人", "helper changed for a household");
     constexpr std::string_view application = "application.";
     if (kind.starts_with(application)) {
         const std::string action = kind.substr(application.size());
@@ -143,6 +150,13 @@ std::string event_printer::details(const feed_event& e) const {
     } else if (e.kind == "quota.set") {
         add(parts, year_text());
         if (const auto q = field(s, "quota"); !q.empty()) add(parts, in(lang_, "名额 ", "places ") + q);
+    } else if (e.kind.starts_with("helper")) {
+        add(parts, field(s, "name"));
+    } else if (e.kind.starts_with("pairing.")) {
+        add(parts, field(s, "household_id").empty() ? "" : in(lang_, "户 ", "household ") + field(s, "household_id"));
+        add(parts, field(s, "helper_name"));
+        if (const auto it = s.find("replaces"); it != s.end() && it->is_object())
+            add(parts, in(lang_, "接替 ", "replacing ") + field(*it, "helper_name"));
     } else if (e.kind == "poverty_line.set") {
         add(parts, year_text());
         if (const auto it = s.find("amount"); it != s.end() && it->is_number())

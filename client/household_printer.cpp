@@ -70,6 +70,12 @@ const std::map<std::string, std::pair<const char*, const char*>, std::less<>>& f
         {"consumption_level", {"消费水平", "consumption level"}}, {"assets_value", {"资产估值", "assets value"}},
         {"assets_note", {"资产说明", "assets note"}},  {"members", {"家庭成员", "members"}},
         {"name", {"姓名", "name"}},                    {"id_number", {"身份证号", "ID number"}},
+        // Helpers and pairing (helper_commands, pairing_commands).
+        {"unit_id", {"帮扶单位", "unit"}},             {"level", {"级别", "level"}},
+        {"area_code", {"区划代码", "area code"}},      {"post", {"职务", "post"}},
+        {"helper_id", {"帮扶责任人", "helper"}},       {"reason", {"理由", "reason"}},
+        {"volunteer_background", {"志愿服务队身份", "volunteer background"}},
+        {"team_leader", {"志愿服务队队长", "team leader"}},
         {"sex", {"性别", "sex"}},                      {"birth_date", {"出生日期", "date of birth"}},
         {"relation", {"与户主关系", "relation"}},      {"education", {"文化程度", "education"}},
         {"health", {"健康状况", "health"}},            {"disability_grade", {"残疾等级", "disability grade"}},

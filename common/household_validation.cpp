@@ -265,6 +265,11 @@ private:
 
 }  // namespace
 
+bool well_formed_phone(std::string_view phone) {
+    return !phone.empty() && phone.find_first_not_of("0123456789+-") == std::string_view::npos &&
+           std::isdigit(static_cast<unsigned char>(phone.back()));
+}
+
 money_fen transfers_total(const transfer_income& t) {
     return t.family_planning + t.minimum_allowance + t.extreme_support + t.pension + t.ecological_compensation + t.other;
 }
@@ -315,7 +320,7 @@ std::vector<api_error> find_problems(const household& h, std::chrono::year_month
         if (h.phone.size() > max_phone_chars)
             c.fail(phone, "too_long", "最多" + std::to_string(max_phone_chars) + "个字符",
                    "must be at most " + std::to_string(max_phone_chars) + " characters");
-        else if (h.phone.find_first_not_of("0123456789+-") != std::string::npos || !std::isdigit(static_cast<unsigned char>(h.phone.back())))
+        else if (!well_formed_phone(h.phone))
             c.fail(phone, "invalid_value", "只能含数字、+ 和 -", "may contain only digits, + and -");
     }
     c.text({"bank_name", "开户银行", "bank_name"}, h.bank_name, false, max_bank_name_chars);

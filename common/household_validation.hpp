@@ -5,6 +5,7 @@
 // "members[2].id_number", "income.wages", "causes.others[1]".
 // Codes: missing_field, invalid_value, invalid_id_number, id_number_mismatch, too_long, too_many.
 #include <chrono>
+#include <string_view>
 #include <vector>
 
 #include "common/api_error.hpp"
@@ -27,6 +28,9 @@ inline constexpr std::size_t max_phone_chars = 20;
 inline constexpr std::size_t max_bank_account_digits = 32;
 inline constexpr std::size_t max_national_number_digits = 32;
 inline constexpr int min_income_year = 2000;
+
+// A phone number as people write it: digits, + and -, ending in a digit (the length is checked apart).
+bool well_formed_phone(std::string_view phone);
 
 // The transfers of every kind together (转移性收入).
 money_fen transfers_total(const transfer_income& t);

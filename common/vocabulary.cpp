@@ -231,6 +231,21 @@ const vocabulary_list roles{"roles",
                              {"county_admin", "县级系统管理员", "County administrator"},
                              {"supervisor", "督查审计员", "Supervisor"}}};
 
+const vocabulary_list helper_unit_levels{"helper_unit_levels",
+                                         {{"provincial", "省直", "provincial"},
+                                          {"municipal", "市直", "municipal"},
+                                          {"county", "县直", "county"},
+                                          {"township", "乡镇", "township"},
+                                          {"village", "村级", "village"}}};
+
+// Who the plan (六) calls to the volunteer service team.
+const vocabulary_list volunteer_backgrounds{"volunteer_backgrounds",
+                                           {{"official", "机关干部", "official"},
+                                            {"enterprise", "企业员工", "enterprise staff"},
+                                            {"village_official", "大学生村官", "college-graduate village official"},
+                                            {"technician", "农技人员", "farm technician"},
+                                            {"business_owner", "个体工商户", "business owner"}}};
+
 const vocabulary_list application_states{"application_states",
                                          {{"applied", "已申请", "applied"},
                                           {"group_appraised", "村小组已初评", "appraised by the village group"},
@@ -280,8 +295,8 @@ const std::vector<const vocabulary_list*>& all() {
         &housing_conditions, &housing_danger_grades, &electricity, &road_access, &fuel_types, &consumption_levels,
         &poverty_causes, &identification_standards, &poverty_types, &ethnicities, &political_statuses, &schooling,
         &disability_categories, &work_statuses, &work_locations,
-        // The users.
-        &roles,
+        // The users, the helpers.
+        &roles, &helper_unit_levels, &volunteer_backgrounds,
         // The identification procedure.
         &application_states, &procedure_actions, &posting_levels, &objection_states};
     return lists;

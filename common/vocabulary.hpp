@@ -50,6 +50,8 @@ extern const vocabulary_list disability_categories;     // 残疾类别
 extern const vocabulary_list work_statuses;             // 务工状况
 extern const vocabulary_list work_locations;            // 务工地点
 extern const vocabulary_list roles;               // a user's role (docs/protocol.md "Roles"); the policy keys on it
+extern const vocabulary_list helper_unit_levels;     // 帮扶单位级别: 省直, 市直, 县直, 乡镇, 村级
+extern const vocabulary_list volunteer_backgrounds;  // 志愿服务队 members' backgrounds
 // The identification procedure (common/application_workflow.hpp has the rules).
 extern const vocabulary_list application_states;
 extern const vocabulary_list procedure_actions;

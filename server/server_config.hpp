@@ -68,6 +68,9 @@ struct server_config {
     int lookup_limit = 30;
     std::chrono::seconds lookup_window{60};
 
+    // How many households one helper answers for at most (结对帮扶: a few only, the plan says).
+    int helper_household_limit = 5;
+
     // Lengths of the three postings and of the result posting, in China calendar days (docs/procedure.md).
     common::posting_days posting_days;
 

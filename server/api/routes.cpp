@@ -11,6 +11,7 @@
 #include "server/api/person_handlers.hpp"
 #include "server/api/procedure_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
+#include "server/api/helper_handlers.hpp"
 #include "server/api/session_handlers.hpp"
 #include "server/api/user_handlers.hpp"
 #include "server/service/access_policy.hpp"
@@ -96,6 +97,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     auto procedure = std::make_shared<procedure_handlers>(use_cases.applications, use_cases.appraisals,
                                                           use_cases.postings, use_cases.objections);
     auto quotas = std::make_shared<quota_handlers>(use_cases.quotas);
+    auto helpers = std::make_shared<helper_handlers>(use_cases.helpers, use_cases.pairings);
     auto auth = [&](authenticated_handler h) { return authenticated(sessions, denials, config, std::move(h)); };
 
     r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {
@@ -122,6 +124,19 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("PUT", "/api/v1/poverty-lines/{year}", auth(bind(quotas, &quota_handlers::set_line)));
     r.add("GET", "/api/v1/quotas", auth(bind(quotas, &quota_handlers::list)));
     r.add("PUT", "/api/v1/quotas/{year}/{area}", auth(bind(quotas, &quota_handlers::set)));
+
+    r.add("GET", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::units)));
+    r.add("POST", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::create_unit)));
+    r.add("PUT", "/api/v1/helper-units/{id}", auth(bind(helpers, &helper_handlers::update_unit)));
+    r.add("GET", "/api/v1/helpers", auth(bind(helpers, &helper_handlers::list)));
+    r.add("POST", "/api/v1/helpers", auth(bind(helpers, &helper_handlers::create)));
+    r.add("GET", "/api/v1/helpers/{id}", auth(bind(helpers, &helper_handlers::get)));
+    r.add("PUT", "/api/v1/helpers/{id}", auth(bind(helpers, &helper_handlers::update)));
+    r.add("GET", "/api/v1/helpers/{id}/households", auth(bind(helpers, &helper_handlers::households)));
+    r.add("GET", "/api/v1/households/{id}/helpers", auth(bind(helpers, &helper_handlers::of_household)));
+    r.add("POST", "/api/v1/households/{id}/helpers", auth(bind(helpers, &helper_handlers::pair)));
+    r.add("POST", "/api/v1/pairings/{id}/end", auth(bind(helpers, &helper_handlers::end)));
+    r.add("POST", "/api/v1/pairings/{id}/change", auth(bind(helpers, &helper_handlers::change)));
 
     r.add("POST", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::apply)));
     r.add("GET", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::list)));

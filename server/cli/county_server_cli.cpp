@@ -191,6 +191,10 @@ int run_county_server_cli(int argc, char** argv) {
     app.add_option("--posting-days-result", config.posting_days.result, "length of the result posting")
         ->capture_default_str()->check(CLI::Range(1, 90));
 
+    app.add_option("--helper-household-limit", config.helper_household_limit,
+                   "households one helper answers for at most (结对帮扶)")
+        ->capture_default_str()->check(CLI::Range(1, 50));
+
     auto* audit = app.add_subcommand("audit", "the audit trail");
     auto* audit_verify = audit->add_subcommand("verify", "walk the hash chain; name the first altered, deleted or "
                                                          "reordered entry (exit 3)");

@@ -16,23 +16,27 @@ struct grant {
     bool read_audit;
     bool set_county_quotas;   // the poverty line, the county's total and the townships' quotas
     bool set_village_quotas;  // the villages' quotas within their township's
+    bool manage_helpers;      // helper units, helpers, the volunteer team
+    bool pair_helpers;        // pairings of helpers with the area's households
 };
 
 // Read as a table: who may do what. Supervisors read everything and write nothing; administrators manage
-// accounts, lines and quotas but do not edit household files. The steps of the identification procedure are
-// granted per role in common/application_workflow.cpp, and need read_households for the case's area.
+// accounts, lines, quotas and the helpers but do not edit household files; the poverty office (the approver)
+// keeps the helpers too and pairs them with households, as the townships do with theirs. The steps of the
+// identification procedure are granted per role in common/application_workflow.cpp, and need read_households
+// for the case's area.
 constexpr std::array<grant, 8> grants{{
-    //  role                 read   write  users  audit  county-q village-q
-    {"village_clerk",        true,  true,  false, false, false,   false},
-    {"resident_cadre",       true,  false, false, false, false,   false},
-    {"township_reviewer",    true,  true,  false, false, false,   true},
-    {"township_head",        true,  false, false, false, false,   true},
-    {"county_approver",      true,  false, false, false, false,   false},
-    {"county_admin",         true,  false, true,  true,  true,    false},
-    {"supervisor",           true,  false, false, true,  false,   false},
+    //  role                 read   write  users  audit  county-q village-q helpers pair
+    {"village_clerk",        true,  true,  false, false, false,   false,    false,  false},
+    {"resident_cadre",       true,  false, false, false, false,   false,    false,  false},
+    {"township_reviewer",    true,  true,  false, false, false,   true,     false,  true},
+    {"township_head",        true,  false, false, false, false,   true,     false,  true},
+    {"county_approver",      true,  false, false, false, false,   false,    true,   true},
+    {"county_admin",         true,  false, true,  true,  true,    false,    true,   false},
+    {"supervisor",           true,  false, false, true,  false,   false,    false,  false},
     // Whoever runs county-server's own subcommands on the server machine (imports, user administration):
     // they hold the database anyway. Not a role an account can have (common::vocabulary::roles lacks it).
-    {"local_operator",       true,  true,  true,  true,  true,    true},
+    {"local_operator",       true,  true,  true,  true,  true,    true,     true,   true},
 }};
 
 }  // namespace
@@ -47,6 +51,8 @@ bool access_policy::role_has(std::string_view role, permission p) {
             case permission::read_audit: return g.read_audit;
             case permission::set_county_quotas: return g.set_county_quotas;
             case permission::set_village_quotas: return g.set_village_quotas;
+            case permission::manage_helpers: return g.manage_helpers;
+            case permission::pair_helpers: return g.pair_helpers;
         }
     }
     return false;

@@ -16,6 +16,8 @@ enum class permission {
     read_audit,        // the audit trail
     set_county_quotas,   // poverty lines, the county's total, the townships' quotas
     set_village_quotas,  // the villages' quotas within a township's
+    manage_helpers,      // the helper units, the helpers and the volunteer team: the county keeps them
+    pair_helpers,        // pair a household with its helpers, change and end pairings
 };
 
 class access_policy {

@@ -14,6 +14,8 @@ services services::make(const server_config& config, const caches& kept) {
         .postings = posting_service(config.clock, config.posting_days),
         .objections = objection_service(config.clock),
         .quotas = quota_service(config.clock),
+        .helpers = helper_service(config.clock),
+        .pairings = pairing_service(config.clock, config.helper_household_limit),
         .denials = std::make_shared<denial_recorder>(config.audit_denials_per_minute),
     };
 }

@@ -10,8 +10,10 @@
 #include "server/service/appraisal_service.hpp"
 #include "server/service/denial_recorder.hpp"
 #include "server/service/caches.hpp"
+#include "server/service/helper_service.hpp"
 #include "server/service/household_service.hpp"
 #include "server/service/objection_service.hpp"
+#include "server/service/pairing_service.hpp"
 #include "server/service/person_lookup_service.hpp"
 #include "server/service/posting_service.hpp"
 #include "server/service/quota_service.hpp"
@@ -29,6 +31,8 @@ struct services {
     posting_service postings;          // the public postings,
     objection_service objections;      // residents' objections to them
     quota_service quotas;
+    helper_service helpers;    // helper units, helpers, the volunteer team
+    pairing_service pairings;  // helpers paired with registered households
     std::shared_ptr<denial_recorder> denials;
 
     // With the server's caches (caches::make); without them every read asks the database.

@@ -11,6 +11,9 @@
 #include "server/api/routes.hpp"
 #include "server/server_config.hpp"
 #include "server/service/services.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/transaction.hpp"
+#include "server/storage/household_repository.hpp"
 #include "test_archive.hpp"
 
 namespace fupin::test {
@@ -153,6 +156,33 @@ protected:
     std::map<target, common::household> files_;
     township_cases cases_a_, cases_b_;
     std::int64_t unapplied_a_ = 0, unapplied_b_ = 0;
+
+    // Pairing needs a registered household and a helper with room; each permitted call gets its own, so that
+    // no call is refused for a limit another call reached.
+    std::int64_t registered_household(bool township_a) {
+        const auto h = client_as(township_a ? "reviewer_a" : "reviewer_b")
+                           .create_household(test_data::sample_household({.group = township_a ? group_a : group_b,
+                                                                          .seed = next_seed_++, .size = 1}),
+                                             "");
+        auto db = server::sql::connect(database_->url());
+        server::sql::transaction tx(*db, server::sql::tx_mode::write);
+        EXPECT_TRUE(server::storage::household_repository(*db).set_status(h.id, "registered", 1000));
+        tx.commit();
+        return h.id;
+    }
+    std::int64_t new_helper() {
+        if (!unit_id_) unit_id_ = client_as("admin").create_helper_unit({0, "矩阵帮扶单位", "county", county_code}).id;
+        common::helper h;
+        h.unit_id = unit_id_;
+        h.name = "帮扶" + std::to_string(next_seed_++);
+        h.phone = "13900000000";
+        return client_as("admin").create_helper(h).id;
+    }
+    std::int64_t new_pairing(bool township_a) {
+        return client_as("approver").pair_helper(registered_household(township_a), new_helper(), "矩阵结对").id;
+    }
+    int next_seed_ = 900;
+    std::int64_t unit_id_ = 0;
 };
 
 // Who may, by role: the policy's table (server/service/access_policy.cpp) and the procedure's
@@ -284,6 +314,54 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     // The feed's route only authorises a WebSocket upgrade: a plain request is 426 for everyone, and every role
     // reads households (feed_test covers what each subscriber receives).
     rules["GET /api/v1/events"] = {anyone, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/events", "", 426}; }};
+    // Helpers: every role reads them; the county's administrator and poverty office keep them; the township
+    // and the poverty office pair them with the area's registered households.
+    const auto keepers = [](const std::string& r) { return is(r, {"county_admin", "county_approver"}); };
+    const auto pairers = [](const std::string& r) { return is(r, {"township_reviewer", "township_head", "county_approver"}); };
+    rules["GET /api/v1/helper-units"] = {anyone, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/helper-units"}; }};
+    rules["POST /api/v1/helper-units"] = {keepers, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::post, "/api/v1/helper-units",
+                        nlohmann::json{{"name", "单位" + std::to_string(seed++)}, {"level", "township"}, {"area_code", township_a}}.dump(), 201};
+    }};
+    rules["PUT /api/v1/helper-units/{id}"] = {keepers, false, false, false, [&](const test_user&, bool) {
+        new_helper();  // makes the unit on first use
+        const auto units = client_as("admin").list_helper_units();
+        const auto& u = units.front();
+        return api_call{http_method::put, "/api/v1/helper-units/" + id(u.id),
+                        nlohmann::json{{"name", "改名单位" + std::to_string(seed++)}, {"level", u.level},
+                                       {"area_code", u.area_code}, {"version", u.version}}.dump()};
+    }};
+    rules["GET /api/v1/helpers"] = {anyone, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/helpers"}; }};
+    rules["POST /api/v1/helpers"] = {keepers, false, false, false, [&](const test_user&, bool) {
+        new_helper();
+        return api_call{http_method::post, "/api/v1/helpers",
+                        nlohmann::json{{"unit_id", unit_id_}, {"name", "新帮扶"}, {"phone", "13900000009"}}.dump(), 201};
+    }};
+    rules["GET /api/v1/helpers/{id}"] = {anyone, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/helpers/" + id(new_helper())};
+    }};
+    rules["PUT /api/v1/helpers/{id}"] = {keepers, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::put, "/api/v1/helpers/" + id(new_helper()),
+                        nlohmann::json{{"unit_id", unit_id_}, {"name", "改名"}, {"phone", "13900000008"}, {"version", 1}}.dump()};
+    }};
+    // A helper's households are filtered to the caller's area, so everyone may ask.
+    rules["GET /api/v1/helpers/{id}/households"] = {anyone, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/helpers/" + id(new_helper()) + "/households"};
+    }};
+    rules["GET /api/v1/households/{id}/helpers"] = {anyone, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/helpers"};
+    }};
+    rules["POST /api/v1/households/{id}/helpers"] = {pairers, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::post, "/api/v1/households/" + id(registered_household(a)) + "/helpers",
+                        nlohmann::json{{"helper_id", new_helper()}, {"reason", "结对"}}.dump(), 201};
+    }};
+    rules["POST /api/v1/pairings/{id}/end"] = {pairers, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::post, "/api/v1/pairings/" + id(new_pairing(a)) + "/end", R"({"reason":"调离"})", 200};
+    }};
+    rules["POST /api/v1/pairings/{id}/change"] = {pairers, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::post, "/api/v1/pairings/" + id(new_pairing(a)) + "/change",
+                        nlohmann::json{{"helper_id", new_helper()}, {"reason", "更换"}}.dump(), 201};
+    }};
     rules["GET /api/v1/audit"] = {[](const std::string& r) { return reads_audit(r); }, false, false, false, [](const test_user&, bool) {
         return api_call{http_method::get, "/api/v1/audit"};
     }};
