@@ -8,6 +8,7 @@
 
 #include "client/tls_connection.hpp"
 #include "common/bounded_json.hpp"
+#include "common/assistance_json.hpp"
 #include "common/helper_json.hpp"
 #include "common/household_json.hpp"
 #include "common/procedure_json.hpp"
@@ -352,6 +353,85 @@ common::pairing api_client::change_pairing(std::int64_t pairing_id, std::int64_t
     auto json = request_json(http_method::post, "/api/v1/pairings/" + std::to_string(pairing_id) + "/change",
                              nlohmann::json{{"helper_id", helper_id}, {"reason", reason}}.dump());
     return parse_answer("pairing", [&] { return common::pairing_from_json(json); });
+}
+
+std::vector<common::measure> api_client::list_measures(std::int64_t household_id, int year) {
+    std::string target = "/api/v1/households/" + std::to_string(household_id) + "/measures";
+    if (year) target += "?year=" + std::to_string(year);
+    auto json = request_json(http_method::get, target);
+    return items_answer("measure list", json, [](const nlohmann::json& j) {
+        return common::measure_from_json(j, common::json_source::response);
+    });
+}
+
+common::measure api_client::get_measure(std::int64_t id) {
+    auto json = request_json(http_method::get, "/api/v1/measures/" + std::to_string(id));
+    return parse_answer("measure", [&] { return common::measure_from_json(json, common::json_source::response); });
+}
+
+// A measure, a project, a plan and a visit are sent as they are read: the server ignores what it fills itself.
+common::measure api_client::add_measure(std::int64_t household_id, const common::measure& m) {
+    auto json = request_json(http_method::post, "/api/v1/households/" + std::to_string(household_id) + "/measures",
+                             common::to_json(m).dump());
+    return parse_answer("measure", [&] { return common::measure_from_json(json, common::json_source::response); });
+}
+
+common::measure api_client::update_measure(const common::measure& m) {
+    auto json = request_json(http_method::put, "/api/v1/measures/" + std::to_string(m.id), common::to_json(m).dump());
+    return parse_answer("measure", [&] { return common::measure_from_json(json, common::json_source::response); });
+}
+
+std::vector<common::category_suggestion> api_client::suggestions(std::int64_t household_id) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) + "/suggestions");
+    return items_answer("suggestion list", json,
+                        [](const nlohmann::json& j) { return common::category_suggestion_from_json(j); });
+}
+
+std::vector<common::project> api_client::list_projects(const std::string& area_code, int year) {
+    std::string target = "/api/v1/projects?area=" + url_encode(area_code);
+    if (year) target += "&year=" + std::to_string(year);
+    auto json = request_json(http_method::get, target);
+    return items_answer("project list", json, [](const nlohmann::json& j) {
+        return common::project_from_json(j, common::json_source::response);
+    });
+}
+
+common::project api_client::add_project(const common::project& p) {
+    auto json = request_json(http_method::post, "/api/v1/projects", common::to_json(p).dump());
+    return parse_answer("project", [&] { return common::project_from_json(json, common::json_source::response); });
+}
+
+common::assistance_plan api_client::get_plan(std::int64_t household_id, int year) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) + "/plans/" +
+                                                   std::to_string(year));
+    return parse_answer("plan", [&] { return common::assistance_plan_from_json(json, common::json_source::response); });
+}
+
+common::assistance_plan api_client::save_plan(std::int64_t household_id, const common::assistance_plan& p) {
+    auto json = request_json(http_method::put, "/api/v1/households/" + std::to_string(household_id) + "/plans/" +
+                                                   std::to_string(p.year),
+                             common::to_json(p).dump());
+    return parse_answer("plan", [&] { return common::assistance_plan_from_json(json, common::json_source::response); });
+}
+
+std::vector<common::visit> api_client::list_visits(std::int64_t household_id) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) + "/visits");
+    return items_answer("visit list", json, [](const nlohmann::json& j) {
+        return common::visit_from_json(j, common::json_source::response);
+    });
+}
+
+common::visit api_client::record_visit(std::int64_t household_id, const common::visit& v) {
+    auto json = request_json(http_method::post, "/api/v1/households/" + std::to_string(household_id) + "/visits",
+                             common::to_json(v).dump());
+    return parse_answer("visit", [&] { return common::visit_from_json(json, common::json_source::response); });
+}
+
+common::sandaohu_report api_client::sandaohu(const std::string& area_code, int year, int gaps) {
+    std::string target = "/api/v1/sandaohu?year=" + std::to_string(year) + "&gaps=" + std::to_string(gaps);
+    if (!area_code.empty()) target += "&area=" + url_encode(area_code);
+    auto json = request_json(http_method::get, target);
+    return parse_answer("sandaohu", [&] { return common::sandaohu_report_from_json(json); });
 }
 
 common::application api_client::create_application(std::int64_t household_id, int year, const std::string& note) {

@@ -20,7 +20,10 @@
 #include "client/client_config.hpp"
 #include "client/client_error.hpp"
 #include "common/api_error.hpp"
+#include "common/assistance.hpp"
+#include "common/assistance_rules.hpp"
 #include "common/helper.hpp"
+#include "common/sandaohu.hpp"
 #include "common/household.hpp"
 #include "common/identification_rules.hpp"
 #include "common/procedure.hpp"
@@ -175,6 +178,21 @@ public:
     common::pairing end_pairing(std::int64_t pairing_id, const std::string& reason);  // POST …/pairings/{id}/end
     // POST /api/v1/pairings/{id}/change: the new pairing, which replaced the one named.
     common::pairing change_pairing(std::int64_t pairing_id, std::int64_t helper_id, const std::string& reason);
+
+    // docs/protocol.md "Assistance" and "三到户三到人". Answers are read with common/assistance_json.hpp.
+    std::vector<common::measure> list_measures(std::int64_t household_id, int year);  // GET …/households/{id}/measures
+    common::measure get_measure(std::int64_t id);                                   // GET /api/v1/measures/{id}
+    common::measure add_measure(std::int64_t household_id, const common::measure& m);
+    common::measure update_measure(const common::measure& m);  // PUT /api/v1/measures/{m.id}, naming m.version
+    std::vector<common::category_suggestion> suggestions(std::int64_t household_id);
+    std::vector<common::project> list_projects(const std::string& area_code, int year);  // GET /api/v1/projects
+    common::project add_project(const common::project& p);                              // POST /api/v1/projects
+    common::assistance_plan get_plan(std::int64_t household_id, int year);  // GET …/households/{id}/plans/{year}
+    common::assistance_plan save_plan(std::int64_t household_id, const common::assistance_plan& p);  // PUT, the same
+    std::vector<common::visit> list_visits(std::int64_t household_id);          // GET …/households/{id}/visits
+    common::visit record_visit(std::int64_t household_id, const common::visit& v);  // POST, the same
+    // GET /api/v1/sandaohu?area=&year=&gaps=: the caller's own area when area_code is empty.
+    common::sandaohu_report sandaohu(const std::string& area_code, int year, int gaps);
 
     // POST /api/v1/applications: the case with the verdict in its first step's details.
     common::application create_application(std::int64_t household_id, int year, const std::string& note);

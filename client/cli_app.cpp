@@ -27,6 +27,10 @@
 #include "client/quota_commands.hpp"
 #include "client/helper_commands.hpp"
 #include "client/pairing_commands.hpp"
+#include "client/measure_commands.hpp"
+#include "client/plan_commands.hpp"
+#include "client/visit_commands.hpp"
+#include "client/sandaohu_command.hpp"
 #include "client/session_store.hpp"
 #include "client/watch_command.hpp"
 
@@ -93,6 +97,10 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<quota_commands>(app));      // poverty lines and quotas
     groups.push_back(std::make_unique<helper_commands>(app));     // helper units, helpers, the volunteer team
     groups.push_back(std::make_unique<pairing_commands>(app));    // helpers paired with households
+    groups.push_back(std::make_unique<measure_commands>(app));    // measures and projects
+    groups.push_back(std::make_unique<plan_commands>(app));       // a household's plan for the year
+    groups.push_back(std::make_unique<visit_commands>(app));      // visits and unannounced checks
+    groups.push_back(std::make_unique<sandaohu_command>(app));     // 三到户三到人
     groups.push_back(std::make_unique<person_commands>(app));     // lookup ID_NUMBER across townships
     groups.push_back(std::make_unique<watch_command>(app));       // the change feed, as it arrives
 

@@ -84,6 +84,11 @@ std::string event_printer::kind_label(const std::string& kind) const {
     if (kind == "pairing.started") return in(lang_, "结对帮扶", "helper paired");
     if (kind == "pairing.ended") return in(lang_, "结束结对", "pairing ended");
     if (kind == "pairing.changed") return in(lang_, "更换帮扶责任人", "helper changed for a household");
+    if (kind == "measure.added") return in(lang_, "登记帮扶措施", "measure added");
+    if (kind == "measure.updated") return in(lang_, "修改帮扶措施", "measure changed");
+    if (kind == "project.added") return in(lang_, "登记帮扶项目", "project added");
+    if (kind == "plan.saved") return in(lang_, "保存帮扶计划", "plan saved");
+    if (kind == "visit.recorded") return in(lang_, "登记走访", "visit recorded");
     constexpr std::string_view application = "application.";
     if (kind.starts_with(application)) {
         const std::string action = kind.substr(application.size());
@@ -157,6 +162,15 @@ std::string event_printer::details(const feed_event& e) const {
         add(parts, field(s, "helper_name"));
         if (const auto it = s.find("replaces"); it != s.end() && it->is_object())
             add(parts, in(lang_, "接替 ", "replacing ") + field(*it, "helper_name"));
+    } else if (e.kind.starts_with("measure.") || e.kind == "plan.saved" || e.kind == "visit.recorded") {
+        add(parts, field(s, "household_id").empty() ? "" : in(lang_, "户 ", "household ") + field(s, "household_id"));
+        add(parts, label_or_code(voc::measure_categories, field(s, "category"), lang_));
+        add(parts, label_or_code(voc::measure_statuses, field(s, "status"), lang_));
+        add(parts, label_or_code(voc::visit_kinds, field(s, "kind"), lang_));
+        add(parts, field(s, "visited_on"));
+    } else if (e.kind == "project.added") {
+        add(parts, field(s, "name"));
+        add(parts, label_or_code(voc::measure_categories, field(s, "category"), lang_));
     } else if (e.kind == "poverty_line.set") {
         add(parts, year_text());
         if (const auto it = s.find("amount"); it != s.end() && it->is_number())

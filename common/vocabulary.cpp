@@ -246,6 +246,40 @@ const vocabulary_list volunteer_backgrounds{"volunteer_backgrounds",
                                             {"technician", "农技人员", "farm technician"},
                                             {"business_owner", "个体工商户", "business owner"}}};
 
+// 分类分档: the plan's four (产业扶持, 转移就业培训, 基础设施, 易地扶贫搬迁) and those national practice added.
+const vocabulary_list measure_categories{"measure_categories",
+                                         {{"industry", "产业扶持", "production support"},
+                                          {"employment_training", "转移就业培训", "labour-transfer training"},
+                                          {"infrastructure", "基础设施", "infrastructure"},
+                                          {"relocation", "易地扶贫搬迁", "relocation"},
+                                          {"education", "教育", "education"},
+                                          {"health", "健康医疗", "health care"},
+                                          {"housing_renovation", "危房改造", "housing renovation"},
+                                          {"microcredit", "小额信贷", "micro-credit"},
+                                          {"ecological_compensation", "生态补偿", "ecological compensation"},
+                                          {"social_safety_net", "社会保障兜底", "social safety net"}}};
+
+const vocabulary_list measure_statuses{"measure_statuses",
+                                       {{"planned", "计划", "planned"},
+                                        {"in_progress", "实施中", "under way"},
+                                        {"completed", "已完成", "completed"},
+                                        {"cancelled", "取消", "cancelled"}}};
+
+const vocabulary_list fund_sources{"fund_sources",
+                                   {{"central", "中央", "central government"},
+                                    {"provincial", "省", "province"},
+                                    {"municipal", "市", "city"},
+                                    {"county", "县", "county"},
+                                    {"credit", "信贷", "credit"},
+                                    {"self", "自筹", "own funds"},
+                                    {"social", "社会帮扶", "social assistance"}}};
+
+const vocabulary_list visit_kinds{"visit_kinds",
+                                  {{"home_visit", "入户走访", "home visit"},
+                                   {"phone", "电话", "phone call"},
+                                   {"group_assistance", "集中帮扶", "group assistance"},
+                                   {"unannounced_check", "明察暗访", "unannounced check"}}};
+
 const vocabulary_list application_states{"application_states",
                                          {{"applied", "已申请", "applied"},
                                           {"group_appraised", "村小组已初评", "appraised by the village group"},
@@ -295,8 +329,9 @@ const std::vector<const vocabulary_list*>& all() {
         &housing_conditions, &housing_danger_grades, &electricity, &road_access, &fuel_types, &consumption_levels,
         &poverty_causes, &identification_standards, &poverty_types, &ethnicities, &political_statuses, &schooling,
         &disability_categories, &work_statuses, &work_locations,
-        // The users, the helpers.
-        &roles, &helper_unit_levels, &volunteer_backgrounds,
+        // The users, the helpers and the assistance.
+        &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,
+        &visit_kinds,
         // The identification procedure.
         &application_states, &procedure_actions, &posting_levels, &objection_states};
     return lists;

@@ -52,6 +52,10 @@ extern const vocabulary_list work_locations;            // 务工地点
 extern const vocabulary_list roles;               // a user's role (docs/protocol.md "Roles"); the policy keys on it
 extern const vocabulary_list helper_unit_levels;     // 帮扶单位级别: 省直, 市直, 县直, 乡镇, 村级
 extern const vocabulary_list volunteer_backgrounds;  // 志愿服务队 members' backgrounds
+extern const vocabulary_list measure_categories;     // 帮扶措施类别 (分类分档)
+extern const vocabulary_list measure_statuses;       // 计划, 实施中, 已完成, 取消
+extern const vocabulary_list fund_sources;           // 资金来源: 中央, 省, 市, 县, 信贷, 自筹, 社会帮扶
+extern const vocabulary_list visit_kinds;            // 入户走访, 电话, 集中帮扶, 明察暗访
 // The identification procedure (common/application_workflow.hpp has the rules).
 extern const vocabulary_list application_states;
 extern const vocabulary_list procedure_actions;

@@ -70,6 +70,8 @@ struct server_config {
 
     // How many households one helper answers for at most (结对帮扶: a few only, the plan says).
     int helper_household_limit = 5;
+    // 联系到人 in the 三到户三到人 view: a helper's visit within this many days, today included.
+    int contact_visit_days = 90;
 
     // Lengths of the three postings and of the result posting, in China calendar days (docs/procedure.md).
     common::posting_days posting_days;

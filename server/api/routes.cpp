@@ -12,6 +12,7 @@
 #include "server/api/procedure_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
+#include "server/api/assistance_handlers.hpp"
 #include "server/api/session_handlers.hpp"
 #include "server/api/user_handlers.hpp"
 #include "server/service/access_policy.hpp"
@@ -98,6 +99,7 @@ void add_routes(router& r, const server_config& config, const service::services&
                                                           use_cases.postings, use_cases.objections);
     auto quotas = std::make_shared<quota_handlers>(use_cases.quotas);
     auto helpers = std::make_shared<helper_handlers>(use_cases.helpers, use_cases.pairings);
+    auto assistance = std::make_shared<assistance_handlers>(use_cases.measures, use_cases.visits, use_cases.sandaohu);
     auto auth = [&](authenticated_handler h) { return authenticated(sessions, denials, config, std::move(h)); };
 
     r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {
@@ -137,6 +139,19 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("POST", "/api/v1/households/{id}/helpers", auth(bind(helpers, &helper_handlers::pair)));
     r.add("POST", "/api/v1/pairings/{id}/end", auth(bind(helpers, &helper_handlers::end)));
     r.add("POST", "/api/v1/pairings/{id}/change", auth(bind(helpers, &helper_handlers::change)));
+
+    r.add("GET", "/api/v1/households/{id}/measures", auth(bind(assistance, &assistance_handlers::measures)));
+    r.add("POST", "/api/v1/households/{id}/measures", auth(bind(assistance, &assistance_handlers::add_measure)));
+    r.add("GET", "/api/v1/measures/{id}", auth(bind(assistance, &assistance_handlers::get_measure)));
+    r.add("PUT", "/api/v1/measures/{id}", auth(bind(assistance, &assistance_handlers::update_measure)));
+    r.add("GET", "/api/v1/households/{id}/suggestions", auth(bind(assistance, &assistance_handlers::suggestions)));
+    r.add("GET", "/api/v1/projects", auth(bind(assistance, &assistance_handlers::projects)));
+    r.add("POST", "/api/v1/projects", auth(bind(assistance, &assistance_handlers::add_project)));
+    r.add("GET", "/api/v1/households/{id}/plans/{year}", auth(bind(assistance, &assistance_handlers::plan)));
+    r.add("PUT", "/api/v1/households/{id}/plans/{year}", auth(bind(assistance, &assistance_handlers::save_plan)));
+    r.add("GET", "/api/v1/households/{id}/visits", auth(bind(assistance, &assistance_handlers::visits)));
+    r.add("POST", "/api/v1/households/{id}/visits", auth(bind(assistance, &assistance_handlers::record_visit)));
+    r.add("GET", "/api/v1/sandaohu", auth(bind(assistance, &assistance_handlers::sandaohu)));
 
     r.add("POST", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::apply)));
     r.add("GET", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::list)));

@@ -194,6 +194,9 @@ int run_county_server_cli(int argc, char** argv) {
     app.add_option("--helper-household-limit", config.helper_household_limit,
                    "households one helper answers for at most (结对帮扶)")
         ->capture_default_str()->check(CLI::Range(1, 50));
+    app.add_option("--contact-visit-days", config.contact_visit_days,
+                   "a helper's visit within this many days counts as 联系到人 (三到户三到人)")
+        ->capture_default_str()->check(CLI::Range(1, 366));
 
     auto* audit = app.add_subcommand("audit", "the audit trail");
     auto* audit_verify = audit->add_subcommand("verify", "walk the hash chain; name the first altered, deleted or "

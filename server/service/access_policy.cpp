@@ -18,25 +18,28 @@ struct grant {
     bool set_village_quotas;  // the villages' quotas within their township's
     bool manage_helpers;      // helper units, helpers, the volunteer team
     bool pair_helpers;        // pairings of helpers with the area's households
+    bool record_assistance;   // measures, projects, plans and visits in the area
+    bool record_checks;       // unannounced checks (明察暗访)
 };
 
-// Read as a table: who may do what. Supervisors read everything and write nothing; administrators manage
-// accounts, lines, quotas and the helpers but do not edit household files; the poverty office (the approver)
-// keeps the helpers too and pairs them with households, as the townships do with theirs. The steps of the
+// Read as a table: who may do what. Supervisors read everything and write nothing but their unannounced checks
+// (明察暗访); administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
+// poverty office (the approver) keeps the helpers too and pairs them with households, as the townships do with
+// theirs; villages and townships record the measures, plans and visits of their households. The steps of the
 // identification procedure are granted per role in common/application_workflow.cpp, and need read_households
 // for the case's area.
 constexpr std::array<grant, 8> grants{{
-    //  role                 read   write  users  audit  county-q village-q helpers pair
-    {"village_clerk",        true,  true,  false, false, false,   false,    false,  false},
-    {"resident_cadre",       true,  false, false, false, false,   false,    false,  false},
-    {"township_reviewer",    true,  true,  false, false, false,   true,     false,  true},
-    {"township_head",        true,  false, false, false, false,   true,     false,  true},
-    {"county_approver",      true,  false, false, false, false,   false,    true,   true},
-    {"county_admin",         true,  false, true,  true,  true,    false,    true,   false},
-    {"supervisor",           true,  false, false, true,  false,   false,    false,  false},
+    //  role                 read   write  users  audit  county-q village-q helpers pair   assist checks
+    {"village_clerk",        true,  true,  false, false, false,   false,    false,  false, true,  false},
+    {"resident_cadre",       true,  false, false, false, false,   false,    false,  false, true,  false},
+    {"township_reviewer",    true,  true,  false, false, false,   true,     false,  true,  true,  false},
+    {"township_head",        true,  false, false, false, false,   true,     false,  true,  true,  false},
+    {"county_approver",      true,  false, false, false, false,   false,    true,   true,  false, false},
+    {"county_admin",         true,  false, true,  true,  true,    false,    true,   false, false, false},
+    {"supervisor",           true,  false, false, true,  false,   false,    false,  false, false, true},
     // Whoever runs county-server's own subcommands on the server machine (imports, user administration):
     // they hold the database anyway. Not a role an account can have (common::vocabulary::roles lacks it).
-    {"local_operator",       true,  true,  true,  true,  true,    true,     true,   true},
+    {"local_operator",       true,  true,  true,  true,  true,    true,     true,   true,  true,  true},
 }};
 
 }  // namespace
@@ -53,6 +56,8 @@ bool access_policy::role_has(std::string_view role, permission p) {
             case permission::set_village_quotas: return g.set_village_quotas;
             case permission::manage_helpers: return g.manage_helpers;
             case permission::pair_helpers: return g.pair_helpers;
+            case permission::record_assistance: return g.record_assistance;
+            case permission::record_checks: return g.record_checks;
         }
     }
     return false;

@@ -18,6 +18,8 @@ enum class permission {
     set_village_quotas,  // the villages' quotas within a township's
     manage_helpers,      // the helper units, the helpers and the volunteer team: the county keeps them
     pair_helpers,        // pair a household with its helpers, change and end pairings
+    record_assistance,   // measures, projects, plans and visits of the area's households
+    record_checks,       // the county's unannounced checks (明察暗访) on a file
 };
 
 class access_policy {

@@ -9,9 +9,9 @@
 #include "server/service/audit_diff.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/event_outbox.hpp"
+#include "server/service/household_access.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/helper_repository.hpp"
-#include "server/storage/household_repository.hpp"
 #include "server/storage/pairing_repository.hpp"
 
 namespace fupin::server::service {
@@ -28,15 +28,10 @@ json pairing_summary(const common::pairing& p) {
             {"helper_name", p.helper_name}};
 }
 
-// The household locked for this transaction (every pairing of it takes turns on its row) and read, under the
-// caller's right to pair in its village.
+// The household locked for this transaction (every pairing of it takes turns on its row), under the caller's
+// right to pair in its village.
 common::household lock_household(sql::connection& db, const principal& who, std::int64_t id) {
-    storage::household_repository households(db);
-    if (!households.lock(id)) throw api_error::not_found("该户档案", "that household");
-    auto h = households.find(id);
-    if (!h) throw api_error::not_found("该户档案", "that household");
-    access_policy::require(who, permission::pair_helpers, h->village_code);
-    return *h;
+    return household_in_area(db, who, id, permission::pair_helpers, true);
 }
 
 // The helper locked (after the household: one order everywhere, so two pairings never deadlock), active, not
@@ -100,9 +95,7 @@ common::household_helpers pairing_service::of_household(sql::connection& db, con
                                                         std::int64_t household_id) const {
     access_policy::require(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
-        const auto h = storage::household_repository(db).find(household_id);
-        if (!h) throw api_error::not_found("该户档案", "that household");
-        access_policy::require(who, permission::read_households, h->village_code);
+        household_in_area(db, who, household_id, permission::read_households, false);
         common::household_helpers out;
         out.household_id = household_id;
         storage::pairing_repository pairings(db);
@@ -130,9 +123,7 @@ common::pairing pairing_service::pair(sql::connection& db, const principal& who,
     common::checked_text(reason, "reason", common::max_pairing_reason_chars, true);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto h = lock_household(db, who, household_id);
-        if (h.status != "registered")
-            throw api_error(409, "household_not_registered", "只有已建档立卡的贫困户才能结对帮扶",
-                            "only a registered household is paired with helpers");
+        require_registered(h);
         const auto helper = lock_helper_with_room(db, helper_id, h, limit_);
         if (storage::pairing_repository(db).current_of_household(h.id).size() >= max_helpers_per_household)
             throw api_error(409, "household_has_two_helpers", "该户已有两名帮扶责任人(最多二帮一)",

@@ -16,6 +16,9 @@ services services::make(const server_config& config, const caches& kept) {
         .quotas = quota_service(config.clock),
         .helpers = helper_service(config.clock),
         .pairings = pairing_service(config.clock, config.helper_household_limit),
+        .measures = measure_service(config.clock),
+        .visits = visit_service(config.clock),
+        .sandaohu = sandaohu_service(config.clock, config.contact_visit_days),
         .denials = std::make_shared<denial_recorder>(config.audit_denials_per_minute),
     };
 }

@@ -12,12 +12,15 @@
 #include "server/service/caches.hpp"
 #include "server/service/helper_service.hpp"
 #include "server/service/household_service.hpp"
+#include "server/service/measure_service.hpp"
 #include "server/service/objection_service.hpp"
 #include "server/service/pairing_service.hpp"
 #include "server/service/person_lookup_service.hpp"
 #include "server/service/posting_service.hpp"
 #include "server/service/quota_service.hpp"
+#include "server/service/sandaohu_service.hpp"
 #include "server/service/session_service.hpp"
+#include "server/service/visit_service.hpp"
 
 namespace fupin::server::service {
 
@@ -33,6 +36,9 @@ struct services {
     quota_service quotas;
     helper_service helpers;    // helper units, helpers, the volunteer team
     pairing_service pairings;  // helpers paired with registered households
+    measure_service measures;  // measures, projects and plans
+    visit_service visits;      // helpers' visits and supervisors' checks
+    sandaohu_service sandaohu;  // the 三到户三到人 view
     std::shared_ptr<denial_recorder> denials;
 
     // With the server's caches (caches::make); without them every read asks the database.

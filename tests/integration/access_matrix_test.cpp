@@ -362,6 +362,59 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::post, "/api/v1/pairings/" + id(new_pairing(a)) + "/change",
                         nlohmann::json{{"helper_id", new_helper()}, {"reason", "更换"}}.dump(), 201};
     }};
+    // Assistance: every role reads the area's; villages and townships record measures, projects, plans and
+    // visits of their households; supervisors record only their unannounced checks.
+    const auto assisters = [](const std::string& r) {
+        return is(r, {"village_clerk", "resident_cadre", "township_reviewer", "township_head"});
+    };
+    const auto a_measure = [&](bool a) {
+        common::measure m;
+        m.category = "industry";
+        m.plan_year = matrix_year;
+        m.content = "矩阵措施";
+        return client_as(a ? "clerk_a" : "clerk_b").add_measure(registered_household(a), m);
+    };
+    rules["GET /api/v1/households/{id}/measures"] = {anyone, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/measures"};
+    }};
+    rules["POST /api/v1/households/{id}/measures"] = {assisters, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::post, "/api/v1/households/" + id(registered_household(a)) + "/measures",
+                        R"({"category":"industry","plan_year":2026,"content":"养殖"})", 201};
+    }};
+    rules["GET /api/v1/measures/{id}"] = {anyone, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/measures/" + id(a_measure(a).id)};
+    }};
+    rules["PUT /api/v1/measures/{id}"] = {assisters, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::put, "/api/v1/measures/" + id(a_measure(a).id),
+                        R"({"category":"industry","plan_year":2026,"content":"养殖","status":"in_progress","version":1})"};
+    }};
+    rules["GET /api/v1/households/{id}/suggestions"] = {anyone, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/suggestions"};
+    }};
+    rules["GET /api/v1/projects"] = {anyone, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/projects"}; }};
+    rules["POST /api/v1/projects"] = {assisters, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::post, "/api/v1/projects",
+                        nlohmann::json{{"name", "项目" + std::to_string(seed++)}, {"category", "infrastructure"},
+                                       {"year", matrix_year}, {"area_code", a ? village_a : village_b}}.dump(), 201};
+    }};
+    rules["GET /api/v1/households/{id}/plans/{year}"] = {anyone, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/plans/" + y};
+    }};
+    rules["PUT /api/v1/households/{id}/plans/{year}"] = {assisters, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::put, "/api/v1/households/" + id(registered_household(a)) + "/plans/" + y,
+                        R"({"expected_income_effect":1000,"version":0})"};
+    }};
+    rules["GET /api/v1/households/{id}/visits"] = {anyone, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/visits"};
+    }};
+    rules["POST /api/v1/households/{id}/visits"] = {assisters, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::post, "/api/v1/households/" + id(registered_household(a)) + "/visits",
+                        nlohmann::json{{"helper_id", new_helper()}, {"kind", "home_visit"}, {"visited_on", "2026-01-05"},
+                                       {"done", "走访"}}.dump(), 201};
+    }};
+    rules["GET /api/v1/sandaohu"] = {anyone, false, false, false, [y](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/sandaohu?year=" + y};
+    }};
     rules["GET /api/v1/audit"] = {[](const std::string& r) { return reads_audit(r); }, false, false, false, [](const test_user&, bool) {
         return api_call{http_method::get, "/api/v1/audit"};
     }};

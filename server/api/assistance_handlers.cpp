@@ -1,0 +1,122 @@
+#include "server/api/assistance_handlers.hpp"
+
+#include "common/assistance_json.hpp"
+#include "server/api/json_response.hpp"
+#include "server/api/request_parsing.hpp"
+
+namespace fupin::server::api {
+namespace {
+
+using nlohmann::json;
+
+json items(const auto& records) {
+    json out = json::array();
+    for (const auto& r : records) out.push_back(common::to_json(r));
+    return json{{"items", out}};
+}
+
+api_response created(const json& body, const std::string& location) {
+    auto response = json_response(201, body);
+    response.headers.emplace_back("Location", location);
+    return response;
+}
+
+int year_in_path(const path_params& params) {
+    const auto year = parse_id(params.at("year"));  // 404 for anything but a positive number
+    if (year < 2000 || year > 2100) throw common::api_error::not_found("该年度", "that year");
+    return static_cast<int>(year);
+}
+
+std::string query_text(const api_request& request, const std::string& name) {
+    const auto it = request.query.find(name);
+    return it == request.query.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+assistance_handlers::assistance_handlers(service::measure_service measures, service::visit_service visits,
+                                         service::sandaohu_service sandaohu)
+    : measures_(std::move(measures)), visits_(std::move(visits)), sandaohu_(std::move(sandaohu)) {}
+
+api_response assistance_handlers::measures(const api_request& request, const path_params& params,
+                                           const service::principal& who, sql::connection& db) const {
+    const int year = query_int(request, "year", 0, 2000, 2100);
+    return json_response(200, items(measures_.of_household(db, who, parse_id(params.at("id")), year)));
+}
+
+api_response assistance_handlers::get_measure(const api_request&, const path_params& params,
+                                              const service::principal& who, sql::connection& db) const {
+    return json_response(200, common::to_json(measures_.get(db, who, parse_id(params.at("id")))));
+}
+
+api_response assistance_handlers::add_measure(const api_request& request, const path_params& params,
+                                              const service::principal& who, sql::connection& db) const {
+    const auto m = measures_.add(db, who, parse_id(params.at("id")), common::measure_from_json(parse_json_body(request)));
+    return created(common::to_json(m), "/api/v1/measures/" + std::to_string(m.id));
+}
+
+api_response assistance_handlers::update_measure(const api_request& request, const path_params& params,
+                                                 const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    if (!body.contains("version"))
+        throw common::api_error::invalid_field("version", "missing_field", "缺少字段 version", "version is required");
+    return json_response(200, common::to_json(measures_.update(db, who, parse_id(params.at("id")),
+                                                               common::measure_from_json(body))));
+}
+
+api_response assistance_handlers::suggestions(const api_request&, const path_params& params,
+                                              const service::principal& who, sql::connection& db) const {
+    return json_response(200, items(measures_.suggestions(db, who, parse_id(params.at("id")))));
+}
+
+api_response assistance_handlers::projects(const api_request& request, const path_params&,
+                                           const service::principal& who, sql::connection& db) const {
+    const auto area = query_text(request, "area");
+    if (!area.empty() && area.size() != 6 && area.size() != 9 && area.size() != 12)
+        throw common::api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
+                                "area must be a division code of 6, 9 or 12 digits", "area");
+    return json_response(200, items(measures_.projects(db, who, area, query_int(request, "year", 0, 2000, 2100))));
+}
+
+api_response assistance_handlers::add_project(const api_request& request, const path_params&,
+                                              const service::principal& who, sql::connection& db) const {
+    const auto p = measures_.add_project(db, who, common::project_from_json(parse_json_body(request)));
+    return created(common::to_json(p), "/api/v1/projects/" + std::to_string(p.id));
+}
+
+api_response assistance_handlers::plan(const api_request&, const path_params& params, const service::principal& who,
+                                       sql::connection& db) const {
+    return json_response(200, common::to_json(measures_.plan(db, who, parse_id(params.at("id")), year_in_path(params))));
+}
+
+api_response assistance_handlers::save_plan(const api_request& request, const path_params& params,
+                                            const service::principal& who, sql::connection& db) const {
+    auto body = parse_json_body(request);
+    const int year = year_in_path(params);
+    if (body.is_object()) body["year"] = year;  // the path names the year
+    return json_response(200, common::to_json(measures_.save_plan(db, who, parse_id(params.at("id")),
+                                                                  common::assistance_plan_from_json(body))));
+}
+
+api_response assistance_handlers::visits(const api_request&, const path_params& params,
+                                         const service::principal& who, sql::connection& db) const {
+    return json_response(200, items(visits_.of_household(db, who, parse_id(params.at("id")))));
+}
+
+api_response assistance_handlers::record_visit(const api_request& request, const path_params& params,
+                                               const service::principal& who, sql::connection& db) const {
+    const auto v = visits_.record(db, who, parse_id(params.at("id")), common::visit_from_json(parse_json_body(request)));
+    return created(common::to_json(v), "/api/v1/households/" + std::to_string(v.household_id) + "/visits");
+}
+
+api_response assistance_handlers::sandaohu(const api_request& request, const path_params&,
+                                           const service::principal& who, sql::connection& db) const {
+    const int year = query_int(request, "year", 0, 2000, 2100);
+    if (!year)
+        throw common::api_error(400, "invalid_parameter", "缺少查询参数 year", "the query parameter year is required",
+                                "year");
+    const int gaps = query_int(request, "gaps", 200, 0, 10000);
+    return json_response(200, common::to_json(sandaohu_.report(db, who, query_text(request, "area"), year, gaps)));
+}
+
+}  // namespace fupin::server::api

@@ -1,0 +1,24 @@
+#include "server/service/household_access.hpp"
+
+#include "common/api_error.hpp"
+#include "server/storage/household_repository.hpp"
+
+namespace fupin::server::service {
+
+common::household household_in_area(sql::connection& db, const principal& who, std::int64_t household_id,
+                                     permission p, bool lock) {
+    storage::household_repository households(db);
+    if (lock && !households.lock(household_id)) throw common::api_error::not_found("该户档案", "that household");
+    auto h = households.find(household_id);
+    if (!h) throw common::api_error::not_found("该户档案", "that household");
+    access_policy::require(who, p, h->village_code);
+    return *h;
+}
+
+void require_registered(const common::household& h) {
+    if (h.status != "registered")
+        throw common::api_error(409, "household_not_registered", "只有已建档立卡的贫困户才能结对帮扶、落实帮扶措施",
+                                "only a registered household is helped");
+}
+
+}  // namespace fupin::server::service

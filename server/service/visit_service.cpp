@@ -1,0 +1,76 @@
+#include "server/service/visit_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/api_error.hpp"
+#include "common/assistance_json.hpp"
+#include "common/china_date.hpp"
+#include "server/service/access_policy.hpp"
+#include "server/service/audit_diff.hpp"
+#include "server/service/audit_trail.hpp"
+#include "server/service/event_outbox.hpp"
+#include "server/service/household_access.hpp"
+#include "server/service/run_in_transaction.hpp"
+#include "server/storage/helper_repository.hpp"
+#include "server/storage/visit_repository.hpp"
+
+namespace fupin::server::service {
+namespace {
+
+using common::api_error;
+
+bool is_check(const common::visit& v) { return v.kind == "unannounced_check"; }
+
+}  // namespace
+
+visit_service::visit_service(clock now) : now_(std::move(now)) {}
+
+std::vector<common::visit> visit_service::of_household(sql::connection& db, const principal& who,
+                                                       std::int64_t household_id) const {
+    access_policy::require(who, permission::read_households);
+    return run_in_transaction(db, sql::tx_mode::read, [&] {
+        household_in_area(db, who, household_id, permission::read_households, false);
+        return storage::visit_repository(db).of_household(household_id);
+    });
+}
+
+common::visit visit_service::record(sql::connection& db, const principal& who, std::int64_t household_id,
+                                    common::visit v) const {
+    common::check_visit(v);
+    // A check is the supervisors'; every other visit the village's and township's.
+    const auto needed = is_check(v) ? permission::record_checks : permission::record_assistance;
+    access_policy::require(who, needed);
+    if (is_check(v) && v.helper_id)
+        throw api_error::invalid_field("helper_id", "invalid_value", "明察暗访由督查人员进行,不填帮扶责任人",
+                                       "an unannounced check is the supervisor's and names no helper");
+    if (!is_check(v) && !v.helper_id)
+        throw api_error::invalid_field("helper_id", "missing_field", "请填写走访的帮扶责任人",
+                                       "a visit names the helper who made it");
+    const auto now = now_();
+    if (v.visited_on > common::format_date(common::china_date_of_ms(now)))
+        throw api_error::invalid_field("visited_on", "invalid_value", "走访日期不能晚于今天", "visited_on is in the future");
+    return run_in_transaction(db, sql::tx_mode::write, [&] {
+        const auto h = household_in_area(db, who, household_id, needed, false);
+        require_registered(h);
+        if (v.helper_id && !storage::helper_repository(db).find(v.helper_id))
+            throw api_error::invalid_field("helper_id", "invalid_value", "没有这个帮扶责任人", "there is no such helper");
+        v.household_id = household_id;
+        v.village_code = h.village_code;
+        v.recorded_by = who.username;
+        v.recorded_at_ms = now;
+        storage::visit_repository(db).insert(v);
+        const auto record = "visit/" + std::to_string(v.id);
+        event_outbox::append(db, "visit.recorded", record, event_scope::of_area(h.village_code),
+                             {{"visit_id", v.id}, {"household_id", household_id}, {"kind", v.kind},
+                              {"visited_on", v.visited_on}},
+                             nullptr, now);
+        audit_trail::record(db, audit_actor::of(who), "visit.record", record, "ok",
+                            audit_diff::created(common::to_json(v)), now);
+        auto stored = storage::visit_repository(db).of_household(household_id);
+        for (auto& s : stored)
+            if (s.id == v.id) return s;
+        return v;
+    });
+}
+
+}  // namespace fupin::server::service
