@@ -7,11 +7,12 @@ namespace {
 
 constexpr const char* insert_measure =
     "INSERT INTO measures (household_id, village_code, category, plan_year, content, helper_id, project_id, status, "
-    "cancel_reason, start_date, end_date, version, updated_by, updated_at_ms) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+    "cancel_reason, start_date, end_date, paid_total_fen, version, updated_by, updated_at_ms) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
 constexpr const char* update_measure =
     "UPDATE measures SET category = ?, plan_year = ?, content = ?, helper_id = ?, project_id = ?, status = ?, "
-    "cancel_reason = ?, start_date = ?, end_date = ?, version = version + 1, updated_by = ?, updated_at_ms = ? "
+    "cancel_reason = ?, start_date = ?, end_date = ?, paid_total_fen = ?, version = version + 1, updated_by = ?, "
+    "updated_at_ms = ? "
     "WHERE id = ? AND version = ?";
 constexpr const char* select_measures =
     "SELECT m.id, m.household_id, m.village_code, m.category, m.plan_year, m.content, m.helper_id, h.name, "
@@ -51,7 +52,7 @@ common::measure read_measure(const sql::row& r) {
 void measure_repository::insert(common::measure& m, const std::string& by, std::int64_t now_ms) {
     conn_.execute(insert_measure, {m.household_id, m.village_code, m.category, std::int64_t{m.plan_year}, m.content,
                                    id_or_null(m.helper_id), id_or_null(m.project_id), m.status, m.cancel_reason,
-                                   m.start_date, m.end_date, by, now_ms});
+                                   m.start_date, m.end_date, common::paid_total(m), by, now_ms});
     m.id = conn_.last_insert_id();
     m.version = 1;
     m.updated_by = by;
@@ -63,7 +64,7 @@ bool measure_repository::update(common::measure& m, std::int64_t expected_versio
                                 std::int64_t now_ms) {
     if (conn_.execute(update_measure, {m.category, std::int64_t{m.plan_year}, m.content, id_or_null(m.helper_id),
                                        id_or_null(m.project_id), m.status, m.cancel_reason, m.start_date, m.end_date,
-                                       by, now_ms, m.id, expected_version}) == 0)
+                                       common::paid_total(m), by, now_ms, m.id, expected_version}) == 0)
         return false;
     m.version = expected_version + 1;
     m.updated_by = by;
@@ -97,9 +98,12 @@ std::vector<common::measure> measure_repository::read(const std::string& where, 
     }
     if (out.empty()) return out;
     // The funds of these measures in one statement, in the vocabulary's order of sources.
-    std::string in = "?";
-    std::vector<sql::value> ids{out.front().id};
-    for (std::size_t i = 1; i < out.size(); ++i) in += ", ?", ids.push_back(out[i].id);
+    std::string in;
+    std::vector<sql::value> ids;
+    for (const auto& m : out) {
+        in += in.empty() ? "?" : ", ?";
+        ids.emplace_back(std::int64_t{m.id});
+    }
     for (const auto& r : conn_.query("SELECT measure_id, source, planned_fen, paid_fen FROM measure_funds WHERE "
                                      "measure_id IN (" + in + ") ORDER BY measure_id, CASE source "
                                      "WHEN 'central' THEN 1 WHEN 'provincial' THEN 2 WHEN 'municipal' THEN 3 "

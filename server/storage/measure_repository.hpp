@@ -1,5 +1,7 @@
 #pragma once
-// Assistance measures (帮扶措施) with their funds by source. Reads fill the helper's and the project's names.
+// Assistance measures (帮扶措施) with their funds by source. Each measure row keeps its funds' paid total beside
+// them (written with them), so the 三到户三到人 view reads 资金到户 without joining the funds. Reads fill the
+// helper's and the project's names.
 #include <optional>
 #include <vector>
 
