@@ -65,8 +65,10 @@ std::vector<common::measure> measure_service::of_household(sql::connection& db, 
                                                            std::int64_t household_id, int year) const {
     access_policy::require(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
-        household_in_area(db, who, household_id, permission::read_households, false);
-        return storage::measure_repository(db).of_household(household_id, year);
+        const auto h = household_in_area(db, who, household_id, permission::read_households, false);
+        auto measures = storage::measure_repository(db).of_household(household_id, year);
+        for (auto& m : measures) m.village_code = h.village_code;  // the household's village now
+        return measures;
     });
 }
 
@@ -75,7 +77,8 @@ common::measure measure_service::get(sql::connection& db, const principal& who, 
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         auto m = storage::measure_repository(db).find(measure_id);
         if (!m) throw api_error::not_found("该帮扶措施", "that measure");
-        access_policy::require(who, permission::read_households, m->village_code);
+        // The household's area now, not the village the measure was recorded in (a file may have moved).
+        m->village_code = household_in_area(db, who, m->household_id, permission::read_households, false).village_code;
         return *m;
     });
 }
@@ -110,18 +113,20 @@ common::measure measure_service::update(sql::connection& db, const principal& wh
         storage::measure_repository measures(db);
         const auto before = measures.find(measure_id);
         if (!before) throw api_error::not_found("该帮扶措施", "that measure");
-        access_policy::require(who, permission::record_assistance, before->village_code);
+        // The household's area now, not the village the measure was recorded in (a file may have moved).
+        const auto h = household_in_area(db, who, before->household_id, permission::record_assistance, false);
         if (before->version != m.version) throw version_conflict("该帮扶措施", "the measure", before->version);
-        check_references(db, m, before->village_code);
+        check_references(db, m, h.village_code);
         m.id = measure_id;
         m.household_id = before->household_id;
         m.village_code = before->village_code;
         const auto now = now_();
         if (!measures.update(m, before->version, who.username, now))
             throw version_conflict("该帮扶措施", "the measure", before->version + 1);
-        const auto stored = *measures.find(measure_id);
-        event_outbox::append(db, "measure.updated", measure_record(measure_id),
-                             event_scope::of_area(before->village_code), measure_summary(stored), nullptr, now);
+        auto stored = *measures.find(measure_id);
+        stored.village_code = h.village_code;
+        event_outbox::append(db, "measure.updated", measure_record(measure_id), event_scope::of_area(h.village_code),
+                             measure_summary(stored), nullptr, now);
         audit_trail::record(db, audit_actor::of(who), "measure.update", measure_record(measure_id), "ok",
                             audit_diff::changes(common::to_json(*before), common::to_json(stored)), now);
         return stored;

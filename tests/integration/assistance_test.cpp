@@ -136,6 +136,27 @@ TEST_P(assistance, measures_are_checked_and_recorded_by_the_households_area) {
     EXPECT_EQ(count_rows("measures"), 0);
 }
 
+// A measure belongs to its household's area as the household is now: moved to another village, the old
+// village's clerk no longer reaches it, and the township still does.
+TEST_P(assistance, a_measure_follows_its_household_to_another_village) {
+    const auto household = registered_household(1);
+    const auto m = client_as("clerk_a").add_measure(household, measure_of("industry", helper_));
+    auto reviewer = client_as("reviewer_a");
+    auto file = reviewer.get_household(household);
+    file.village_code = "529901100202";
+    file.group_code = "529901100202001";
+    reviewer.update_household(file);
+    refused([&] { client_as("clerk_a").get_measure(m.id); }, 403, "area_forbidden");
+    auto changed = reviewer.get_measure(m.id);
+    EXPECT_EQ(changed.village_code, "529901100202");
+    changed.status = "in_progress";
+    refused([&] { client_as("clerk_a").update_measure(changed); }, 403, "area_forbidden");
+    const auto stored = reviewer.update_measure(changed);
+    EXPECT_EQ(stored.version, 2);
+    EXPECT_EQ(stored.village_code, "529901100202");
+    EXPECT_EQ(reviewer.list_measures(household, 0).at(0).village_code, "529901100202");
+}
+
 TEST_P(assistance, the_causes_suggest_categories) {
     auto h = test_data::sample_household({.group = group_a, .seed = 1});
     h.main_cause = "lack_of_technology";
