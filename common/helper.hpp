@@ -39,7 +39,7 @@ struct helper {
 struct pairing {
     std::int64_t id = 0;
     std::int64_t household_id = 0;
-    std::string village_code;  // the household's, when paired
+    std::string village_code;  // the household's (filled on read: where it lives now)
     std::string head_name;     // the household's head (filled on read)
     std::int64_t helper_id = 0;
     std::string helper_name;   // filled on read, with the contact below (联系到人)

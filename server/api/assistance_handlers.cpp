@@ -72,7 +72,8 @@ api_response assistance_handlers::suggestions(const api_request&, const path_par
 api_response assistance_handlers::projects(const api_request& request, const path_params&,
                                            const service::principal& who, sql::connection& db) const {
     const auto area = query_text(request, "area");
-    if (!area.empty() && area.size() != 6 && area.size() != 9 && area.size() != 12)
+    if (!area.empty() && ((area.size() != 6 && area.size() != 9 && area.size() != 12) ||
+                          area.find_first_not_of("0123456789") != std::string::npos))
         throw common::api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
                                 "area must be a division code of 6, 9 or 12 digits", "area");
     return json_response(200, items(measures_.projects(db, who, area, query_int(request, "year", 0, 2000, 2100))));
@@ -80,8 +81,8 @@ api_response assistance_handlers::projects(const api_request& request, const pat
 
 api_response assistance_handlers::add_project(const api_request& request, const path_params&,
                                               const service::principal& who, sql::connection& db) const {
-    const auto p = measures_.add_project(db, who, common::project_from_json(parse_json_body(request)));
-    return created(common::to_json(p), "/api/v1/projects/" + std::to_string(p.id));
+    // No Location: a project is read in the list (GET /api/v1/projects), not on its own.
+    return json_response(201, common::to_json(measures_.add_project(db, who, common::project_from_json(parse_json_body(request)))));
 }
 
 api_response assistance_handlers::plan(const api_request&, const path_params& params, const service::principal& who,

@@ -82,10 +82,11 @@ common::helper_unit helper_service::create_unit(sql::connection& db, const princ
 }
 
 common::helper_unit helper_service::update_unit(sql::connection& db, const principal& who, std::int64_t id,
-                                                common::helper_unit unit) const {
+                                                const common::helper_unit input) const {
     access_policy::require(who, permission::manage_helpers);
     try {
         return run_in_transaction(db, sql::tx_mode::write, [&] {
+            auto unit = input;  // a copy: a retried transaction starts again from what was sent
             storage::helper_unit_repository units(db);
             const auto before = units.find(id);
             if (!before) throw api_error::not_found("该帮扶单位", "that unit");
@@ -103,7 +104,7 @@ common::helper_unit helper_service::update_unit(sql::connection& db, const princ
             return unit;
         });
     } catch (const sql::constraint_violation&) {
-        throw unit_name_taken(unit.name);
+        throw unit_name_taken(input.name);
     }
 }
 
@@ -143,10 +144,11 @@ common::helper helper_service::create(sql::connection& db, const principal& who,
 }
 
 common::helper helper_service::update(sql::connection& db, const principal& who, std::int64_t id,
-                                      common::helper helper) const {
+                                      const common::helper input) const {
     access_policy::require(who, permission::manage_helpers);
-    common::check_helper(helper);
+    common::check_helper(input);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
+        auto helper = input;  // a copy: a retried transaction starts again from what was sent
         storage::helper_repository helpers(db);
         // Locked: a pairing that counts this helper's households waits, so none slips in as he is made inactive.
         const auto before = helpers.find_for_update(id);

@@ -106,17 +106,20 @@ common::measure measure_service::add(sql::connection& db, const principal& who, 
 }
 
 common::measure measure_service::update(sql::connection& db, const principal& who, std::int64_t measure_id,
-                                        common::measure m) const {
+                                        const common::measure input) const {
     access_policy::require(who, permission::record_assistance);
-    common::check_measure(m);
+    common::check_measure(input);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
+        auto m = input;  // a copy: a retried transaction starts again from what was sent
         storage::measure_repository measures(db);
         const auto before = measures.find(measure_id);
         if (!before) throw api_error::not_found("该帮扶措施", "that measure");
         // The household's area now, not the village the measure was recorded in (a file may have moved).
         const auto h = household_in_area(db, who, before->household_id, permission::record_assistance, false);
         if (before->version != m.version) throw version_conflict("该帮扶措施", "the measure", before->version);
-        check_references(db, m, h.village_code);
+        // A helper or project chosen before stays, even if the helper has left or the household has moved since:
+        // the measure can still be carried on, completed or cancelled.
+        if (m.helper_id != before->helper_id || m.project_id != before->project_id) check_references(db, m, h.village_code);
         m.id = measure_id;
         m.household_id = before->household_id;
         m.village_code = before->village_code;
@@ -195,11 +198,12 @@ common::assistance_plan measure_service::plan(sql::connection& db, const princip
 }
 
 common::assistance_plan measure_service::save_plan(sql::connection& db, const principal& who,
-                                                   std::int64_t household_id, common::assistance_plan plan) const {
+                                                   std::int64_t household_id, const common::assistance_plan input) const {
     access_policy::require(who, permission::record_assistance);
-    common::check_assistance_plan(plan);
+    common::check_assistance_plan(input);
     try {
         return run_in_transaction(db, sql::tx_mode::write, [&] {
+            auto plan = input;  // a copy: a retried transaction starts again from what was sent
             const auto h = household_in_area(db, who, household_id, permission::record_assistance, false);
             require_registered(h);
             storage::plan_repository plans(db);

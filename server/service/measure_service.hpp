@@ -33,7 +33,7 @@ public:
                         common::measure m) const;
     // m.version is the version the change was based on (409 version_conflict).
     common::measure update(sql::connection& db, const principal& who, std::int64_t measure_id,
-                           common::measure m) const;
+                           common::measure m) const;  // its helper and project are checked only when they change
     // The categories that fit the household's causes and conditions (common/assistance_rules).
     std::vector<common::category_suggestion> suggestions(sql::connection& db, const principal& who,
                                                          std::int64_t household_id) const;

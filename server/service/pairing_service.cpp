@@ -165,6 +165,7 @@ common::pairing pairing_service::replace(sql::connection& db, const principal& w
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto before = load_current(db, pairing_id);
         const auto h = lock_household(db, who, before.household_id);
+        require_registered(h);
         const auto old = load_current(db, pairing_id);
         require_current(old);
         const auto helper = lock_helper_with_room(db, helper_id, h, limit_);

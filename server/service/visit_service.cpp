@@ -12,6 +12,8 @@
 #include "server/service/household_access.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/helper_repository.hpp"
+#include "server/storage/measure_repository.hpp"
+#include "server/storage/pairing_repository.hpp"
 #include "server/storage/visit_repository.hpp"
 
 namespace fupin::server::service {
@@ -20,6 +22,23 @@ namespace {
 using common::api_error;
 
 bool is_check(const common::visit& v) { return v.kind == "unannounced_check"; }
+
+// A visit counts as 联系到人, so the visitor must be one of the household's own: a helper paired with it now or
+// named on one of its measures, and still active.
+void require_helper_of(sql::connection& db, std::int64_t household_id, std::int64_t helper_id) {
+    const auto helper = storage::helper_repository(db).find(helper_id);
+    if (!helper) throw api_error::invalid_field("helper_id", "invalid_value", "没有这个帮扶责任人", "there is no such helper");
+    bool answers = false;
+    for (const auto& p : storage::pairing_repository(db).current_of_household(household_id))
+        answers = answers || p.helper_id == helper_id;
+    for (const auto& m : storage::measure_repository(db).of_household(household_id, 0))
+        answers = answers || (m.helper_id == helper_id && m.status != "cancelled");
+    if (!helper->active || !answers)
+        throw api_error::invalid_field("helper_id", "invalid_value",
+                                       "走访人应为与该户结对或负责其帮扶措施的在岗帮扶责任人",
+                                       "the visitor must be an active helper paired with the household or named on one of "
+                                       "its measures");
+}
 
 }  // namespace
 
@@ -52,8 +71,7 @@ common::visit visit_service::record(sql::connection& db, const principal& who, s
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto h = household_in_area(db, who, household_id, needed, false);
         require_registered(h);
-        if (v.helper_id && !storage::helper_repository(db).find(v.helper_id))
-            throw api_error::invalid_field("helper_id", "invalid_value", "没有这个帮扶责任人", "there is no such helper");
+        if (v.helper_id) require_helper_of(db, h.id, v.helper_id);
         v.household_id = household_id;
         v.village_code = h.village_code;
         v.recorded_by = who.username;

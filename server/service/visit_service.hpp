@@ -22,7 +22,8 @@ public:
 
     std::vector<common::visit> of_household(sql::connection& db, const principal& who,
                                             std::int64_t household_id) const;
-    // 201 the visit. A helper's visit names the helper (422 at helper_id); a check names none; the date is not
+    // 201 the visit. A helper's visit names the helper, one paired with the household now or named on one of its
+    // measures, and active (422 at helper_id); a check names none; the date is not
     // in the future (China's calendar). 403 access_denied for a check by anyone but a supervisor, or a
     // helper's visit recorded by a supervisor; 409 household_not_registered.
     common::visit record(sql::connection& db, const principal& who, std::int64_t household_id,

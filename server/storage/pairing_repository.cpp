@@ -10,7 +10,7 @@ constexpr const char* end_pairing =
     "UPDATE pairings SET ended_at_ms = ?, ended_by = ?, end_reason = ?, replaced_by = ? "
     "WHERE id = ? AND ended_at_ms IS NULL";
 constexpr const char* select_pairings =
-    "SELECT p.id, p.household_id, p.village_code, hh.head_name, p.helper_id, h.name, h.post, h.phone, u.name, "
+    "SELECT p.id, p.household_id, hh.village_code, hh.head_name, p.helper_id, h.name, h.post, h.phone, u.name, "
     "p.started_at_ms, p.started_by, p.start_reason, p.ended_at_ms, p.ended_by, p.end_reason, p.replaced_by "
     "FROM pairings p JOIN helpers h ON h.id = p.helper_id JOIN helper_units u ON u.id = h.unit_id "
     "JOIN households hh ON hh.id = p.household_id";

@@ -1,6 +1,7 @@
 #pragma once
 // Pairings of helpers with households (结对帮扶). A pairing is never deleted: it ends with who, when and why.
-// Reads fill the household's head and the helper's contact (联系到人).
+// Reads fill the household's head and the helper's contact (联系到人), and give the household's village as it is
+// now (a file may have moved since it was paired).
 #include <optional>
 #include <vector>
 

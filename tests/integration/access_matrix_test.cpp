@@ -408,8 +408,12 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/visits"};
     }};
     rules["POST /api/v1/households/{id}/visits"] = {assisters, true, false, false, [&](const test_user&, bool a) {
-        return api_call{http_method::post, "/api/v1/households/" + id(registered_household(a)) + "/visits",
-                        nlohmann::json{{"helper_id", new_helper()}, {"kind", "home_visit"}, {"visited_on", "2026-01-05"},
+        // The visitor must be the household's own helper: paired with it first.
+        const auto household = registered_household(a);
+        const auto helper = new_helper();
+        client_as("approver").pair_helper(household, helper, "矩阵结对");
+        return api_call{http_method::post, "/api/v1/households/" + id(household) + "/visits",
+                        nlohmann::json{{"helper_id", helper}, {"kind", "home_visit"}, {"visited_on", "2026-01-05"},
                                        {"done", "走访"}}.dump(), 201};
     }};
     rules["GET /api/v1/sandaohu"] = {anyone, false, false, false, [y](const test_user&, bool) {

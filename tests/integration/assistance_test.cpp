@@ -96,14 +96,25 @@ TEST_P(assistance, measures_carry_funds_by_source_and_follow_their_status) {
     ASSERT_EQ(clerk.list_measures(household, year).size(), 1u);
     EXPECT_TRUE(clerk.list_measures(household, 2025).empty());
 
-    auto cancelled = changed;
+    // The helper leaves: the measure is still carried on and completed under his name.
+    auto gone = client_as("admin").get_helper(helper_);
+    gone.active = false;
+    client_as("admin").update_helper(gone);
+    auto carried = changed;
+    carried.status = "completed";
+    const auto completed = clerk.update_measure(carried);
+    EXPECT_EQ(completed.status, "completed");
+    auto naming_him_anew = measure_of("industry", helper_);
+    refused([&] { clerk.add_measure(household, naming_him_anew); }, 409, "helper_inactive");
+
+    auto cancelled = completed;
     cancelled.status = "cancelled";
     EXPECT_EQ(refused([&] { clerk.update_measure(cancelled); }, 422, "missing_field").field(), "cancel_reason");
     cancelled.cancel_reason = "户已外出务工";
     EXPECT_EQ(clerk.update_measure(cancelled).status, "cancelled");
 
-    EXPECT_EQ(count_where("audit_log", "action LIKE 'measure.%'"), 3);
-    EXPECT_EQ(count_where("events", "kind LIKE 'measure.%' AND village_code = '" + village_a + "' AND public = 0"), 3);
+    EXPECT_EQ(count_where("audit_log", "action LIKE 'measure.%'"), 4);
+    EXPECT_EQ(count_where("events", "kind LIKE 'measure.%' AND village_code = '" + village_a + "' AND public = 0"), 4);
     EXPECT_EQ(count_where("measure_funds", "1 = 1"), 2) << "funds replaced, not added to, on an update";
 }
 
@@ -226,6 +237,7 @@ TEST_P(assistance, the_plan_of_the_year_is_acknowledged_by_the_household) {
 
 TEST_P(assistance, helpers_visit_and_supervisors_check) {
     const auto household = registered_household(1);
+    client_as("reviewer_a").pair_helper(household, helper_, "结对");
     common::visit v;
     v.helper_id = helper_;
     v.kind = "home_visit";
@@ -256,12 +268,20 @@ TEST_P(assistance, helpers_visit_and_supervisors_check) {
     EXPECT_EQ(refused([&] { client_as("clerk_a").record_visit(household, future); }, 422, "invalid_value").field(),
               "visited_on");
     refused([&] { client_as("clerk_b").record_visit(household, v); }, 403, "area_forbidden");
+    // The visitor is one of the household's own helpers: paired with it, or named on one of its measures.
+    auto stranger = v;
+    stranger.helper_id = new_helper("王路人");
+    EXPECT_EQ(refused([&] { client_as("clerk_a").record_visit(household, stranger); }, 422, "invalid_value").field(),
+              "helper_id");
+    client_as("clerk_a").add_measure(household, measure_of("industry", stranger.helper_id));
+    client_as("clerk_a").record_visit(household, stranger);
 
     const auto visits = client_as("reviewer_a").list_visits(household);
-    ASSERT_EQ(visits.size(), 2u);
-    EXPECT_EQ(visits[0].kind, "unannounced_check");  // newest first
-    EXPECT_EQ(visits[1].situation, "母猪产仔8头");
-    EXPECT_EQ(count_where("events", "kind = 'visit.recorded' AND public = 0"), 2);
+    ASSERT_EQ(visits.size(), 3u);
+    EXPECT_EQ(visits[0].kind, "unannounced_check");  // newest day first, then the later record of a day
+    EXPECT_EQ(visits[1].helper_name, "王路人");
+    EXPECT_EQ(visits[2].situation, "母猪产仔8头");
+    EXPECT_EQ(count_where("events", "kind = 'visit.recorded' AND public = 0"), 3);
 }
 
 // Three households of township A: one with all six, one with nothing, one with a stale visit and a measure
