@@ -20,4 +20,15 @@ api_error api_error::not_found(std::string what_zh, std::string what_en) {
     return api_error(404, "not_found", what_zh + "不存在", std::move(what_en) + " not found");
 }
 
+api_error api_error::version_conflict(const std::string& what_zh, const std::string& what_en,
+                                     std::int64_t current_version) {
+    const auto current = std::to_string(current_version);
+    api_error error(409, "version_conflict", what_zh + "已被他人修改(当前版本 " + current + "),请重新读取后再修改",
+                    what_en + " was changed by someone else (now version " + current +
+                        "); read it again and redo the change",
+                    "version");
+    error.with_detail("current_version", current);
+    return error;
+}
+
 }  // namespace fupin::common

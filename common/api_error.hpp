@@ -2,6 +2,7 @@
 // The one typed error of the API. Thrown anywhere below the router, caught in one place and turned into
 // {"error":{"code":"…","message":"…","field":"…"}} with the right HTTP status. Messages are written in Chinese
 // and English at the throw site so that the message a clerk reads says exactly what is wrong.
+#include <cstdint>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,10 @@ public:
     // Common shapes.
     static api_error invalid_field(std::string field, std::string code, std::string message_zh, std::string message_en);
     static api_error not_found(std::string what_zh, std::string what_en);
+    // 409 version_conflict at "version" with details.current_version: the record (what, e.g. "该户档案" / "the
+    // household file") was changed by someone else since the version the change was based on.
+    static api_error version_conflict(const std::string& what_zh, const std::string& what_en,
+                                      std::int64_t current_version);
 
     // Extra facts a program may act on, rendered as "details" beside code and message
     // (e.g. where an already registered person is). Never personal data of another township.

@@ -15,18 +15,8 @@ namespace {
 using nlohmann::json;
 using namespace json_fields;
 
-json time_or_null(std::int64_t ms) { return ms ? json(format_utc_ms(ms)) : json(nullptr); }
-std::int64_t time_at(const json& v, const std::string& p) { return v.is_null() ? 0 : parse_utc_ms(string_at(v, p), p); }
 json id_or_null(std::int64_t id) { return id ? json(id) : json(nullptr); }
 std::int64_t id_at(const json& v, const std::string& p) { return v.is_null() ? 0 : int64_at(v, p); }
-
-void check_code(const vocabulary_list& list, const std::string& value, const std::string& field) {
-    if (value.empty())
-        throw api_error::invalid_field(field, "missing_field", "缺少字段 " + field, field + " is required");
-    if (!is_valid(list, value))
-        throw api_error::invalid_field(field, "invalid_value", "字段 " + field + " 应为:" + allowed_codes(list),
-                                       field + " must be one of " + allowed_codes(list));
-}
 
 void check_year(int year, const std::string& field) {
     if (year < 2000 || year > 2100)
@@ -45,10 +35,6 @@ void check_money(money_fen fen, const std::string& field) {
     if (fen < 0 || fen > max_money_fen)
         throw api_error::invalid_field(field, "invalid_value", "金额应在0至10000000元之间",
                                        field + " must be 0 to 10,000,000 yuan");
-}
-
-void unknown_key(const std::string& path) {
-    throw api_error(400, "unknown_field", "没有字段 " + path, "there is no field " + path, path);
 }
 
 // Keys a request may carry back from a response, ignored.
@@ -76,7 +62,7 @@ std::vector<measure_fund> funds_at(const json& v, const std::string& path, json_
             if (key == "source") f.source = string_at(fv, fp);
             else if (key == "planned") f.planned = fen_from_json(fv, fp);
             else if (key == "paid") f.paid = fen_from_json(fv, fp);
-            else if (source == json_source::request) unknown_key(fp);
+            else if (source == json_source::request) unknown_field(fp);
         }
         out.push_back(f);
     }
@@ -105,7 +91,7 @@ json to_json(const measure& m) {
                 {"paid_total", fen_to_json(paid_total(m))},
                 {"version", m.version},
                 {"updated_by", m.updated_by},
-                {"updated_at", time_or_null(m.updated_at_ms)}};
+                {"updated_at", utc_ms_or_null(m.updated_at_ms)}};
 }
 
 json to_json(const project& p) {
@@ -119,7 +105,7 @@ json to_json(const project& p) {
                 {"planned", fen_to_json(p.planned)},
                 {"paid", fen_to_json(p.paid)},
                 {"version", p.version},
-                {"created_at", time_or_null(p.created_at_ms)}};
+                {"created_at", utc_ms_or_null(p.created_at_ms)}};
 }
 
 json to_json(const assistance_plan& p) {
@@ -133,7 +119,7 @@ json to_json(const assistance_plan& p) {
                 {"measures", measures},
                 {"version", p.version},
                 {"updated_by", p.updated_by},
-                {"updated_at", time_or_null(p.updated_at_ms)}};
+                {"updated_at", utc_ms_or_null(p.updated_at_ms)}};
 }
 
 json to_json(const visit& v) {
@@ -148,7 +134,7 @@ json to_json(const visit& v) {
                 {"situation", v.situation},
                 {"follow_up", v.follow_up},
                 {"recorded_by", v.recorded_by},
-                {"recorded_at", time_or_null(v.recorded_at_ms)}};
+                {"recorded_at", utc_ms_or_null(v.recorded_at_ms)}};
 }
 
 json to_json(const category_suggestion& s) {
@@ -156,10 +142,10 @@ json to_json(const category_suggestion& s) {
 }
 
 void check_measure(const measure& m) {
-    check_code(vocabulary::measure_categories, m.category, "category");
+    require_code(vocabulary::measure_categories, m.category, "category", true);
     check_year(m.plan_year, "plan_year");
     checked_text(m.content, "content", max_measure_text_chars, true);
-    check_code(vocabulary::measure_statuses, m.status, "status");
+    require_code(vocabulary::measure_statuses, m.status, "status", true);
     if (m.status == "cancelled") checked_text(m.cancel_reason, "cancel_reason", max_measure_text_chars, true);
     else if (!m.cancel_reason.empty())
         throw api_error::invalid_field("cancel_reason", "invalid_value", "只有取消的措施才有取消理由",
@@ -176,7 +162,7 @@ void check_measure(const measure& m) {
     for (std::size_t i = 0; i < m.funds.size(); ++i) {
         const auto& f = m.funds[i];
         const auto p = "funds[" + std::to_string(i) + "]";
-        check_code(vocabulary::fund_sources, f.source, p + ".source");
+        require_code(vocabulary::fund_sources, f.source, p + ".source", true);
         if (!sources.insert(f.source).second)
             throw api_error::invalid_field(p + ".source", "invalid_value", "同一资金来源只能填写一次",
                                            "each source of funds once");
@@ -187,7 +173,7 @@ void check_measure(const measure& m) {
 
 void check_project(const project& p) {
     checked_text(p.name, "name", max_project_name_chars, true);
-    check_code(vocabulary::measure_categories, p.category, "category");
+    require_code(vocabulary::measure_categories, p.category, "category", true);
     check_year(p.year, "year");
     if ((p.area_code.size() != 9 && p.area_code.size() != 12) ||
         p.area_code.find_first_not_of("0123456789") != std::string::npos)
@@ -204,7 +190,7 @@ void check_assistance_plan(const assistance_plan& p) {
 }
 
 void check_visit(const visit& v) {
-    check_code(vocabulary::visit_kinds, v.kind, "kind");
+    require_code(vocabulary::visit_kinds, v.kind, "kind", true);
     check_date(v.visited_on, "visited_on", true);
     checked_text(v.done, "done", max_measure_text_chars, true);
     checked_text(v.situation, "situation", max_measure_text_chars, false);
@@ -230,14 +216,14 @@ measure measure_from_json(const json& j, json_source source) {
         else if (request) {
             if (!output_only(key, {"id", "household_id", "village_code", "helper_name", "project_name", "planned_total",
                                    "paid_total", "updated_by", "updated_at"}))
-                unknown_key(key);
+                unknown_field(key);
         } else if (key == "id") m.id = int64_at(v, key);
         else if (key == "household_id") m.household_id = int64_at(v, key);
         else if (key == "village_code") m.village_code = string_at(v, key);
         else if (key == "helper_name") m.helper_name = string_at(v, key);
         else if (key == "project_name") m.project_name = string_at(v, key);
         else if (key == "updated_by") m.updated_by = string_at(v, key);
-        else if (key == "updated_at") m.updated_at_ms = time_at(v, key);
+        else if (key == "updated_at") m.updated_at_ms = utc_ms_or_zero_at(v, key);
     }
     if (request) check_measure(m);
     return m;
@@ -253,13 +239,13 @@ project project_from_json(const json& j, json_source source) {
         else if (key == "area_code") p.area_code = string_at(v, key);
         else if (key == "content") p.content = string_at(v, key);
         else if (request) {
-            if (!output_only(key, {"id", "households", "planned", "paid", "version", "created_at"})) unknown_key(key);
+            if (!output_only(key, {"id", "households", "planned", "paid", "version", "created_at"})) unknown_field(key);
         } else if (key == "id") p.id = int64_at(v, key);
         else if (key == "households") p.households = int_at(v, key);
         else if (key == "planned") p.planned = fen_from_json(v, key);
         else if (key == "paid") p.paid = fen_from_json(v, key);
         else if (key == "version") p.version = int64_at(v, key);
-        else if (key == "created_at") p.created_at_ms = time_at(v, key);
+        else if (key == "created_at") p.created_at_ms = utc_ms_or_zero_at(v, key);
     }
     if (request) check_project(p);
     return p;
@@ -275,10 +261,10 @@ assistance_plan assistance_plan_from_json(const json& j, json_source source) {
         else if (key == "note") p.note = string_at(v, key);
         else if (key == "version") p.version = int64_at(v, key);
         else if (request) {
-            if (!output_only(key, {"household_id", "measures", "updated_by", "updated_at"})) unknown_key(key);
+            if (!output_only(key, {"household_id", "measures", "updated_by", "updated_at"})) unknown_field(key);
         } else if (key == "household_id") p.household_id = int64_at(v, key);
         else if (key == "updated_by") p.updated_by = string_at(v, key);
-        else if (key == "updated_at") p.updated_at_ms = time_at(v, key);
+        else if (key == "updated_at") p.updated_at_ms = utc_ms_or_zero_at(v, key);
         else if (key == "measures") {
             if (!v.is_array()) wrong_type(key, "数组", "an array");
             for (const auto& m : v) p.measures.push_back(measure_from_json(m, json_source::response));
@@ -300,13 +286,13 @@ visit visit_from_json(const json& j, json_source source) {
         else if (key == "follow_up") v.follow_up = string_at(x, key);
         else if (request) {
             if (!output_only(key, {"id", "household_id", "village_code", "helper_name", "recorded_by", "recorded_at"}))
-                unknown_key(key);
+                unknown_field(key);
         } else if (key == "id") v.id = int64_at(x, key);
         else if (key == "household_id") v.household_id = int64_at(x, key);
         else if (key == "village_code") v.village_code = string_at(x, key);
         else if (key == "helper_name") v.helper_name = string_at(x, key);
         else if (key == "recorded_by") v.recorded_by = string_at(x, key);
-        else if (key == "recorded_at") v.recorded_at_ms = time_at(x, key);
+        else if (key == "recorded_at") v.recorded_at_ms = utc_ms_or_zero_at(x, key);
     }
     if (request) check_visit(v);
     return v;

@@ -12,17 +12,6 @@ namespace {
 using nlohmann::json;
 using namespace json_fields;
 
-json time_or_null(std::int64_t ms) { return ms ? json(format_utc_ms(ms)) : json(nullptr); }
-std::int64_t time_at(const json& v, const std::string& p) { return v.is_null() ? 0 : parse_utc_ms(string_at(v, p), p); }
-
-void check_code(const vocabulary_list& list, const std::string& value, const char* field, bool required) {
-    if (value.empty() && !required) return;
-    if (!is_valid(list, value))
-        throw api_error::invalid_field(field, value.empty() ? "missing_field" : "invalid_value",
-                                       std::string("字段 ") + field + " 应为:" + allowed_codes(list),
-                                       std::string(field) + " must be one of " + allowed_codes(list));
-}
-
 // The area a unit of each level belongs to: the county's code, or a township's or a village's.
 std::size_t area_digits_of_level(const std::string& level) {
     if (level == "township") return 9;
@@ -30,17 +19,13 @@ std::size_t area_digits_of_level(const std::string& level) {
     return 6;
 }
 
-void unknown_key(const std::string& path) {
-    throw api_error(400, "unknown_field", "没有字段 " + path, "there is no field " + path, path);
-}
-
 }  // namespace
 
 json to_json(const helper_unit& u) {
     return json{{"id", u.id},           {"name", u.name},
                 {"level", u.level},     {"area_code", u.area_code},
-                {"version", u.version}, {"created_at", time_or_null(u.created_at_ms)},
-                {"updated_at", time_or_null(u.updated_at_ms)}};
+                {"version", u.version}, {"created_at", utc_ms_or_null(u.created_at_ms)},
+                {"updated_at", utc_ms_or_null(u.updated_at_ms)}};
 }
 
 json to_json(const helper& h) {
@@ -56,8 +41,8 @@ json to_json(const helper& h) {
                 {"team_leader", h.team_leader},
                 {"households", h.households},
                 {"version", h.version},
-                {"created_at", time_or_null(h.created_at_ms)},
-                {"updated_at", time_or_null(h.updated_at_ms)}};
+                {"created_at", utc_ms_or_null(h.created_at_ms)},
+                {"updated_at", utc_ms_or_null(h.updated_at_ms)}};
 }
 
 json to_json(const pairing& p) {
@@ -70,10 +55,10 @@ json to_json(const pairing& p) {
                 {"helper_post", p.helper_post},
                 {"helper_phone", p.helper_phone},
                 {"unit_name", p.unit_name},
-                {"started_at", time_or_null(p.started_at_ms)},
+                {"started_at", utc_ms_or_null(p.started_at_ms)},
                 {"started_by", p.started_by},
                 {"start_reason", p.start_reason},
-                {"ended_at", time_or_null(p.ended_at_ms)},
+                {"ended_at", utc_ms_or_null(p.ended_at_ms)},
                 {"ended_by", p.ended_by},
                 {"end_reason", p.end_reason},
                 {"replaced_by", p.replaced_by ? json(p.replaced_by) : json(nullptr)}};
@@ -88,7 +73,7 @@ json to_json(const household_helpers& h) {
 
 void check_helper_unit(const helper_unit& u) {
     checked_text(u.name, "name", max_unit_name_chars, true);
-    check_code(vocabulary::helper_unit_levels, u.level, "level", true);
+    require_code(vocabulary::helper_unit_levels, u.level, "level", true);
     const auto digits = area_digits_of_level(u.level);
     if (u.area_code.size() != digits || u.area_code.find_first_not_of("0123456789") != std::string::npos)
         throw api_error::invalid_field("area_code", "invalid_value",
@@ -108,7 +93,7 @@ void check_helper(const helper& h) {
     if (h.phone.size() > max_phone_chars || !well_formed_phone(h.phone))
         throw api_error::invalid_field("phone", "invalid_value", "联系电话只能含数字、+ 和 -,最多20个字符",
                                        "phone may contain only digits, + and -, at most 20 characters");
-    check_code(vocabulary::volunteer_backgrounds, h.volunteer_background, "volunteer_background", false);
+    require_code(vocabulary::volunteer_backgrounds, h.volunteer_background, "volunteer_background", false);
     if (h.team_leader && h.volunteer_background.empty())
         throw api_error::invalid_field("team_leader", "invalid_value", "只有志愿服务队队员才能担任队长",
                                        "only a member of the volunteer team can lead it");
@@ -122,10 +107,10 @@ helper_unit helper_unit_from_json(const json& j, json_source source) {
         else if (key == "area_code") u.area_code = string_at(v, key);
         else if (key == "version") u.version = int64_at(v, key);
         else if (source == json_source::request) {
-            if (key != "id" && key != "created_at" && key != "updated_at") unknown_key(key);
+            if (key != "id" && key != "created_at" && key != "updated_at") unknown_field(key);
         } else if (key == "id") u.id = int64_at(v, key);
-        else if (key == "created_at") u.created_at_ms = time_at(v, key);
-        else if (key == "updated_at") u.updated_at_ms = time_at(v, key);
+        else if (key == "created_at") u.created_at_ms = utc_ms_or_zero_at(v, key);
+        else if (key == "updated_at") u.updated_at_ms = utc_ms_or_zero_at(v, key);
     }
     if (source == json_source::request) check_helper_unit(u);
     return u;
@@ -148,13 +133,13 @@ helper helper_from_json(const json& j, json_source source) {
                                                       "updated_at"};
             bool known = false;
             for (const char* k : output_only) known = known || key == k;
-            if (!known) unknown_key(key);
+            if (!known) unknown_field(key);
         } else if (key == "id") h.id = int64_at(v, key);
         else if (key == "unit_name") h.unit_name = string_at(v, key);
         else if (key == "unit_level") h.unit_level = string_at(v, key);
         else if (key == "households") h.households = int_at(v, key);
-        else if (key == "created_at") h.created_at_ms = time_at(v, key);
-        else if (key == "updated_at") h.updated_at_ms = time_at(v, key);
+        else if (key == "created_at") h.created_at_ms = utc_ms_or_zero_at(v, key);
+        else if (key == "updated_at") h.updated_at_ms = utc_ms_or_zero_at(v, key);
     }
     if (source == json_source::request) check_helper(h);
     return h;
@@ -172,10 +157,10 @@ pairing pairing_from_json(const json& j) {
         else if (key == "helper_post") p.helper_post = string_at(v, key);
         else if (key == "helper_phone") p.helper_phone = string_at(v, key);
         else if (key == "unit_name") p.unit_name = string_at(v, key);
-        else if (key == "started_at") p.started_at_ms = time_at(v, key);
+        else if (key == "started_at") p.started_at_ms = utc_ms_or_zero_at(v, key);
         else if (key == "started_by") p.started_by = string_at(v, key);
         else if (key == "start_reason") p.start_reason = string_at(v, key);
-        else if (key == "ended_at") p.ended_at_ms = time_at(v, key);
+        else if (key == "ended_at") p.ended_at_ms = utc_ms_or_zero_at(v, key);
         else if (key == "ended_by") p.ended_by = string_at(v, key);
         else if (key == "end_reason") p.end_reason = string_at(v, key);
         else if (key == "replaced_by") p.replaced_by = v.is_null() ? 0 : int64_at(v, key);

@@ -144,6 +144,12 @@ std::string format_utc_ms(std::int64_t ms) {
     return buf;
 }
 
+json utc_ms_or_null(std::int64_t ms) { return ms ? json(format_utc_ms(ms)) : json(nullptr); }
+
+std::int64_t utc_ms_or_zero_at(const json& j, const std::string& path) {
+    return j.is_null() ? 0 : parse_utc_ms(string_at(j, path), path);
+}
+
 std::int64_t parse_utc_ms(std::string_view s, const std::string& path) {
     using namespace std::chrono;
     auto fail = [&]() -> std::int64_t {

@@ -36,5 +36,8 @@ money_fen fen_from_json(const nlohmann::json& j, const std::string& field);
 // text is not that exact shape).
 std::string format_utc_ms(std::int64_t ms_since_epoch);
 std::int64_t parse_utc_ms(std::string_view text, const std::string& field);
+// The same for a time that may be unset: 0 ⇄ null.
+nlohmann::json utc_ms_or_null(std::int64_t ms_since_epoch);
+std::int64_t utc_ms_or_zero_at(const nlohmann::json& j, const std::string& field);
 
 }  // namespace fupin::common

@@ -21,6 +21,10 @@ std::string index(const std::string& path, std::size_t i) { return path + "[" + 
     throw api_error::invalid_field(path, "invalid_value", "字段 " + path + " " + zh, path + " " + en);
 }
 
+[[noreturn]] void unknown_field(const std::string& path) {
+    throw api_error(400, "unknown_field", "没有字段 " + path, "there is no field " + path, path);
+}
+
 const json& object_at(const json& j, const std::string& path) {
     if (!j.is_object()) wrong_type(path, "对象", "an object");
     return j;

@@ -16,6 +16,8 @@ std::string index(const std::string& path, std::size_t i);              // "a[3]
 
 [[noreturn]] void wrong_type(const std::string& path, const char* zh, const char* en);
 [[noreturn]] void invalid_value(const std::string& path, const std::string& zh, const std::string& en);
+// 400 unknown_field: a strict request has a key its record does not.
+[[noreturn]] void unknown_field(const std::string& path);
 
 const nlohmann::json& object_at(const nlohmann::json& j, const std::string& path);
 std::string string_at(const nlohmann::json& j, const std::string& path);

@@ -11,7 +11,6 @@ using namespace json_fields;
 
 json optional_int(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 json optional_id(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
-json time_or_null(std::int64_t ms) { return ms ? json(format_utc_ms(ms)) : json(nullptr); }
 
 // Reads the members of a response object; unknown keys are skipped (a newer server may add fields).
 template <class F>
@@ -19,7 +18,6 @@ void each(const json& j, const std::string& path, F&& f) {
     for (const auto& [key, v] : object_at(j, path).items()) f(key, v, join(path, key));
 }
 
-std::int64_t time_at(const json& v, const std::string& p) { return v.is_null() ? 0 : parse_utc_ms(string_at(v, p), p); }
 
 }  // namespace
 
@@ -103,7 +101,7 @@ json to_json(const objection& o) {
             {"answer", o.answer},
             {"consequence", o.consequence},
             {"answered_by", o.answered_by},
-            {"answered_at", time_or_null(o.answered_at_ms)}};
+            {"answered_at", utc_ms_or_null(o.answered_at_ms)}};
 }
 
 json to_json(const appraisal& a) {
@@ -122,7 +120,7 @@ json to_json(const appraisal& a) {
             {"panel", a.panel},
             {"results", results},
             {"recorded_by", a.recorded_by},
-            {"recorded_at", time_or_null(a.recorded_at_ms)}};
+            {"recorded_at", utc_ms_or_null(a.recorded_at_ms)}};
 }
 
 json to_json(const ranking_entry& e) {
@@ -140,14 +138,14 @@ json to_json(const quota& q) {
     return {{"year", q.year},           {"area_code", q.area_code}, {"area_name", q.area_name},
             {"level", q.level},         {"parent_code", q.parent_code}, {"quota", q.places},
             {"used", q.used},           {"allocated", q.allocated}, {"set_by", q.set_by},
-            {"set_at", time_or_null(q.set_at_ms)}};
+            {"set_at", utc_ms_or_null(q.set_at_ms)}};
 }
 
 json to_json(const poverty_line& l) {
     return {{"year", l.year},
             {"amount", fen_to_json(l.amount)},
             {"set_by", l.set_by},
-            {"set_at", time_or_null(l.set_at_ms)}};
+            {"set_at", utc_ms_or_null(l.set_at_ms)}};
 }
 
 json to_json(const identification_verdict& v) {
@@ -183,8 +181,8 @@ application application_from_json(const json& j) {
         else if (k == "open_objections") a.open_objections = int_at(v, p);
         else if (k == "posting_id") { if (!v.is_null()) a.posting_id = int64_at(v, p); }
         else if (k == "appraisal_rank") { if (!v.is_null()) a.appraisal_rank = int_at(v, p); }
-        else if (k == "created_at") a.created_at_ms = time_at(v, p);
-        else if (k == "updated_at") a.updated_at_ms = time_at(v, p);
+        else if (k == "created_at") a.created_at_ms = utc_ms_or_zero_at(v, p);
+        else if (k == "updated_at") a.updated_at_ms = utc_ms_or_zero_at(v, p);
         else if (k == "steps") {
             if (!v.is_array()) wrong_type(p, "数组", "an array");
             for (std::size_t i = 0; i < v.size(); ++i) {
@@ -194,7 +192,7 @@ application application_from_json(const json& j) {
                     else if (sk == "action") s.action = string_at(sv, sp);
                     else if (sk == "from_state") s.from_state = string_at(sv, sp);
                     else if (sk == "to_state") s.to_state = string_at(sv, sp);
-                    else if (sk == "at") s.at_ms = time_at(sv, sp);
+                    else if (sk == "at") s.at_ms = utc_ms_or_zero_at(sv, sp);
                     else if (sk == "username") s.username = string_at(sv, sp);
                     else if (sk == "role") s.role = string_at(sv, sp);
                     else if (sk == "note") s.note = string_at(sv, sp);
@@ -220,7 +218,7 @@ posting posting_from_json(const json& j) {
         else if (k == "days") p.days = int_at(v, path);
         else if (k == "last_day") p.last_day = string_at(v, path);
         else if (k == "next_step_on") p.next_step_on = string_at(v, path);
-        else if (k == "published_at") p.published_at_ms = time_at(v, path);
+        else if (k == "published_at") p.published_at_ms = utc_ms_or_zero_at(v, path);
         else if (k == "published_by") p.published_by = string_at(v, path);
         else if (k == "entries") {
             if (!v.is_array()) wrong_type(path, "数组", "an array");
@@ -257,12 +255,12 @@ objection objection_from_json(const json& j) {
         else if (k == "grounds") o.grounds = string_at(v, p);
         else if (k == "objected_on") o.objected_on = string_at(v, p);
         else if (k == "recorded_by") o.recorded_by = string_at(v, p);
-        else if (k == "recorded_at") o.recorded_at_ms = time_at(v, p);
+        else if (k == "recorded_at") o.recorded_at_ms = utc_ms_or_zero_at(v, p);
         else if (k == "state") o.state = string_at(v, p);
         else if (k == "answer") o.answer = string_at(v, p);
         else if (k == "consequence") o.consequence = string_at(v, p);
         else if (k == "answered_by") o.answered_by = string_at(v, p);
-        else if (k == "answered_at") o.answered_at_ms = time_at(v, p);
+        else if (k == "answered_at") o.answered_at_ms = utc_ms_or_zero_at(v, p);
     });
     return o;
 }
@@ -276,7 +274,7 @@ appraisal appraisal_from_json(const json& j) {
         else if (k == "meeting_date") a.meeting_date = string_at(v, p);
         else if (k == "panel") a.panel = string_array_at(v, p);
         else if (k == "recorded_by") a.recorded_by = string_at(v, p);
-        else if (k == "recorded_at") a.recorded_at_ms = time_at(v, p);
+        else if (k == "recorded_at") a.recorded_at_ms = utc_ms_or_zero_at(v, p);
         else if (k == "results") {
             if (!v.is_array()) wrong_type(p, "数组", "an array");
             for (std::size_t i = 0; i < v.size(); ++i) {
@@ -323,7 +321,7 @@ quota quota_from_json(const json& j) {
         else if (k == "used") q.used = int_at(v, p);
         else if (k == "allocated") q.allocated = int_at(v, p);
         else if (k == "set_by") q.set_by = string_at(v, p);
-        else if (k == "set_at") q.set_at_ms = time_at(v, p);
+        else if (k == "set_at") q.set_at_ms = utc_ms_or_zero_at(v, p);
     });
     return q;
 }
@@ -334,7 +332,7 @@ poverty_line poverty_line_from_json(const json& j) {
         if (k == "year") l.year = int_at(v, p);
         else if (k == "amount") l.amount = fen_from_json(v, p);
         else if (k == "set_by") l.set_by = string_at(v, p);
-        else if (k == "set_at") l.set_at_ms = time_at(v, p);
+        else if (k == "set_at") l.set_at_ms = utc_ms_or_zero_at(v, p);
     });
     return l;
 }

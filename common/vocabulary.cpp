@@ -15,6 +15,15 @@ const std::string& label(const vocabulary_list& list, std::string_view code, lan
     return none;
 }
 
+void require_code(const vocabulary_list& list, const std::string& value, const std::string& field, bool required) {
+    if (value.empty() && !required) return;
+    if (value.empty())
+        throw api_error::invalid_field(field, "missing_field", "缺少字段 " + field, field + " is required");
+    if (!is_valid(list, value))
+        throw api_error::invalid_field(field, "invalid_value", "字段 " + field + " 应为:" + allowed_codes(list),
+                                       field + " must be one of " + allowed_codes(list));
+}
+
 std::string allowed_codes(const vocabulary_list& list) {
     std::string out;
     for (const auto& e : list.entries) {

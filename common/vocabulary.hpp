@@ -25,6 +25,8 @@ bool is_valid(const vocabulary_list& list, std::string_view code);
 const std::string& label(const vocabulary_list& list, std::string_view code, language lang);
 // "a | b | c": the allowed codes, for error messages.
 std::string allowed_codes(const vocabulary_list& list);
+// Throws 422 at `field`: missing_field for an empty value when required, invalid_value for a code not in the list.
+void require_code(const vocabulary_list& list, const std::string& value, const std::string& field, bool required);
 
 // The lists. Defined in vocabulary.cpp; do not read them from another translation unit's static initialiser.
 namespace vocabulary {

@@ -19,14 +19,6 @@ namespace {
 using common::api_error;
 using nlohmann::json;
 
-api_error version_conflict(const char* what_zh, const char* what_en, std::int64_t current) {
-    return api_error(409, "version_conflict",
-                     std::string(what_zh) + "已被他人修改(当前版本 " + std::to_string(current) + "),请重新读取后再修改",
-                     std::string(what_en) + " was changed by someone else (now version " + std::to_string(current) +
-                         "); read it again and redo the change")
-        .with_detail("version", std::to_string(current));
-}
-
 api_error unit_name_taken(const std::string& name) {
     return api_error(409, "unit_name_taken", "已有名为「" + name + "」的帮扶单位", "a unit named " + name + " exists",
                      "name");
@@ -90,13 +82,13 @@ common::helper_unit helper_service::update_unit(sql::connection& db, const princ
             storage::helper_unit_repository units(db);
             const auto before = units.find(id);
             if (!before) throw api_error::not_found("该帮扶单位", "that unit");
-            if (before->version != unit.version) throw version_conflict("该帮扶单位", "the unit", before->version);
+            if (before->version != unit.version) throw api_error::version_conflict("该帮扶单位", "the unit", before->version);
             check_unit_area(db, unit);
             unit.id = id;
             unit.created_at_ms = before->created_at_ms;
             const auto now = now_();
             if (!units.update(unit, before->version, now))
-                throw version_conflict("该帮扶单位", "the unit", before->version + 1);
+                throw api_error::version_conflict("该帮扶单位", "the unit", before->version + 1);
             event_outbox::append(db, "helper_unit.updated", unit_record(id), {}, unit_summary(unit),
                                  unit_summary(unit), now);
             audit_trail::record(db, audit_actor::of(who), "helper_unit.update", unit_record(id), "ok",
@@ -153,7 +145,7 @@ common::helper helper_service::update(sql::connection& db, const principal& who,
         // Locked: a pairing that counts this helper's households waits, so none slips in as he is made inactive.
         const auto before = helpers.find_for_update(id);
         if (!before) throw api_error::not_found("该帮扶责任人", "that helper");
-        if (before->version != helper.version) throw version_conflict("该帮扶责任人", "the helper", before->version);
+        if (before->version != helper.version) throw api_error::version_conflict("该帮扶责任人", "the helper", before->version);
         const auto unit = storage::helper_unit_repository(db).find(helper.unit_id);
         if (!unit)
             throw api_error::invalid_field("unit_id", "invalid_value", "没有这个帮扶单位", "there is no such unit");
@@ -170,7 +162,7 @@ common::helper helper_service::update(sql::connection& db, const principal& who,
         helper.unit_level = unit->level;
         const auto now = now_();
         if (!helpers.update(helper, before->version, now))
-            throw version_conflict("该帮扶责任人", "the helper", before->version + 1);
+            throw api_error::version_conflict("该帮扶责任人", "the helper", before->version + 1);
         event_outbox::append(db, "helper.updated", helper_record(id), {}, helper_summary(helper),
                              helper_summary(helper), now);
         audit_trail::record(db, audit_actor::of(who), "helper.update", helper_record(id), "ok",

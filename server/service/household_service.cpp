@@ -96,15 +96,8 @@ common::household household_service::update(sql::connection& db, const principal
                                         "village_code")
                             .with_detail("application_id", std::to_string(open->id));
                 }
-                auto version_conflict = [&](std::int64_t current_version) {
-                    api_error error(409, "version_conflict",
-                                    "该户档案已被他人修改(当前版本 " + std::to_string(current_version) +
-                                        "),请重新读取后再修改",
-                                    "the household file was changed by someone else (now version " +
-                                        std::to_string(current_version) + "); read it again and redo the change",
-                                    "version");
-                    error.with_detail("current_version", std::to_string(current_version));
-                    return error;
+                auto version_conflict = [](std::int64_t current_version) {
+                    return api_error::version_conflict("该户档案", "the household file", current_version);
                 };
                 if (current->version != input.version) throw version_conflict(current->version);
                 common::household stored = input;

@@ -23,14 +23,6 @@ namespace {
 using common::api_error;
 using nlohmann::json;
 
-api_error version_conflict(const char* what_zh, const char* what_en, std::int64_t current) {
-    return api_error(409, "version_conflict",
-                     std::string(what_zh) + "已被他人修改(当前版本 " + std::to_string(current) + "),请重新读取后再修改",
-                     std::string(what_en) + " was changed by someone else (now version " + std::to_string(current) +
-                         "); read it again and redo the change")
-        .with_detail("version", std::to_string(current));
-}
-
 // The measure's helper and project exist, the helper is active and the project serves the household's area.
 void check_references(sql::connection& db, common::measure& m, const std::string& village_code) {
     if (m.helper_id) {
@@ -116,7 +108,7 @@ common::measure measure_service::update(sql::connection& db, const principal& wh
         if (!before) throw api_error::not_found("该帮扶措施", "that measure");
         // The household's area now, not the village the measure was recorded in (a file may have moved).
         const auto h = household_in_area(db, who, before->household_id, permission::record_assistance, false);
-        if (before->version != m.version) throw version_conflict("该帮扶措施", "the measure", before->version);
+        if (before->version != m.version) throw api_error::version_conflict("该帮扶措施", "the measure", before->version);
         // A helper or project chosen before stays, even if the helper has left or the household has moved since:
         // the measure can still be carried on, completed or cancelled.
         if (m.helper_id != before->helper_id || m.project_id != before->project_id) check_references(db, m, h.village_code);
@@ -125,7 +117,7 @@ common::measure measure_service::update(sql::connection& db, const principal& wh
         m.village_code = before->village_code;
         const auto now = now_();
         if (!measures.update(m, before->version, who.username, now))
-            throw version_conflict("该帮扶措施", "the measure", before->version + 1);
+            throw api_error::version_conflict("该帮扶措施", "the measure", before->version + 1);
         auto stored = *measures.find(measure_id);
         stored.village_code = h.village_code;
         event_outbox::append(db, "measure.updated", measure_record(measure_id), event_scope::of_area(h.village_code),
@@ -209,10 +201,10 @@ common::assistance_plan measure_service::save_plan(sql::connection& db, const pr
             storage::plan_repository plans(db);
             const auto before = plans.find(household_id, plan.year);
             const std::int64_t current = before ? before->version : 0;
-            if (current != plan.version) throw version_conflict("该户帮扶计划", "the plan", current);
+            if (current != plan.version) throw api_error::version_conflict("该户帮扶计划", "the plan", current);
             plan.household_id = household_id;
             const auto now = now_();
-            if (!plans.save(plan, who.username, now)) throw version_conflict("该户帮扶计划", "the plan", current + 1);
+            if (!plans.save(plan, who.username, now)) throw api_error::version_conflict("该户帮扶计划", "the plan", current + 1);
             const auto record = "plan/" + std::to_string(household_id) + "/" + std::to_string(plan.year);
             const json summary{{"household_id", household_id}, {"year", plan.year},
                                {"acknowledged", !plan.acknowledged_on.empty()}};
@@ -226,7 +218,7 @@ common::assistance_plan measure_service::save_plan(sql::connection& db, const pr
         });
     } catch (const sql::constraint_violation&) {
         // Two first plans of one year at once: the second finds the first's row taken.
-        throw version_conflict("该户帮扶计划", "the plan", 1);
+        throw api_error::version_conflict("该户帮扶计划", "the plan", 1);
     }
 }
 
