@@ -309,7 +309,8 @@ nlohmann::json helper_request(const common::helper& h) {
                         {"phone", h.phone},
                         {"active", h.active},
                         {"volunteer_background", h.volunteer_background},
-                        {"team_leader", h.team_leader}};
+                        {"team_leader", h.team_leader},
+                        {"username", h.username.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.username)}};
     if (h.version) body["version"] = h.version;
     return body;
 }

@@ -34,6 +34,9 @@ helper_commands::helper_commands(CLI::App& app) {
     show_ = commands_.add(*helpers, "show", "查看帮扶责任人及其结对户 (a helper and the households paired)");
     show_->add_option("ID", id_, "帮扶责任人编号 (helper id)")->required()->check(CLI::PositiveNumber);
 
+    mine_ = commands_.add(*helpers, "mine",
+                          "本人信息及结对户，帮扶责任人登录后使用 (my record and households, as a helper)");
+
     add_ = commands_.add(*helpers, "add", "登记帮扶责任人，县级 (add a helper; county)");
     add_->add_option("--unit", unit_, "帮扶单位编号 (unit id)")->required()->check(CLI::PositiveNumber);
     add_->add_option("--name", name_, "姓名 (name)")->required();
@@ -42,6 +45,7 @@ helper_commands::helper_commands(CLI::App& app) {
     add_->add_option("--volunteer", volunteer_, "加入志愿服务队的身份 (volunteer background)")
         ->check(CLI::IsMember(backgrounds));
     add_->add_flag("--leader{true}", leader_, "任志愿服务队队长 (leads the volunteer team)");
+    add_->add_option("--account", account_, "登录账号，角色须为帮扶责任人 (the account he logs in with, role helper)");
 
     edit_ = commands_.add(*helpers, "edit", "修改帮扶责任人，县级 (edit a helper; county)");
     edit_->add_option("ID", id_, "帮扶责任人编号 (helper id)")->required()->check(CLI::PositiveNumber);
@@ -57,6 +61,7 @@ helper_commands::helper_commands(CLI::App& app) {
         }()));
     edit_->add_flag("--leader{true},--no-leader{false}", leader_, "任或免志愿服务队队长 (lead the team or not)");
     edit_->add_flag("--active{true},--inactive{false}", active_, "启用或停用 (make active or inactive)");
+    edit_->add_option("--account", account_, "登录账号，none 为取消 (the account he logs in with; none: no account)");
 }
 
 bool helper_commands::given() const { return commands_.any_parsed(); }
@@ -78,6 +83,18 @@ int helper_commands::run(const command_context& c) {
         const auto h = client.get_helper(id_);  // last, so that --json prints the helper
         return print_answer(c, printer.helper(h, &households));
     }
+    if (mine_->parsed()) {
+        // The server names the helper behind a helper's account; a helper reads his own record and households.
+        const auto me = client.whoami()["user"];
+        if (!me.contains("helper_id") || me["helper_id"].is_null()) {
+            c.err << in(c.lang, "您的账号没有关联帮扶责任人（请县扶贫办在帮扶责任人信息中填写您的登录账号）。\n",
+                        "Your account is not a helper's (the poverty office names it on the helper).\n");
+            return exit_forbidden;
+        }
+        const auto id = me["helper_id"].get<std::int64_t>();
+        const auto households = client.helper_households(id);
+        return print_answer(c, printer.helper(client.get_helper(id), &households));
+    }
     if (add_->parsed()) {
         common::helper h;
         h.unit_id = unit_;
@@ -86,6 +103,7 @@ int helper_commands::run(const command_context& c) {
         h.phone = phone_;
         h.volunteer_background = volunteer_;
         h.team_leader = leader_.value_or(false);
+        h.username = account_;
         const auto stored = client.create_helper(h);
         return print_answer(c, std::string(in(c.lang, "已登记帮扶责任人：\n", "Helper added:\n")) + printer.helper(stored));
     }
@@ -101,6 +119,8 @@ int helper_commands::run(const command_context& c) {
         else if (!volunteer_.empty()) h.volunteer_background = volunteer_;
         if (leader_) h.team_leader = *leader_;
         if (active_) h.active = *active_;
+        if (account_ == "none") h.username.clear();
+        else if (!account_.empty()) h.username = account_;
         const auto stored = client.update_helper(h);
         return print_answer(c, std::string(in(c.lang, "已修改帮扶责任人：\n", "Helper changed:\n")) +
                                    printer.helper(stored));

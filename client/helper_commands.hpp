@@ -1,6 +1,6 @@
 #pragma once
 // township-client's commands for the helpers the county keeps (帮扶单位, 帮扶责任人, 志愿服务队):
-// helpers units|unit-add|list|show|add|edit.
+// helpers units|unit-add|list|show|mine|add|edit.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,12 +34,14 @@ private:
     bool volunteers_only_ = false;
     std::optional<bool> leader_;
     std::optional<bool> active_;
+    std::string account_;  // the helper's login account; "none" takes it away
 
     subcommands commands_;
     CLI::App* units_ = nullptr;
     CLI::App* unit_add_ = nullptr;
     CLI::App* list_ = nullptr;
     CLI::App* show_ = nullptr;
+    CLI::App* mine_ = nullptr;
     CLI::App* add_ = nullptr;
     CLI::App* edit_ = nullptr;
 };

@@ -84,7 +84,8 @@ std::string helper_printer::helper(const common::helper& h, const std::vector<co
          {in(lang_, "联系电话", "Phone"), h.phone},
          {in(lang_, "志愿服务队", "Volunteer team"), team},
          {in(lang_, "状态", "Status"), h.active ? in(lang_, "在岗", "active") : in(lang_, "已停用", "inactive")},
-         {in(lang_, "结对户数", "Households"), std::to_string(h.households)}});
+         {in(lang_, "结对户数", "Households"), std::to_string(h.households)},
+         {in(lang_, "登录账号", "Account"), or_dash(h.username)}});
     if (!households) return out;
     if (households->empty()) return out + in(lang_, "（本区域内没有结对户）\n", "(no household paired in your area)\n");
     std::vector<std::vector<std::string>> rows;

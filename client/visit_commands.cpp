@@ -19,7 +19,8 @@ visit_commands::visit_commands(CLI::App& app) {
                      "入户走访 home_visit | 电话 phone | 集中帮扶 group_assistance | 明察暗访 unannounced_check（督查）")
         ->capture_default_str()
         ->check(CLI::IsMember({"home_visit", "phone", "group_assistance", "unannounced_check"}));
-    add_->add_option("--helper", helper_, "走访的帮扶责任人编号（明察暗访不填）(the helper; none for a check)")
+    add_->add_option("--helper", helper_, "走访的帮扶责任人编号（明察暗访不填；帮扶责任人本人登录时可不填）"
+                                    "(the helper; none for a check, nor when the helper records his own)")
         ->check(CLI::PositiveNumber);
     add_->add_option("--date", date_, "走访日期 YYYY-MM-DD，默认今天 (date; default today)");
     add_->add_option("--done", done_, "帮扶内容 (what was done)")->required();

@@ -30,6 +30,7 @@ struct helper {
     std::string volunteer_background;  // vocabulary::volunteer_backgrounds; empty: not in the volunteer team
     bool team_leader = false;          // leads the volunteer team (only a member of it)
     int households = 0;                // households paired now (filled on read)
+    std::string username;  // the account (role helper) he logs in with; empty: he has none
     std::int64_t version = 0;
     std::int64_t created_at_ms = 0;
     std::int64_t updated_at_ms = 0;

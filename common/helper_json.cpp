@@ -40,6 +40,7 @@ json to_json(const helper& h) {
                 {"volunteer_background", h.volunteer_background},
                 {"team_leader", h.team_leader},
                 {"households", h.households},
+                {"username", h.username.empty() ? json(nullptr) : json(h.username)},
                 {"version", h.version},
                 {"created_at", utc_ms_or_null(h.created_at_ms)},
                 {"updated_at", utc_ms_or_null(h.updated_at_ms)}};
@@ -126,6 +127,7 @@ helper helper_from_json(const json& j, json_source source) {
         else if (key == "active") h.active = bool_at(v, key);
         else if (key == "volunteer_background") h.volunteer_background = string_at(v, key);
         else if (key == "team_leader") h.team_leader = bool_at(v, key);
+        else if (key == "username") h.username = v.is_null() ? std::string() : string_at(v, key);
         else if (key == "version") h.version = int64_at(v, key);
         else if (source == json_source::request) {
             // What the server fills on read may come back in an edited copy of a response; it is ignored.

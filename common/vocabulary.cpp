@@ -238,7 +238,8 @@ const vocabulary_list roles{"roles",
                              {"township_head", "乡镇长", "Township head"},
                              {"county_approver", "县扶贫办审批员", "County approver"},
                              {"county_admin", "县级系统管理员", "County administrator"},
-                             {"supervisor", "督查审计员", "Supervisor"}}};
+                             {"supervisor", "督查审计员", "Supervisor"},
+                             {"helper", "帮扶责任人", "Helper"}}};
 
 const vocabulary_list helper_unit_levels{"helper_unit_levels",
                                          {{"provincial", "省直", "provincial"},

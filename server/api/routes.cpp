@@ -177,6 +177,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     // subscription lasts); server/feed/websocket_session.cpp serves the events.
     r.add("GET", "/api/v1/events",
           auth([sessions](const api_request& q, const path_params&, const service::principal& who, sql::connection&) {
+              service::access_policy::require(who, service::permission::read_households);
               if (!q.websocket_upgrade)
                   throw common::api_error(426, "upgrade_required", "该接口只接受WebSocket连接",
                                           "this endpoint takes WebSocket connections only");
@@ -186,7 +187,6 @@ void add_routes(router& r, const server_config& config, const service::services&
                       throw common::api_error(400, "invalid_parameter", "since 应为不小于0的整数",
                                               "since must be a whole number from 0", "since");
               }
-              service::access_policy::require(who, service::permission::read_households);
               auto grant = std::make_shared<feed_grant>();
               grant->username = who.username;
               grant->role = who.role;

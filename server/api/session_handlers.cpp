@@ -3,7 +3,9 @@
 #include "common/household_json.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/request_parsing.hpp"
+#include "server/service/access_policy.hpp"
 #include "server/storage/area_repository.hpp"
+#include "server/storage/helper_repository.hpp"
 
 namespace fupin::server::api {
 namespace {
@@ -31,9 +33,15 @@ service::certificate_identity certificate_of(const api_request& request) {
 
 nlohmann::json user_summary(const service::principal& who, sql::connection& db) {
     auto area = storage::area_repository(db).find(who.area_code);
-    return {{"username", who.username},   {"display_name", who.display_name},
-            {"role", who.role},           {"area_code", who.area_code},
-            {"area_name", area ? area->name : ""}};
+    nlohmann::json user{{"username", who.username},   {"display_name", who.display_name},
+                        {"role", who.role},           {"area_code", who.area_code},
+                        {"area_name", area ? area->name : ""}};
+    // A helper's client asks for his households by his helper's id.
+    if (service::access_policy::role_has_over_paired(who.role, service::permission::read_households)) {
+        const auto helper = storage::helper_repository(db).find_by_username(who.username);
+        user["helper_id"] = helper ? nlohmann::json(helper->id) : nlohmann::json(nullptr);
+    }
+    return user;
 }
 
 session_handlers::session_handlers(std::shared_ptr<const service::session_service> sessions)

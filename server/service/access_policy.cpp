@@ -8,8 +8,12 @@
 namespace fupin::server::service {
 namespace {
 
+// Where a role's permissions reach: the records of the user's area, or the households paired with the user.
+enum class reach { area, paired_households };
+
 struct grant {
     std::string_view role;
+    reach scope;
     bool read_households;
     bool write_households;
     bool manage_users;
@@ -18,49 +22,74 @@ struct grant {
     bool set_village_quotas;  // the villages' quotas within their township's
     bool manage_helpers;      // helper units, helpers, the volunteer team
     bool pair_helpers;        // pairings of helpers with the area's households
-    bool record_assistance;   // measures, projects, plans and visits in the area
+    bool record_assistance;   // measures, projects and plans in the area
+    bool record_visits;       // visits (走访)
     bool record_checks;       // unannounced checks (明察暗访)
 };
+
+constexpr auto area = reach::area;
+constexpr auto paired = reach::paired_households;
 
 // Read as a table: who may do what. Supervisors read everything and write nothing but their unannounced checks
 // (明察暗访); administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
 // poverty office (the approver) keeps the helpers too and pairs them with households, as the townships do with
-// theirs; villages and townships record the measures, plans and visits of their households. The steps of the
-// identification procedure are granted per role in common/application_workflow.cpp, and need read_households
-// for the case's area.
-constexpr std::array<grant, 8> grants{{
-    //  role                 read   write  users  audit  county-q village-q helpers pair   assist checks
-    {"village_clerk",        true,  true,  false, false, false,   false,    false,  false, true,  false},
-    {"resident_cadre",       true,  false, false, false, false,   false,    false,  false, true,  false},
-    {"township_reviewer",    true,  true,  false, false, false,   true,     false,  true,  true,  false},
-    {"township_head",        true,  false, false, false, false,   true,     false,  true,  true,  false},
-    {"county_approver",      true,  false, false, false, false,   false,    true,   true,  false, false},
-    {"county_admin",         true,  false, true,  true,  true,    false,    true,   false, false, false},
-    {"supervisor",           true,  false, false, true,  false,   false,    false,  false, false, true},
+// theirs; villages and townships record the measures, plans and visits of their households. A helper who logs
+// in reads the households paired with him and records his visits to them; his area grants nothing (it says only
+// which office's certificate he logs in with). The steps of the identification procedure are granted per role
+// in common/application_workflow.cpp, and need read_households for the case's area.
+constexpr std::array<grant, 9> grants{{
+    //  role              reach   read   write  users  audit  county-q village-q helpers pair   assist visits checks
+    {"village_clerk",     area,   true,  true,  false, false, false,   false,    false,  false, true,  true,  false},
+    {"resident_cadre",    area,   true,  false, false, false, false,   false,    false,  false, true,  true,  false},
+    {"township_reviewer", area,   true,  true,  false, false, false,   true,     false,  true,  true,  true,  false},
+    {"township_head",     area,   true,  false, false, false, false,   true,     false,  true,  true,  true,  false},
+    {"county_approver",   area,   true,  false, false, false, false,   false,    true,   true,  false, false, false},
+    {"county_admin",      area,   true,  false, true,  true,  true,    false,    true,   false, false, false, false},
+    {"supervisor",        area,   true,  false, false, true,  false,   false,    false,  false, false, false, true},
+    {"helper",            paired, true,  false, false, false, false,   false,    false,  false, false, true,  false},
     // Whoever runs county-server's own subcommands on the server machine (imports, user administration):
     // they hold the database anyway. Not a role an account can have (common::vocabulary::roles lacks it).
-    {"local_operator",       true,  true,  true,  true,  true,    true,     true,   true,  true,  true},
+    {"local_operator",    area,   true,  true,  true,  true,  true,    true,     true,   true,  true,  true,  true},
 }};
+
+bool granted(const grant& g, permission p) {
+    switch (p) {
+        case permission::read_households: return g.read_households;
+        case permission::write_households: return g.write_households;
+        case permission::manage_users: return g.manage_users;
+        case permission::read_audit: return g.read_audit;
+        case permission::set_county_quotas: return g.set_county_quotas;
+        case permission::set_village_quotas: return g.set_village_quotas;
+        case permission::manage_helpers: return g.manage_helpers;
+        case permission::pair_helpers: return g.pair_helpers;
+        case permission::record_assistance: return g.record_assistance;
+        case permission::record_visits: return g.record_visits;
+        case permission::record_checks: return g.record_checks;
+    }
+    return false;
+}
+
+common::api_error role_refused() {
+    return common::api_error(403, "access_denied", "您的角色无权进行此项操作", "your role may not do this");
+}
+
+bool has(std::string_view role, reach scope, permission p) {
+    for (const auto& g : grants)
+        if (g.role == role) return g.scope == scope && granted(g, p);
+    return false;
+}
 
 }  // namespace
 
-bool access_policy::role_has(std::string_view role, permission p) {
-    for (const auto& g : grants) {
-        if (g.role != role) continue;
-        switch (p) {
-            case permission::read_households: return g.read_households;
-            case permission::write_households: return g.write_households;
-            case permission::manage_users: return g.manage_users;
-            case permission::read_audit: return g.read_audit;
-            case permission::set_county_quotas: return g.set_county_quotas;
-            case permission::set_village_quotas: return g.set_village_quotas;
-            case permission::manage_helpers: return g.manage_helpers;
-            case permission::pair_helpers: return g.pair_helpers;
-            case permission::record_assistance: return g.record_assistance;
-            case permission::record_checks: return g.record_checks;
-        }
-    }
-    return false;
+bool access_policy::role_has(std::string_view role, permission p) { return has(role, reach::area, p); }
+
+bool access_policy::role_has_over_paired(std::string_view role, permission p) {
+    return has(role, reach::paired_households, p);
+}
+
+void access_policy::require_role(const principal& who, permission p) {
+    if (!role_has(who.role, p) && !role_has_over_paired(who.role, p))
+        throw role_refused();
 }
 
 bool access_policy::area_covers(std::string_view user_area, std::string_view record_area) {
@@ -74,7 +103,7 @@ bool access_policy::allows(const principal& who, permission p, std::string_view 
 
 void access_policy::require(const principal& who, permission p, std::string_view record_area) {
     if (!role_has(who.role, p))
-        throw common::api_error(403, "access_denied", "您的角色无权进行此项操作", "your role may not do this");
+        throw role_refused();
     if (!record_area.empty() && !area_covers(who.area_code, record_area))
         throw common::api_error(403, "area_forbidden", "该记录不在您负责的区域内,无权访问",
                                 "that record is outside your area");

@@ -18,13 +18,24 @@ enum class permission {
     set_village_quotas,  // the villages' quotas within a township's
     manage_helpers,      // the helper units, the helpers and the volunteer team: the county keeps them
     pair_helpers,        // pair a household with its helpers, change and end pairings
-    record_assistance,   // measures, projects, plans and visits of the area's households
+    record_assistance,   // measures, projects and plans of the area's households
+    record_visits,       // visits (走访) to the area's households
     record_checks,       // the county's unannounced checks (明察暗访) on a file
 };
 
 class access_policy {
 public:
+    // What the role may do over the records of the user's area (and below it).
     static bool role_has(std::string_view role, permission p);
+
+    // What the role may do over the households paired with the user now, wherever they are: a helper (帮扶责任人)
+    // who logs in reaches these and nothing of his area. The pairing is looked up in the database
+    // (household_access.hpp: require_over_household).
+    static bool role_has_over_paired(std::string_view role, permission p);
+
+    // Before a household is loaded: throws 403 access_denied unless the role may do p by area or over paired
+    // households. The household's own check follows (require_over_household).
+    static void require_role(const principal& who, permission p);
 
     // A record belongs to an area (a household: its village code). The user's area covers it when it is the
     // same area or an ancestor: the county covers everything, a township its villages, a village itself.
@@ -34,7 +45,8 @@ public:
     static bool allows(const principal& who, permission p, std::string_view record_area = {});
 
     // Throws api_error 403 access_denied (the role may not) or 403 area_forbidden (not in the user's area).
-    // An empty record_area checks the role only.
+    // An empty record_area checks the role only. By area only: a role that reaches paired households is refused
+    // here.
     static void require(const principal& who, permission p, std::string_view record_area = {});
 
     // A step of the identification procedure: the role must be among `roles` (from common/application_workflow)

@@ -35,10 +35,14 @@ void check_display_name(const std::string& name) {
 }
 
 // The area level a role works at.
-std::size_t area_length_of(const std::string& role) {
-    if (role == "village_clerk" || role == "resident_cadre") return 12;
-    if (role == "township_reviewer" || role == "township_head") return 9;
-    return 6;
+// A village role's area is a village, a township role's a township, a county role's the county. A helper's may be
+// any of them: it names only the office whose certificate he logs in with (session_service::certificate_fits),
+// and grants him nothing (access_policy).
+bool area_fits_role(const std::string& role, const std::string& area_code) {
+    if (role == "helper") return area_code.size() == 6 || area_code.size() == 9 || area_code.size() == 12;
+    if (role == "village_clerk" || role == "resident_cadre") return area_code.size() == 12;
+    if (role == "township_reviewer" || role == "township_head") return area_code.size() == 9;
+    return area_code.size() == 6;
 }
 
 nlohmann::json public_view(const storage::user_account& u) {
@@ -76,11 +80,12 @@ void account_service::check_role_and_area(sql::connection& db, const std::string
                                        "角色必须是 " + common::allowed_codes(common::vocabulary::roles) + " 之一",
                                        "role must be one of " + common::allowed_codes(common::vocabulary::roles));
     auto area = storage::area_repository(db).find(area_code);
-    if (!area || area_code.size() != area_length_of(role))
+    if (!area || !area_fits_role(role, area_code))
         throw api_error::invalid_field("area_code", "invalid_value",
-                                       "区域与角色不符:村级信息员属于村,乡镇角色属于乡镇,县级角色属于县",
+                                       "区域与角色不符:村级信息员属于村,乡镇角色属于乡镇,县级角色属于县,"
+                                       "帮扶责任人属于县、乡镇或村",
                                        "the area does not fit the role: a village clerk's is a village, a township "
-                                       "role's a township, a county role's the county");
+                                       "role's a township, a county role's the county, a helper's any of them");
 }
 
 storage::user_account account_service::create(sql::connection& db, const principal& who,

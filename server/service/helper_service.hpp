@@ -31,8 +31,12 @@ public:
 
     std::vector<common::helper> helpers(sql::connection& db, const principal& who,
                                         const storage::helper_filter& filter) const;
+    // Every role that reads households by area reads a helper; a helper who logs in reads his own record only.
     common::helper get(sql::connection& db, const principal& who, std::int64_t id) const;
-    // 422 at unit_id for a unit that does not exist.
+    // get()'s rule on a helper already read: throws 403 access_denied.
+    static void require_readable(const principal& who, const common::helper& helper);
+    // 422 at unit_id for a unit that does not exist; 422 at username unless it names an account of the role
+    // helper; 409 helper_account_taken when another helper logs in with it.
     common::helper create(sql::connection& db, const principal& who, common::helper helper) const;
     // 409 version_conflict; 409 helper_has_households when made inactive while households are paired with the
     // helper (they are given other helpers first, so no household is left without one unknowingly).

@@ -2,8 +2,17 @@
 
 #include "common/api_error.hpp"
 #include "server/storage/household_repository.hpp"
+#include "server/storage/pairing_repository.hpp"
 
 namespace fupin::server::service {
+
+void require_over_household(sql::connection& db, const principal& who, permission p, std::int64_t household_id,
+                            std::string_view village_code) {
+    if (!access_policy::role_has_over_paired(who.role, p)) return access_policy::require(who, p, village_code);
+    if (!storage::pairing_repository(db).holds_for_account(who.username, household_id))
+        throw common::api_error(403, "not_paired", "该户不是与您结对帮扶的贫困户,无权访问",
+                                "you are not paired with that household");
+}
 
 common::household household_in_area(sql::connection& db, const principal& who, std::int64_t household_id,
                                      permission p, bool lock) {
@@ -11,7 +20,7 @@ common::household household_in_area(sql::connection& db, const principal& who, s
     if (lock && !households.lock(household_id)) throw common::api_error::not_found("该户档案", "that household");
     auto h = households.find(household_id);
     if (!h) throw common::api_error::not_found("该户档案", "that household");
-    access_policy::require(who, p, h->village_code);
+    require_over_household(db, who, p, household_id, h->village_code);
     return *h;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
-// A household file loaded for a use case that records something about it (a pairing, a measure, a visit): the
-// file read, and the caller's permission checked over the file's village. With `lock`, the household's row is
-// locked first (until the transaction ends), so writes about one household take turns. Throws 404 not_found
-// and the 403s of access_policy::require. Runs inside the caller's transaction.
+// The one check of a caller's permission over one household file, and the file loaded for a use case about it
+// (a pairing, a measure, a visit). A role reaches a file by area (the file's village within the user's area:
+// access_policy::require) or, a helper who logs in, by a pairing with it that holds now.
 #include <cstdint>
+#include <string_view>
 
 #include "common/household.hpp"
 #include "server/service/access_policy.hpp"
@@ -15,6 +15,15 @@ class connection;
 
 namespace fupin::server::service {
 
+// Throws the 403s of access_policy::require for a role that reaches by area; for one that reaches paired
+// households, 403 not_paired unless the user's helper answers for the household now. Reads the database for the
+// latter only.
+void require_over_household(sql::connection& db, const principal& who, permission p, std::int64_t household_id,
+                            std::string_view village_code);
+
+// The file read, and require_over_household. With `lock`, the household's row is locked first (until the
+// transaction ends), so writes about one household take turns. Throws 404 not_found. Runs inside the caller's
+// transaction.
 common::household household_in_area(sql::connection& db, const principal& who, std::int64_t household_id,
                                      permission p, bool lock);
 

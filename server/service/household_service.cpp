@@ -9,6 +9,7 @@
 #include "server/service/audit_diff.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/event_outbox.hpp"
+#include "server/service/household_access.hpp"
 #include "server/service/household_checks.hpp"
 #include "server/service/household_event.hpp"
 #include "server/service/run_in_transaction.hpp"
@@ -38,7 +39,7 @@ common::household household_service::get(sql::connection& db, const principal& w
     // One statement (household_repository::find) sees one consistent state: no transaction needed around it.
     auto found = storage::household_repository(db).find(id);
     if (!found) throw household_checks::not_found();
-    access_policy::require(who, permission::read_households, found->village_code);
+    require_over_household(db, who, permission::read_households, id, found->village_code);
     return std::move(*found);
 }
 
@@ -47,7 +48,7 @@ std::shared_ptr<const std::string> household_service::get_json(sql::connection& 
     const bool caching = files_ && files_->enabled();
     if (caching)
         if (auto cached = files_->find(id)) {
-            access_policy::require(who, permission::read_households, cached->village_code);
+            require_over_household(db, who, permission::read_households, id, cached->village_code);
             return cached->json;
         }
     const auto ticket = caching ? files_->before_read(id) : 0;

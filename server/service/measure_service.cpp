@@ -55,7 +55,7 @@ measure_service::measure_service(clock now) : now_(std::move(now)) {}
 
 std::vector<common::measure> measure_service::of_household(sql::connection& db, const principal& who,
                                                            std::int64_t household_id, int year) const {
-    access_policy::require(who, permission::read_households);
+    access_policy::require_role(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         const auto h = household_in_area(db, who, household_id, permission::read_households, false);
         auto measures = storage::measure_repository(db).of_household(household_id, year);
@@ -65,7 +65,7 @@ std::vector<common::measure> measure_service::of_household(sql::connection& db, 
 }
 
 common::measure measure_service::get(sql::connection& db, const principal& who, std::int64_t measure_id) const {
-    access_policy::require(who, permission::read_households);
+    access_policy::require_role(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         auto m = storage::measure_repository(db).find(measure_id);
         if (!m) throw api_error::not_found("该帮扶措施", "that measure");
@@ -130,7 +130,7 @@ common::measure measure_service::update(sql::connection& db, const principal& wh
 
 std::vector<common::category_suggestion> measure_service::suggestions(sql::connection& db, const principal& who,
                                                                       std::int64_t household_id) const {
-    access_policy::require(who, permission::read_households);
+    access_policy::require_role(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         return common::suggest_categories(household_in_area(db, who, household_id, permission::read_households, false));
     });
@@ -176,7 +176,7 @@ common::project measure_service::add_project(sql::connection& db, const principa
 
 common::assistance_plan measure_service::plan(sql::connection& db, const principal& who, std::int64_t household_id,
                                               int year) const {
-    access_policy::require(who, permission::read_households);
+    access_policy::require_role(who, permission::read_households);
     if (year < 2000 || year > 2100)
         throw api_error::invalid_field("year", "invalid_value", "年度应在2000至2100之间", "year must be 2000-2100");
     return run_in_transaction(db, sql::tx_mode::read, [&] {

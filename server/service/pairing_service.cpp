@@ -9,6 +9,7 @@
 #include "server/service/audit_diff.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/event_outbox.hpp"
+#include "server/service/helper_service.hpp"
 #include "server/service/household_access.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/helper_repository.hpp"
@@ -93,7 +94,7 @@ pairing_service::pairing_service(clock now, int helper_household_limit)
 
 common::household_helpers pairing_service::of_household(sql::connection& db, const principal& who,
                                                         std::int64_t household_id) const {
-    access_policy::require(who, permission::read_households);
+    access_policy::require_role(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         household_in_area(db, who, household_id, permission::read_households, false);
         common::household_helpers out;
@@ -107,12 +108,16 @@ common::household_helpers pairing_service::of_household(sql::connection& db, con
 
 std::vector<common::pairing> pairing_service::of_helper(sql::connection& db, const principal& who,
                                                         std::int64_t helper_id) const {
-    access_policy::require(who, permission::read_households);
+    access_policy::require_role(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
-        if (!storage::helper_repository(db).find(helper_id)) throw api_error::not_found("该帮扶责任人", "that helper");
+        const auto helper = storage::helper_repository(db).find(helper_id);
+        if (!helper) throw api_error::not_found("该帮扶责任人", "that helper");
+        helper_service::require_readable(who, *helper);
+        // A helper who logs in sees all of his households; an official those of his area.
+        const bool own = access_policy::role_has_over_paired(who.role, permission::read_households);
         std::vector<common::pairing> out;
         for (auto& p : storage::pairing_repository(db).current_of_helper(helper_id))
-            if (access_policy::area_covers(who.area_code, p.village_code)) out.push_back(std::move(p));
+            if (own || access_policy::area_covers(who.area_code, p.village_code)) out.push_back(std::move(p));
         return out;
     });
 }

@@ -27,7 +27,7 @@ public:
     pairing_service(clock now, int helper_household_limit);
 
     common::household_helpers of_household(sql::connection& db, const principal& who, std::int64_t household_id) const;
-    // The households a helper answers for now: those in the caller's area.
+    // The households a helper answers for now: those in the caller's area; all of them to the helper himself.
     std::vector<common::pairing> of_helper(sql::connection& db, const principal& who, std::int64_t helper_id) const;
 
     // 201 the pairing. 409 household_not_registered, already_paired, household_has_two_helpers, helper_inactive,

@@ -40,13 +40,21 @@ void require_helper_of(sql::connection& db, std::int64_t household_id, std::int6
                                        "its measures");
 }
 
+// The helper behind the account of a helper who logs in. He may name no other helper as the visitor.
+std::int64_t own_helper_id(sql::connection& db, const principal& who, std::int64_t named) {
+    const auto me = storage::helper_repository(db).find_by_username(who.username);
+    if (!me || (named && named != me->id))
+        throw api_error(403, "access_denied", "帮扶责任人只能记录本人的走访", "a helper records only his own visits");
+    return me->id;
+}
+
 }  // namespace
 
 visit_service::visit_service(clock now) : now_(std::move(now)) {}
 
 std::vector<common::visit> visit_service::of_household(sql::connection& db, const principal& who,
                                                        std::int64_t household_id) const {
-    access_policy::require(who, permission::read_households);
+    access_policy::require_role(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         household_in_area(db, who, household_id, permission::read_households, false);
         return storage::visit_repository(db).of_household(household_id);
@@ -56,13 +64,15 @@ std::vector<common::visit> visit_service::of_household(sql::connection& db, cons
 common::visit visit_service::record(sql::connection& db, const principal& who, std::int64_t household_id,
                                     common::visit v) const {
     common::check_visit(v);
-    // A check is the supervisors'; every other visit the village's and township's.
-    const auto needed = is_check(v) ? permission::record_checks : permission::record_assistance;
-    access_policy::require(who, needed);
+    // A check is the supervisors'; every other visit the village's and township's, or the helper's own.
+    const auto needed = is_check(v) ? permission::record_checks : permission::record_visits;
+    access_policy::require_role(who, needed);
+    // A helper who logs in records his own visits: the visit names him, whether he says so or not.
+    const bool by_the_helper = access_policy::role_has_over_paired(who.role, needed);
     if (is_check(v) && v.helper_id)
         throw api_error::invalid_field("helper_id", "invalid_value", "明察暗访由督查人员进行,不填帮扶责任人",
                                        "an unannounced check is the supervisor's and names no helper");
-    if (!is_check(v) && !v.helper_id)
+    if (!is_check(v) && !v.helper_id && !by_the_helper)
         throw api_error::invalid_field("helper_id", "missing_field", "请填写走访的帮扶责任人",
                                        "a visit names the helper who made it");
     const auto now = now_();
@@ -71,6 +81,7 @@ common::visit visit_service::record(sql::connection& db, const principal& who, s
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto h = household_in_area(db, who, household_id, needed, false);
         require_registered(h);
+        if (by_the_helper) v.helper_id = own_helper_id(db, who, v.helper_id);
         if (v.helper_id) require_helper_of(db, h.id, v.helper_id);
         v.household_id = household_id;
         v.village_code = h.village_code;

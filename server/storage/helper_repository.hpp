@@ -28,6 +28,8 @@ public:
     // The same, with the helper's row locked until the transaction ends: pairings of one helper queue on it, so
     // that each counts the households of the one before (the database lock on SQLite).
     std::optional<common::helper> find_for_update(std::int64_t id);
+    // The helper who logs in with this account (role helper), if one does.
+    std::optional<common::helper> find_by_username(const std::string& username);
     std::vector<common::helper> list(const helper_filter& filter);
 
 private:

@@ -16,6 +16,9 @@ constexpr const char* select_pairings =
     "JOIN households hh ON hh.id = p.household_id";
 constexpr const char* count_of_helper =
     "SELECT COUNT(*) FROM pairings WHERE helper_id = ? AND ended_at_ms IS NULL";
+constexpr const char* select_pairing_of_account =
+    "SELECT 1 FROM pairings p JOIN helpers h ON h.id = p.helper_id "
+    "WHERE h.username = ? AND p.household_id = ? AND p.ended_at_ms IS NULL";
 
 common::pairing read_pairing(const sql::row& r) {
     common::pairing p;
@@ -86,6 +89,10 @@ std::vector<common::pairing> pairing_repository::current_of_helper(std::int64_t 
 
 int pairing_repository::count_current_of_helper(std::int64_t helper_id) {
     return static_cast<int>(conn_.query(count_of_helper, {helper_id}).at(0).get_int64(0));
+}
+
+bool pairing_repository::holds_for_account(const std::string& username, std::int64_t household_id) {
+    return !conn_.query(select_pairing_of_account, {username, household_id}).empty();
 }
 
 }  // namespace fupin::server::storage

@@ -26,6 +26,8 @@ public:
     std::vector<common::pairing> current_of_household(std::int64_t household_id);
     std::vector<common::pairing> current_of_helper(std::int64_t helper_id);
     int count_current_of_helper(std::int64_t helper_id);
+    // Whether the helper who logs in with this account is paired with the household now.
+    bool holds_for_account(const std::string& username, std::int64_t household_id);
 
 private:
     sql::connection& conn_;

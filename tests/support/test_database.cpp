@@ -49,6 +49,8 @@ const std::vector<test_user>& test_users() {
         {"head_a", "township_head", township_a},         {"clerk_b", "village_clerk", village_b},
         {"reviewer_b", "township_reviewer", township_b}, {"approver", "county_approver", county_code},
         {"admin", "county_admin", county_code},          {"supervisor", "supervisor", county_code},
+        // A helper who logs in, at township A's office; no helper is his until a test names the account on one.
+        {"helper_a", "helper", township_a},
     };
     return users;
 }

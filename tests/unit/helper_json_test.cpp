@@ -62,6 +62,9 @@ TEST(helper_json, a_helper_is_read_and_checked) {
     EXPECT_EQ(with("volunteer_background", "technician").first, "");
     EXPECT_EQ(with("team_leader", true).second, "team_leader");
     EXPECT_EQ(with("active", "yes").first, "invalid_type");
+    EXPECT_EQ(with("username", "wang_bf").first, "");
+    EXPECT_EQ(with("username", nullptr).first, "");  // no account: as a response says it
+    EXPECT_EQ(with("username", 5).first, "invalid_type");
     EXPECT_EQ(with("salary", 1).first, "unknown_field");
     // What a response carries may come back in an edited copy of it, and is ignored.
     EXPECT_EQ(with("households", 4).first, "");
@@ -84,9 +87,13 @@ TEST(helper_json, responses_round_trip) {
     h.volunteer_background = "technician";
     h.team_leader = true;
     h.households = 2;
+    h.username = "zhao_zy";
     h.version = 4;
     h.created_at_ms = 1795946400000;
     h.updated_at_ms = 1795946400001;
+    EXPECT_EQ(to_json(helper_from_json(to_json(h), json_source::response)), to_json(h));
+    h.username.clear();
+    EXPECT_TRUE(to_json(h)["username"].is_null());
     EXPECT_EQ(to_json(helper_from_json(to_json(h), json_source::response)), to_json(h));
 
     pairing p;
