@@ -8,6 +8,7 @@
 
 #include "common/area_json.hpp"
 #include "common/household_json.hpp"
+#include "common/vocabulary.hpp"
 #include "server/cli/admin_commands.hpp"
 #include "server/cli/audit_commands.hpp"
 #include "server/county_server.hpp"
@@ -161,8 +162,7 @@ int run_county_server_cli(int argc, char** argv) {
     auto* user_add = admin_user->add_subcommand("add", "make an account; the password is read from the terminal or stdin");
     user_add->add_option("--username", account.username)->required();
     user_add->add_option("--display-name", account.display_name)->required();
-    user_add->add_option("--role", account.role, "village_clerk, resident_cadre, township_reviewer, township_head, "
-                                                 "county_approver, county_admin, supervisor")->required();
+    user_add->add_option("--role", account.role, common::allowed_codes(common::vocabulary::roles))->required();
     user_add->add_option("--area", account.area_code, "the division code of the user's village, township or county")
         ->required();
     std::string target_user;
