@@ -21,11 +21,6 @@ api_response created(const json& body, const std::string& location) {
     return response;
 }
 
-int year_in_path(const path_params& params) {
-    const auto year = parse_id(params.at("year"));  // 404 for anything but a positive number
-    if (year < 2000 || year > 2100) throw common::api_error::not_found("该年度", "that year");
-    return static_cast<int>(year);
-}
 
 std::string query_text(const api_request& request, const std::string& name) {
     const auto it = request.query.find(name);
@@ -58,8 +53,7 @@ api_response assistance_handlers::add_measure(const api_request& request, const 
 api_response assistance_handlers::update_measure(const api_request& request, const path_params& params,
                                                  const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
-    if (!body.contains("version"))
-        throw common::api_error::invalid_field("version", "missing_field", "缺少字段 version", "version is required");
+    required_field(body, "version");
     return json_response(200, common::to_json(measures_.update(db, who, parse_id(params.at("id")),
                                                                common::measure_from_json(body))));
 }
@@ -87,13 +81,13 @@ api_response assistance_handlers::add_project(const api_request& request, const 
 
 api_response assistance_handlers::plan(const api_request&, const path_params& params, const service::principal& who,
                                        sql::connection& db) const {
-    return json_response(200, common::to_json(measures_.plan(db, who, parse_id(params.at("id")), year_in_path(params))));
+    return json_response(200, common::to_json(measures_.plan(db, who, parse_id(params.at("id")), parse_year(params.at("year")))));
 }
 
 api_response assistance_handlers::save_plan(const api_request& request, const path_params& params,
                                             const service::principal& who, sql::connection& db) const {
     auto body = parse_json_body(request);
-    const int year = year_in_path(params);
+    const int year = parse_year(params.at("year"));
     if (body.is_object()) body["year"] = year;  // the path names the year
     return json_response(200, common::to_json(measures_.save_plan(db, who, parse_id(params.at("id")),
                                                                   common::assistance_plan_from_json(body))));
@@ -112,10 +106,7 @@ api_response assistance_handlers::record_visit(const api_request& request, const
 
 api_response assistance_handlers::sandaohu(const api_request& request, const path_params&,
                                            const service::principal& who, sql::connection& db) const {
-    const int year = query_int(request, "year", 0, 2000, 2100);
-    if (!year)
-        throw common::api_error(400, "invalid_parameter", "缺少查询参数 year", "the query parameter year is required",
-                                "year");
+    const int year = required_query_year(request);
     const int gaps = query_int(request, "gaps", 200, 0, 10000);
     return json_response(200, common::to_json(sandaohu_.report(db, who, query_text(request, "area"), year, gaps)));
 }

@@ -11,13 +11,6 @@ namespace {
 using nlohmann::json;
 namespace jf = common::json_fields;
 
-const json& required(const json& body, const char* key) {
-    auto it = body.find(key);
-    if (it == body.end())
-        throw common::api_error::invalid_field(key, "missing_field", std::string("缺少字段 ") + key,
-                                               std::string(key) + " is required");
-    return *it;
-}
 
 // A flag of the query: absent or "false" is false, "true" is true, anything else a 400.
 bool query_flag(const api_request& request, const std::string& name) {
@@ -59,7 +52,7 @@ api_response helper_handlers::create_unit(const api_request& request, const path
 api_response helper_handlers::update_unit(const api_request& request, const path_params& params,
                                           const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
-    required(body, "version");
+    required_field(body, "version");
     return json_response(200, common::to_json(helpers_.update_unit(db, who, parse_id(params.at("id")),
                                                                    common::helper_unit_from_json(body))));
 }
@@ -87,7 +80,7 @@ api_response helper_handlers::create(const api_request& request, const path_para
 api_response helper_handlers::update(const api_request& request, const path_params& params,
                                      const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
-    required(body, "version");
+    required_field(body, "version");
     return json_response(200, common::to_json(helpers_.update(db, who, parse_id(params.at("id")),
                                                               common::helper_from_json(body))));
 }
@@ -106,8 +99,8 @@ api_response helper_handlers::pair(const api_request& request, const path_params
                                    const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"helper_id", "reason"});
-    const auto p = pairings_.pair(db, who, parse_id(params.at("id")), jf::int64_at(required(body, "helper_id"), "helper_id"),
-                                  jf::string_at(required(body, "reason"), "reason"));
+    const auto p = pairings_.pair(db, who, parse_id(params.at("id")), jf::int64_at(required_field(body, "helper_id"), "helper_id"),
+                                  jf::string_at(required_field(body, "reason"), "reason"));
     return created(common::to_json(p), "/api/v1/households/" + std::to_string(p.household_id) + "/helpers");
 }
 
@@ -116,7 +109,7 @@ api_response helper_handlers::end(const api_request& request, const path_params&
     const auto body = parse_json_body(request);
     require_known_keys(body, {"reason"});
     return json_response(200, common::to_json(pairings_.end(db, who, parse_id(params.at("id")),
-                                                            jf::string_at(required(body, "reason"), "reason"))));
+                                                            jf::string_at(required_field(body, "reason"), "reason"))));
 }
 
 api_response helper_handlers::change(const api_request& request, const path_params& params,
@@ -124,8 +117,8 @@ api_response helper_handlers::change(const api_request& request, const path_para
     const auto body = parse_json_body(request);
     require_known_keys(body, {"helper_id", "reason"});
     const auto p = pairings_.replace(db, who, parse_id(params.at("id")),
-                                     jf::int64_at(required(body, "helper_id"), "helper_id"),
-                                     jf::string_at(required(body, "reason"), "reason"));
+                                     jf::int64_at(required_field(body, "helper_id"), "helper_id"),
+                                     jf::string_at(required_field(body, "reason"), "reason"));
     return created(common::to_json(p), "/api/v1/households/" + std::to_string(p.household_id) + "/helpers");
 }
 

@@ -34,14 +34,6 @@ std::vector<std::int64_t> id_list(const json& body, const char* key) {
     return ids;
 }
 
-int required_year(const api_request& request) {
-    const int year = query_int(request, "year", 0, 2000, 2100);
-    if (!year)
-        throw common::api_error(400, "invalid_parameter", "缺少查询参数 year", "the query parameter year is required",
-                                "year");
-    return year;
-}
-
 json items(const auto& list) {
     json out = json::array();
     for (const auto& x : list) out.push_back(common::to_json(x));
@@ -115,7 +107,7 @@ api_response procedure_handlers::get(const api_request&, const path_params& para
 
 api_response procedure_handlers::verdict(const api_request& request, const path_params& params,
                                          const service::principal& who, sql::connection& db) const {
-    const auto v = applications_.verdict(db, who, parse_id(params.at("id")), required_year(request));
+    const auto v = applications_.verdict(db, who, parse_id(params.at("id")), required_query_year(request));
     return json_response(200, common::to_json(v));
 }
 
@@ -140,7 +132,7 @@ api_response procedure_handlers::proposal(const api_request& request, const path
     if (village.empty())
         throw common::api_error(400, "invalid_parameter", "缺少查询参数 village", "the query parameter village is required",
                                 "village");
-    return json_response(200, items(appraisals_.proposal(db, who, village, required_year(request))));
+    return json_response(200, items(appraisals_.proposal(db, who, village, required_query_year(request))));
 }
 
 api_response procedure_handlers::appraise(const api_request& request, const path_params&,

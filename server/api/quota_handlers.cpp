@@ -12,19 +12,7 @@ namespace {
 using nlohmann::json;
 namespace jf = common::json_fields;
 
-int year_in_path(const path_params& params) {
-    const auto id = parse_id(params.at("year"));  // 404 for anything but a positive number
-    if (id < 2000 || id > 2100) throw common::api_error::not_found("该年度", "that year");
-    return static_cast<int>(id);
-}
 
-const json& required(const json& body, const char* key) {
-    auto it = body.find(key);
-    if (it == body.end())
-        throw common::api_error::invalid_field(key, "missing_field", std::string("缺少字段 ") + key,
-                                               std::string(key) + " is required");
-    return *it;
-}
 
 }  // namespace
 
@@ -41,16 +29,13 @@ api_response quota_handlers::set_line(const api_request& request, const path_par
                                       const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"amount"});
-    const auto amount = common::fen_from_json(required(body, "amount"), "amount");
-    return json_response(200, common::to_json(quotas_.set_line(db, who, year_in_path(params), amount)));
+    const auto amount = common::fen_from_json(required_field(body, "amount"), "amount");
+    return json_response(200, common::to_json(quotas_.set_line(db, who, parse_year(params.at("year")), amount)));
 }
 
 api_response quota_handlers::list(const api_request& request, const path_params&, const service::principal& who,
                                   sql::connection& db) const {
-    const int year = query_int(request, "year", 0, 2000, 2100);
-    if (!year)
-        throw common::api_error(400, "invalid_parameter", "缺少查询参数 year", "the query parameter year is required",
-                                "year");
+    const int year = required_query_year(request);
     std::string parent;
     if (auto it = request.query.find("parent"); it != request.query.end()) parent = it->second;
     if (!parent.empty() && parent.size() != 6 && parent.size() != 9 && parent.size() != 12)
@@ -65,8 +50,8 @@ api_response quota_handlers::set(const api_request& request, const path_params& 
                                  sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"quota"});
-    const auto places = jf::int_at(required(body, "quota"), "quota");
-    return json_response(200, common::to_json(quotas_.set_quota(db, who, year_in_path(params), params.at("area"),
+    const auto places = jf::int_at(required_field(body, "quota"), "quota");
+    return json_response(200, common::to_json(quotas_.set_quota(db, who, parse_year(params.at("year")), params.at("area"),
                                                                 places)));
 }
 

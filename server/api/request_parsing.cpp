@@ -39,6 +39,28 @@ std::int64_t parse_id(const std::string& text) {
     return id;
 }
 
+int required_query_year(const api_request& request) {
+    const int year = query_int(request, "year", 0, 2000, 2100);
+    if (!year)
+        throw common::api_error(400, "invalid_parameter", "缺少查询参数 year", "the query parameter year is required",
+                                "year");
+    return year;
+}
+
+int parse_year(const std::string& text) {
+    const auto year = parse_id(text);  // 404 for anything but a positive number
+    if (year < 2000 || year > 2100) throw common::api_error::not_found("该年度", "that year");
+    return static_cast<int>(year);
+}
+
+const nlohmann::json& required_field(const nlohmann::json& body, const char* key) {
+    auto it = body.find(key);
+    if (it == body.end())
+        throw common::api_error::invalid_field(key, "missing_field", std::string("缺少字段 ") + key,
+                                               std::string(key) + " is required");
+    return *it;
+}
+
 int query_int(const api_request& request, const std::string& name, int fallback, int min, int max) {
     auto it = request.query.find(name);
     if (it == request.query.end() || it->second.empty()) return fallback;

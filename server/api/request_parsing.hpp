@@ -21,9 +21,17 @@ void require_known_keys(const nlohmann::json& body, std::initializer_list<std::s
 
 // A positive decimal id (path segment); 404 not_found otherwise (nothing can be stored under such an id).
 std::int64_t parse_id(const std::string& text);
+// A year in the path (lines, quotas, plans): 2000–2100; 404 not_found otherwise.
+int parse_year(const std::string& text);
+
+// The value of a body's key; 422 missing_field naming it when absent.
+const nlohmann::json& required_field(const nlohmann::json& body, const char* key);
 
 // An optional integer query parameter within [min, max]; 400 invalid_parameter naming it otherwise.
 int query_int(const api_request& request, const std::string& name, int fallback, int min, int max);
+
+// The query parameter year, 2000–2100; 400 invalid_parameter when absent or out of range.
+int required_query_year(const api_request& request);
 
 // An optional query parameter that must be all digits of one of the given lengths.
 std::string query_code(const api_request& request, const std::string& name, std::size_t length);
