@@ -9,16 +9,6 @@
 namespace fupin::client {
 
 using common::in;
-namespace {
-
-template <class... Args>
-std::string rformat(std::string_view format, const Args&... args) {
-    return fmt::vformat(format, fmt::make_format_args(args...));
-}
-
-std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
-
-}  // namespace
 
 std::string json_text(const nlohmann::json& object, const char* key) {
     if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return {};

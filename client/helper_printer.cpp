@@ -15,13 +15,6 @@ namespace voc = common::vocabulary;
 
 namespace {
 
-template <class... Args>
-std::string rformat(std::string_view format, const Args&... args) {
-    return fmt::vformat(format, fmt::make_format_args(args...));
-}
-
-std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
-
 // Label/value lines with the values aligned after the widest label.
 std::string labelled(const std::vector<std::pair<std::string, std::string>>& lines) {
     std::size_t width = 0;

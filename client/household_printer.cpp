@@ -19,19 +19,12 @@ using common::language;
 
 namespace {
 
-// fmt with a format chosen at run time (the Chinese or the English one).
-template <class... Args>
-std::string rformat(std::string_view format, const Args&... args) {
-    return fmt::vformat(format, fmt::make_format_args(args...));
-}
-
 std::string enum_text(const common::vocabulary_list& list, const std::string& code, language lang) {
     if (code.empty()) return "-";
     const std::string& text = common::label(list, code, lang);
     return text.empty() ? code : text;  // a code this client does not know yet: show it as it is
 }
 
-std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
 
 // "石门镇 (529901101)", or just the code when the name is not known.
 std::string area_text(const std::string& name, const std::string& code) {

@@ -15,13 +15,6 @@ using common::language;
 
 namespace {
 
-template <class... Args>
-std::string rformat(std::string_view format, const Args&... args) {
-    return fmt::vformat(format, fmt::make_format_args(args...));
-}
-
-std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
-
 std::string label_or_code(const common::vocabulary_list& list, const std::string& code, language lang) {
     if (code.empty()) return "-";
     const std::string& text = common::label(list, code, lang);

@@ -75,4 +75,6 @@ std::string format_beijing_time(std::int64_t ms_since_epoch) {
                        time.minutes().count());
 }
 
+std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
+
 }  // namespace fupin::client

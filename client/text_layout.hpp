@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "common/api_error.hpp"
 #include "common/household.hpp"
 #include "common/utf8.hpp"
@@ -33,5 +35,14 @@ std::string format_yuan(common::money_fen fen, common::language lang);
 std::string format_decimal(double value);
 // Milliseconds since the epoch (UTC) as Beijing time "2026-11-29 18:05"; 0 → "".
 std::string format_beijing_time(std::int64_t ms_since_epoch);
+
+// fmt's format with a format string chosen at run time: a text in the reader's language, common::in(lang, …).
+template <class... Args>
+std::string rformat(std::string_view format, const Args&... args) {
+    return fmt::vformat(format, fmt::make_format_args(args...));
+}
+
+// A table's or label's value, "-" when there is none.
+std::string or_dash(const std::string& text);
 
 }  // namespace fupin::client
