@@ -80,7 +80,9 @@ std::string helper_printer::helper(const common::helper& h, const std::vector<co
          {in(lang_, "结对户数", "Households"), std::to_string(h.households)},
          {in(lang_, "登录账号", "Account"), or_dash(h.username)}});
     if (!households) return out;
-    if (households->empty()) return out + in(lang_, "（本区域内没有结对户）\n", "(no household paired in your area)\n");
+    if (households->empty())
+        return out + (h.households == 0 ? in(lang_, "（没有结对户）\n", "(no household paired)\n")
+                                        : in(lang_, "（本区域内没有结对户）\n", "(no household paired in your area)\n"));
     std::vector<std::vector<std::string>> rows;
     for (const auto& p : *households)
         rows.push_back({std::to_string(p.household_id), p.head_name, p.village_code,

@@ -81,8 +81,10 @@ api_response helper_handlers::update(const api_request& request, const path_para
                                      const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
     required_field(body, "version");
+    // An edit written before helpers had accounts does not send one: it keeps the helper's.
+    const auto account = body.contains("username") ? service::account_edit::set : service::account_edit::keep;
     return json_response(200, common::to_json(helpers_.update(db, who, parse_id(params.at("id")),
-                                                              common::helper_from_json(body))));
+                                                              common::helper_from_json(body), account)));
 }
 
 api_response helper_handlers::households(const api_request&, const path_params& params,

@@ -161,12 +161,13 @@ common::helper helper_service::create(sql::connection& db, const principal& who,
             return helper;
         });
     } catch (const sql::constraint_violation&) {
+        if (helper.username.empty()) throw;
         throw account_taken(helper.username);  // another helper took the account since the check
     }
 }
 
 common::helper helper_service::update(sql::connection& db, const principal& who, std::int64_t id,
-                                      const common::helper input) const {
+                                      const common::helper input, account_edit account) const {
     access_policy::require(who, permission::manage_helpers);
     common::check_helper(input);
     try {
@@ -187,7 +188,9 @@ common::helper helper_service::update(sql::connection& db, const principal& who,
                                     " households; give them other helpers first")
                     .with_detail("households", std::to_string(before->households));
             helper.id = id;
-            check_account(db, helper);
+            if (account == account_edit::keep) helper.username = before->username;
+            // Checked when it changes: an account linked before keeps working through an edit of the phone.
+            if (helper.username != before->username) check_account(db, helper);
             helper.created_at_ms = before->created_at_ms;
             helper.households = before->households;
             helper.unit_name = unit->name;
@@ -202,6 +205,7 @@ common::helper helper_service::update(sql::connection& db, const principal& who,
             return helper;
         });
     } catch (const sql::constraint_violation&) {
+        if (input.username.empty()) throw;
         throw account_taken(input.username);  // another helper took the account since the check
     }
 }

@@ -17,6 +17,9 @@ class connection;
 
 namespace fupin::server::service {
 
+// Whether an edit of a helper sets his account (username, empty for none) or leaves it as it is.
+enum class account_edit { set, keep };
+
 class helper_service {
 public:
     using clock = std::function<std::int64_t()>;
@@ -40,7 +43,8 @@ public:
     common::helper create(sql::connection& db, const principal& who, common::helper helper) const;
     // 409 version_conflict; 409 helper_has_households when made inactive while households are paired with the
     // helper (they are given other helpers first, so no household is left without one unknowingly).
-    common::helper update(sql::connection& db, const principal& who, std::int64_t id, common::helper helper) const;
+    common::helper update(sql::connection& db, const principal& who, std::int64_t id, common::helper helper,
+                          account_edit account = account_edit::set) const;
 
 private:
     clock now_;

@@ -57,12 +57,17 @@ std::vector<common::visit> visit_service::of_household(sql::connection& db, cons
     access_policy::require_role(who, permission::read_households);
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         household_in_area(db, who, household_id, permission::read_households, false);
-        return storage::visit_repository(db).of_household(household_id);
+        auto visits = storage::visit_repository(db).of_household(household_id);
+        // The supervisors' unannounced checks look at the helper's work too: they are not his to read.
+        if (access_policy::role_has_over_paired(who.role, permission::read_households))
+            std::erase_if(visits, is_check);
+        return visits;
     });
 }
 
 common::visit visit_service::record(sql::connection& db, const principal& who, std::int64_t household_id,
-                                    common::visit v) const {
+                                    const common::visit input) const {
+    const auto& v = input;
     common::check_visit(v);
     // A check is the supervisors'; every other visit the village's and township's, or the helper's own.
     const auto needed = is_check(v) ? permission::record_checks : permission::record_visits;
@@ -79,6 +84,7 @@ common::visit visit_service::record(sql::connection& db, const principal& who, s
     if (v.visited_on > common::format_date(common::china_date_of_ms(now)))
         throw api_error::invalid_field("visited_on", "invalid_value", "走访日期不能晚于今天", "visited_on is in the future");
     return run_in_transaction(db, sql::tx_mode::write, [&] {
+        auto v = input;  // a copy: a retried transaction starts again from what was sent
         const auto h = household_in_area(db, who, household_id, needed, false);
         require_registered(h);
         if (by_the_helper) v.helper_id = own_helper_id(db, who, v.helper_id);

@@ -71,8 +71,15 @@ TEST_P(helper_account, the_account_named_on_a_helper_is_one_of_the_role_helper_a
     EXPECT_EQ(r.status, 409) << r.body;
     EXPECT_EQ(code_of(r), "helper_account_taken");
 
+    // An edit that does not send the account (written before helpers had one) keeps it.
+    const auto kept = admin.request_json(http_method::put, "/api/v1/helpers/" + std::to_string(me.id),
+                                         nlohmann::json{{"unit_id", unit_id_}, {"name", "王帮扶"}, {"phone", "13900000009"},
+                                                        {"version", me.version}}.dump());
+    EXPECT_EQ(kept["username"], "helper_a");
+    auto current = admin.get_helper(me.id);
+
     // Taken away, the account is free for another helper; the first no longer names it.
-    auto edited = me;
+    auto edited = current;
     edited.username.clear();
     EXPECT_TRUE(admin.update_helper(edited).username.empty());
     EXPECT_EQ(refused("helper_a").status, 201);
@@ -187,6 +194,42 @@ TEST_P(helper_account, a_helper_records_his_own_visits_only) {
     EXPECT_EQ(code_of(visit(theirs, base)), "not_paired");
     EXPECT_EQ(client_as("clerk_a").list_visits(mine).size(), 2u);
     EXPECT_EQ(client_as("clerk_a").list_visits(theirs).size(), 0u);
+
+    // The supervisors' unannounced checks on his household are not his to read.
+    common::visit check_visit;
+    check_visit.kind = "unannounced_check";
+    check_visit.visited_on = "2026-01-07";
+    check_visit.done = "暗访核实帮扶成效";
+    client_as("supervisor").record_visit(mine, check_visit);
+    EXPECT_EQ(client_as("clerk_a").list_visits(mine).size(), 3u);
+    const auto seen = helper_a.list_visits(mine);
+    ASSERT_EQ(seen.size(), 2u);
+    for (const auto& v : seen) EXPECT_NE(v.kind, "unannounced_check");
+}
+
+TEST_P(helper_account, the_reach_follows_the_account_from_one_helper_to_another) {
+    auto admin = client_as("admin");
+    const auto first = helper("王帮扶", "helper_a");
+    const auto second = helper("李帮扶", "");
+    const auto of_first = registered_household(531, group_a);
+    const auto of_second = registered_household(532, group_a);
+    auto approver = client_as("approver");
+    approver.pair_helper(of_first, first.id, "一帮一");
+    approver.pair_helper(of_second, second.id, "一帮一");
+    auto helper_a = client_as("helper_a");
+    const auto target = [](std::int64_t id) { return "/api/v1/households/" + std::to_string(id); };
+    EXPECT_EQ(helper_a.request(http_method::get, target(of_first)).status, 200);
+    EXPECT_EQ(helper_a.request(http_method::get, target(of_second)).status, 403);
+
+    auto a = admin.get_helper(first.id);
+    a.username.clear();
+    admin.update_helper(a);
+    auto b = admin.get_helper(second.id);
+    b.username = "helper_a";
+    admin.update_helper(b);
+    EXPECT_EQ(helper_a.request(http_method::get, target(of_first)).status, 403);
+    EXPECT_EQ(helper_a.request(http_method::get, target(of_second)).status, 200);
+    EXPECT_EQ(helper_a.whoami()["user"]["helper_id"], second.id);
 }
 
 TEST_P(helper_account, an_account_no_helper_names_reaches_no_household) {
