@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "client/tls_connection.hpp"
+#include "common/exit_json.hpp"
 #include "common/bounded_json.hpp"
 #include "common/assistance_json.hpp"
 #include "common/helper_json.hpp"
@@ -257,6 +258,26 @@ common::poverty_line api_client::set_poverty_line(int year, common::money_fen am
     auto json = request_json(http_method::put, "/api/v1/poverty-lines/" + std::to_string(year),
                              nlohmann::json{{"amount", common::fen_to_json(amount)}}.dump());
     return parse_answer("poverty line", [&] { return common::poverty_line_from_json(json); });
+}
+
+std::vector<common::exit_standard> api_client::list_exit_standards() {
+    auto json = request_json(http_method::get, "/api/v1/exit-standards");
+    return items_answer("exit standard list", json,
+                        [](const nlohmann::json& j) { return common::exit_standard_from_json(j); });
+}
+
+common::exit_standard api_client::set_exit_standard(int year, common::money_fen income_line, int transition_years) {
+    auto json = request_json(http_method::put, "/api/v1/exit-standards/" + std::to_string(year),
+                             nlohmann::json{{"income_line", common::fen_to_json(income_line)},
+                                            {"transition_years", transition_years}}
+                                 .dump());
+    return parse_answer("exit standard", [&] { return common::exit_standard_from_json(json); });
+}
+
+common::exit_verdict api_client::exit_verdict(std::int64_t household_id, int year) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) +
+                                                   "/exit-verdict?year=" + std::to_string(year));
+    return parse_answer("exit verdict", [&] { return common::exit_verdict_from_json(json); });
 }
 
 std::vector<common::quota> api_client::list_quotas(int year, const std::string& parent_code) {

@@ -22,6 +22,7 @@
 #include "common/api_error.hpp"
 #include "common/assistance.hpp"
 #include "common/assistance_rules.hpp"
+#include "common/exit_rules.hpp"
 #include "common/helper.hpp"
 #include "common/sandaohu.hpp"
 #include "common/household.hpp"
@@ -161,6 +162,10 @@ public:
     // that does not fit throws client_error{protocol}.
     std::vector<common::poverty_line> list_poverty_lines();               // GET /api/v1/poverty-lines
     common::poverty_line set_poverty_line(int year, common::money_fen amount);  // PUT …/poverty-lines/{year}
+    std::vector<common::exit_standard> list_exit_standards();                  // GET /api/v1/exit-standards
+    // PUT /api/v1/exit-standards/{year}
+    common::exit_standard set_exit_standard(int year, common::money_fen income_line, int transition_years);
+    common::exit_verdict exit_verdict(std::int64_t household_id, int year);     // GET …/households/{id}/exit-verdict
     std::vector<common::quota> list_quotas(int year, const std::string& parent_code);  // GET /api/v1/quotas
     common::quota set_quota(int year, const std::string& area_code, int places);  // PUT …/quotas/{year}/{area}
 

@@ -25,6 +25,7 @@
 #include "client/posting_commands.hpp"
 #include "client/procedure_commands.hpp"
 #include "client/quota_commands.hpp"
+#include "client/exit_commands.hpp"
 #include "client/helper_commands.hpp"
 #include "client/pairing_commands.hpp"
 #include "client/measure_commands.hpp"
@@ -95,6 +96,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<procedure_commands>(app));  // the identification procedure: cases, steps
     groups.push_back(std::make_unique<posting_commands>(app));    // its postings and objections
     groups.push_back(std::make_unique<quota_commands>(app));      // poverty lines and quotas
+    groups.push_back(std::make_unique<exit_commands>(app));       // the exit standard, and files judged against it
     groups.push_back(std::make_unique<helper_commands>(app));     // helper units, helpers, the volunteer team
     groups.push_back(std::make_unique<pairing_commands>(app));    // helpers paired with households
     groups.push_back(std::make_unique<measure_commands>(app));    // measures and projects

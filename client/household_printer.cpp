@@ -56,6 +56,8 @@ const std::map<std::string, std::pair<const char*, const char*>, std::less<>>& f
         {"housing_danger_grade", {"危房等级", "dilapidation grade"}},
         {"housing_area_m2", {"住房面积", "housing area"}}, {"drinking_water_difficult", {"饮水困难", "water hard to get"}},
         {"drinking_water_safe", {"饮水安全", "safe drinking water"}},
+        {"food_secure", {"不愁吃", "food secure"}},     {"clothing_secure", {"不愁穿", "clothing secure"}},
+        {"out_of_school_reason", {"未在校原因", "why not in school"}},
         {"electricity", {"生活用电", "electricity"}},  {"production_electricity", {"生产用电", "power for production"}},
         {"road_access", {"入户路类型", "road to the house"}},
         {"main_road_distance_km", {"与村主干路距离", "distance to the main road"}}, {"fuel", {"主要燃料类型", "main fuel"}},
@@ -196,6 +198,8 @@ std::string household_printer::household(const common::household& h) const {
                                   in(lang_, " 平方米", " m²")},
         {in(lang_, "饮水困难", "Water hard to get"), yes_no(c.drinking_water_difficult)},
         {in(lang_, "饮水安全", "Safe drinking water"), yes_no(c.drinking_water_safe)},
+        {in(lang_, "不愁吃、不愁穿", "Food, clothing secure"),
+         yes_no(c.food_secure) + (en ? ", " : "、") + yes_no(c.clothing_secure)},
         {in(lang_, "生活用电", "Electricity"), enum_text(voc::electricity, c.electricity, lang_)},
         {in(lang_, "生产用电", "Power for production"), yes_no(c.production_electricity)},
         {in(lang_, "入户路类型", "Road to the house"), enum_text(voc::road_access, c.road_access, lang_)},
@@ -249,7 +253,13 @@ std::string household_printer::household(const common::household& h) const {
         if (!m.work_location.empty()) work += (en ? ", " : "，") + enum_text(voc::work_locations, m.work_location, lang_);
         details.push_back({m.name, enum_text(voc::ethnicities, m.ethnicity, lang_),
                            enum_text(voc::political_statuses, m.political_status, lang_),
-                           enum_text(voc::schooling, m.schooling, lang_), disability, work,
+                           enum_text(voc::schooling, m.schooling, lang_) +
+                               (m.out_of_school_reason.empty()
+                                    ? ""
+                                    : (en ? " (" : "（") +
+                                          enum_text(voc::out_of_school_reasons, m.out_of_school_reason, lang_) +
+                                          (en ? ")" : "）")),
+                           disability, work,
                            yes_no(m.medical_insurance), yes_no(m.pension_insurance),
                            yes_no(m.serious_illness_insurance)});
     }

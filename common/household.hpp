@@ -21,6 +21,9 @@ struct member {
     std::string political_status;   // vocabulary::political_statuses, 政治面貌
     std::string education;          // vocabulary::education_levels
     std::string schooling;          // vocabulary::schooling, 在校生状况
+    // vocabulary::out_of_school_reasons: why a member who is not in school is not (a child of compulsory school
+    // age must be in school or have one for the exit standard, common/exit_rules.hpp); empty otherwise.
+    std::string out_of_school_reason;
     std::string health;             // vocabulary::health_conditions
     int disability_grade = 0;       // 1..4 when health == "disabled", else 0
     std::string disability_category;     // vocabulary::disability_categories when disabled, else empty
@@ -77,6 +80,8 @@ struct living_conditions {
     double housing_area_m2 = 0;
     bool drinking_water_difficult = false;  // 饮水困难
     bool drinking_water_safe = false;       // 饮水安全
+    bool food_secure = false;      // 不愁吃: food secure, as the village found it
+    bool clothing_secure = false;  // 不愁穿: clothing secure
     std::string electricity;        // vocabulary::electricity, 生活用电
     bool production_electricity = false;  // 生产用电
     std::string road_access;        // vocabulary::road_access, 入户路类型

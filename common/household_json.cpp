@@ -43,6 +43,7 @@ member member_from_json(const json& j, const std::string& path) {
         else if (key == "political_status") m.political_status = string_at(v, p);
         else if (key == "education") m.education = string_at(v, p);
         else if (key == "schooling") m.schooling = string_at(v, p);
+        else if (key == "out_of_school_reason") m.out_of_school_reason = string_at(v, p);
         else if (key == "health") m.health = string_at(v, p);
         else if (key == "disability_grade") m.disability_grade = int_at(v, p);
         else if (key == "disability_category") m.disability_category = string_at(v, p);
@@ -86,6 +87,7 @@ json member_to_json(const member& m) {
                 {"political_status", m.political_status},
                 {"education", m.education},
                 {"schooling", m.schooling},
+                {"out_of_school_reason", m.out_of_school_reason},
                 {"health", m.health},
                 {"disability_grade", m.disability_grade},
                 {"disability_category", m.disability_category},
@@ -213,6 +215,8 @@ json to_json(const household& h) {
           {"housing_area_m2", quantity_json(k.housing_area_m2)},
           {"drinking_water_difficult", k.drinking_water_difficult},
           {"drinking_water_safe", k.drinking_water_safe},
+          {"food_secure", k.food_secure},
+          {"clothing_secure", k.clothing_secure},
           {"electricity", k.electricity},
           {"production_electricity", k.production_electricity},
           {"road_access", k.road_access},
@@ -302,6 +306,8 @@ household household_from_json(const json& j, json_source source) {
                 else if (k == "housing_area_m2") c.housing_area_m2 = double_at(cv, cp);
                 else if (k == "drinking_water_difficult") c.drinking_water_difficult = bool_at(cv, cp);
                 else if (k == "drinking_water_safe") c.drinking_water_safe = bool_at(cv, cp);
+                else if (k == "food_secure") c.food_secure = bool_at(cv, cp);
+                else if (k == "clothing_secure") c.clothing_secure = bool_at(cv, cp);
                 else if (k == "electricity") c.electricity = string_at(cv, cp);
                 else if (k == "production_electricity") c.production_electricity = bool_at(cv, cp);
                 else if (k == "road_access") c.road_access = string_at(cv, cp);

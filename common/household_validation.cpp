@@ -127,6 +127,11 @@ public:
         code(f("political_status", "政治面貌"), vocabulary::political_statuses, m.political_status, true);
         code(f("education", "文化程度"), vocabulary::education_levels, m.education, true);
         code(f("schooling", "在校生状况"), vocabulary::schooling, m.schooling, true);
+        const field reason = f("out_of_school_reason", "未在校原因");
+        if (m.schooling == "not_in_school")
+            code(reason, vocabulary::out_of_school_reasons, m.out_of_school_reason, false);
+        else if (!m.out_of_school_reason.empty())
+            fail(reason, "invalid_value", "只有非在校生才填未在校原因", "only a member not in school has a reason for it");
         code(f("health", "健康状况"), vocabulary::health_conditions, m.health, true);
 
         const bool disabled = m.health == "disabled";

@@ -9,11 +9,6 @@
 namespace fupin::common {
 namespace {
 
-std::string yuan(money_fen fen) {
-    if (fen % 100 == 0) return fmt::format("{}", fen / 100);
-    return fmt::format("{}.{:02}", fen / 100, std::abs(fen % 100));
-}
-
 int consumption_order(const std::string& level) {
     if (level == "low") return 0;
     if (level == "medium") return 1;
@@ -22,6 +17,11 @@ int consumption_order(const std::string& level) {
 }
 
 }  // namespace
+
+std::string yuan_text(money_fen fen) {
+    if (fen % 100 == 0) return fmt::format("{}", fen / 100);
+    return fmt::format("{}{}.{:02}", fen < 0 ? "-" : "", std::abs(fen / 100), std::abs(fen % 100));
+}
 
 identification_verdict identification_rules::judge(const household& h, money_fen poverty_line, int application_year) {
     identification_verdict v;
@@ -38,16 +38,16 @@ identification_verdict identification_rules::judge(const household& h, money_fen
 
     if (v.below_line)
         favourable.push_back({"below_line",
-                              fmt::format("人均纯收入{}元,低于扶贫标准{}元", yuan(h.per_capita_net_income),
-                                          yuan(poverty_line)),
+                              fmt::format("人均纯收入{}元,低于扶贫标准{}元", yuan_text(h.per_capita_net_income),
+                                          yuan_text(poverty_line)),
                               fmt::format("per-capita net income {} yuan is below the poverty line of {} yuan",
-                                          yuan(h.per_capita_net_income), yuan(poverty_line))});
+                                          yuan_text(h.per_capita_net_income), yuan_text(poverty_line))});
     else
         deciding.push_back({"above_line",
-                            fmt::format("人均纯收入{}元,不低于扶贫标准{}元", yuan(h.per_capita_net_income),
-                                        yuan(poverty_line)),
+                            fmt::format("人均纯收入{}元,不低于扶贫标准{}元", yuan_text(h.per_capita_net_income),
+                                        yuan_text(poverty_line)),
                             fmt::format("per-capita net income {} yuan is not below the poverty line of {} yuan",
-                                        yuan(h.per_capita_net_income), yuan(poverty_line))});
+                                        yuan_text(h.per_capita_net_income), yuan_text(poverty_line))});
 
     if (application_year && (h.income.year < application_year - 1 || h.income.year > application_year))
         exclude("income_out_of_date",

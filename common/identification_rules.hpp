@@ -22,6 +22,9 @@ struct verdict_reason {
     const std::string& text(language lang) const { return lang == language::en ? en : zh; }
 };
 
+// An amount as a verdict's text says it: "2300", "2300.50".
+std::string yuan_text(money_fen fen);
+
 struct identification_verdict {
     bool eligible = false;          // below the line, not excluded, not 五保 or 低保
     bool below_line = false;

@@ -211,6 +211,15 @@ const vocabulary_list schooling{"schooling",
                                  {"undergraduate", "本科及以上", "university"},
                                  {"not_in_school", "非在校生", "not in school"}}};
 
+// Why a member is not in school; for a child of compulsory school age, what the exit standard's 义务教育有保障
+// accepts instead of school.
+const vocabulary_list out_of_school_reasons{"out_of_school_reasons",
+                                            {{"home_schooling", "送教上门", "taught at home"},
+                                             {"severe_disability", "重度残疾不能就学", "severely disabled"},
+                                             {"illness", "因病休学", "ill, school suspended"},
+                                             {"finished", "已完成义务教育", "compulsory schooling finished"},
+                                             {"other", "其他", "other"}}};
+
 // In the order of the disability certificate's category digit (1 视力 … 7 多重).
 const vocabulary_list disability_categories{"disability_categories",
                                             {{"visual", "视力残疾", "visual"},
@@ -337,7 +346,7 @@ const std::vector<const vocabulary_list*>& all() {
         // The household file.
         &household_statuses, &sexes, &relations, &education_levels, &health_conditions, &labour_capacities,
         &housing_conditions, &housing_danger_grades, &electricity, &road_access, &fuel_types, &consumption_levels,
-        &poverty_causes, &identification_standards, &poverty_types, &ethnicities, &political_statuses, &schooling,
+        &poverty_causes, &identification_standards, &poverty_types, &ethnicities, &political_statuses, &schooling, &out_of_school_reasons,
         &disability_categories, &work_statuses, &work_locations,
         // The users, the helpers and the assistance.
         &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,

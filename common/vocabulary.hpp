@@ -48,6 +48,7 @@ extern const vocabulary_list poverty_types;             // 贫困户属性
 extern const vocabulary_list ethnicities;               // 民族, by their GB 3304 codes ("01" 汉族 … "56" 基诺族)
 extern const vocabulary_list political_statuses;        // 政治面貌
 extern const vocabulary_list schooling;                 // 在校生状况
+extern const vocabulary_list out_of_school_reasons;     // why a member is not in school
 extern const vocabulary_list disability_categories;     // 残疾类别
 extern const vocabulary_list work_statuses;             // 务工状况
 extern const vocabulary_list work_locations;            // 务工地点

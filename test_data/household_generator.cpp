@@ -179,6 +179,8 @@ common::household household_generator::make(std::int64_t index, int members) con
     c.housing_area_m2 = static_cast<double>(20 + r(12, 130));
     c.drinking_water_difficult = r(13, 5) == 0;
     c.drinking_water_safe = !c.drinking_water_difficult && r(205, 10) != 0;
+    c.food_secure = r(230, 10) != 0;
+    c.clothing_secure = r(231, 10) != 0;
     c.electricity = r(14, 50) == 0 ? "none" : "grid";
     c.production_electricity = c.electricity == "grid" && r(206, 2) == 0;
     c.road_access = r(15, 3) == 0 ? "gravel" : "hardened";

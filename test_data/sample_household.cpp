@@ -91,6 +91,7 @@ common::household sample_household(const sample_options& options, const member_n
     c.housing_danger_grade = "c";
     c.housing_area_m2 = 60;
     c.drinking_water_difficult = true;
+    c.food_secure = true;  // fed, but short of clothes
     c.electricity = "grid";
     c.road_access = "dirt";
     c.main_road_distance_km = 2.5;
@@ -108,6 +109,7 @@ common::household sample_household(const sample_options& options, const member_n
         m.political_status = p.political_status;
         m.education = p.education;
         m.schooling = "not_in_school";
+        m.out_of_school_reason = "finished";
         m.health = p.health;
         m.disability_grade = p.disability_grade;
         m.disability_category = p.disability_category;

@@ -53,6 +53,7 @@ rng = random.Random(SEED)
 form_rng = random.Random(SEED + 1)
 village_rng = random.Random(SEED + 2)  # which villages are 贫困村
 conditions_rng = random.Random(SEED + 3)  # the form's land kinds and living conditions
+exit_rng = random.Random(SEED + 4)  # what the exit standard reads: 不愁吃, 不愁穿, why a member is out of school
 used_ids = set()
 
 
@@ -314,6 +315,10 @@ def household(township, village, group, number):
     for m in members:
         m["migrant_work_income"] = yuan(m["migrant_work_income"])
         form_details(m)
+        # A youngster out of school has mostly finished compulsory schooling; an adult's reason is left unsaid.
+        out_young = m["schooling"] == "not_in_school" and m["_age"] <= 18
+        m["out_of_school_reason"] = (exit_rng.choices(["finished", "illness", "severe_disability"], [90, 5, 5])[0]
+                                     if out_young and exit_rng.random() < 0.8 else "")
         del m["_age"], m["_in_school"]
 
     housing = pick({"dilapidated": 25, "ordinary": 50, "safe": 20, "none": 5})
@@ -350,6 +355,8 @@ def household(township, village, group, number):
                        "housing_area_m2": housing_area,
                        "drinking_water_difficult": water == "difficult",
                        "drinking_water_safe": water == "safe",
+                       "food_secure": exit_rng.random() < 0.85,
+                       "clothing_secure": exit_rng.random() < 0.9,
                        "electricity": electricity,
                        "production_electricity": electricity == "grid" and crng.random() < 0.6,
                        "road_access": pick({"hardened": 35, "gravel": 30, "dirt": 30, "none": 5}),

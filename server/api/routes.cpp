@@ -10,6 +10,7 @@
 #include "server/api/household_handlers.hpp"
 #include "server/api/person_handlers.hpp"
 #include "server/api/procedure_handlers.hpp"
+#include "server/api/exit_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
 #include "server/api/assistance_handlers.hpp"
@@ -126,6 +127,10 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("PUT", "/api/v1/poverty-lines/{year}", auth(bind(quotas, &quota_handlers::set_line)));
     r.add("GET", "/api/v1/quotas", auth(bind(quotas, &quota_handlers::list)));
     r.add("PUT", "/api/v1/quotas/{year}/{area}", auth(bind(quotas, &quota_handlers::set)));
+    auto exits = std::make_shared<exit_handlers>(use_cases.exit_standards);
+    r.add("GET", "/api/v1/exit-standards", auth(bind(exits, &exit_handlers::standards)));
+    r.add("PUT", "/api/v1/exit-standards/{year}", auth(bind(exits, &exit_handlers::set_standard)));
+    r.add("GET", "/api/v1/households/{id}/exit-verdict", auth(bind(exits, &exit_handlers::verdict)));
 
     r.add("GET", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::units)));
     r.add("POST", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::create_unit)));

@@ -29,16 +29,6 @@ int sum_places(const std::vector<common::quota>& qs, const std::string& except =
     return sum;
 }
 
-template <class Work>
-auto once_more_after_a_lost_insert(Work&& work) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return work();
-        } catch (const sql::constraint_violation&) {
-            if (attempt >= 2) throw;
-        }
-    }
-}
 
 }  // namespace
 

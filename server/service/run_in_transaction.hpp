@@ -32,4 +32,17 @@ auto run_in_transaction(sql::connection& db, sql::tx_mode mode, Work&& work) {
     }
 }
 
+// For a write that inserts a row unless it exists (the first line or quota of a year): two such writes at once
+// leave one loser on the primary key, which, run again, finds the row and updates it.
+template <class Work>
+auto once_more_after_a_lost_insert(Work&& work) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work();
+        } catch (const sql::constraint_violation&) {
+            if (attempt >= 2) throw;
+        }
+    }
+}
+
 }  // namespace fupin::server::service

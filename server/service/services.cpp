@@ -14,6 +14,7 @@ services services::make(const server_config& config, const caches& kept) {
         .postings = posting_service(config.clock, config.posting_days),
         .objections = objection_service(config.clock),
         .quotas = quota_service(config.clock),
+        .exit_standards = exit_standard_service(config.clock),
         .helpers = helper_service(config.clock),
         .pairings = pairing_service(config.clock, config.helper_household_limit),
         .measures = measure_service(config.clock),

@@ -17,6 +17,7 @@
 #include "server/service/pairing_service.hpp"
 #include "server/service/person_lookup_service.hpp"
 #include "server/service/posting_service.hpp"
+#include "server/service/exit_standard_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/sandaohu_service.hpp"
 #include "server/service/session_service.hpp"
@@ -34,6 +35,7 @@ struct services {
     posting_service postings;          // the public postings,
     objection_service objections;      // residents' objections to them
     quota_service quotas;
+    exit_standard_service exit_standards;  // the exit standard per year, and files judged against it
     helper_service helpers;    // helper units, helpers, the volunteer team
     pairing_service pairings;  // helpers paired with registered households
     measure_service measures;  // measures, projects and plans

@@ -86,6 +86,8 @@ protected:
         auto admin = client_as("admin");
         admin.request_json(http_method::put, "/api/v1/poverty-lines/" + std::to_string(matrix_year),
                            R"({"amount":2300})");
+        admin.request_json(http_method::put, "/api/v1/exit-standards/" + std::to_string(matrix_year),
+                           R"({"income_line":3300,"transition_years":5})");
         admin.request_json(http_method::post, "/api/v1/users",
                            nlohmann::json{{"username", "matrix_target"}, {"display_name", "矩阵测试"},
                                           {"role", "village_clerk"}, {"area_code", village_b},
@@ -248,6 +250,15 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     rules["GET /api/v1/poverty-lines"] = {officials, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/poverty-lines"}; }};
     rules["PUT /api/v1/poverty-lines/{year}"] = {admins, false, false, false, [y](const test_user&, bool) {
         return api_call{http_method::put, "/api/v1/poverty-lines/" + y, R"({"amount":2300})"};
+    }};
+    // The exit standard: set by the administrator, as the poverty line; every official reads it and judges the
+    // files of the area against it.
+    rules["GET /api/v1/exit-standards"] = {officials, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/exit-standards"}; }};
+    rules["PUT /api/v1/exit-standards/{year}"] = {admins, false, false, false, [y](const test_user&, bool) {
+        return api_call{http_method::put, "/api/v1/exit-standards/" + y, R"({"income_line":3300,"transition_years":5})", 200};
+    }};
+    rules["GET /api/v1/households/{id}/exit-verdict"] = {officials, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/exit-verdict?year=" + y, "", 200};
     }};
     rules["GET /api/v1/quotas"] = {officials, false, false, false, [y](const test_user&, bool) { return api_call{http_method::get, "/api/v1/quotas?year=" + y}; }};
     // A village's quota: set by its township (set_village_quotas); the county's and townships' by the administrator.
@@ -433,7 +444,8 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         "GET /api/v1/households/{id}",          "GET /api/v1/households/{id}/helpers",
         "GET /api/v1/households/{id}/measures", "GET /api/v1/measures/{id}",
         "GET /api/v1/households/{id}/suggestions", "GET /api/v1/households/{id}/plans/{year}",
-        "GET /api/v1/households/{id}/visits",   "POST /api/v1/households/{id}/visits"};
+        "GET /api/v1/households/{id}/visits",   "POST /api/v1/households/{id}/visits",
+        "GET /api/v1/households/{id}/exit-verdict"};
 
     // Every route of the server's table has its row: a new route without one fails here.
     server::server_config config;

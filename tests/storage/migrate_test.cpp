@@ -69,7 +69,10 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     conn().execute_script("ALTER TABLE households ADD COLUMN drinking_water VARCHAR(32) NOT NULL DEFAULT 'safe'");
     conn().execute("UPDATE households SET drinking_water = 'difficult' WHERE id = ?", {ids[1]});
     conn().execute("UPDATE households SET drinking_water = 'unsafe' WHERE id = ?", {ids[2]});
-    // 014 (012 and 013 create their tables only where they are missing). SQLite drops no indexed column.
+    for (const char* column : {"food_secure", "clothing_secure"})  // 015
+        conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
+    conn().execute_script("ALTER TABLE members DROP COLUMN out_of_school_reason");
+    // 014 (012, 013 and 015 create their tables only where they are missing). SQLite drops no indexed column.
     if (conn().dialect() == server::sql::dialect::sqlite) conn().execute_script("DROP INDEX helpers_username");
     conn().execute_script("ALTER TABLE helpers DROP COLUMN username");
     conn().execute("DELETE FROM schema_version WHERE version > 6");

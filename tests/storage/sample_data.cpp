@@ -32,6 +32,7 @@ common::household make_household(const std::string& group, int first_id, int mem
     h.land = {3.5, 0.25, 1.0, 2.5, 10.5, 1.5, 0.5, 3.0, 0.75};
     h.conditions.production_electricity = h.conditions.sanitary_toilet = h.conditions.cooperative_member = true;
     h.conditions.drinking_water_safe = true;
+    h.conditions.clothing_secure = true;
     h.conditions.main_road_distance_km = 1.25;
     h.conditions.housing_area_m2 = 60.5;
     h.conditions.assets_note = "耕牛1头、摩托车1辆";
@@ -83,6 +84,8 @@ void expect_same(const common::household& e, const common::household& a, bool co
     EXPECT_EQ(e.conditions.housing_area_m2, a.conditions.housing_area_m2);
     EXPECT_EQ(e.conditions.drinking_water_difficult, a.conditions.drinking_water_difficult);
     EXPECT_EQ(e.conditions.drinking_water_safe, a.conditions.drinking_water_safe);
+    EXPECT_EQ(e.conditions.food_secure, a.conditions.food_secure);
+    EXPECT_EQ(e.conditions.clothing_secure, a.conditions.clothing_secure);
     EXPECT_EQ(e.conditions.electricity, a.conditions.electricity);
     EXPECT_EQ(e.conditions.production_electricity, a.conditions.production_electricity);
     EXPECT_EQ(e.conditions.road_access, a.conditions.road_access);
@@ -133,6 +136,7 @@ void expect_same(const common::household& e, const common::household& a, bool co
         EXPECT_EQ(em.ethnicity, am.ethnicity);
         EXPECT_EQ(em.political_status, am.political_status);
         EXPECT_EQ(em.schooling, am.schooling);
+        EXPECT_EQ(em.out_of_school_reason, am.out_of_school_reason);
         EXPECT_EQ(em.disability_category, am.disability_category);
         EXPECT_EQ(em.disability_certificate, am.disability_certificate);
         EXPECT_EQ(em.work_status, am.work_status);

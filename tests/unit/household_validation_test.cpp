@@ -82,6 +82,14 @@ TEST(household_validation, the_forms_member_details) {
     expect_refused([](household& h) { h.members[1].political_status = "party"; }, "members[1].political_status",
                    "invalid_value");
     expect_refused([](household& h) { h.members[2].schooling.clear(); }, "members[2].schooling", "missing_field");
+    expect_refused([](household& h) { h.members[1].out_of_school_reason = "bored"; }, "members[1].out_of_school_reason",
+                   "invalid_value");
+    expect_refused(
+        [](household& h) {
+            h.members[1].schooling = "primary";  // in school, yet a reason for not being there
+            h.members[1].out_of_school_reason = "illness";
+        },
+        "members[1].out_of_school_reason", "invalid_value");
     expect_refused([](household& h) { h.members[2].labour_capacity = "strong"; }, "members[2].labour_capacity",
                    "invalid_value");
     // Disability: a category when disabled, none otherwise; the certificate is the ID number, category, grade.
@@ -116,6 +124,7 @@ TEST(household_validation, the_forms_member_details) {
     h.members[2].labour_capacity = "skilled";
     h.members[0].labour_capacity = "lost";
     h.members[0].schooling = "undergraduate";
+    h.members[0].out_of_school_reason.clear();  // in school: no reason for being out of it
     EXPECT_TRUE(find_problems(h, today).empty());
     EXPECT_EQ(vocabulary::ethnicities.entries.size(), 56u);
     EXPECT_EQ(label(vocabulary::ethnicities, "06", language::zh), "苗族");
