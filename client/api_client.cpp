@@ -8,6 +8,7 @@
 
 #include "client/tls_connection.hpp"
 #include "common/exit_json.hpp"
+#include "common/member_change_json.hpp"
 #include "common/bounded_json.hpp"
 #include "common/assistance_json.hpp"
 #include "common/helper_json.hpp"
@@ -258,6 +259,24 @@ common::poverty_line api_client::set_poverty_line(int year, common::money_fen am
     auto json = request_json(http_method::put, "/api/v1/poverty-lines/" + std::to_string(year),
                              nlohmann::json{{"amount", common::fen_to_json(amount)}}.dump());
     return parse_answer("poverty line", [&] { return common::poverty_line_from_json(json); });
+}
+
+std::pair<common::household, common::member_change> api_client::change_members(
+    std::int64_t household_id, std::int64_t version, const common::member_change_request& change) {
+    auto body = common::to_json(change);
+    body["version"] = version;
+    auto json = request_json(http_method::post, "/api/v1/households/" + std::to_string(household_id) + "/member-changes",
+                             body.dump());
+    return parse_answer("member change", [&] {
+        return std::make_pair(common::household_from_json(json.at("household"), common::json_source::response),
+                              common::member_change_from_json(json.at("change")));
+    });
+}
+
+std::vector<common::member_change> api_client::member_changes(std::int64_t household_id) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) + "/member-changes");
+    return items_answer("member change list", json,
+                        [](const nlohmann::json& j) { return common::member_change_from_json(j); });
 }
 
 std::vector<common::exit_standard> api_client::list_exit_standards() {

@@ -23,6 +23,7 @@
 #include "common/assistance.hpp"
 #include "common/assistance_rules.hpp"
 #include "common/exit_rules.hpp"
+#include "common/member_change.hpp"
 #include "common/helper.hpp"
 #include "common/sandaohu.hpp"
 #include "common/household.hpp"
@@ -162,6 +163,11 @@ public:
     // that does not fit throws client_error{protocol}.
     std::vector<common::poverty_line> list_poverty_lines();               // GET /api/v1/poverty-lines
     common::poverty_line set_poverty_line(int year, common::money_fen amount);  // PUT …/poverty-lines/{year}
+    // POST /api/v1/households/{id}/member-changes, based on the file's `version`: the file as it now stands and the
+    // change's history row.
+    std::pair<common::household, common::member_change> change_members(std::int64_t household_id, std::int64_t version,
+                                                                      const common::member_change_request& change);
+    std::vector<common::member_change> member_changes(std::int64_t household_id);  // GET, the same; newest first
     std::vector<common::exit_standard> list_exit_standards();                  // GET /api/v1/exit-standards
     // PUT /api/v1/exit-standards/{year}
     common::exit_standard set_exit_standard(int year, common::money_fen income_line, int transition_years);

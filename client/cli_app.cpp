@@ -25,6 +25,7 @@
 #include "client/posting_commands.hpp"
 #include "client/procedure_commands.hpp"
 #include "client/quota_commands.hpp"
+#include "client/member_commands.hpp"
 #include "client/exit_commands.hpp"
 #include "client/helper_commands.hpp"
 #include "client/pairing_commands.hpp"
@@ -93,6 +94,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<health_command>(app));
     groups.push_back(std::make_unique<account_commands>(app));
     groups.push_back(std::make_unique<household_commands>(app));
+    groups.push_back(std::make_unique<member_commands>(app));     // births, deaths, marriages, moves, new numbers
     groups.push_back(std::make_unique<procedure_commands>(app));  // the identification procedure: cases, steps
     groups.push_back(std::make_unique<posting_commands>(app));    // its postings and objections
     groups.push_back(std::make_unique<quota_commands>(app));      // poverty lines and quotas

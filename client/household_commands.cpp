@@ -1,36 +1,19 @@
 #include "client/household_commands.hpp"
 
-#include <fstream>
 #include <istream>
 #include <ostream>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 
 #include "client/exit_codes.hpp"
 #include "client/household_printer.hpp"
 #include "client/input_errors.hpp"
+#include "client/input_file.hpp"
 #include "common/china_date.hpp"
 #include "common/household_json.hpp"
 #include "common/household_validation.hpp"
 
 namespace fupin::client {
-namespace {
-
-std::string read_input(const std::string& path, std::istream& in) {
-    std::ostringstream text;
-    if (path == "-") {
-        text << in.rdbuf();
-        return text.str();
-    }
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw unreadable_file("cannot read " + path);
-    text << file.rdbuf();
-    if (file.bad()) throw unreadable_file("cannot read " + path);
-    return text.str();
-}
-
-}  // namespace
 
 household_commands::household_commands(CLI::App& app) {
     auto* household = app.add_subcommand("household", "户档案 (household files)")->require_subcommand(1);

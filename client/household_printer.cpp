@@ -275,6 +275,33 @@ std::string household_printer::household(const common::household& h) const {
     return out;
 }
 
+std::string household_printer::member_change(const common::member_change& c, const common::household& after) const {
+    std::string out = rformat(in(lang_, "已登记成员变更 {}：户 {}，{} {}（{}），{}\n",
+                                 "Member change {} recorded: household {}, {} {} ({}), {}\n"),
+                              c.id, c.household_id, enum_text(voc::member_change_kinds, c.kind, lang_), c.name,
+                              c.new_id_number.empty() ? c.id_number : c.id_number + " → " + c.new_id_number,
+                              c.effective_on);
+    if (!c.new_head_name.empty()) out += rformat(in(lang_, "新户主：{}\n", "New head: {}\n"), c.new_head_name);
+    out += rformat(in(lang_, "家庭人口 {} → {} 人，人均纯收入 {}（版本 {}）\n",
+                      "Members {} → {}, per-capita net income {} (version {})\n"),
+                   c.size_before, c.size_after, format_yuan(after.per_capita_net_income, lang_), after.version);
+    return out;
+}
+
+std::string household_printer::member_change_table(const std::vector<common::member_change>& items) const {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : items)
+        rows.push_back({c.effective_on, enum_text(voc::member_change_kinds, c.kind, lang_), c.name,
+                        c.new_id_number.empty() ? c.id_number : c.id_number + " → " + c.new_id_number,
+                        std::to_string(c.size_before) + " → " + std::to_string(c.size_after), c.reason,
+                        c.recorded_by});
+    if (rows.empty()) return in(lang_, "（没有成员变更记录）\n", "(no member changes)\n");
+    return format_table({in(lang_, "日期", "Date"), in(lang_, "变更", "Change"), in(lang_, "成员", "Member"),
+                         in(lang_, "身份证号", "ID number"), in(lang_, "人数", "Members"), in(lang_, "原因", "Reason"),
+                         in(lang_, "登记人", "By")},
+                        rows);
+}
+
 std::string household_printer::household_table(const std::vector<common::household>& items) const {
     const bool en = lang_ == language::en;
     std::vector<std::vector<std::string>> rows;

@@ -10,6 +10,7 @@
 #include "client/client_error.hpp"
 #include "common/api_error.hpp"
 #include "common/household.hpp"
+#include "common/member_change.hpp"
 
 namespace fupin::client {
 
@@ -21,6 +22,10 @@ public:
     std::string household(const common::household& h) const;
     // A list: 户编号 户主 村 组 人口 人均纯收入 状态 更新时间, then a count line.
     std::string household_table(const std::vector<common::household>& items) const;
+    // A member change as recorded, and the file's size and per-capita income after it.
+    std::string member_change(const common::member_change& c, const common::household& after) const;
+    // 日期 变更 成员 身份证号 人数 原因 登记人
+    std::string member_change_table(const std::vector<common::member_change>& items) const;
     // The hint after a page that has more: how to ask for the next one.
     std::string next_page_hint(const std::string& next_page_token) const;
     std::string health(const nlohmann::json& status) const;

@@ -29,6 +29,8 @@ json quantity_json(double v) {
     return v;
 }
 
+}  // namespace
+
 member member_from_json(const json& j, const std::string& path) {
     object_at(j, path);
     member m;
@@ -61,6 +63,8 @@ member member_from_json(const json& j, const std::string& path) {
     return m;
 }
 
+namespace {
+
 transfer_income transfers_from_json(const json& j, const std::string& path) {
     transfer_income t;
     for (const auto& [key, v] : object_at(j, path).items()) {
@@ -77,7 +81,9 @@ transfer_income transfers_from_json(const json& j, const std::string& path) {
     return t;
 }
 
-json member_to_json(const member& m) {
+}  // namespace
+
+json to_json(const member& m) {
     return json{{"name", m.name},
                 {"id_number", m.id_number},
                 {"sex", m.sex},
@@ -102,7 +108,6 @@ json member_to_json(const member& m) {
                 {"serious_illness_insurance", m.serious_illness_insurance}};
 }
 
-}  // namespace
 
 json fen_to_json(money_fen fen) {
     if (fen % 100 == 0) return fen / 100;
@@ -177,7 +182,7 @@ std::int64_t parse_utc_ms(std::string_view s, const std::string& path) {
 
 json to_json(const household& h) {
     json members = json::array();
-    for (const auto& m : h.members) members.push_back(member_to_json(m));
+    for (const auto& m : h.members) members.push_back(to_json(m));
     json others = json::array();
     for (const auto& c : h.other_causes) others.push_back(c);
     const auto& k = h.conditions;

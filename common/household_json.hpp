@@ -22,6 +22,10 @@ enum class json_source { request, response };
 nlohmann::json to_json(const household& h);
 household household_from_json(const nlohmann::json& j, json_source source = json_source::request);
 
+// One member, as inside a household ("members[2]" is the path its refusals name).
+nlohmann::json to_json(const member& m);
+member member_from_json(const nlohmann::json& j, const std::string& path);
+
 nlohmann::json to_json(const household_page& page);
 // Reads a list response ({"items":[…],"next_page_token":"…"}); items are read as json_source::response.
 household_page household_page_from_json(const nlohmann::json& j);

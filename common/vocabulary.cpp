@@ -220,6 +220,15 @@ const vocabulary_list out_of_school_reasons{"out_of_school_reasons",
                                              {"finished", "已完成义务教育", "compulsory schooling finished"},
                                              {"other", "其他", "other"}}};
 
+const vocabulary_list member_change_kinds{"member_change_kinds",
+                                          {{"birth", "出生", "birth"},
+                                           {"death", "死亡", "death"},
+                                           {"marriage_in", "婚入", "married in"},
+                                           {"marriage_out", "婚出", "married out"},
+                                           {"move_in", "迁入", "moved in"},
+                                           {"move_out", "迁出", "moved out"},
+                                           {"id_number_change", "身份证号变更", "new ID number"}}};
+
 // In the order of the disability certificate's category digit (1 视力 … 7 多重).
 const vocabulary_list disability_categories{"disability_categories",
                                             {{"visual", "视力残疾", "visual"},
@@ -346,7 +355,7 @@ const std::vector<const vocabulary_list*>& all() {
         // The household file.
         &household_statuses, &sexes, &relations, &education_levels, &health_conditions, &labour_capacities,
         &housing_conditions, &housing_danger_grades, &electricity, &road_access, &fuel_types, &consumption_levels,
-        &poverty_causes, &identification_standards, &poverty_types, &ethnicities, &political_statuses, &schooling, &out_of_school_reasons,
+        &poverty_causes, &identification_standards, &poverty_types, &ethnicities, &political_statuses, &schooling, &out_of_school_reasons, &member_change_kinds,
         &disability_categories, &work_statuses, &work_locations,
         // The users, the helpers and the assistance.
         &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,

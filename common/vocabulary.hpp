@@ -49,6 +49,7 @@ extern const vocabulary_list ethnicities;               // 民族, by their GB 3
 extern const vocabulary_list political_statuses;        // 政治面貌
 extern const vocabulary_list schooling;                 // 在校生状况
 extern const vocabulary_list out_of_school_reasons;     // why a member is not in school
+extern const vocabulary_list member_change_kinds;       // 人口自然变更: birth, death, marriage, move, new ID number
 extern const vocabulary_list disability_categories;     // 残疾类别
 extern const vocabulary_list work_statuses;             // 务工状况
 extern const vocabulary_list work_locations;            // 务工地点

@@ -1,14 +1,18 @@
 #include "server/api/household_handlers.hpp"
 
 #include "common/household_json.hpp"
+#include "common/json_fields.hpp"
+#include "common/member_change_json.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/request_parsing.hpp"
 #include "server/service/person_registered_elsewhere.hpp"
 
 namespace fupin::server::api {
 
-household_handlers::household_handlers(service::household_service households, service::person_lookup_service lookups)
-    : households_(std::move(households)), lookups_(std::move(lookups)) {}
+household_handlers::household_handlers(service::household_service households,
+                                       service::member_change_service member_changes,
+                                       service::person_lookup_service lookups)
+    : households_(std::move(households)), member_changes_(std::move(member_changes)), lookups_(std::move(lookups)) {}
 
 api_response household_handlers::create(const api_request& request, const path_params&, const service::principal& who,
                                          sql::connection& db) const {
@@ -72,6 +76,33 @@ api_response household_handlers::list(const api_request& request, const path_par
     if (auto it = request.query.find("page_token"); it != request.query.end()) filter.page_token = it->second;
     auto page = households_.list(db, who, std::move(filter));
     return json_response(200, common::to_json(page));
+}
+
+api_response household_handlers::change_members(const api_request& request, const path_params& params,
+                                                 const service::principal& who, sql::connection& db) const {
+    const auto id = parse_id(params.at("id"));
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"kind", "effective_on", "reason", "member", "id_number", "new_id_number",
+                              "new_head_id_number", "version"});
+    const auto version = common::json_fields::int64_at(required_field(body, "version"), "version");
+    const auto change = common::member_change_request_from_json(body);
+    try {
+        const auto done = member_changes_.record(db, who, id, version, change);
+        auto response = json_response(201, nlohmann::json{{"household", common::to_json(done.household)},
+                                                          {"change", common::to_json(done.change)}});
+        response.headers.emplace_back("Location", "/api/v1/households/" + std::to_string(id) + "/member-changes");
+        return response;
+    } catch (const service::person_registered_elsewhere& e) {
+        lookups_.charge(db, who, e.id_number(), e.township_code());
+        throw;
+    }
+}
+
+api_response household_handlers::member_changes(const api_request&, const path_params& params,
+                                                 const service::principal& who, sql::connection& db) const {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& c : member_changes_.history(db, who, parse_id(params.at("id")))) items.push_back(common::to_json(c));
+    return json_response(200, nlohmann::json{{"items", items}});
 }
 
 }  // namespace fupin::server::api

@@ -93,7 +93,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     const auto& sessions = use_cases.sessions;
     const auto& denials = use_cases.denials;
     const auto& lookups = use_cases.lookups;
-    auto households = std::make_shared<household_handlers>(use_cases.households, lookups);
+    auto households = std::make_shared<household_handlers>(use_cases.households, use_cases.member_changes, lookups);
     auto session_api = std::make_shared<session_handlers>(sessions);
     auto user_api = std::make_shared<user_handlers>(use_cases.accounts);
     auto procedure = std::make_shared<procedure_handlers>(use_cases.applications, use_cases.appraisals,
@@ -121,6 +121,8 @@ void add_routes(router& r, const server_config& config, const service::services&
               return households->get_from_memory(q, p, w);
           }));
     r.add("PUT", "/api/v1/households/{id}", auth(bind(households, &household_handlers::update)));
+    r.add("POST", "/api/v1/households/{id}/member-changes", auth(bind(households, &household_handlers::change_members)));
+    r.add("GET", "/api/v1/households/{id}/member-changes", auth(bind(households, &household_handlers::member_changes)));
     r.add("GET", "/api/v1/people", auth(bind(std::make_shared<person_handlers>(lookups), &person_handlers::lookup)));
 
     r.add("GET", "/api/v1/poverty-lines", auth(bind(quotas, &quota_handlers::lines)));

@@ -67,7 +67,7 @@ std::shared_ptr<const std::string> household_service::get_json_from_memory(const
 }
 
 common::household household_service::update(sql::connection& db, const principal& who, std::int64_t id,
-                                             common::household input) const {
+                                             common::household input, const update_options& options) const {
     const auto now = now_();
     if (input.version <= 0)
         throw api_error::invalid_field("version", "missing_field", "更新时必须给出所依据的版本号 version",
@@ -109,8 +109,9 @@ common::household household_service::update(sql::connection& db, const principal
                     auto latest = households.find(id);
                     throw version_conflict(latest ? latest->version : input.version + 1);
                 }
+                if (options.also) options.also(db, *current, stored, now);
                 auto entry = audit_trail::prepare(  // before the outbox's head, as in create()
-                    audit_actor::of(who), "household.update", record_of(id), "ok",
+                    audit_actor::of(who), options.audit_action, record_of(id), "ok",
                     audit_diff::changes(common::to_json(*current), common::to_json(stored)), now);
                 event_outbox::append_all(db, {household_event("household.updated", stored, now)});
                 audit_trail::append(db, entry);

@@ -44,7 +44,20 @@ public:
     // access policy refuses it (the caller then asks get_json on a database worker, which answers and audits
     // the refusal as every refusal is).
     std::shared_ptr<const std::string> get_json_from_memory(const principal& who, std::int64_t id) const;
-    common::household update(sql::connection& db, const principal& who, std::int64_t id, common::household input) const;
+    // How a use case that changes the file through update() (a member change) names the change and writes its
+    // own rows in the same transaction: `also` runs after the file is written, with the file before and after
+    // and the transaction's time, and again if the transaction is retried.
+    struct update_options {
+        std::string audit_action = "household.update";
+        std::function<void(sql::connection&, const common::household& before, const common::household& after,
+                           std::int64_t now)>
+            also;
+    };
+    common::household update(sql::connection& db, const principal& who, std::int64_t id, common::household input,
+                             const update_options& options) const;
+    common::household update(sql::connection& db, const principal& who, std::int64_t id, common::household input) const {
+        return update(db, who, id, std::move(input), update_options{});
+    }
     common::household_page list(sql::connection& db, const principal& who, common::household_filter filter) const;
 
 private:

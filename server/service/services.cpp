@@ -3,12 +3,14 @@
 namespace fupin::server::service {
 
 services services::make(const server_config& config, const caches& kept) {
+    const auto households = household_service(config.clock, kept.files, config.group_commit);
     return services{
         .sessions = std::make_shared<const session_service>(config.clock, config, kept.sessions),
         .accounts = std::make_shared<const account_service>(
             config.clock, argon2_cost{config.argon2_iterations, config.argon2_memory_kib, 1}),
         .lookups = person_lookup_service(config.clock, config.lookup_limit, config.lookup_window),
-        .households = household_service(config.clock, kept.files, config.group_commit),
+        .households = households,
+        .member_changes = member_change_service(config.clock, households),
         .applications = application_service(config.clock),
         .appraisals = appraisal_service(config.clock),
         .postings = posting_service(config.clock, config.posting_days),

@@ -18,6 +18,7 @@
 #include "server/service/person_lookup_service.hpp"
 #include "server/service/posting_service.hpp"
 #include "server/service/exit_standard_service.hpp"
+#include "server/service/member_change_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/sandaohu_service.hpp"
 #include "server/service/session_service.hpp"
@@ -30,6 +31,7 @@ struct services {
     std::shared_ptr<const account_service> accounts;
     person_lookup_service lookups;
     household_service households;
+    member_change_service member_changes;  // births, deaths, marriages, moves, new ID numbers
     application_service applications;  // the identification procedure: cases and their steps,
     appraisal_service appraisals;      // the village's democratic appraisal,
     posting_service postings;          // the public postings,

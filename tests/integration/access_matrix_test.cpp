@@ -241,6 +241,17 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         current.phone = "1390000" + std::to_string(1000 + seed++);
         return api_call{http_method::put, "/api/v1/households/" + id(current.id), common::to_json(current).dump()};
     }};
+    // Member changes are edits of the file: by those who write files, in their area; read as the file is.
+    rules["POST /api/v1/households/{id}/member-changes"] = {writers, true, false, false, [&](const test_user&, bool a) {
+        const auto h = client_as(a ? "reviewer_a" : "reviewer_b")
+                           .create_household(test_data::sample_household({.group = a ? group_a : group_b, .seed = next_seed_++}), "");
+        return api_call{http_method::post, "/api/v1/households/" + id(h.id) + "/member-changes",
+                        nlohmann::json{{"kind", "move_out"}, {"effective_on", "2026-01-02"}, {"reason", "外出落户"},
+                                       {"id_number", h.members.at(1).id_number}, {"version", h.version}}.dump(), 201};
+    }};
+    rules["GET /api/v1/households/{id}/member-changes"] = {officials, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/member-changes", "", 200};
+    }};
     rules["GET /api/v1/households/{id}/verdict"] = {officials, true, false, false, [&](const test_user&, bool a) {
         return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/verdict?year=" + y};
     }};
@@ -445,7 +456,7 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         "GET /api/v1/households/{id}/measures", "GET /api/v1/measures/{id}",
         "GET /api/v1/households/{id}/suggestions", "GET /api/v1/households/{id}/plans/{year}",
         "GET /api/v1/households/{id}/visits",   "POST /api/v1/households/{id}/visits",
-        "GET /api/v1/households/{id}/exit-verdict"};
+        "GET /api/v1/households/{id}/exit-verdict",   "GET /api/v1/households/{id}/member-changes"};
 
     // Every route of the server's table has its row: a new route without one fails here.
     server::server_config config;

@@ -31,9 +31,9 @@ TEST(vocabulary, lists_are_complete_and_codes_unique) {
     EXPECT_EQ(vocabulary::education_levels.entries.size(), 7u);
     EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 12u);  // the national form's eleven and 其他
     EXPECT_EQ(label(vocabulary::poverty_causes, "other", language::zh), "其他");
-    // 23 lists of the household file and the users, 6 of the helpers and the assistance, 4 of the
+    // 24 lists of the household file and the users, 6 of the helpers and the assistance, 4 of the
     // identification procedure.
-    EXPECT_EQ(vocabulary::all().size(), 33u);
+    EXPECT_EQ(vocabulary::all().size(), 34u);
     EXPECT_EQ(vocabulary::out_of_school_reasons.entries.size(), 5u);
     EXPECT_EQ(label(vocabulary::roles, "helper", language::zh), "帮扶责任人");
     EXPECT_EQ(vocabulary::measure_categories.entries.size(), 10u);
