@@ -9,19 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-json items(const auto& records) {
-    json out = json::array();
-    for (const auto& r : records) out.push_back(common::to_json(r));
-    return json{{"items", out}};
-}
-
-api_response created(const json& body, const std::string& location) {
-    auto response = json_response(201, body);
-    response.headers.emplace_back("Location", location);
-    return response;
-}
-
-
 std::string query_text(const api_request& request, const std::string& name) {
     const auto it = request.query.find(name);
     return it == request.query.end() ? std::string() : it->second;
@@ -36,7 +23,7 @@ assistance_handlers::assistance_handlers(service::measure_service measures, serv
 api_response assistance_handlers::measures(const api_request& request, const path_params& params,
                                            const service::principal& who, sql::connection& db) const {
     const int year = query_int(request, "year", 0, 2000, 2100);
-    return json_response(200, items(measures_.of_household(db, who, parse_id(params.at("id")), year)));
+    return json_response(200, items_json(measures_.of_household(db, who, parse_id(params.at("id")), year)));
 }
 
 api_response assistance_handlers::get_measure(const api_request&, const path_params& params,
@@ -60,7 +47,7 @@ api_response assistance_handlers::update_measure(const api_request& request, con
 
 api_response assistance_handlers::suggestions(const api_request&, const path_params& params,
                                               const service::principal& who, sql::connection& db) const {
-    return json_response(200, items(measures_.suggestions(db, who, parse_id(params.at("id")))));
+    return json_response(200, items_json(measures_.suggestions(db, who, parse_id(params.at("id")))));
 }
 
 api_response assistance_handlers::projects(const api_request& request, const path_params&,
@@ -70,7 +57,7 @@ api_response assistance_handlers::projects(const api_request& request, const pat
                           area.find_first_not_of("0123456789") != std::string::npos))
         throw common::api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
                                 "area must be a division code of 6, 9 or 12 digits", "area");
-    return json_response(200, items(measures_.projects(db, who, area, query_int(request, "year", 0, 2000, 2100))));
+    return json_response(200, items_json(measures_.projects(db, who, area, query_int(request, "year", 0, 2000, 2100))));
 }
 
 api_response assistance_handlers::add_project(const api_request& request, const path_params&,
@@ -95,7 +82,7 @@ api_response assistance_handlers::save_plan(const api_request& request, const pa
 
 api_response assistance_handlers::visits(const api_request&, const path_params& params,
                                          const service::principal& who, sql::connection& db) const {
-    return json_response(200, items(visits_.of_household(db, who, parse_id(params.at("id")))));
+    return json_response(200, items_json(visits_.of_household(db, who, parse_id(params.at("id")))));
 }
 
 api_response assistance_handlers::record_visit(const api_request& request, const path_params& params,

@@ -8,15 +8,11 @@
 
 namespace fupin::server::api {
 
-using nlohmann::json;
-
 exit_handlers::exit_handlers(service::exit_standard_service standards) : standards_(std::move(standards)) {}
 
 api_response exit_handlers::standards(const api_request&, const path_params&, const service::principal& who,
                                       sql::connection& db) const {
-    json out = json::array();
-    for (const auto& s : standards_.list(db, who)) out.push_back(common::to_json(s));
-    return json_response(200, json{{"items", out}});
+    return json_response(200, items_json(standards_.list(db, who)));
 }
 
 api_response exit_handlers::set_standard(const api_request& request, const path_params& params,

@@ -11,7 +11,6 @@ namespace {
 using nlohmann::json;
 namespace jf = common::json_fields;
 
-
 // A flag of the query: absent or "false" is false, "true" is true, anything else a 400.
 bool query_flag(const api_request& request, const std::string& name) {
     auto it = request.query.find(name);
@@ -21,18 +20,6 @@ bool query_flag(const api_request& request, const std::string& name) {
                             "the query parameter " + name + " must be true or false", name);
 }
 
-api_response created(const json& body, const std::string& location) {
-    auto response = json_response(201, body);
-    response.headers.emplace_back("Location", location);
-    return response;
-}
-
-json items(const auto& records) {
-    json out = json::array();
-    for (const auto& r : records) out.push_back(common::to_json(r));
-    return json{{"items", out}};
-}
-
 }  // namespace
 
 helper_handlers::helper_handlers(service::helper_service helpers, service::pairing_service pairings)
@@ -40,7 +27,7 @@ helper_handlers::helper_handlers(service::helper_service helpers, service::pairi
 
 api_response helper_handlers::units(const api_request&, const path_params&, const service::principal& who,
                                     sql::connection& db) const {
-    return json_response(200, items(helpers_.units(db, who)));
+    return json_response(200, items_json(helpers_.units(db, who)));
 }
 
 api_response helper_handlers::create_unit(const api_request& request, const path_params&,
@@ -63,7 +50,7 @@ api_response helper_handlers::list(const api_request& request, const path_params
     if (auto it = request.query.find("unit"); it != request.query.end()) filter.unit_id = parse_id(it->second);
     filter.volunteers_only = query_flag(request, "volunteers");
     filter.active_only = query_flag(request, "active");
-    return json_response(200, items(helpers_.helpers(db, who, filter)));
+    return json_response(200, items_json(helpers_.helpers(db, who, filter)));
 }
 
 api_response helper_handlers::get(const api_request&, const path_params& params, const service::principal& who,
@@ -89,7 +76,7 @@ api_response helper_handlers::update(const api_request& request, const path_para
 
 api_response helper_handlers::households(const api_request&, const path_params& params,
                                          const service::principal& who, sql::connection& db) const {
-    return json_response(200, items(pairings_.of_helper(db, who, parse_id(params.at("id")))));
+    return json_response(200, items_json(pairings_.of_helper(db, who, parse_id(params.at("id")))));
 }
 
 api_response helper_handlers::of_household(const api_request&, const path_params& params,

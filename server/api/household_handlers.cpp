@@ -88,10 +88,9 @@ api_response household_handlers::change_members(const api_request& request, cons
     const auto change = common::member_change_request_from_json(body);
     try {
         const auto done = member_changes_.record(db, who, id, version, change);
-        auto response = json_response(201, nlohmann::json{{"household", common::to_json(done.household)},
-                                                          {"change", common::to_json(done.change)}});
-        response.headers.emplace_back("Location", "/api/v1/households/" + std::to_string(id) + "/member-changes");
-        return response;
+        return created(nlohmann::json{{"household", common::to_json(done.household)},
+                                      {"change", common::to_json(done.change)}},
+                       "/api/v1/households/" + std::to_string(id) + "/member-changes");
     } catch (const service::person_registered_elsewhere& e) {
         lookups_.charge(db, who, e.id_number(), e.township_code());
         throw;
@@ -100,9 +99,7 @@ api_response household_handlers::change_members(const api_request& request, cons
 
 api_response household_handlers::member_changes(const api_request&, const path_params& params,
                                                  const service::principal& who, sql::connection& db) const {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& c : member_changes_.history(db, who, parse_id(params.at("id")))) items.push_back(common::to_json(c));
-    return json_response(200, nlohmann::json{{"items", items}});
+    return json_response(200, items_json(member_changes_.history(db, who, parse_id(params.at("id")))));
 }
 
 }  // namespace fupin::server::api

@@ -17,14 +17,6 @@ std::string optional_string(const json& body, const char* key) {
     return it == body.end() || it->is_null() ? std::string() : jf::string_at(*it, key);
 }
 
-const json& required(const json& body, const char* key) {
-    auto it = body.find(key);
-    if (it == body.end())
-        throw common::api_error::invalid_field(key, "missing_field", std::string("缺少字段 ") + key,
-                                               std::string(key) + " is required");
-    return *it;
-}
-
 std::vector<std::int64_t> id_list(const json& body, const char* key) {
     std::vector<std::int64_t> ids;
     auto it = body.find(key);
@@ -34,15 +26,9 @@ std::vector<std::int64_t> id_list(const json& body, const char* key) {
     return ids;
 }
 
-json items(const auto& list) {
-    json out = json::array();
-    for (const auto& x : list) out.push_back(common::to_json(x));
-    return json{{"items", out}};
-}
-
 service::step_request step_of(const json& body) {
     service::step_request r;
-    r.action = jf::string_at(required(body, "action"), "action");
+    r.action = jf::string_at(required_field(body, "action"), "action");
     if (auto it = body.find("version"); it != body.end() && !it->is_null()) r.version = jf::int64_at(*it, "version");
     r.note = optional_string(body, "note");
     r.reason = optional_string(body, "reason");
@@ -76,12 +62,10 @@ api_response procedure_handlers::apply(const api_request& request, const path_pa
                                        sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"household_id", "year", "note"});
-    const auto household_id = jf::int64_at(required(body, "household_id"), "household_id");
-    const auto year = jf::int_at(required(body, "year"), "year");
+    const auto household_id = jf::int64_at(required_field(body, "household_id"), "household_id");
+    const auto year = jf::int_at(required_field(body, "year"), "year");
     auto a = applications_.apply(db, who, household_id, year, optional_string(body, "note"));
-    auto response = json_response(201, common::to_json(a));
-    response.headers.emplace_back("Location", "/api/v1/applications/" + std::to_string(a.id));
-    return response;
+    return created(common::to_json(a), "/api/v1/applications/" + std::to_string(a.id));
 }
 
 api_response procedure_handlers::list(const api_request& request, const path_params&, const service::principal& who,
@@ -95,7 +79,7 @@ api_response procedure_handlers::list(const api_request& request, const path_par
     f.page_size = query_int(request, "page_size", 100, 1, 500);
     f.after_id = query_int(request, "after", 0, 0, 2'000'000'000);
     const auto found = applications_.list(db, who, f);
-    auto body = items(found);
+    auto body = items_json(found);
     body["next_after"] = static_cast<int>(found.size()) == f.page_size ? json(found.back().id) : json(nullptr);
     return json_response(200, body);
 }
@@ -122,8 +106,8 @@ api_response procedure_handlers::step_many(const api_request& request, const pat
                                            const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"action", "application_ids", "note", "reason"});
-    required(body, "application_ids");
-    return json_response(200, items(applications_.step_many(db, who, id_list(body, "application_ids"), step_of(body))));
+    required_field(body, "application_ids");
+    return json_response(200, items_json(applications_.step_many(db, who, id_list(body, "application_ids"), step_of(body))));
 }
 
 api_response procedure_handlers::proposal(const api_request& request, const path_params&,
@@ -132,7 +116,7 @@ api_response procedure_handlers::proposal(const api_request& request, const path
     if (village.empty())
         throw common::api_error(400, "invalid_parameter", "缺少查询参数 village", "the query parameter village is required",
                                 "village");
-    return json_response(200, items(appraisals_.proposal(db, who, village, required_query_year(request))));
+    return json_response(200, items_json(appraisals_.proposal(db, who, village, required_query_year(request))));
 }
 
 api_response procedure_handlers::appraise(const api_request& request, const path_params&,
@@ -140,22 +124,22 @@ api_response procedure_handlers::appraise(const api_request& request, const path
     const auto body = parse_json_body(request);
     require_known_keys(body, {"village_code", "year", "meeting_date", "panel", "results"});
     common::appraisal in;
-    in.village_code = jf::string_at(required(body, "village_code"), "village_code");
-    in.year = jf::int_at(required(body, "year"), "year");
-    in.meeting_date = jf::string_at(required(body, "meeting_date"), "meeting_date");
-    in.panel = jf::string_array_at(required(body, "panel"), "panel");
-    const auto& results = required(body, "results");
+    in.village_code = jf::string_at(required_field(body, "village_code"), "village_code");
+    in.year = jf::int_at(required_field(body, "year"), "year");
+    in.meeting_date = jf::string_at(required_field(body, "meeting_date"), "meeting_date");
+    in.panel = jf::string_array_at(required_field(body, "panel"), "panel");
+    const auto& results = required_field(body, "results");
     if (!results.is_array()) jf::wrong_type("results", "数组", "an array");
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto path = jf::index("results", i);
         const auto& r = jf::object_at(results[i], path);
         require_known_keys(r, {"application_id", "final_rank", "votes_for", "votes_against", "votes_abstain"});
         common::appraisal_result res;
-        res.application_id = jf::int64_at(required(r, "application_id"), path + ".application_id");
-        res.final_rank = jf::int_at(required(r, "final_rank"), path + ".final_rank");
-        res.votes_for = jf::int_at(required(r, "votes_for"), path + ".votes_for");
-        res.votes_against = jf::int_at(required(r, "votes_against"), path + ".votes_against");
-        res.votes_abstain = jf::int_at(required(r, "votes_abstain"), path + ".votes_abstain");
+        res.application_id = jf::int64_at(required_field(r, "application_id"), path + ".application_id");
+        res.final_rank = jf::int_at(required_field(r, "final_rank"), path + ".final_rank");
+        res.votes_for = jf::int_at(required_field(r, "votes_for"), path + ".votes_for");
+        res.votes_against = jf::int_at(required_field(r, "votes_against"), path + ".votes_against");
+        res.votes_abstain = jf::int_at(required_field(r, "votes_abstain"), path + ".votes_abstain");
         in.results.push_back(res);
     }
     return json_response(201, common::to_json(appraisals_.appraise(db, who, std::move(in))));
@@ -165,13 +149,11 @@ api_response procedure_handlers::publish(const api_request& request, const path_
                                          const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
     require_known_keys(body, {"level", "area_code", "year", "application_ids"});
-    const auto level = jf::string_at(required(body, "level"), "level");
-    const auto area = jf::string_at(required(body, "area_code"), "area_code");
-    const auto year = jf::int_at(required(body, "year"), "year");
+    const auto level = jf::string_at(required_field(body, "level"), "level");
+    const auto area = jf::string_at(required_field(body, "area_code"), "area_code");
+    const auto year = jf::int_at(required_field(body, "year"), "year");
     auto p = postings_.publish(db, who, level, area, year, id_list(body, "application_ids"));
-    auto response = json_response(201, common::to_json(p));
-    response.headers.emplace_back("Location", "/api/v1/postings/" + std::to_string(p.id));
-    return response;
+    return created(common::to_json(p), "/api/v1/postings/" + std::to_string(p.id));
 }
 
 api_response procedure_handlers::list_postings(const api_request& request, const path_params&,
@@ -184,7 +166,7 @@ api_response procedure_handlers::list_postings(const api_request& request, const
     std::string level;
     if (auto it = request.query.find("level"); it != request.query.end()) level = it->second;
     const int year = query_int(request, "year", 0, 2000, 2100);
-    return json_response(200, items(postings_.list(db, who, area, year, level)));
+    return json_response(200, items_json(postings_.list(db, who, area, year, level)));
 }
 
 api_response procedure_handlers::get_posting(const api_request&, const path_params& params,
@@ -197,9 +179,9 @@ api_response procedure_handlers::object(const api_request& request, const path_p
     const auto body = parse_json_body(request);
     require_known_keys(body, {"objector_name", "objector_contact", "grounds", "objected_on"});
     common::objection in;
-    in.objector_name = jf::string_at(required(body, "objector_name"), "objector_name");
+    in.objector_name = jf::string_at(required_field(body, "objector_name"), "objector_name");
     in.objector_contact = optional_string(body, "objector_contact");
-    in.grounds = jf::string_at(required(body, "grounds"), "grounds");
+    in.grounds = jf::string_at(required_field(body, "grounds"), "grounds");
     in.objected_on = optional_string(body, "objected_on");
     auto o = objections_.object(db, who, parse_id(params.at("id")), std::move(in));
     return json_response(201, common::to_json(o));
@@ -207,7 +189,7 @@ api_response procedure_handlers::object(const api_request& request, const path_p
 
 api_response procedure_handlers::objections(const api_request&, const path_params& params,
                                             const service::principal& who, sql::connection& db) const {
-    return json_response(200, items(objections_.list(db, who, parse_id(params.at("id")))));
+    return json_response(200, items_json(objections_.list(db, who, parse_id(params.at("id")))));
 }
 
 api_response procedure_handlers::answer(const api_request& request, const path_params& params,
@@ -215,7 +197,7 @@ api_response procedure_handlers::answer(const api_request& request, const path_p
     const auto body = parse_json_body(request);
     require_known_keys(body, {"outcome", "answer", "consequence"});
     const auto o = objections_.answer(db, who, parse_id(params.at("id")),
-                                     jf::string_at(required(body, "outcome"), "outcome"),
+                                     jf::string_at(required_field(body, "outcome"), "outcome"),
                                      optional_string(body, "answer"), optional_string(body, "consequence"));
     return json_response(200, common::to_json(o));
 }

@@ -9,10 +9,7 @@
 namespace fupin::server::api {
 namespace {
 
-using nlohmann::json;
 namespace jf = common::json_fields;
-
-
 
 }  // namespace
 
@@ -20,9 +17,7 @@ quota_handlers::quota_handlers(service::quota_service quotas) : quotas_(std::mov
 
 api_response quota_handlers::lines(const api_request&, const path_params&, const service::principal& who,
                                    sql::connection& db) const {
-    json out = json::array();
-    for (const auto& l : quotas_.lines(db, who)) out.push_back(common::to_json(l));
-    return json_response(200, json{{"items", out}});
+    return json_response(200, items_json(quotas_.lines(db, who)));
 }
 
 api_response quota_handlers::set_line(const api_request& request, const path_params& params,
@@ -41,9 +36,7 @@ api_response quota_handlers::list(const api_request& request, const path_params&
     if (!parent.empty() && parent.size() != 6 && parent.size() != 9 && parent.size() != 12)
         throw common::api_error(400, "invalid_parameter", "parent 应为6、9或12位区划代码",
                                 "parent must be a division code of 6, 9 or 12 digits", "parent");
-    json out = json::array();
-    for (const auto& q : quotas_.list(db, who, year, parent)) out.push_back(common::to_json(q));
-    return json_response(200, json{{"items", out}});
+    return json_response(200, items_json(quotas_.list(db, who, year, parent)));
 }
 
 api_response quota_handlers::set(const api_request& request, const path_params& params, const service::principal& who,
