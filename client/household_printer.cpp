@@ -282,6 +282,9 @@ std::string household_printer::member_change(const common::member_change& c, con
                               c.new_id_number.empty() ? c.id_number : c.id_number + " → " + c.new_id_number,
                               c.effective_on);
     if (!c.new_head_name.empty()) out += rformat(in(lang_, "新户主：{}\n", "New head: {}\n"), c.new_head_name);
+    if (c.income_removed > 0)
+        out += rformat(in(lang_, "其务工收入 {} 已从家庭工资性收入中减去\n", "Their migrant work income of {} left the wages\n"),
+                       format_yuan(c.income_removed, lang_));
     out += rformat(in(lang_, "家庭人口 {} → {} 人，人均纯收入 {}（版本 {}）\n",
                       "Members {} → {}, per-capita net income {} (version {})\n"),
                    c.size_before, c.size_after, format_yuan(after.per_capita_net_income, lang_), after.version);

@@ -76,7 +76,8 @@ int member_commands::run(const command_context& c) {
     } else {
         return exit_usage;
     }
-    // Based on the file as it stands now: a change made meanwhile by someone else is refused (version_conflict).
+    // Applied to the file as it stands now (the server derives the rest again); the version read here only guards
+    // against another change arriving between this read and the request.
     const auto current = client.get_household(household_);
     const auto [stored, done] = client.change_members(household_, current.version, change);
     return print_answer(c, printer.member_change(done, stored));

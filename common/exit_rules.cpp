@@ -3,6 +3,17 @@
 #include <fmt/format.h>
 
 namespace fupin::common {
+namespace {
+
+// What counts as 义务教育有保障 for a child of compulsory age who is not in school: taught at home (送教上门),
+// too severely disabled to attend, or ill with school suspended; 已完成义务教育 from 15 (nine years of school
+// cannot end sooner). 其他, or nothing recorded, does not: such a child has dropped out (控辍保学).
+bool schooled_otherwise(const std::string& reason, int age) {
+    if (reason == "home_schooling" || reason == "severe_disability" || reason == "illness") return true;
+    return reason == "finished" && age >= exit_rules::compulsory_school_until_age;
+}
+
+}  // namespace
 
 int exit_rules::age_on(const std::string& birth_date, const std::string& on) {
     const auto well_formed = [](const std::string& d) {
@@ -41,13 +52,18 @@ exit_verdict exit_rules::judge(const household& h, const exit_standard& standard
     const auto& c = h.conditions;
     if (!c.food_secure) missing("food_insecure", "两不愁:不愁吃未达到", "food is not secure");
     if (!c.clothing_secure) missing("clothing_insecure", "两不愁:不愁穿未达到", "clothing is not secure");
+    // A year judged after it ended is judged as it stood at its end: a child then 15 is counted as 15.
+    const std::string year_end = fmt::format("{:04}-12-31", standard.year);
+    const std::string day = today < year_end ? today : year_end;
     for (const auto& m : h.members) {
-        const int age = age_on(m.birth_date, today);
+        const int age = age_on(m.birth_date, day);
         const bool compulsory_age = age >= compulsory_school_from_age && age <= compulsory_school_until_age;
-        if (compulsory_age && m.schooling == "not_in_school" && m.out_of_school_reason.empty())
+        if (compulsory_age && m.schooling == "not_in_school" && !schooled_otherwise(m.out_of_school_reason, age))
             missing("child_out_of_school",
-                    fmt::format("义务教育有保障:{}({}岁)未在校,也未登记原因", m.name, age),
-                    fmt::format("compulsory education: {} ({}) is not in school and no reason is recorded", m.name, age));
+                    fmt::format("义务教育有保障:{}({}岁)未在校,且无送教上门、重度残疾、因病休学等可认定的原因", m.name, age),
+                    fmt::format("compulsory education: {} ({}) is not in school, and not taught at home, severely "
+                                "disabled or ill",
+                                m.name, age));
         if (!m.medical_insurance)
             missing("member_uninsured", fmt::format("基本医疗有保障:{}未参加城乡居民基本医疗保险", m.name),
                     fmt::format("basic medical care: {} is not in the basic medical insurance", m.name));

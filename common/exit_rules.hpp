@@ -39,8 +39,9 @@ public:
     static constexpr int compulsory_school_from_age = 6;
     static constexpr int compulsory_school_until_age = 15;
 
-    // Judges h (its per_capita_net_income derived) on `today` ("YYYY-MM-DD", China: the members' ages count on
-    // it). The incomes must be of the standard's year or the one before.
+    // Judges h (its per_capita_net_income derived) on `today` ("YYYY-MM-DD", China), or on the standard's last
+    // day when that came before: the members' ages count on that day. The incomes must be of the standard's year
+    // or the one before.
     static exit_verdict judge(const household& h, const exit_standard& standard, const std::string& today);
 
     // Age in whole years on `on` of someone born on `birth_date`, both "YYYY-MM-DD"; -1 when either is malformed.

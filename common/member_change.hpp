@@ -35,6 +35,7 @@ struct member_change {
     std::string new_head_name;  // when the head left: who became head
     int size_before = 0;        // members before and after
     int size_after = 0;
+    money_fen income_removed = 0;  // a leaver's migrant work income, taken out of the household's wages
     std::string recorded_by;
     std::int64_t recorded_at_ms = 0;
 };
@@ -42,7 +43,9 @@ struct member_change {
 bool adds_member(const std::string& kind);     // birth, marriage_in, move_in
 bool removes_member(const std::string& kind);  // death, marriage_out, move_out
 
-// Applies the change to h's member list and returns its history entry (without id, household, who and when).
+// Applies the change to h's member list and returns its history entry (without id, household, who and when). A
+// member who leaves takes his migrant work income (务工收入) out of the household's wages; the new head, when the
+// head leaves, is the one member whose relation changes (the others' stay as recorded until an edit).
 // Throws api_error 422 (invalid_field at the request's field) for a kind, date, reason or number that is wrong, a
 // member not in the household, a missing new head; 409 last_member when the last member would leave. The file is
 // derived and validated by the caller, as every edit is.

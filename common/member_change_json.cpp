@@ -43,6 +43,7 @@ json to_json(const member_change& c) {
             {"new_head_name", c.new_head_name},
             {"size_before", c.size_before},
             {"size_after", c.size_after},
+            {"income_removed", fen_to_json(c.income_removed)},
             {"recorded_by", c.recorded_by},
             {"recorded_at", utc_ms_or_null(c.recorded_at_ms)}};
 }
@@ -61,6 +62,7 @@ member_change member_change_from_json(const json& j) {
         else if (key == "new_head_name") c.new_head_name = string_at(v, key);
         else if (key == "size_before") c.size_before = int_at(v, key);
         else if (key == "size_after") c.size_after = int_at(v, key);
+        else if (key == "income_removed") c.income_removed = fen_from_json(v, key);
         else if (key == "recorded_by") c.recorded_by = string_at(v, key);
         else if (key == "recorded_at") c.recorded_at_ms = utc_ms_or_zero_at(v, key);
     }

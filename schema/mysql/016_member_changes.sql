@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS member_changes (
     new_head_name  VARCHAR(100) NOT NULL DEFAULT '',
     size_before    INT          NOT NULL,
     size_after     INT          NOT NULL,
+    income_removed_fen BIGINT   NOT NULL DEFAULT 0,
     recorded_by    VARCHAR(64)  NOT NULL,
     recorded_at_ms BIGINT       NOT NULL,
     KEY member_changes_household (household_id, id),

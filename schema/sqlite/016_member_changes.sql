@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS member_changes (
     new_head_name  TEXT    NOT NULL DEFAULT '',
     size_before    INTEGER NOT NULL,
     size_after     INTEGER NOT NULL,
+    income_removed_fen INTEGER NOT NULL DEFAULT 0,  -- a leaver's migrant work income taken out of the wages
     recorded_by    TEXT    NOT NULL,
     recorded_at_ms INTEGER NOT NULL
 );

@@ -13,6 +13,7 @@
 #include "server/service/quota_service.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/storage/exit_standard_repository.hpp"
+#include "server/storage/poverty_line_repository.hpp"
 
 namespace fupin::server::service {
 
@@ -38,6 +39,12 @@ common::exit_standard exit_standard_service::set(sql::connection& db, const prin
     return once_more_after_a_lost_insert([&] {
         return run_in_transaction(db, sql::tx_mode::write, [&] {
             const auto now = now_();
+            // Leaving poverty means more than the line that identified it: the exit line is not below it.
+            if (const auto line = storage::poverty_line_repository(db).find(year); line && income_line < line->amount)
+                throw api_error::invalid_field("income_line", "invalid_value",
+                                               "脱贫标准不应低于" + std::to_string(year) + "年扶贫标准(" +
+                                                   common::yuan_text(line->amount) + "元)",
+                                               "the exit line is below the year's poverty line");
             storage::exit_standard_repository standards(db);
             const auto before = standards.find(year);
             const common::exit_standard standard{year, income_line, transition_years, who.username, now};

@@ -5,17 +5,19 @@ namespace {
 
 constexpr const char* insert_change =
     "INSERT INTO member_changes (household_id, kind, effective_on, reason, name, id_number, new_id_number, "
-    "new_head_name, size_before, size_after, recorded_by, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "new_head_name, size_before, size_after, income_removed_fen, recorded_by, recorded_at_ms) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* select_of_household =
     "SELECT id, household_id, kind, effective_on, reason, name, id_number, new_id_number, new_head_name, size_before, "
-    "size_after, recorded_by, recorded_at_ms FROM member_changes WHERE household_id = ? ORDER BY id DESC";
+    "size_after, income_removed_fen, recorded_by, recorded_at_ms FROM member_changes WHERE household_id = ? "
+    "ORDER BY id DESC";
 
 }  // namespace
 
 void member_change_repository::insert(common::member_change& c) {
     conn_.execute(insert_change, {c.household_id, c.kind, c.effective_on, c.reason, c.name, c.id_number,
                                   c.new_id_number, c.new_head_name, std::int64_t{c.size_before},
-                                  std::int64_t{c.size_after}, c.recorded_by, c.recorded_at_ms});
+                                  std::int64_t{c.size_after}, c.income_removed, c.recorded_by, c.recorded_at_ms});
     c.id = conn_.last_insert_id();
 }
 
@@ -34,8 +36,9 @@ std::vector<common::member_change> member_change_repository::of_household(std::i
         c.new_head_name = r.get_string(8);
         c.size_before = static_cast<int>(r.get_int64(9));
         c.size_after = static_cast<int>(r.get_int64(10));
-        c.recorded_by = r.get_string(11);
-        c.recorded_at_ms = r.get_int64(12);
+        c.income_removed = r.get_int64(11);
+        c.recorded_by = r.get_string(12);
+        c.recorded_at_ms = r.get_int64(13);
         out.push_back(std::move(c));
     }
     return out;

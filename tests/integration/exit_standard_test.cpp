@@ -61,10 +61,14 @@ TEST_P(exit_standard, the_administrator_sets_it_per_year_and_every_official_read
     EXPECT_EQ(put(admin, "2026", R"({"income_line":3300})").status, 422);
     EXPECT_EQ(put(admin, "2026", R"({"income_line":3300,"transition_years":5,"extra":1})").status, 400);
     EXPECT_EQ(put(admin, "1999", R"({"income_line":3300,"transition_years":5})").status, 404);
+    admin.set_poverty_line(2027, 280000);
+    r = put(admin, "2027", R"({"income_line":2700,"transition_years":5})");  // below the year's poverty line
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["field"], "income_line");
 
     const auto trail =
         client_as("supervisor").request_json(http_method::get, "/api/v1/audit?action=exit_standard.set");
-    ASSERT_EQ(trail["items"].size(), 3u) << trail.dump();
+    ASSERT_EQ(trail["items"].size(), 3u) << trail.dump();  // the refusal wrote nothing
     EXPECT_EQ(trail["items"][1]["record"], "exit_standard/2026");
     EXPECT_EQ(trail["items"][1]["changes"]["income_line"]["before"], 3300);
     EXPECT_EQ(trail["items"][1]["changes"]["income_line"]["after"], 3400);

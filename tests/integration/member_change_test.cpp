@@ -117,9 +117,9 @@ TEST_P(member_changes, a_change_is_based_on_the_version_and_made_by_those_who_ed
     EXPECT_EQ(r.status, 201) << r.body;
     EXPECT_EQ(count_rows("member_changes"), 1);
 
-    // One person, one household: a person of another household cannot be born into this one.
+    // One person, one household: a person of another household cannot move into this one as well.
     const auto elsewhere = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 712}), "");
-    auto birth = change("birth");
+    auto birth = change("move_in");
     birth.added = newborn(elsewhere.members.at(2).id_number);
     auto body = common::to_json(birth);
     body["version"] = h.version + 1;

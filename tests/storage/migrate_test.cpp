@@ -84,6 +84,9 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     EXPECT_EQ(households.find(ids[2])->identification_standard, "national");
     EXPECT_FALSE(households.find(ids[2])->military_family);
     EXPECT_EQ(households.find(ids[2])->national_number, "");
+    // 015: nobody had recorded 不愁吃 or 不愁穿, so no file meets the exit standard before the village has looked.
+    EXPECT_FALSE(households.find(ids[0])->conditions.food_secure);
+    EXPECT_FALSE(households.find(ids[0])->conditions.clothing_secure);
     // 009: the member's details are empty until the file is edited; whether it works is read from its months.
     const auto member = households.find(ids[0])->members.at(0);
     EXPECT_EQ(member.ethnicity, "");

@@ -106,6 +106,13 @@ TEST(exit_rules, a_child_of_compulsory_school_age_is_in_school_or_has_a_reason) 
     EXPECT_NE(v.shortfalls[0].zh.find(child.name + "(9岁)"), std::string::npos) << v.shortfalls[0].zh;
     child.out_of_school_reason = "home_schooling";  // 送教上门
     EXPECT_TRUE(exit_rules::judge(h, standard_2026, today).meets);
+    child.out_of_school_reason = "other";  // a dropout by another name
+    EXPECT_FALSE(exit_rules::judge(h, standard_2026, today).meets);
+    child.out_of_school_reason = "finished";  // nine years of school do not end at 9
+    EXPECT_FALSE(exit_rules::judge(h, standard_2026, today).meets);
+    child.birth_date = "2011-08-31";  // 15
+    EXPECT_TRUE(exit_rules::judge(h, standard_2026, today).meets);
+    child.birth_date = "2016-09-02";
     child.out_of_school_reason.clear();
     child.schooling = "primary";
     EXPECT_TRUE(exit_rules::judge(h, standard_2026, today).meets);
@@ -120,6 +127,19 @@ TEST(exit_rules, a_child_of_compulsory_school_age_is_in_school_or_has_a_reason) 
     EXPECT_TRUE(exit_rules::judge(h, standard_2026, today).meets);
     child.birth_date = "2020-09-01";  // 6 today
     EXPECT_FALSE(exit_rules::judge(h, standard_2026, today).meets);
+}
+
+TEST(exit_rules, a_past_year_is_judged_as_it_stood_at_its_end) {
+    auto h = meeting_all();
+    auto& child = h.members.back();
+    child.schooling = "not_in_school";
+    child.out_of_school_reason.clear();
+    child.birth_date = "2010-06-01";  // 15 at the end of 2025, 16 now
+    auto standard_2025 = standard_2026;
+    standard_2025.year = 2025;
+    h.income.year = 2025;
+    EXPECT_EQ(exit_rules::judge(h, standard_2025, today).shortfalls.at(0).code, "child_out_of_school");
+    EXPECT_TRUE(exit_rules::judge(h, standard_2026, today).meets);
 }
 
 TEST(exit_rules, ages_count_whole_years) {

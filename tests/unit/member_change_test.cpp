@@ -113,6 +113,41 @@ TEST(member_change, a_new_id_number_replaces_the_old_and_the_birth_date_is_read_
     EXPECT_EQ(h.members.at(1).disability_certificate, r.new_id_number + suffix);
 }
 
+TEST(member_change, a_leaver_takes_his_migrant_income_out_of_the_wages) {
+    auto h = sample_household();
+    h.income.wages = 1'500'000;  // 15,000 yuan, 12,000 of them the son's
+    auto r = request("marriage_out");
+    r.id_number = h.members.at(2).id_number;
+    const auto c = apply(h, r, today);
+    EXPECT_EQ(c.income_removed, 1'200'000);
+    EXPECT_EQ(h.income.wages, 300'000);
+}
+
+TEST(member_change, id_numbers_are_matched_as_the_file_stores_them) {
+    // A number whose check character is X, written with a lowercase x by the clerk.
+    std::string with_x;
+    for (int seq = 0; with_x.empty() || with_x.back() != 'X'; ++seq)
+        with_x = fupin::test_data::demo_id_number("19670815", seq);
+    auto h = sample_household();
+    h.members.at(1).id_number = with_x;
+    h.members.at(1).disability_certificate = with_x + "43";
+    auto lower = with_x;
+    lower.back() = 'x';
+    auto r = request("death");
+    r.id_number = lower;
+    EXPECT_EQ(apply(h, r, today).name, "李秀英");
+
+    h = sample_household();
+    r = request("id_number_change");
+    r.id_number = h.members.at(1).id_number;
+    r.new_id_number = lower;
+    apply(h, r, today);
+    EXPECT_EQ(h.members.at(1).id_number, with_x);
+    r.id_number = with_x;  // the same number again, only its x written otherwise
+    r.new_id_number = lower;
+    EXPECT_EQ(refusal(h, r).second, "new_id_number");
+}
+
 TEST(member_change, what_is_wrong_is_refused_at_its_field) {
     const auto h = sample_household();
     auto r = request("adoption");
@@ -125,6 +160,8 @@ TEST(member_change, what_is_wrong_is_refused_at_its_field) {
     EXPECT_EQ(refusal(h, r).second, "effective_on");
     r.effective_on = "2026-08-01";
     r.reason.clear();
+    EXPECT_EQ(refusal(h, r).first, "reason_required");
+    r.reason = "  ";
     EXPECT_EQ(refusal(h, r).first, "reason_required");
     r.reason = "病故";
     r.id_number = "529901199999999999";
@@ -139,6 +176,13 @@ TEST(member_change, what_is_wrong_is_refused_at_its_field) {
     EXPECT_EQ(refusal(h, r).second, "member");
     r = request("birth");
     EXPECT_EQ(refusal(h, r), std::make_pair(std::string("missing_field"), std::string("member")));
+    r.added = newborn();
+    r.effective_on = "2026-08-02";  // not the birth date in the number
+    EXPECT_EQ(refusal(h, r).second, "effective_on");
+    r = request("death");
+    r.id_number = h.members.at(0).id_number;  // the head, naming himself as the new head
+    r.new_head_id_number = r.id_number;
+    EXPECT_EQ(refusal(h, r).second, "new_head_id_number");
     r = request("move_out");
     r.id_number = h.members.at(1).id_number;
     r.new_id_number = "529901199999999999";
