@@ -149,6 +149,24 @@ void renumber(common::member& m, const std::string& id_number) {
     m.id_number = id_number;
 }
 
+common::member sample_newborn(const std::string& id_number) {
+    common::member m = sample_household().members.at(2);
+    m.name = "王小宝";
+    m.id_number = id_number;
+    m.birth_date.clear();
+    m.sex.clear();
+    m.relation = "grandson";
+    m.education = "preschool";
+    m.schooling = "preschool";
+    m.out_of_school_reason.clear();
+    m.labour_capacity = "none";
+    m.work_status = "not_working";
+    m.work_location.clear();
+    m.migrant_work_months = 0;
+    m.migrant_work_income = 0;
+    return m;
+}
+
 common::household stored_sample_household() {
     auto h = sample_household();
     common::derive(h);

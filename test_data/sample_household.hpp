@@ -30,6 +30,10 @@ common::household sample_household(const sample_options& options, const member_n
 // how a test makes two files name one person.
 void renumber(common::member& m, const std::string& id_number);
 
+// A grandson of the sample household's head, born with `id_number` (its birth date is the number's): the member
+// a birth adds, as a clerk enters him (his sex and birth date left to be derived).
+common::member sample_newborn(const std::string& id_number);
+
 // The default sample as a read answers it: id 12, version 3, pending, stored on 2026-11-29, the areas' names
 // and the derived fields (sex, birth dates, head name, per-capita income) filled.
 common::household stored_sample_household();

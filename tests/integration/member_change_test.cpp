@@ -15,22 +15,7 @@ using client::http_method;
 
 class member_changes : public archive_test {
 protected:
-    static common::member newborn(const std::string& id_number) {
-        auto m = test_data::sample_household().members.at(2);
-        m.name = "王小宝";
-        m.id_number = id_number;
-        m.birth_date.clear();
-        m.sex.clear();
-        m.relation = "grandson";
-        m.education = m.schooling = "preschool";
-        m.out_of_school_reason.clear();
-        m.labour_capacity = "none";
-        m.work_status = "not_working";
-        m.work_location.clear();
-        m.migrant_work_months = 0;
-        m.migrant_work_income = 0;
-        return m;
-    }
+    static common::member newborn(const std::string& id_number) { return test_data::sample_newborn(id_number); }
     static common::member_change_request change(const std::string& kind) {
         common::member_change_request r;
         r.kind = kind;

@@ -14,23 +14,7 @@ using fupin::test_data::sample_household;
 
 const std::string today = "2026-09-01";
 
-member newborn() {
-    member m = sample_household().members.at(2);
-    m.name = "王小宝";
-    m.id_number = fupin::test_data::demo_id_number("20260801", 11);
-    m.birth_date.clear();
-    m.sex.clear();
-    m.relation = "grandson";
-    m.education = "preschool";
-    m.schooling = "preschool";
-    m.out_of_school_reason.clear();
-    m.labour_capacity = "none";
-    m.work_status = "not_working";
-    m.work_location.clear();
-    m.migrant_work_months = 0;
-    m.migrant_work_income = 0;
-    return m;
-}
+member newborn() { return fupin::test_data::sample_newborn(fupin::test_data::demo_id_number("20260801", 11)); }
 
 member_change_request request(const std::string& kind) {
     member_change_request r;
