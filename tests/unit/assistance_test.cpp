@@ -7,21 +7,14 @@
 #include "common/assistance_rules.hpp"
 #include "common/vocabulary.hpp"
 #include "test_data/sample_household.hpp"
+#include "tests/unit/refusal.hpp"
 
 namespace {
 
 using namespace fupin::common;
 using nlohmann::json;
 
-template <typename F>
-std::pair<std::string, std::string> refusal(F&& f) {
-    try {
-        f();
-    } catch (const api_error& e) {
-        return {e.code(), e.field()};
-    }
-    return {"", ""};
-}
+using fupin::test::refusal;
 
 TEST(assistance_rules, every_cause_is_in_the_table_and_names_real_categories) {
     for (const auto& cause : vocabulary::poverty_causes.entries)

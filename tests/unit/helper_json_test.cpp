@@ -3,22 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "common/api_error.hpp"
+#include "tests/unit/refusal.hpp"
 
 namespace {
 
 using namespace fupin::common;
 using nlohmann::json;
 
-// The error's code and field, or "" when nothing is thrown.
-template <typename F>
-std::pair<std::string, std::string> refusal(F&& f) {
-    try {
-        f();
-    } catch (const api_error& e) {
-        return {e.code(), e.field()};
-    }
-    return {"", ""};
-}
+using fupin::test::refusal;
 
 json good_helper() {
     return {{"unit_id", 3}, {"name", "李帮扶"}, {"post", "副局长"}, {"phone", "13900000001"}};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/api_error.hpp"
+#include "tests/unit/refusal.hpp"
 
 namespace {
 
@@ -24,16 +25,7 @@ appraisal_result result(std::int64_t id, int rank, int votes_for = 9, int agains
     return r;
 }
 
-// The error's code and field, or "" when nothing is thrown.
-template <typename F>
-std::pair<std::string, std::string> refusal(F&& f) {
-    try {
-        f();
-    } catch (const api_error& e) {
-        return {e.code(), e.field()};
-    }
-    return {"", ""};
-}
+using fupin::test::refusal;
 
 TEST(procedure_input, panel_of_nine_to_fifteen_different_names) {
     EXPECT_EQ(refusal([] { check_panel(panel_of(9)); }).first, "");
