@@ -3,6 +3,7 @@
 // Plain data only. Validation lives in household_validation.hpp, JSON in household_json.hpp,
 // the allowed enum codes (with Chinese and English labels) in vocabulary.hpp.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,10 @@ struct household {
     std::int64_t created_at_ms = 0;  // UTC, milliseconds since the epoch
     std::int64_t updated_at_ms = 0;
     std::string status = "pending";  // vocabulary::household_statuses
+    // Set by the exit procedure: the year the household left poverty (脱贫退出) and the last year it keeps its
+    // helpers and measures (脱贫不脱政策: the exit year plus the year's transition period). Empty unless exited.
+    std::optional<int> exit_year;
+    std::optional<int> policies_until;
 
     // Where the household lives: statistical division codes.
     std::string township_code;  // 9 digits

@@ -191,6 +191,8 @@ json to_json(const household& h) {
         {"id", h.id},
         {"version", h.version},
         {"status", h.status},
+        {"exit_year", h.exit_year ? json(*h.exit_year) : json(nullptr)},
+        {"policies_until", h.policies_until ? json(*h.policies_until) : json(nullptr)},
         {"created_at", format_utc_ms(h.created_at_ms)},
         {"updated_at", format_utc_ms(h.updated_at_ms)},
         {"township_code", h.township_code},
@@ -365,6 +367,11 @@ household household_from_json(const json& j, json_source source) {
         // type-checked either way, so nothing unchecked rides along in a request; only a response's are kept.
         else if (key == "id") { const auto id = int64_at(v, p); if (response) h.id = id; }
         else if (key == "status") { auto s = string_at(v, p); if (response) h.status = std::move(s); }
+        else if (key == "exit_year" || key == "policies_until") {
+            std::optional<int> year;
+            if (!v.is_null()) year = int_at(v, p);
+            if (response) (key == "exit_year" ? h.exit_year : h.policies_until) = year;
+        }
         else if (key == "created_at") { const auto t = parse_utc_ms(string_at(v, p), p); if (response) h.created_at_ms = t; }
         else if (key == "updated_at") { const auto t = parse_utc_ms(string_at(v, p), p); if (response) h.updated_at_ms = t; }
         else if (key == "township_name") { auto s = string_at(v, p); if (response) h.township_name = std::move(s); }

@@ -26,10 +26,11 @@ struct application_step {
     std::string details;     // JSON object text: verdict, posting, objection, appraisal, quota figures
 };
 
-// A household's case for one year.
+// A household's case for one year: its identification (识别) or its exit (脱贫退出).
 struct application {
     std::int64_t id = 0;
     std::int64_t household_id = 0;
+    std::string kind = "identification";  // vocabulary::case_kinds
     int year = 0;
     std::string state;  // application_workflow state code
     std::int64_t version = 0;
@@ -55,6 +56,7 @@ struct application {
 };
 
 struct application_filter {
+    std::string kind;           // "": any
     int year = 0;               // 0: any
     std::string state;          // "": any
     std::string township_code;  // narrows within the caller's area
@@ -62,6 +64,23 @@ struct application_filter {
     std::int64_t household_id = 0;  // 0: any
     int page_size = 100;        // 1..500
     std::int64_t after_id = 0;  // keyset paging: ids above this
+};
+
+// The village panel's vote on one household's exit (脱贫退出民主评议), given with the step `appraise` of an exit
+// case. More than half the panel for passes; otherwise the exit is refused with that reason.
+struct exit_vote {
+    std::string meeting_date;  // YYYY-MM-DD, not after today
+    std::vector<std::string> panel;  // 9 to 15 different names
+    int votes_for = 0;
+    int votes_against = 0;
+    int votes_abstain = 0;
+};
+
+// The household's acknowledgement of its exit (贫困户签字认可), given with the step `acknowledge`.
+struct exit_acknowledgement {
+    std::string acknowledged_on;  // YYYY-MM-DD, the day the household signed; not after today
+    std::string signed_by;        // the member who signed (usually the head)
+    std::string witness;          // who witnessed it (a village cadre, the helper)
 };
 
 // The public form of a case on a posting: what the masses see (两个公认). Never an ID number.

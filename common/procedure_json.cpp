@@ -35,6 +35,7 @@ json to_json(const application& a) {
     for (const auto& s : a.steps) steps.push_back(to_json(s));
     return {{"id", a.id},
             {"household_id", a.household_id},
+            {"kind", a.kind},
             {"year", a.year},
             {"state", a.state},
             {"version", a.version},
@@ -165,6 +166,7 @@ application application_from_json(const json& j) {
     each(j, "", [&](const std::string& k, const json& v, const std::string& p) {
         if (k == "id") a.id = int64_at(v, p);
         else if (k == "household_id") a.household_id = int64_at(v, p);
+        else if (k == "kind") a.kind = string_at(v, p);
         else if (k == "year") a.year = int_at(v, p);
         else if (k == "state") a.state = string_at(v, p);
         else if (k == "version") a.version = int64_at(v, p);

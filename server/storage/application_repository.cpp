@@ -6,8 +6,9 @@ namespace fupin::server::storage {
 namespace {
 
 constexpr const char* insert_application =
-    "INSERT INTO applications (household_id, year, state, version, township_code, village_code, open_objections, "
-    "posting_id, appraisal_rank, created_at_ms, updated_at_ms) VALUES (?, ?, ?, 1, ?, ?, 0, NULL, NULL, ?, ?)";
+    "INSERT INTO applications (household_id, kind, year, state, version, township_code, village_code, "
+    "open_objections, posting_id, appraisal_rank, created_at_ms, updated_at_ms) "
+    "VALUES (?, ?, ?, ?, 1, ?, ?, 0, NULL, NULL, ?, ?)";
 constexpr const char* update_application =
     "UPDATE applications SET state = ?, open_objections = ?, posting_id = ?, appraisal_rank = ?, updated_at_ms = ?, "
     "version = version + 1 WHERE id = ? AND version = ?";
@@ -15,7 +16,7 @@ constexpr const char* lock_application = "SELECT id FROM applications WHERE id =
 
 // Columns read by read_application(), in its order.
 constexpr const char* select_application =
-    "SELECT a.id, a.household_id, a.year, a.state, a.version, a.township_code, a.village_code, a.open_objections, "
+    "SELECT a.id, a.household_id, a.kind, a.year, a.state, a.version, a.township_code, a.village_code, a.open_objections, "
     "a.posting_id, a.appraisal_rank, a.created_at_ms, a.updated_at_ms, h.head_name, COALESCE(t.name, ''), "
     "COALESCE(v.name, ''), h.group_code, COALESCE(g.name, ''), "
     "(SELECT COUNT(*) FROM members m WHERE m.household_id = a.household_id), h.per_capita_net_income_fen, "
@@ -25,9 +26,9 @@ constexpr const char* select_application =
     "LEFT JOIN areas v ON v.code = a.village_code "
     "LEFT JOIN areas g ON g.code = h.group_code ";
 
-// Not final: application_workflow::is_final names the same three states.
+// Not final: application_workflow::is_final names the same four states.
 constexpr const char* where_open_of_household =
-    "WHERE a.household_id = ? AND a.state NOT IN ('registered', 'announced', 'refused') ORDER BY a.id";
+    "WHERE a.household_id = ? AND a.state NOT IN ('registered', 'announced', 'refused', 'exited') ORDER BY a.id";
 
 constexpr const char* select_ids_village =
     "SELECT id FROM applications WHERE village_code = ? AND year = ? AND state = ? ORDER BY id";
@@ -55,6 +56,7 @@ common::application read_application(const sql::row& r) {
     std::size_t i = 0;
     a.id = r.get_int64(i++);
     a.household_id = r.get_int64(i++);
+    a.kind = r.get_string(i++);
     a.year = static_cast<int>(r.get_int64(i++));
     a.state = r.get_string(i++);
     a.version = r.get_int64(i++);
@@ -81,7 +83,7 @@ common::application read_application(const sql::row& r) {
 }  // namespace
 
 void application_repository::insert(common::application& a, std::int64_t now_ms) {
-    conn_.execute(insert_application, {a.household_id, std::int64_t{a.year}, a.state, a.township_code,
+    conn_.execute(insert_application, {a.household_id, a.kind, std::int64_t{a.year}, a.state, a.township_code,
                                        a.village_code, now_ms, now_ms});
     a.id = conn_.last_insert_id();
     a.version = 1;
@@ -104,8 +106,9 @@ std::optional<common::application> application_repository::find_for_update(std::
     return find(id);
 }
 
-std::optional<common::application> application_repository::find_by_household(std::int64_t household_id, int year) {
-    return find_where("WHERE a.household_id = ? AND a.year = ?", {household_id, std::int64_t{year}});
+std::optional<common::application> application_repository::find_by_household(std::int64_t household_id,
+                                                                              const std::string& kind, int year) {
+    return find_where("WHERE a.household_id = ? AND a.kind = ? AND a.year = ?", {household_id, kind, std::int64_t{year}});
 }
 
 std::optional<common::application> application_repository::find_open_by_household(std::int64_t household_id) {
@@ -137,6 +140,7 @@ std::vector<common::application> application_repository::list(const common::appl
     else if (area_scope.size() == 9) add("a.township_code = ?", area_scope);
     if (!f.village_code.empty()) add("a.village_code = ?", f.village_code);
     if (!f.township_code.empty()) add("a.township_code = ?", f.township_code);
+    if (!f.kind.empty()) add("a.kind = ?", f.kind);
     if (f.year) add("a.year = ?", std::int64_t{f.year});
     if (!f.state.empty()) add("a.state = ?", f.state);
     if (f.household_id) add("a.household_id = ?", f.household_id);

@@ -1,5 +1,5 @@
 #pragma once
-// Cases of the identification procedure and their step history.
+// Cases of the identification and exit procedures and their step history.
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,15 +14,15 @@ public:
     explicit application_repository(sql::connection& conn) : conn_(conn) {}
 
     // Sets a.id, a.version = 1, created/updated = now. Throws sql::constraint_violation when the household
-    // already has a case for that year.
+    // already has a case of that kind for that year.
     void insert(common::application& a, std::int64_t now_ms);
 
     // The case with the household's public facts and its area names; steps not loaded.
     std::optional<common::application> find(std::int64_t id);
     // The same, with the case's row locked until the transaction ends (a step reads, judges and writes it).
     std::optional<common::application> find_for_update(std::int64_t id);
-    std::optional<common::application> find_by_household(std::int64_t household_id, int year);
-    // The household's case of any year that is not final (registered, announced, refused), if any.
+    std::optional<common::application> find_by_household(std::int64_t household_id, const std::string& kind, int year);
+    // The household's case of any kind and year that is not final (registered, announced, refused, exited), if any.
     std::optional<common::application> find_open_by_household(std::int64_t household_id);
 
     // Writes state, open_objections, posting_id and appraisal_rank if the case is still at expected_version;

@@ -35,18 +35,20 @@ const std::string& update_household() {
 }
 
 constexpr const char* update_status =
-    "UPDATE households SET status = ?, updated_at_ms = ?, version = version + 1 WHERE id = ?";
+    "UPDATE households SET status = ?, exit_year = ?, policies_until = ?, updated_at_ms = ?, version = version + 1 "
+    "WHERE id = ?";
 
 constexpr const char* lock_household = "SELECT id FROM households WHERE id = ?";
-constexpr const char* select_kept_fields = "SELECT version, status, created_at_ms FROM households WHERE id = ?";
+constexpr const char* select_kept_fields =
+    "SELECT version, status, created_at_ms, exit_year, policies_until FROM households WHERE id = ?";
 
 // Columns read by read_household(), in its order: the kept fields, the area names (from the areas table), then
 // the editable columns. Followed by a WHERE, or by the member columns and join_members_where_id.
-constexpr std::size_t first_editable_column = 8;
+constexpr std::size_t first_editable_column = 10;
 const std::string& select_household() {
     static const std::string sql =
         "SELECT h.id, h.version, h.status, h.created_at_ms, h.updated_at_ms, COALESCE(t.name, ''), "
-        "COALESCE(v.name, ''), COALESCE(g.name, ''), " +
+        "COALESCE(v.name, ''), COALESCE(g.name, ''), h.exit_year, h.policies_until, " +
         columns::joined(columns::household_names(), "h.") +
         " FROM households h "
         "LEFT JOIN areas t ON t.code = h.township_code "
@@ -104,6 +106,15 @@ constexpr const char* count_all = "SELECT COUNT(*) FROM households";
 
 constexpr int max_page_size = 200;
 
+std::optional<int> optional_year(const sql::row& r, std::size_t i) {
+    if (r.is_null(i)) return std::nullopt;
+    return static_cast<int>(r.get_int64(i));
+}
+
+sql::value year_value(const std::optional<int>& year) {
+    return year ? sql::value{std::int64_t{*year}} : sql::value{sql::null};
+}
+
 common::household read_household(const sql::row& r) {
     common::household h;
     h.id = r.get_int64(0);
@@ -114,6 +125,8 @@ common::household read_household(const sql::row& r) {
     h.township_name = r.get_string(5);
     h.village_name = r.get_string(6);
     h.group_name = r.get_string(7);
+    h.exit_year = optional_year(r, 8);
+    h.policies_until = optional_year(r, 9);
     columns::read_household(r, first_editable_column, h);
     return h;
 }
@@ -249,12 +262,16 @@ bool household_repository::update(common::household& h, std::int64_t expected_ve
     h.version = r.get_int64(0);
     h.status = r.get_string(1);
     h.created_at_ms = r.get_int64(2);
+    h.exit_year = optional_year(r, 3);
+    h.policies_until = optional_year(r, 4);
     h.updated_at_ms = now_ms;
     return true;
 }
 
-bool household_repository::set_status(std::int64_t id, const std::string& status, std::int64_t now_ms) {
-    if (conn_.execute(update_status, {status, now_ms, id}) == 0) return false;
+bool household_repository::set_status(std::int64_t id, const std::string& status, std::int64_t now_ms,
+                                      std::optional<int> exit_year, std::optional<int> policies_until) {
+    if (conn_.execute(update_status, {status, year_value(exit_year), year_value(policies_until), now_ms, id}) == 0)
+        return false;
     conn_.record_changed(record_of(id));
     return true;
 }

@@ -52,14 +52,16 @@ public:
 
     // Replaces the editable fields and the members of household h.id if it is still at expected_version.
     // False when no row matched (no such id, or another version: the caller tells 404 from 409).
-    // On success h.version, h.updated_at_ms, h.status and h.created_at_ms hold the stored values (status and
-    // creation time are kept; an edit never changes them). Area names are not refreshed: use find().
+    // On success h.version, h.updated_at_ms, h.status, h.exit_year, h.policies_until and h.created_at_ms hold
+    // the stored values (status, exit and creation time are kept; an edit never changes them). Area names are not refreshed: use find().
     // Throws sql::constraint_violation like insert().
     bool update(common::household& h, std::int64_t expected_version, std::int64_t now_ms);
 
-    // The identification procedure's one change to a file: its status (registered on the final step). Bumps
-    // the version, so an editor holding the old version gets a 409. False when no such household.
-    bool set_status(std::int64_t id, const std::string& status, std::int64_t now_ms);
+    // The procedures' one change to a file: its status (registered when identified, exited when it leaves, with
+    // the exit year and the last year of its policies; both empty otherwise). Bumps the version, so an editor
+    // holding the old version gets a 409. False when no such household.
+    bool set_status(std::int64_t id, const std::string& status, std::int64_t now_ms,
+                    std::optional<int> exit_year = std::nullopt, std::optional<int> policies_until = std::nullopt);
 
     // Newest change first (updated_at_ms DESC, id DESC), keyset-paged. Filters that are empty are not
     // applied. page_size is clamped to 1..200. Throws std::invalid_argument for a malformed page_token.

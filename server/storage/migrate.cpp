@@ -1,7 +1,9 @@
 #include "server/storage/migrate.hpp"
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -26,6 +28,32 @@ std::int64_t now_ms() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
+
+// A SQLite migration that makes a table again to change its constraints (SQLite cannot alter them) starts with
+// this line. It runs with foreign keys off, which SQLite only allows outside a transaction: dropping the old
+// table would otherwise take its children's rows with it, or refuse. Before its commit every foreign key is
+// checked again, so a copy that lost a parent row is rolled back.
+constexpr std::string_view rebuilds_tables_marker = "-- rebuilds tables";
+
+bool rebuilds_tables(const migration& m) { return m.sql.substr(0, rebuilds_tables_marker.size()) == rebuilds_tables_marker; }
+
+// Foreign keys off for one migration, on again whatever happens.
+class foreign_keys_off {
+public:
+    explicit foreign_keys_off(sql::connection& conn) : conn_(conn) { conn_.execute_script("PRAGMA foreign_keys = OFF"); }
+    ~foreign_keys_off() {
+        try {
+            conn_.execute_script("PRAGMA foreign_keys = ON");
+        } catch (const std::exception& e) {
+            spdlog::error("migrate: turning foreign keys on again failed: {}", e.what());
+        }
+    }
+    foreign_keys_off(const foreign_keys_off&) = delete;
+    foreign_keys_off& operator=(const foreign_keys_off&) = delete;
+
+private:
+    sql::connection& conn_;
+};
 
 int binary_version(sql::dialect d) {
     const auto list = embedded_migrations(d);
@@ -87,12 +115,16 @@ int migrate(sql::connection& conn) {
     int applied = 0;
     for (const migration& m : embedded_migrations(d)) {
         if (d == sql::dialect::sqlite) {
+            std::optional<foreign_keys_off> keys_off;
+            if (rebuilds_tables(m)) keys_off.emplace(conn);
             // DDL is transactional in SQLite: the migration and its record commit together or not at all.
             sql::transaction tx(conn, sql::tx_mode::write);
             const int current = schema_version(conn);  // another process may have got here first
             check_not_too_new(current, d);
             if (m.version <= current) continue;
             conn.execute_script(m.sql);
+            if (keys_off && !conn.query("PRAGMA foreign_key_check").empty())
+                throw sql::error(fmt::format("migrate: {:03}_{} left rows without their parent", m.version, m.name));
             conn.execute(record_version, {std::int64_t{m.version}, std::string(m.name), now_ms()});
             tx.commit();
         } else {

@@ -1,9 +1,12 @@
 // Migrations: a fresh database gets the whole schema, a second run changes nothing, a newer database is refused.
 #include "backend_fixture.hpp"
+#include "server/storage/application_repository.hpp"
 #include "server/storage/area_repository.hpp"
 #include "server/storage/household_repository.hpp"
 #include "server/storage/migrate.hpp"
 #include "server/storage/migration.hpp"
+#include "server/storage/objection_repository.hpp"
+#include "server/storage/posting_repository.hpp"
 #include "server/sql/error.hpp"
 #include "sample_data.hpp"
 
@@ -75,6 +78,8 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     // 014 (012, 013 and 015 create their tables only where they are missing). SQLite drops no indexed column.
     if (conn().dialect() == server::sql::dialect::sqlite) conn().execute_script("DROP INDEX helpers_username");
     conn().execute_script("ALTER TABLE helpers DROP COLUMN username");
+    for (const char* column : {"exit_year", "policies_until"})  // 017
+        conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
     conn().execute("DELETE FROM schema_version WHERE version > 6");
 
     EXPECT_EQ(migrate(conn()), embedded_migrations(conn().dialect()).back().version - 6);
@@ -108,6 +113,80 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     EXPECT_EQ(migrated.conditions.fuel, "");
     EXPECT_THROW(conn().query("SELECT five_guarantee FROM households"), sql::error) << "the old flags are gone";
     EXPECT_THROW(conn().query("SELECT drinking_water FROM households"), sql::error) << "the old answer is gone";
+}
+
+// 017 made applications and postings again on SQLite (to change their constraints) with foreign keys off: a
+// case, its history, its posting and an objection stored before it are all there after it, every reference
+// still holds, and the household may now have an exit case beside its identification case of the same year.
+TEST_P(storage_backend, the_exit_procedure_migration_keeps_cases_postings_and_objections) {
+    seed_areas(conn());
+    auto h = make_household(group_a1_3, 900, 1);
+    household_repository(conn()).insert(h, 1000);
+    application_repository apps(conn());
+    common::application a;
+    a.household_id = h.id;
+    a.year = 2026;
+    a.state = "village_posted";
+    a.township_code = h.township_code;
+    a.village_code = h.village_code;
+    apps.insert(a, 1000);
+    common::application_step step;
+    step.action = "apply";
+    step.to_state = "applied";
+    step.at_ms = 1000;
+    step.username = "clerk";
+    step.role = "village_clerk";
+    apps.add_step(a.id, step);
+    common::posting p;
+    p.level = "village";
+    p.area_code = h.village_code;
+    p.year = 2026;
+    p.published_on = "2026-06-01";
+    p.days = 7;
+    p.next_step_on = "2026-06-08";
+    p.published_at_ms = 1000;
+    p.published_by = "clerk";
+    p.entries.push_back({a.id, 1, "户主", h.village_code, "", h.group_code, "", 1, 100, "lack_of_funds", 1});
+    posting_repository(conn()).insert(p);
+    common::objection o;
+    o.application_id = a.id;
+    o.posting_id = p.id;
+    o.objector_name = "村民";
+    o.grounds = "收入不实";
+    o.objected_on = "2026-06-02";
+    o.recorded_by = "clerk";
+    objection_repository(conn()).insert(o);
+
+    for (const char* column : {"exit_year", "policies_until"})
+        conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
+    conn().execute("DELETE FROM schema_version WHERE version >= 17");
+    EXPECT_EQ(migrate(conn()), embedded_migrations(conn().dialect()).back().version - 16);
+
+    const auto kept = apps.find(a.id);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->kind, "identification");
+    EXPECT_EQ(kept->state, "village_posted");
+    EXPECT_EQ(apps.steps(a.id).size(), 1u);
+    const auto posting = posting_repository(conn()).find(p.id);
+    ASSERT_TRUE(posting);
+    ASSERT_EQ(posting->entries.size(), 1u);
+    EXPECT_EQ(posting->entries[0].application_id, a.id);
+    EXPECT_EQ(objection_repository(conn()).for_application(a.id, true).size(), 1u);
+    if (conn().dialect() == sql::dialect::sqlite) {
+        EXPECT_TRUE(conn().query("PRAGMA foreign_key_check").empty());
+        EXPECT_EQ(conn().query("PRAGMA foreign_keys").at(0).get_int64(0), 1) << "foreign keys are on again";
+    }
+    // One case of each kind per year.
+    common::application exit = a;
+    exit.kind = "exit";
+    exit.state = "exit_proposed";
+    EXPECT_NO_THROW(apps.insert(exit, 2000));
+    common::application again = a;
+    EXPECT_THROW(apps.insert(again, 2000), sql::constraint_violation);
+    // The exit's postings are allowed levels now.
+    p.level = "exit_village";
+    p.entries.clear();
+    EXPECT_NO_THROW(posting_repository(conn()).insert(p));
 }
 
 TEST_P(storage_backend, database_newer_than_binary_is_refused) {
