@@ -14,23 +14,40 @@ constexpr std::string_view township_reviewer = "township_reviewer";
 constexpr std::string_view township_head = "township_head";
 constexpr std::string_view county_approver = "county_approver";
 
-// Read as the procedure of DOMAIN.md, top to bottom.
+constexpr bool waits = true, judges = true, quota = true, vote = true, acknowledgement = true;
+
+// Read as the procedures of DOMAIN.md, top to bottom: identification, then exit.
 const std::vector<workflow_transition>& table() {
     static const std::vector<workflow_transition> t{
         //  action             from                  to                   roles
-        {a::apply, "", s::applied, {village_clerk}, false, false, true},
+        //                                           waits for posting, takes a quota place, judges the file,
+        //                                           takes a vote, takes an acknowledgement
+        {a::apply, "", s::applied, {village_clerk}, false, false, judges},
         {a::group_appraise, s::applied, s::group_appraised, {village_clerk}},
-        {a::verify, s::group_appraised, s::village_verified, {village_clerk}, false, false, true},
+        {a::verify, s::group_appraised, s::village_verified, {village_clerk}, false, false, judges},
         {a::appraise, s::village_verified, s::village_appraised, {village_clerk}},
         {a::post, s::village_appraised, s::village_posted, {village_clerk}},
-        {a::sign, s::village_posted, s::cadre_signed, {resident_cadre}, true},
+        {a::sign, s::village_posted, s::cadre_signed, {resident_cadre}, waits},
         {a::review, s::cadre_signed, s::township_reviewed, {township_reviewer}},
         {a::post, s::township_reviewed, s::township_posted, {township_reviewer}},
-        {a::sign, s::township_posted, s::township_signed, {township_head}, true},
-        {a::approve, s::township_signed, s::county_approved, {county_approver}, false, true, true},
+        {a::sign, s::township_posted, s::township_signed, {township_head}, waits},
+        {a::approve, s::township_signed, s::county_approved, {county_approver}, false, quota, judges},
         {a::post, s::county_approved, s::county_posted, {county_approver}},
-        {a::register_household, s::county_posted, s::registered, {county_approver}, true},
+        {a::register_household, s::county_posted, s::registered, {county_approver}, waits},
         {a::post, s::registered, s::announced, {village_clerk}},
+
+        // Exit: the village proposes a household that meets the exit standard, its panel votes, the household
+        // signs, the village posts; the township reviews and the county approves (the standard judged again at
+        // each), the county posts, and the household leaves.
+        {a::propose, "", s::exit_proposed, {village_clerk}, false, false, judges},
+        {a::appraise, s::exit_proposed, s::exit_appraised, {village_clerk}, false, false, false, vote},
+        {a::acknowledge, s::exit_appraised, s::exit_acknowledged, {village_clerk}, false, false, false, false,
+         acknowledgement},
+        {a::post, s::exit_acknowledged, s::exit_village_posted, {village_clerk}},
+        {a::review, s::exit_village_posted, s::exit_reviewed, {township_reviewer}, waits, false, judges},
+        {a::approve, s::exit_reviewed, s::exit_approved, {county_approver}, false, false, judges},
+        {a::post, s::exit_approved, s::exit_county_posted, {county_approver}},
+        {a::exit_household, s::exit_county_posted, s::exited, {county_approver}, waits},
     };
     return t;
 }
@@ -38,17 +55,23 @@ const std::vector<workflow_transition>& table() {
 const std::vector<std::string_view> all_states{
     s::applied,      s::group_appraised,   s::village_verified, s::village_appraised, s::village_posted,
     s::cadre_signed, s::township_reviewed, s::township_posted,  s::township_signed,   s::county_approved,
-    s::county_posted, s::registered,       s::announced,        s::refused};
+    s::county_posted, s::registered,       s::announced,        s::refused,
+    s::exit_proposed, s::exit_appraised,   s::exit_acknowledged, s::exit_village_posted, s::exit_reviewed,
+    s::exit_approved, s::exit_county_posted, s::exited};
 
+// A case is at the level whose staff acts on it next: an exit on the village's posting waits for the
+// township's review, one reviewed by the township for the county's approval.
 bool is_village_level(std::string_view st) {
     return st == s::applied || st == s::group_appraised || st == s::village_verified || st == s::village_appraised ||
-           st == s::village_posted;
+           st == s::village_posted || st == s::exit_proposed || st == s::exit_appraised || st == s::exit_acknowledged;
 }
 bool is_township_level(std::string_view st) {
-    return st == s::cadre_signed || st == s::township_reviewed || st == s::township_posted;
+    return st == s::cadre_signed || st == s::township_reviewed || st == s::township_posted ||
+           st == s::exit_village_posted;
 }
 bool is_county_level(std::string_view st) {
-    return st == s::township_signed || st == s::county_approved || st == s::county_posted;
+    return st == s::township_signed || st == s::county_approved || st == s::county_posted || st == s::exit_reviewed ||
+           st == s::exit_approved || st == s::exit_county_posted;
 }
 
 }  // namespace
@@ -77,13 +100,23 @@ bool application_workflow::is_state(std::string_view state) {
 }
 
 bool application_workflow::is_final(std::string_view state) {
-    return state == s::registered || state == s::announced || state == s::refused;
+    return state == s::registered || state == s::announced || state == s::refused || state == s::exited;
+}
+
+std::string_view application_workflow::kind_of(std::string_view state) {
+    return state.rfind("exit", 0) == 0 ? case_kind::exit : case_kind::identification;
+}
+
+const workflow_transition& application_workflow::opening(std::string_view kind) {
+    return *find(kind == case_kind::exit ? a::propose : a::apply, "");
 }
 
 std::optional<std::string_view> application_workflow::posting_level_of(std::string_view state) {
     if (state == s::village_posted) return "village";
     if (state == s::township_posted) return "township";
     if (state == s::county_posted) return "county";
+    if (state == s::exit_village_posted) return "exit_village";
+    if (state == s::exit_county_posted) return "exit_county";
     return std::nullopt;
 }
 
@@ -92,7 +125,15 @@ std::optional<std::string_view> application_workflow::state_before_posting(std::
     if (level == "township") return s::township_reviewed;
     if (level == "county") return s::county_approved;
     if (level == "result") return s::registered;
+    if (level == "exit_village") return s::exit_acknowledged;
+    if (level == "exit_county") return s::exit_approved;
     return std::nullopt;
+}
+
+std::string_view application_workflow::posting_area_level(std::string_view level) {
+    if (level == "township") return "township";
+    if (level == "county" || level == "exit_county") return "county";
+    return "village";  // village, result, exit_village
 }
 
 std::vector<std::string_view> application_workflow::refusers(std::string_view state) {
@@ -103,6 +144,12 @@ std::vector<std::string_view> application_workflow::refusers(std::string_view st
 }
 
 std::optional<std::string_view> application_workflow::return_target(std::string_view state) {
+    // An exit goes back to its proposal from any level: a doubt about a household's exit is for the village to
+    // weigh again, with a new vote, acknowledgement and posting.
+    if (kind_of(state) == case_kind::exit) {
+        if (state == s::exit_proposed || is_final(state)) return std::nullopt;
+        return s::exit_proposed;
+    }
     // A village returns a case to the group's preliminary appraisal; a township returns it to the village
     // to verify again; the county returns it to the township to review again.
     if (is_village_level(state) && state != s::applied) return s::applied;
@@ -112,6 +159,9 @@ std::optional<std::string_view> application_workflow::return_target(std::string_
 }
 
 std::vector<std::string_view> application_workflow::objection_recorders(std::string_view level) {
+    // An exit's postings take objections as identification's of the same area do.
+    if (level == "exit_village") level = "village";
+    if (level == "exit_county") level = "county";
     if (level == "village") return {village_clerk, resident_cadre, township_reviewer};
     if (level == "township") return {village_clerk, township_reviewer};
     if (level == "county") return {village_clerk, township_reviewer, county_approver};
@@ -120,6 +170,8 @@ std::vector<std::string_view> application_workflow::objection_recorders(std::str
 
 std::vector<std::string_view> application_workflow::objection_answerers(std::string_view level) {
     // The reviewer of the level that posted the list re-verifies and answers.
+    if (level == "exit_village") level = "village";
+    if (level == "exit_county") level = "county";
     if (level == "village") return {village_clerk, township_reviewer};
     if (level == "township") return {township_reviewer};
     if (level == "county") return {county_approver};

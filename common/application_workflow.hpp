@@ -1,7 +1,9 @@
 #pragma once
-// The state machine of a case (docs/procedure.md draws it). The one table of which step may be taken from which
-// state, by which roles, and which steps wait for a posting to run its course. The server enforces it; the
-// client reads it to say what comes next. Area: the user's area must cover the case's village (a village clerk
+// The state machines of a case (docs/procedure.md draws them): identification (识别, a household enters) and exit
+// (脱贫退出, a registered household leaves). The one table of which step may be taken from which state, by which
+// roles, and which steps wait for a posting to run its course. The two kinds share the refusal, the posting, the
+// objections and the history; their states have distinct codes, so a state names its kind. The server enforces
+// it; the client reads it to say what comes next. Area: the user's area must cover the case's village (a village clerk
 // their village, a township's staff their township, the county office everything), checked by the server's
 // access policy.
 #include <optional>
@@ -26,8 +28,23 @@ inline constexpr std::string_view county_approved = "county_approved";      // �
 inline constexpr std::string_view county_posted = "county_posted";          // 第三榜公示(县,15天)
 inline constexpr std::string_view registered = "registered";                // 建档立卡
 inline constexpr std::string_view announced = "announced";                  // 结果返村张榜公示
-inline constexpr std::string_view refused = "refused";                      // 未通过(终止)
+inline constexpr std::string_view refused = "refused";                      // 未通过(终止), either kind
+// Exit (脱贫退出).
+inline constexpr std::string_view exit_proposed = "exit_proposed";                // 村提出拟退出
+inline constexpr std::string_view exit_appraised = "exit_appraised";              // 民主评议通过
+inline constexpr std::string_view exit_acknowledged = "exit_acknowledged";        // 贫困户签字认可
+inline constexpr std::string_view exit_village_posted = "exit_village_posted";    // 村内公示(7天)
+inline constexpr std::string_view exit_reviewed = "exit_reviewed";                // 乡镇审核
+inline constexpr std::string_view exit_approved = "exit_approved";                // 县级审批
+inline constexpr std::string_view exit_county_posted = "exit_county_posted";      // 县级公告
+inline constexpr std::string_view exited = "exited";                              // 已脱贫退出(终止)
 }  // namespace application_state
+
+// What a case is for (labels in vocabulary::case_kinds).
+namespace case_kind {
+inline constexpr std::string_view identification = "identification";
+inline constexpr std::string_view exit = "exit";
+}  // namespace case_kind
 
 // Action codes (labels in vocabulary::procedure_actions).
 namespace procedure_action {
@@ -44,6 +61,10 @@ inline constexpr std::string_view refuse = "refuse";      // ends the case
 inline constexpr std::string_view send_back = "return";   // returns the case to an earlier step
 inline constexpr std::string_view object = "object";      // an objection recorded (the case stays)
 inline constexpr std::string_view answer = "answer";      // an objection answered
+// Exit.
+inline constexpr std::string_view propose = "propose";          // the village proposes the exit (POST /exit-proposals)
+inline constexpr std::string_view acknowledge = "acknowledge";  // the household signs that it agrees
+inline constexpr std::string_view exit_household = "exit";      // the household leaves: status exited
 }  // namespace procedure_action
 
 struct workflow_transition {
@@ -56,8 +77,13 @@ struct workflow_transition {
     bool waits_for_posting = false;
     // The quota of the year is checked (and a place taken) by this step.
     bool takes_quota_place = false;
-    // The identification rules are applied to the current household file: an ineligible household stops.
-    bool judges_eligibility = false;
+    // The rules of the case's kind judge the current household file: the identification rules (an ineligible
+    // household stops) or the exit standard (a household that falls short of it stays).
+    bool judges_household = false;
+    // An exit case's appraisal: the step carries the panel's vote (exit_vote); half the panel or fewer for refuses.
+    bool takes_vote = false;
+    // The step carries the household's acknowledgement (exit_acknowledgement).
+    bool takes_acknowledgement = false;
 };
 
 class application_workflow {
@@ -71,9 +97,15 @@ public:
     static std::vector<const workflow_transition*> next_steps(std::string_view state);
 
     static bool is_state(std::string_view state);
-    static bool is_final(std::string_view state);  // registered, announced, refused: nothing can undo them
+    // registered, announced, exited, refused: nothing can undo them
+    static bool is_final(std::string_view state);
+    // The kind of case a state belongs to (refused: either; answered as identification).
+    static std::string_view kind_of(std::string_view state);
+    // The step that opens a case of `kind` (apply, propose), from the empty state.
+    static const workflow_transition& opening(std::string_view kind);
 
-    // The posting a *_posted state waits on: village | township | county; nullopt for other states.
+    // The posting a *_posted state waits on: village | township | county | exit_village | exit_county; nullopt
+    // for other states.
     static std::optional<std::string_view> posting_level_of(std::string_view state);
     // The state cases must be in to go on a posting of `level`, and the state they move to.
     static std::optional<std::string_view> state_before_posting(std::string_view level);
@@ -83,6 +115,9 @@ public:
     // Where a return sends a case in `state`: the start of the level below, which must do its part again.
     // nullopt where there is nothing to return to (a fresh application) or the case is final.
     static std::optional<std::string_view> return_target(std::string_view state);
+
+    // The level of area a posting of `level` is published in: village, township or county.
+    static std::string_view posting_area_level(std::string_view level);
 
     // Who may record an objection to a case on a posting of `level`, and who answers it.
     static std::vector<std::string_view> objection_recorders(std::string_view level);

@@ -25,13 +25,27 @@ std::string checked_text(const std::string& text, const std::string& field, std:
     return text;
 }
 
-void check_panel(const std::vector<std::string>& panel) {
+void check_panel(const std::vector<std::string>& panel, const std::string& field) {
     std::set<std::string> names;
     for (std::size_t i = 0; i < panel.size(); ++i)
-        names.insert(checked_text(panel[i], "panel[" + std::to_string(i) + "]", max_person_name_chars, true));
+        names.insert(checked_text(panel[i], field + "[" + std::to_string(i) + "]", max_person_name_chars, true));
     if (panel.size() < min_panel_size || panel.size() > max_panel_size || names.size() != panel.size())
-        throw api_error::invalid_field("panel", "invalid_panel", "评议小组应由9至15名不同的成员组成",
+        throw api_error::invalid_field(field, "invalid_panel", "评议小组应由9至15名不同的成员组成",
                                        "the panel has 9 to 15 different members");
+}
+
+void check_exit_vote(const exit_vote& vote) {
+    check_panel(vote.panel, "vote.panel");
+    if (vote.votes_for < 0 || vote.votes_against < 0 || vote.votes_abstain < 0 ||
+        static_cast<long long>(vote.votes_for) + vote.votes_against + vote.votes_abstain >
+            static_cast<long long>(vote.panel.size()))
+        throw api_error::invalid_field("vote", "invalid_votes", "票数不能为负,合计不能超过评议小组人数",
+                                       "votes cannot be negative nor add up to more than the panel");
+}
+
+void check_exit_acknowledgement(const exit_acknowledgement& ack) {
+    checked_text(ack.signed_by, "acknowledgement.signed_by", max_person_name_chars, true);
+    checked_text(ack.witness, "acknowledgement.witness", max_person_name_chars, true);
 }
 
 void check_appraisal_results(const std::vector<appraisal_result>& results, const std::vector<std::int64_t>& verified,

@@ -21,8 +21,14 @@ inline constexpr std::size_t max_panel_size = 15;
 // Returns the text as given.
 std::string checked_text(const std::string& text, const std::string& field, std::size_t limit, bool required);
 
-// The panel: 9 to 15 different names (invalid_panel), each a checked name.
-void check_panel(const std::vector<std::string>& panel);
+// The panel: 9 to 15 different names (invalid_panel), each a checked name; `field` names it in the request.
+void check_panel(const std::vector<std::string>& panel, const std::string& field = "panel");
+
+// An exit vote: its panel, and votes not negative and not more than the panel (invalid_votes), under "vote".
+// The meeting date is the server's to check against its day.
+void check_exit_vote(const exit_vote& vote);
+// An acknowledgement: who signed and who witnessed, each a name (under "acknowledgement").
+void check_exit_acknowledgement(const exit_acknowledgement& ack);
 
 // The panel's results for the village's verified cases (`verified`): every case once (invalid_ranking, or
 // cases_missing naming the ones left out), ranks 1..n each once (invalid_ranking), votes not negative and not

@@ -322,7 +322,19 @@ const vocabulary_list application_states{"application_states",
                                           {"county_posted", "第三榜公示中(县)", "third posting (county)"},
                                           {"registered", "已建档立卡", "registered"},
                                           {"announced", "结果已返村公示", "result posted in the village"},
-                                          {"refused", "未通过", "refused"}}};
+                                          {"refused", "未通过", "refused"},
+                                          {"exit_proposed", "村提出拟退出", "exit proposed by the village"},
+                                          {"exit_appraised", "退出已民主评议", "exit appraised by the village panel"},
+                                          {"exit_acknowledged", "贫困户已签字认可", "exit acknowledged by the household"},
+                                          {"exit_village_posted", "退出村内公示中", "exit posted in the village"},
+                                          {"exit_reviewed", "退出乡镇已审核", "exit reviewed by the township"},
+                                          {"exit_approved", "退出县级已审批", "exit approved by the county"},
+                                          {"exit_county_posted", "退出县级公告中", "exit announced by the county"},
+                                          {"exited", "已脱贫退出", "exited"}}};
+
+const vocabulary_list case_kinds{"case_kinds",
+                                 {{"identification", "识别(建档立卡)", "identification"},
+                                  {"exit", "脱贫退出", "exit"}}};
 
 const vocabulary_list procedure_actions{"procedure_actions",
                                         {{"apply", "个人申请", "application"},
@@ -337,13 +349,18 @@ const vocabulary_list procedure_actions{"procedure_actions",
                                          {"refuse", "不予通过", "refusal"},
                                          {"return", "退回重审", "returned for another look"},
                                          {"object", "登记异议", "objection recorded"},
-                                         {"answer", "答复异议", "objection answered"}}};
+                                         {"answer", "答复异议", "objection answered"},
+                                         {"propose", "村提出拟退出", "exit proposal"},
+                                         {"acknowledge", "贫困户签字认可", "acknowledgement by the household"},
+                                         {"exit", "脱贫退出", "exit"}}};
 
 const vocabulary_list posting_levels{"posting_levels",
                                      {{"village", "第一榜(村级公示)", "first posting (village)"},
                                       {"township", "第二榜(乡镇公示)", "second posting (township)"},
                                       {"county", "第三榜(县级公示)", "third posting (county)"},
-                                      {"result", "结果公示(返村张榜)", "result posted in the village"}}};
+                                      {"result", "结果公示(返村张榜)", "result posted in the village"},
+                                      {"exit_village", "脱贫退出村内公示", "exit posting (village)"},
+                                      {"exit_county", "脱贫退出县级公告", "exit announcement (county)"}}};
 
 const vocabulary_list objection_states{"objection_states",
                                        {{"open", "待核实答复", "open"},
@@ -360,8 +377,8 @@ const std::vector<const vocabulary_list*>& all() {
         // The users, the helpers and the assistance.
         &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,
         &visit_kinds,
-        // The identification procedure.
-        &application_states, &procedure_actions, &posting_levels, &objection_states};
+        // The identification and exit procedures.
+        &application_states, &case_kinds, &procedure_actions, &posting_levels, &objection_states};
     return lists;
 }
 

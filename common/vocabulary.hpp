@@ -62,8 +62,9 @@ extern const vocabulary_list fund_sources;           // 资金来源: 中央, �
 extern const vocabulary_list visit_kinds;            // 入户走访, 电话, 集中帮扶, 明察暗访
 // The identification procedure (common/application_workflow.hpp has the rules).
 extern const vocabulary_list application_states;
+extern const vocabulary_list case_kinds;          // identification, exit
 extern const vocabulary_list procedure_actions;
-extern const vocabulary_list posting_levels;      // village, township, county, result
+extern const vocabulary_list posting_levels;      // village, township, county, result, exit_village, exit_county
 extern const vocabulary_list objection_states;    // open, upheld, dismissed
 
 // Every list above, e.g. for a client that prints them all or a server endpoint that serves them.

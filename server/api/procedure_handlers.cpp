@@ -3,6 +3,7 @@
 #include "common/application_workflow.hpp"
 #include "common/json_fields.hpp"
 #include "common/procedure_json.hpp"
+#include "common/vocabulary.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/request_parsing.hpp"
 
@@ -26,25 +27,51 @@ std::vector<std::int64_t> id_list(const json& body, const char* key) {
     return ids;
 }
 
+common::exit_vote vote_of(const json& j) {
+    const auto& v = jf::object_at(j, "vote");
+    require_known_keys(v, {"meeting_date", "panel", "votes_for", "votes_against", "votes_abstain"});
+    common::exit_vote vote;
+    vote.meeting_date = jf::string_at(required_field(v, "meeting_date"), "vote.meeting_date");
+    vote.panel = jf::string_array_at(required_field(v, "panel"), "vote.panel");
+    vote.votes_for = jf::int_at(required_field(v, "votes_for"), "vote.votes_for");
+    vote.votes_against = jf::int_at(required_field(v, "votes_against"), "vote.votes_against");
+    vote.votes_abstain = jf::int_at(required_field(v, "votes_abstain"), "vote.votes_abstain");
+    return vote;
+}
+
+common::exit_acknowledgement acknowledgement_of(const json& j) {
+    const auto& v = jf::object_at(j, "acknowledgement");
+    require_known_keys(v, {"acknowledged_on", "signed_by", "witness"});
+    common::exit_acknowledgement ack;
+    ack.acknowledged_on = jf::string_at(required_field(v, "acknowledged_on"), "acknowledgement.acknowledged_on");
+    ack.signed_by = jf::string_at(required_field(v, "signed_by"), "acknowledgement.signed_by");
+    ack.witness = jf::string_at(required_field(v, "witness"), "acknowledgement.witness");
+    return ack;
+}
+
 service::step_request step_of(const json& body) {
     service::step_request r;
     r.action = jf::string_at(required_field(body, "action"), "action");
     if (auto it = body.find("version"); it != body.end() && !it->is_null()) r.version = jf::int64_at(*it, "version");
     r.note = optional_string(body, "note");
     r.reason = optional_string(body, "reason");
+    if (auto it = body.find("vote"); it != body.end() && !it->is_null()) r.vote = vote_of(*it);
+    if (auto it = body.find("acknowledgement"); it != body.end() && !it->is_null())
+        r.acknowledgement = acknowledgement_of(*it);
     // The steps this endpoint takes: the workflow's forward steps that have no endpoint of their own (an
-    // application, a village appraisal and a posting do), and refusals and returns.
-    const bool own_endpoint = r.action == common::procedure_action::apply ||
-                              r.action == common::procedure_action::appraise || r.action == common::procedure_action::post;
-    bool known = r.action == common::procedure_action::refuse || r.action == common::procedure_action::send_back;
+    // application, an exit's proposal and a posting do; so does identification's village appraisal, which the
+    // service tells from an exit's), and refusals and returns.
+    namespace act = common::procedure_action;
+    const bool own_endpoint = r.action == act::apply || r.action == act::propose || r.action == act::post;
+    bool known = r.action == act::refuse || r.action == act::send_back;
     for (const auto& t : common::application_workflow::transitions()) known = known || t.action == r.action;
     if (!known || own_endpoint)
         throw common::api_error::invalid_field(
             "action", "invalid_value",
-            "action 应为 group_appraise、verify、sign、review、approve、register、refuse、return 之一"
-            "(申请、民主评议、公示和异议各有其接口)",
-            "action must be one of group_appraise, verify, sign, review, approve, register, refuse, return "
-            "(applications, appraisals, postings and objections have their own endpoints)");
+            "action 应为 group_appraise、verify、sign、review、approve、register、appraise、acknowledge、exit、refuse、"
+            "return 之一(申请、拟退出、公示和异议各有其接口)",
+            "action must be one of group_appraise, verify, sign, review, approve, register, appraise, acknowledge, "
+            "exit, refuse, return (applications, exit proposals, postings and objections have their own endpoints)");
     return r;
 }
 
@@ -68,11 +95,29 @@ api_response procedure_handlers::apply(const api_request& request, const path_pa
     return created(common::to_json(a), "/api/v1/applications/" + std::to_string(a.id));
 }
 
+api_response procedure_handlers::propose_exit(const api_request& request, const path_params&,
+                                              const service::principal& who, sql::connection& db) const {
+    const auto body = parse_json_body(request);
+    require_known_keys(body, {"household_id", "year", "note"});
+    const auto household_id = jf::int64_at(required_field(body, "household_id"), "household_id");
+    const auto year = jf::int_at(required_field(body, "year"), "year");
+    auto a = applications_.propose_exit(db, who, household_id, year, optional_string(body, "note"));
+    return created(common::to_json(a), "/api/v1/applications/" + std::to_string(a.id));
+}
+
 api_response procedure_handlers::list(const api_request& request, const path_params&, const service::principal& who,
                                       sql::connection& db) const {
     common::application_filter f;
     f.year = query_int(request, "year", 0, 2000, 2100);
     if (auto it = request.query.find("state"); it != request.query.end()) f.state = it->second;
+    if (auto it = request.query.find("kind"); it != request.query.end()) {
+        f.kind = it->second;
+        if (!common::is_valid(common::vocabulary::case_kinds, f.kind))
+            throw common::api_error(400, "invalid_parameter",
+                                    "kind 应为 " + common::allowed_codes(common::vocabulary::case_kinds),
+                                    "kind must be one of " + common::allowed_codes(common::vocabulary::case_kinds),
+                                    "kind");
+    }
     f.township_code = query_code(request, "township", 9);
     f.village_code = query_code(request, "village", 12);
     f.household_id = query_int(request, "household", 0, 1, 2'000'000'000);
@@ -98,7 +143,7 @@ api_response procedure_handlers::verdict(const api_request& request, const path_
 api_response procedure_handlers::step(const api_request& request, const path_params& params,
                                       const service::principal& who, sql::connection& db) const {
     const auto body = parse_json_body(request);
-    require_known_keys(body, {"action", "version", "note", "reason"});
+    require_known_keys(body, {"action", "version", "note", "reason", "vote", "acknowledgement"});
     return json_response(200, common::to_json(applications_.step(db, who, parse_id(params.at("id")), step_of(body))));
 }
 

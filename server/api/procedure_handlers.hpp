@@ -15,6 +15,8 @@ public:
                        service::posting_service postings, service::objection_service objections);
 
     api_response apply(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
+    api_response propose_exit(const api_request&, const path_params&, const service::principal&,
+                              sql::connection&) const;
     api_response list(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
     api_response get(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
     api_response verdict(const api_request&, const path_params&, const service::principal&, sql::connection&) const;

@@ -161,6 +161,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("GET", "/api/v1/sandaohu", auth(bind(assistance, &assistance_handlers::sandaohu)));
 
     r.add("POST", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::apply)));
+    r.add("POST", "/api/v1/exit-proposals", auth(bind(procedure, &procedure_handlers::propose_exit)));
     r.add("GET", "/api/v1/applications", auth(bind(procedure, &procedure_handlers::list)));
     r.add("POST", "/api/v1/applications/steps", auth(bind(procedure, &procedure_handlers::step_many)));
     r.add("GET", "/api/v1/applications/{id}", auth(bind(procedure, &procedure_handlers::get)));

@@ -4,12 +4,15 @@
 #include <set>
 
 #include "common/application_workflow.hpp"
+#include "common/china_date.hpp"
+#include "common/posting_period.hpp"
 #include "common/procedure_input.hpp"
 #include "common/procedure_json.hpp"
 #include "common/vocabulary.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/case_steps.hpp"
+#include "server/service/exit_standard_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/sql/error.hpp"
@@ -35,57 +38,100 @@ const std::string& en(const common::vocabulary_list& list, std::string_view code
     return common::label(list, code, common::language::en);
 }
 
+api_error invalid_date(const std::string& field, const std::string& what_zh, const std::string& what_en) {
+    return api_error::invalid_field(field, "invalid_value", what_zh + "应为不晚于今天的日期(YYYY-MM-DD)",
+                                    field + " must be a date (YYYY-MM-DD) no later than today (" + what_en + ")");
+}
+
+// The panel's vote on an exit: its panel and counts, and a meeting held by today.
+common::exit_vote checked_vote(const std::optional<common::exit_vote>& vote, std::int64_t now) {
+    if (!vote)
+        throw api_error::invalid_field("vote", "missing_field", "脱贫退出的民主评议须填写评议小组及表决结果",
+                                       "an exit's appraisal needs the panel and its vote");
+    common::check_exit_vote(*vote);
+    const auto meeting = common::parse_date(vote->meeting_date);
+    if (!meeting || *meeting > today(now)) throw invalid_date("vote.meeting_date", "评议日期", "the meeting");
+    return *vote;
+}
+
+// The household's acknowledgement: signed by one of its members by today, and witnessed.
+json checked_acknowledgement(sql::connection& db, const std::optional<common::exit_acknowledgement>& ack,
+                             std::int64_t household_id, std::int64_t now) {
+    if (!ack)
+        throw api_error::invalid_field("acknowledgement", "missing_field", "须填写贫困户签字认可的日期、签字人和见证人",
+                                       "the acknowledgement needs its date, who signed and who witnessed");
+    common::check_exit_acknowledgement(*ack);
+    const auto on = common::parse_date(ack->acknowledged_on);
+    if (!on || *on > today(now)) throw invalid_date("acknowledgement.acknowledged_on", "签字日期", "the signature");
+    const auto h = load_household(db, household_id);
+    if (std::none_of(h.members.begin(), h.members.end(), [&](const auto& m) { return m.name == ack->signed_by; }))
+        throw api_error::invalid_field("acknowledgement.signed_by", "invalid_value", "签字人应为该户家庭成员",
+                                       "who signed must be a member of the household");
+    return {{"acknowledged_on", ack->acknowledged_on}, {"signed_by", ack->signed_by}, {"witness", ack->witness}};
+}
+
 }  // namespace
 
 application_service::application_service(clock now) : now_(std::move(now)) {}
 
 common::application application_service::apply(sql::connection& db, const principal& who, std::int64_t household_id,
-                                             int year, const std::string& note_in) const {
+                                             int year, const std::string& note) const {
+    return open_case(db, who, common::case_kind::identification, household_id, year, note);
+}
+
+common::application application_service::propose_exit(sql::connection& db, const principal& who,
+                                                    std::int64_t household_id, int year, const std::string& note) const {
+    return open_case(db, who, common::case_kind::exit, household_id, year, note);
+}
+
+common::application application_service::open_case(sql::connection& db, const principal& who, std::string_view kind,
+                                                 std::int64_t household_id, int year, const std::string& note_in) const {
     quota_service::check_year(year);
     const auto note = common::checked_text(note_in, "note", common::max_procedure_text_chars, false);
-    const auto* t = workflow::find(action::apply, "");
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return run_in_transaction(db, sql::tx_mode::write, [&] {
-                const auto now = now_();
-                // Locked first, as an edit does: the file cannot move to another village while its case opens.
-                storage::household_repository(db).lock(household_id);
-                const auto h = load_household(db, household_id);
-                access_policy::require_step(who, t->roles, h.village_code);
-                storage::application_repository apps(db);
-                auto existing = apps.find_by_household(household_id, year);
-                if (!existing) existing = apps.find_open_by_household(household_id);
-                if (existing)
-                    throw api_error(409, "application_exists",
-                                    "该户已有" + std::to_string(existing->year) + "年度的申请(第" +
-                                        std::to_string(existing->id) + "号)",
-                                    "the household already has a case for " + std::to_string(existing->year) + " (" +
-                                        std::to_string(existing->id) + ")")
-                        .with_detail("application_id", std::to_string(existing->id));
-                if (h.status != "pending")
-                    throw api_error(409, "household_not_pending", "该户已是“" +
-                                        zh(common::vocabulary::household_statuses, h.status) + "”,不能再次申请",
-                                    "the household is " + en(common::vocabulary::household_statuses, h.status) +
-                                        " and cannot apply");
-                const auto verdict =
-                    common::identification_rules::judge(h, quota_service::line_of(db, year), year);
-                if (!verdict.eligible) throw not_eligible(verdict);
-                common::application a;
-                a.household_id = household_id;
-                a.year = year;
-                a.state = "";
-                a.township_code = h.township_code;
-                a.village_code = h.village_code;
-                apps.insert(a, now);
-                auto stored = *apps.find(a.id);
-                record_step(db, who, stored, action::apply, state::applied, note, "",
-                            {{"verdict", common::to_json(verdict)}}, now);
-                return stored;
-            });
-        } catch (const sql::constraint_violation&) {
-            if (attempt >= 2) throw;  // run again: the check above then names the winner's case
-        }
-    }
+    const auto& t = workflow::opening(kind);
+    const bool exit = kind == common::case_kind::exit;
+    return once_more_after_a_lost_insert([&] {  // run again: the check below then names the winner's case
+        return run_in_transaction(db, sql::tx_mode::write, [&] {
+            const auto now = now_();
+            // Locked first, as an edit does: the file cannot move to another village while its case opens.
+            storage::household_repository(db).lock(household_id);
+            const auto h = load_household(db, household_id);
+            access_policy::require_step(who, t.roles, h.village_code);
+            storage::application_repository apps(db);
+            auto existing = apps.find_by_household(household_id, std::string(kind), year);
+            if (!existing) existing = apps.find_open_by_household(household_id);
+            if (existing)
+                throw api_error(409, "application_exists",
+                                "该户已有" + std::to_string(existing->year) + "年度的" +
+                                    zh(common::vocabulary::case_kinds, existing->kind) + "案件(第" +
+                                    std::to_string(existing->id) + "号)",
+                                "the household already has a case (" +
+                                    en(common::vocabulary::case_kinds, existing->kind) + ") for " +
+                                    std::to_string(existing->year) + " (" + std::to_string(existing->id) + ")")
+                    .with_detail("application_id", std::to_string(existing->id));
+            // Identification takes a household not yet registered, or one that left and fell back (返贫); an
+            // exit takes a registered one.
+            const bool fits = exit ? h.status == "registered" : h.status == "pending" || h.status == "exited";
+            if (!fits)
+                throw api_error(409, exit ? "household_not_registered" : "household_not_pending",
+                                "该户是“" + zh(common::vocabulary::household_statuses, h.status) + "”,不能" +
+                                    zh(common::vocabulary::procedure_actions, t.action),
+                                "the household is " + en(common::vocabulary::household_statuses, h.status) +
+                                    "; no " + en(common::vocabulary::procedure_actions, t.action) + " is possible");
+            const auto verdict = judge_case(db, kind, household_id, year, now);
+            common::application a;
+            a.household_id = household_id;
+            a.kind = std::string(kind);
+            a.year = year;
+            a.state = "";
+            a.township_code = h.township_code;
+            a.village_code = h.village_code;
+            apps.insert(a, now);
+            auto stored = *apps.find(a.id);
+            record_step(db, who, stored, t.action, t.to_state, note, "", {{"verdict", verdict}}, now);
+            return stored;
+        });
+    });
 }
 
 common::application application_service::take_step(sql::connection& db, const principal& who, std::int64_t id,
@@ -112,23 +158,47 @@ common::application application_service::take_step(sql::connection& db, const pr
 
     const auto* t = workflow::find(r.action, a.state);
     if (!t) throw out_of_order(a, r.action);
+    // Identification's village appraisal ranks the whole village at once and postings list many cases: each has
+    // its endpoint. An exit's appraisal is one household's vote, taken here.
+    if (t->action == action::post || (t->action == action::appraise && !t->takes_vote))
+        throw api_error::invalid_field("action", "invalid_value",
+                                       "“" + zh(common::vocabulary::procedure_actions, t->action) +
+                                           "”请通过民主评议或公示的接口办理",
+                                       "take " + en(common::vocabulary::procedure_actions, t->action) +
+                                           " through its own endpoint (appraisals, postings)");
+    if (r.vote && !t->takes_vote)
+        throw api_error::invalid_field("vote", "invalid_value", "只有脱贫退出的民主评议才填写表决结果",
+                                       "only an exit's appraisal takes a vote");
+    if (r.acknowledgement && !t->takes_acknowledgement)
+        throw api_error::invalid_field("acknowledgement", "invalid_value", "只有贫困户签字认可一步才填写签字情况",
+                                       "only the step acknowledge takes an acknowledgement");
     access_policy::require_step(who, t->roles, a.village_code);
     json details = json::object();
     if (t->waits_for_posting) {
         require_posting_over(db, a, now, details);
         a.posting_id.reset();
     }
-    if (t->judges_eligibility) {
-        const auto verdict = judge(db, a.household_id, a.year);
-        if (!verdict.eligible) throw not_eligible(verdict).with_detail("application_id", std::to_string(a.id));
-        details["verdict"] = common::to_json(verdict);
+    if (t->judges_household) details["verdict"] = judge_case(db, a.kind, a.household_id, a.year, now, a.id);
+    if (t->takes_vote) {
+        const auto vote = checked_vote(r.vote, now);
+        details["vote"] = {{"meeting_date", vote.meeting_date}, {"panel", vote.panel},
+                           {"votes_for", vote.votes_for},       {"votes_against", vote.votes_against},
+                           {"votes_abstain", vote.votes_abstain}};
+        // More than half the panel must be for, as in identification's appraisal; otherwise the exit ends here.
+        if (static_cast<std::size_t>(vote.votes_for) * 2 <= vote.panel.size()) {
+            record_step(db, who, a, r.action, state::refused, note, "民主评议赞成票未超过评议小组半数,不予退出",
+                        std::move(details), now);
+            return a;
+        }
     }
+    if (t->takes_acknowledgement)
+        details["acknowledgement"] = checked_acknowledgement(db, r.acknowledgement, a.household_id, now);
     std::string household_status;
     if (t->takes_quota_place || t->to_state == state::registered) {
         // A household registered meanwhile (by a case of another year) takes no second place and is not
-        // registered twice.
+        // registered twice. An exited household that fell back (返贫) is identified again.
         household_status = load_household(db, a.household_id).status;
-        if (household_status != "pending")
+        if (household_status != "pending" && household_status != "exited")
             throw api_error(409, "household_not_pending",
                             "该户已是“" + zh(common::vocabulary::household_statuses, household_status) + "”",
                             "the household is already " + en(common::vocabulary::household_statuses, household_status))
@@ -137,10 +207,22 @@ common::application application_service::take_step(sql::connection& db, const pr
     if (t->takes_quota_place) details["quota"] = json::parse(quota_service::take_place(db, a.year, a.village_code));
     // The step's event and audit entry first: every write takes the outbox head, then the audit head.
     record_step(db, who, a, r.action, t->to_state, note, "", std::move(details), now);
+    storage::household_repository households(db);
+    const auto household_record = "household/" + std::to_string(a.household_id);
     if (t->to_state == state::registered) {
-        storage::household_repository(db).set_status(a.household_id, "registered", now);
-        audit_trail::record(db, audit_actor::of(who), "household.register", "household/" + std::to_string(a.household_id),
-                            "ok", {{"status", {{"before", household_status}, {"after", "registered"}}}, {"year", a.year}},
+        households.set_status(a.household_id, "registered", now);
+        audit_trail::record(db, audit_actor::of(who), "household.register", household_record, "ok",
+                            {{"status", {{"before", household_status}, {"after", "registered"}}}, {"year", a.year}},
+                            now);
+    }
+    if (t->to_state == state::exited) {
+        // 脱贫不脱政策: helpers and measures stay through the exit year's transition period.
+        const int policies_until = a.year + exit_standard_service::standard_of(db, a.year).transition_years;
+        households.set_status(a.household_id, "exited", now, a.year, policies_until);
+        audit_trail::record(db, audit_actor::of(who), "household.exit", household_record, "ok",
+                            {{"status", {{"before", "registered"}, {"after", "exited"}}},
+                             {"exit_year", a.year},
+                             {"policies_until", policies_until}},
                             now);
     }
     return a;
@@ -174,7 +256,9 @@ std::vector<common::application> application_service::step_many(sql::connection&
         for (auto id : sorted) load_case_for_update(db, who, id);
         for (auto id : sorted) {
             try {
-                out.push_back(take_step(db, who, id, step_request{r.action, std::nullopt, r.note, r.reason}, now));
+                auto one = r;  // the same step for each case; a case's version is not named in a batch
+                one.version.reset();
+                out.push_back(take_step(db, who, id, one, now));
             } catch (api_error& e) {
                 e.with_detail("application_id", std::to_string(id));
                 throw;

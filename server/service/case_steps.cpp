@@ -5,11 +5,13 @@
 #include "common/application_workflow.hpp"
 #include "common/china_date.hpp"
 #include "common/posting_period.hpp"
+#include "common/exit_json.hpp"
 #include "common/procedure_json.hpp"
 #include "common/vocabulary.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/event_outbox.hpp"
+#include "server/service/exit_standard_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/storage/application_repository.hpp"
 #include "server/storage/household_repository.hpp"
@@ -37,7 +39,7 @@ const std::string& en(const common::vocabulary_list& list, std::string_view code
 
 // The public part of an event about a case: no name, no ID number, nothing personal.
 json public_case_summary(const common::application& a, std::string_view act) {
-    return {{"application_id", a.id},   {"year", a.year},         {"action", act},
+    return {{"application_id", a.id},   {"kind", a.kind}, {"year", a.year},         {"action", act},
             {"state", a.state},         {"township_code", a.township_code}, {"township_name", a.township_name},
             {"village_code", a.village_code}, {"village_name", a.village_name}};
 }
@@ -105,6 +107,20 @@ api_error not_eligible(const common::identification_verdict& v) {
     return e;
 }
 
+api_error exit_standard_not_met(const common::exit_verdict& v) {
+    std::string why_zh, why_en, codes;
+    for (const auto& r : v.shortfalls) {
+        if (!codes.empty()) why_zh += ";", why_en += "; ";
+        if (codes.find(r.code) == std::string::npos) codes += (codes.empty() ? "" : ",") + r.code;
+        why_zh += r.zh;
+        why_en += r.en;
+    }
+    api_error e(409, "exit_standard_not_met", "该户尚未达到脱贫标准:" + why_zh,
+                "the household does not meet the exit standard: " + why_en);
+    e.with_detail("reasons", codes);
+    return e;
+}
+
 std::chrono::year_month_day today(std::int64_t now) { return common::china_date_of_ms(now); }
 
 // Everything a step writes besides the case itself: its history row, its event and its audit entry.
@@ -132,12 +148,12 @@ void record_step(sql::connection& db, const principal& who, common::application&
     apps.add_step(a.id, s);
     a.steps.push_back(s);
 
-    json summary{{"application_id", a.id}, {"household_id", a.household_id}, {"year", a.year},
+    json summary{{"application_id", a.id}, {"household_id", a.household_id}, {"kind", a.kind}, {"year", a.year},
                  {"action", act},          {"from_state", from},             {"to_state", a.state},
                  {"head_name", a.head_name}, {"village_name", a.village_name}, {"by", who.username}};
     if (!reason.empty()) summary["reason"] = reason;
-    // Postings and registrations are public acts (两个公认); the rest stays within the case's area.
-    const bool is_public = act == action::post || act == action::register_household;
+    // Postings, registrations and exits are public acts (两个公认); the rest stays within the case's area.
+    const bool is_public = act == action::post || act == action::register_household || act == action::exit_household;
     json changes{{"state", {{"before", from}, {"after", a.state}}}};
     if (!reason.empty()) changes["reason"] = reason;
     // Made before the outbox's head is taken: from there to the commit, writes run one at a time.
@@ -154,9 +170,22 @@ common::household load_household(sql::connection& db, std::int64_t id) {
     return std::move(*h);
 }
 
-common::identification_verdict judge(sql::connection& db, std::int64_t household_id, int year) {
-    const auto line = quota_service::line_of(db, year);
-    return common::identification_rules::judge(load_household(db, household_id), line, year);
+json judge_case(sql::connection& db, std::string_view kind, std::int64_t household_id, int year, std::int64_t now,
+                std::int64_t application_id) {
+    auto naming_the_case = [&](api_error e) {
+        if (application_id) e.with_detail("application_id", std::to_string(application_id));
+        return e;
+    };
+    const auto h = load_household(db, household_id);
+    if (kind == common::case_kind::exit) {
+        const auto verdict = common::exit_rules::judge(h, exit_standard_service::standard_of(db, year),
+                                                       common::format_date(today(now)));
+        if (!verdict.meets) throw naming_the_case(exit_standard_not_met(verdict));
+        return common::to_json(verdict);
+    }
+    const auto verdict = common::identification_rules::judge(h, quota_service::line_of(db, year), year);
+    if (!verdict.eligible) throw naming_the_case(not_eligible(verdict));
+    return common::to_json(verdict);
 }
 
 // Where a case goes when it leaves its level: refused (final) or back to an earlier step.

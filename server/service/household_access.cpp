@@ -1,6 +1,7 @@
 #include "server/service/household_access.hpp"
 
 #include "common/api_error.hpp"
+#include "common/china_date.hpp"
 #include "server/storage/household_repository.hpp"
 #include "server/storage/pairing_repository.hpp"
 
@@ -24,10 +25,13 @@ common::household household_in_area(sql::connection& db, const principal& who, s
     return *h;
 }
 
-void require_registered(const common::household& h) {
-    if (h.status != "registered")
-        throw common::api_error(409, "household_not_registered", "只有已建档立卡的贫困户才能结对帮扶、落实帮扶措施",
-                                "only a registered household is helped");
+void require_helped(const common::household& h, std::int64_t now_ms) {
+    if (h.status == "registered") return;
+    const int this_year = static_cast<int>(common::china_date_of_ms(now_ms).year());
+    if (h.status == "exited" && h.policies_until && this_year <= *h.policies_until) return;
+    throw common::api_error(409, "household_not_registered",
+                            "只有已建档立卡的贫困户(或过渡期内的脱贫户)才能结对帮扶、落实帮扶措施",
+                            "only a registered household, or an exited one in its transition period, is helped");
 }
 
 }  // namespace fupin::server::service

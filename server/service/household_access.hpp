@@ -27,7 +27,9 @@ void require_over_household(sql::connection& db, const principal& who, permissio
 common::household household_in_area(sql::connection& db, const principal& who, std::int64_t household_id,
                                      permission p, bool lock);
 
-// 409 household_not_registered: only a registered household is helped (paired, given measures, visited).
-void require_registered(const common::household& h);
+// 409 household_not_registered: only a registered household is helped (paired, given measures, visited), or
+// an exited one through its transition period (脱贫不脱政策: to the end of policies_until, in China's calendar
+// on the server's clock `now_ms`).
+void require_helped(const common::household& h, std::int64_t now_ms);
 
 }  // namespace fupin::server::service

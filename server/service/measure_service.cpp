@@ -81,7 +81,7 @@ common::measure measure_service::add(sql::connection& db, const principal& who, 
     common::check_measure(m);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto h = household_in_area(db, who, household_id, permission::record_assistance, false);
-        require_registered(h);
+        require_helped(h, now_());
         check_references(db, m, h.village_code);
         m.household_id = household_id;
         m.village_code = h.village_code;
@@ -197,7 +197,7 @@ common::assistance_plan measure_service::save_plan(sql::connection& db, const pr
         return run_in_transaction(db, sql::tx_mode::write, [&] {
             auto plan = input;  // a copy: a retried transaction starts again from what was sent
             const auto h = household_in_area(db, who, household_id, permission::record_assistance, false);
-            require_registered(h);
+            require_helped(h, now_());
             storage::plan_repository plans(db);
             const auto before = plans.find(household_id, plan.year);
             const std::int64_t current = before ? before->version : 0;

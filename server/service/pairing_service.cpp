@@ -128,7 +128,7 @@ common::pairing pairing_service::pair(sql::connection& db, const principal& who,
     common::checked_text(reason, "reason", common::max_pairing_reason_chars, true);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto h = lock_household(db, who, household_id);
-        require_registered(h);
+        require_helped(h, now_());
         const auto helper = lock_helper_with_room(db, helper_id, h, limit_);
         if (storage::pairing_repository(db).current_of_household(h.id).size() >= max_helpers_per_household)
             throw api_error(409, "household_has_two_helpers", "该户已有两名帮扶责任人(最多二帮一)",
@@ -170,7 +170,7 @@ common::pairing pairing_service::replace(sql::connection& db, const principal& w
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto before = load_current(db, pairing_id);
         const auto h = lock_household(db, who, before.household_id);
-        require_registered(h);
+        require_helped(h, now_());
         const auto old = load_current(db, pairing_id);
         require_current(old);
         const auto helper = lock_helper_with_room(db, helper_id, h, limit_);

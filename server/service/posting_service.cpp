@@ -38,10 +38,9 @@ common::posting posting_service::publish(sql::connection& db, const principal& w
         throw api_error::invalid_field("level", "invalid_value",
                                        "公示层级应为 " + common::allowed_codes(common::vocabulary::posting_levels),
                                        "level must be one of " + common::allowed_codes(common::vocabulary::posting_levels));
-    // A village's list (first posting, result) is posted in a village, the second in a township, the third in
-    // the county.
-    const std::string area_level = level == "township" || level == "county" ? level : std::string("village");
-    if (common::area_level_of_code(area_code) != area_level)
+    // A village's list (first posting, result, an exit's village posting) is posted in a village, the second in
+    // a township, the third and an exit's announcement in the county.
+    if (common::area_level_of_code(area_code) != workflow::posting_area_level(level))
         throw api_error::invalid_field("area_code", "invalid_value", "区划代码与公示层级不符",
                                        "area_code does not fit the posting's level");
     if (ids.size() > 5000)
@@ -76,8 +75,12 @@ common::posting posting_service::publish(sql::connection& db, const principal& w
             return x.appraisal_rank.value_or(1 << 30) < y.appraisal_rank.value_or(1 << 30);
         });
 
-        const int days = level == "village" ? days_.village : level == "township" ? days_.township
-                         : level == "county" ? days_.county : days_.result;
+        // An exit's postings run as long as identification's of the same area.
+        const auto area_level = workflow::posting_area_level(level);
+        const int days = level == "result"          ? days_.result
+                         : area_level == "village"  ? days_.village
+                         : area_level == "township" ? days_.township
+                                                    : days_.county;
         const common::posting_period period(today(now), days);
         common::posting p;
         p.level = level;

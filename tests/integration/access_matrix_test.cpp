@@ -162,11 +162,20 @@ protected:
 
     // Pairing needs a registered household and a helper with room; each permitted call gets its own, so that
     // no call is refused for a limit another call reached.
-    std::int64_t registered_household(bool township_a) {
-        const auto h = client_as(township_a ? "reviewer_a" : "reviewer_b")
-                           .create_household(test_data::sample_household({.group = township_a ? group_a : group_b,
-                                                                          .seed = next_seed_++, .size = 1}),
-                                             "");
+    std::int64_t registered_household(bool township_a, bool meets_exit_standard = false) {
+        auto file = test_data::sample_household({.group = township_a ? group_a : group_b, .seed = next_seed_++, .size = 1});
+        if (meets_exit_standard) {  // the matrix year's standard: above 3,300 yuan, 两不愁三保障 recorded
+            file.income = {};
+            file.income.year = matrix_year;
+            file.income.wages = 500000;
+            file.conditions.food_secure = file.conditions.clothing_secure = true;
+            file.conditions.housing = "safe";
+            file.conditions.housing_danger_grade.clear();
+            file.conditions.drinking_water_safe = true;
+            file.conditions.drinking_water_difficult = false;
+            for (auto& m : file.members) m.medical_insurance = true;
+        }
+        const auto h = client_as(township_a ? "reviewer_a" : "reviewer_b").create_household(file, "");
         auto db = server::sql::connect(database_->url());
         server::sql::transaction tx(*db, server::sql::tx_mode::write);
         EXPECT_TRUE(server::storage::household_repository(*db).set_status(h.id, "registered", 1000));
@@ -280,6 +289,14 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     rules["POST /api/v1/applications"] = {[](const std::string& r) { return r == "village_clerk"; }, true, false, false, [&](const test_user&, bool a) {
         return api_call{http_method::post, "/api/v1/applications",
                         nlohmann::json{{"household_id", a ? unapplied_a_ : unapplied_b_}, {"year", matrix_year}}.dump()};
+    }};
+    // An exit is proposed by the village clerk, for a registered household of his village that meets the standard.
+    rules["POST /api/v1/exit-proposals"] = {[](const std::string& r) { return r == "village_clerk"; }, true, false, false, [&](const test_user& u, bool a) {
+        const bool may = u.role == "village_clerk" && covers_township(u, a);
+        return api_call{http_method::post, "/api/v1/exit-proposals",
+                        nlohmann::json{{"household_id", may ? registered_household(a, true) : a_or_b_file(a).id},
+                                       {"year", matrix_year}}
+                            .dump()};
     }};
     rules["GET /api/v1/applications"] = {officials, false, false, false, [y](const test_user&, bool) { return api_call{http_method::get, "/api/v1/applications?year=" + y}; }};
     rules["GET /api/v1/applications/{id}"] = {officials, true, false, false, [&](const test_user&, bool a) {

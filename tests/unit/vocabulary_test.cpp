@@ -31,9 +31,9 @@ TEST(vocabulary, lists_are_complete_and_codes_unique) {
     EXPECT_EQ(vocabulary::education_levels.entries.size(), 7u);
     EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 12u);  // the national form's eleven and 其他
     EXPECT_EQ(label(vocabulary::poverty_causes, "other", language::zh), "其他");
-    // 24 lists of the household file and the users, 6 of the helpers and the assistance, 4 of the
-    // identification procedure.
-    EXPECT_EQ(vocabulary::all().size(), 34u);
+    // 24 lists of the household file and the users, 6 of the helpers and the assistance, 5 of the
+    // identification and exit procedures.
+    EXPECT_EQ(vocabulary::all().size(), 35u);
     EXPECT_EQ(vocabulary::out_of_school_reasons.entries.size(), 5u);
     EXPECT_EQ(label(vocabulary::roles, "helper", language::zh), "帮扶责任人");
     EXPECT_EQ(vocabulary::measure_categories.entries.size(), 10u);
@@ -48,9 +48,9 @@ TEST(vocabulary, lists_are_complete_and_codes_unique) {
     EXPECT_EQ(vocabulary::disability_categories.entries.size(), 7u);
     EXPECT_EQ(vocabulary::identification_standards.entries.size(), 3u);
     EXPECT_EQ(vocabulary::poverty_types.entries.size(), 3u);
-    EXPECT_EQ(vocabulary::application_states.entries.size(), 14u);
-    EXPECT_EQ(vocabulary::procedure_actions.entries.size(), 13u);
-    EXPECT_EQ(vocabulary::posting_levels.entries.size(), 4u);
+    EXPECT_EQ(vocabulary::application_states.entries.size(), 22u);
+    EXPECT_EQ(vocabulary::procedure_actions.entries.size(), 16u);
+    EXPECT_EQ(vocabulary::posting_levels.entries.size(), 6u);
     EXPECT_EQ(vocabulary::objection_states.entries.size(), 3u);
     for (const auto* list : vocabulary::all()) {
         std::set<std::string> codes;
