@@ -88,6 +88,14 @@ nlohmann::json step_body(const step_request& step) {
     nlohmann::json body{{"action", step.action}};
     if (!step.note.empty()) body["note"] = step.note;
     if (!step.reason.empty()) body["reason"] = step.reason;
+    if (step.vote)
+        body["vote"] = {{"meeting_date", step.vote->meeting_date}, {"panel", step.vote->panel},
+                        {"votes_for", step.vote->votes_for},       {"votes_against", step.vote->votes_against},
+                        {"votes_abstain", step.vote->votes_abstain}};
+    if (step.acknowledgement)
+        body["acknowledgement"] = {{"acknowledged_on", step.acknowledgement->acknowledged_on},
+                                   {"signed_by", step.acknowledgement->signed_by},
+                                   {"witness", step.acknowledgement->witness}};
     return body;
 }
 
@@ -482,6 +490,13 @@ common::application api_client::create_application(std::int64_t household_id, in
     return parse_answer("case", [&] { return common::application_from_json(json); });
 }
 
+common::application api_client::propose_exit(std::int64_t household_id, int year, const std::string& note) {
+    nlohmann::json body{{"household_id", household_id}, {"year", year}};
+    if (!note.empty()) body["note"] = note;
+    auto json = request_json(http_method::post, "/api/v1/exit-proposals", body.dump());
+    return parse_answer("case", [&] { return common::application_from_json(json); });
+}
+
 application_page api_client::list_applications(const common::application_filter& filter) {
     auto json = request_json(http_method::get, applications_query(filter));
     application_page page;
@@ -645,6 +660,7 @@ std::string applications_query(const common::application_filter& filter) {
         query += '=';
         query += url_encode(value);
     };
+    add("kind", filter.kind);
     if (filter.year > 0) add("year", std::to_string(filter.year));
     add("state", filter.state);
     add("township", filter.township_code);

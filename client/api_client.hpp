@@ -46,11 +46,13 @@ struct step_request {
     std::int64_t version = 0;  // single case only; 0: not named (the server takes the case as it is)
     std::string note;
     std::string reason;        // required by refuse and return
+    std::optional<common::exit_vote> vote;                        // an exit's appraise
+    std::optional<common::exit_acknowledgement> acknowledgement;  // an exit's acknowledge
 };
 
 // POST /api/v1/postings.
 struct posting_request {
-    std::string level;  // village | township | county | result
+    std::string level;  // village | township | county | result | exit_village | exit_county
     std::string area_code;
     int year = 0;
     std::vector<std::int64_t> application_ids;  // empty: every case of the area and year ready for this posting
@@ -207,6 +209,8 @@ public:
 
     // POST /api/v1/applications: the case with the verdict in its first step's details.
     common::application create_application(std::int64_t household_id, int year, const std::string& note);
+    // POST /api/v1/exit-proposals: the village proposes a registered household's exit.
+    common::application propose_exit(std::int64_t household_id, int year, const std::string& note);
     application_page list_applications(const common::application_filter& filter);  // GET /api/v1/applications?…
     common::application get_application(std::int64_t id);  // with its whole history
     // GET /api/v1/households/{id}/verdict?year=Y: what the server's rules say of the file now.

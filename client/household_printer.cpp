@@ -169,12 +169,22 @@ std::string household_printer::household(const common::household& h) const {
         other_land += (other_land.empty() ? "" : in(lang_, "、", ", ")) + std::string(in(lang_, zh, en_label)) + " " +
                       format_decimal(amount) + mu;
     }
+    // An exited household: the year it left and how long it keeps its policies (脱贫不脱政策).
+    const auto status_text = [&](const common::household& f) {
+        std::string text = enum_text(voc::household_statuses, f.status, lang_);
+        if (f.exit_year)
+            text += rformat(in(lang_, "（{} 年脱贫", " (in {}"), *f.exit_year) +
+                    (f.policies_until ? rformat(in(lang_, "，帮扶政策保持至 {} 年底）", "; policies kept through {})"),
+                                                *f.policies_until)
+                                      : in(lang_, "）", ")"));
+        return text;
+    };
     std::string housing = enum_text(voc::housing_conditions, c.housing, lang_);
     if (!c.housing_danger_grade.empty())
         housing += (en ? " (" : "（") + enum_text(voc::housing_danger_grades, c.housing_danger_grade, lang_) + (en ? ")" : "）");
     std::string out = labelled({
         {in(lang_, "户编号", "Household ID"), std::to_string(h.id) + in(lang_, "（版本 ", " (version ") + std::to_string(h.version) + in(lang_, "）", ")")},
-        {in(lang_, "状态", "Status"), enum_text(voc::household_statuses, h.status, lang_)},
+        {in(lang_, "状态", "Status"), status_text(h)},
         {in(lang_, "乡镇", "Township"), area_text(h.township_name, h.township_code)},
         {in(lang_, "村", "Village"), area_text(h.village_name, h.village_code)},
         {in(lang_, "组", "Group"), area_text(h.group_name, h.group_code)},

@@ -7,16 +7,27 @@
 #include "client/exit_codes.hpp"
 #include "client/procedure_printer.hpp"
 #include "client/subcommands.hpp"
+#include "common/vocabulary.hpp"
 
 namespace fupin::client {
 
 using common::in;
 
+namespace {
+
+std::vector<std::string> levels() {
+    std::vector<std::string> codes;
+    for (const auto& e : common::vocabulary::posting_levels.entries) codes.push_back(e.code);
+    return codes;
+}
+
+}  // namespace
+
 posting_commands::posting_commands(CLI::App& app) {
     post_ = commands_.add(app, "post", "张榜公示 (publish a posting)");
-    post_->add_option("--level", level_, "village|township|county|result")
+    post_->add_option("--level", level_, "village|township|county|result|exit_village|exit_county")
         ->required()
-        ->check(CLI::IsMember({"village", "township", "county", "result"}));
+        ->check(CLI::IsMember(levels()));
     post_->add_option("--area", area_, "村、乡镇或县的区划代码 (area code)")->required();
     add_year_option(*post_, year_, true);
     post_->add_option("ID", ids_, "只公示这些案件，默认全部 (only these cases; default every ready one)")
@@ -27,8 +38,8 @@ posting_commands::posting_commands(CLI::App& app) {
     postings_list_ = commands_.add(*postings, "list", "列出公示 (list postings)");
     postings_list_->add_option("--area", area_, "区划代码 (area code)");
     add_year_option(*postings_list_, year_, false);
-    postings_list_->add_option("--level", level_, "village|township|county|result")
-        ->check(CLI::IsMember({"village", "township", "county", "result"}));
+    postings_list_->add_option("--level", level_, "village|township|county|result|exit_village|exit_county")
+        ->check(CLI::IsMember(levels()));
     postings_show_ = commands_.add(*postings, "show", "打印一张公示榜 (print a posting)");
     postings_show_->add_option("ID", id_, "公示编号 (posting id)")->required()->check(CLI::PositiveNumber);
     postings_show_->add_flag("--csv", csv_, "输出 CSV（UTF-8 带 BOM，Excel 可直接打开）(CSV for Excel)");

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "client/exit_codes.hpp"
+#include "client/name_list.hpp"
 #include "client/procedure_printer.hpp"
 #include "common/procedure_input.hpp"
 #include "common/application_workflow.hpp"
@@ -23,22 +24,6 @@ namespace {
 constexpr std::size_t batch_limit = 200;
 
 using common::in;
-
-// "a, b，c、d" → {"a","b","c","d"}: clerks type the Chinese comma as often as the ASCII one.
-std::vector<std::string> split_names(const std::string& text) {
-    std::string unified = text;
-    for (const std::string sep : {"，", "、"}) {
-        for (auto at = unified.find(sep); at != std::string::npos; at = unified.find(sep)) unified.replace(at, sep.size(), ",");
-    }
-    std::vector<std::string> names;
-    std::istringstream in(unified);
-    for (std::string name; std::getline(in, name, ',');) {
-        const auto first = name.find_first_not_of(" \t");
-        if (first == std::string::npos) continue;
-        names.push_back(name.substr(first, name.find_last_not_of(" \t") - first + 1));
-    }
-    return names;
-}
 
 // The answer's items appended to `items` (for --json over several requests).
 void append_items(nlohmann::json& items, const std::string& body) {
@@ -68,6 +53,8 @@ procedure_commands::procedure_commands(CLI::App& app) {
         command->add_option("--village", o.village, "整村办理：该村该年度处于此步之前状态的全部案件 (batch: a village)");
         year(command, false);
         command->add_option("--note", o.note, "备注 (note)");
+        command->add_option("--kind", o.kind, "整村办理时的案件种类：identification（默认）或 exit (batch form: the cases' kind)")
+            ->check(CLI::IsMember({"identification", "exit"}));
         command->add_option("--version", o.version, "案件版本，仅单个案件 (the case's version; one case only)")
             ->check(CLI::PositiveNumber);
         return command;
@@ -105,10 +92,12 @@ procedure_commands::procedure_commands(CLI::App& app) {
     for (auto* command : {refuse_, return_}) {
         command->add_option("--reason", o.reason, "理由 (reason)")->required();
         command->add_option("--state", o.state, "整村办理时案件所处的状态 (batch form: the cases' state)")
-            ->check(CLI::IsMember(std::vector<std::string>{"applied", "group_appraised", "village_verified",
-                                                           "village_appraised", "village_posted", "cadre_signed",
-                                                           "township_reviewed", "township_posted", "township_signed",
-                                                           "county_approved", "county_posted"}));
+            ->check(CLI::IsMember([] {
+                std::vector<std::string> open;
+                for (const auto& e : common::vocabulary::application_states.entries)
+                    if (!common::application_workflow::is_final(e.code)) open.push_back(e.code);
+                return open;
+            }()));
     }
 
     auto* applications = app.add_subcommand("applications", "识别案件 (cases)")->require_subcommand(1);
@@ -120,6 +109,8 @@ procedure_commands::procedure_commands(CLI::App& app) {
             for (const auto& e : common::vocabulary::application_states.entries) codes.push_back(e.code);
             return codes;
         }()));
+    applications_list_->add_option("--kind", o.kind, "种类：identification 识别，exit 脱贫退出 (kind of case)")
+        ->check(CLI::IsMember({"identification", "exit"}));
     applications_list_->add_option("--village", o.village, "村代码 (village code)");
     applications_list_->add_option("--township", o.township, "乡镇代码 (township code)");
     year(applications_list_, false);
@@ -160,6 +151,7 @@ int procedure_commands::run(const command_context& c) {
 
     if (applications_list_->parsed()) {
         common::application_filter filter;
+        filter.kind = o_.kind;
         filter.year = o_.year;
         filter.state = o_.state;
         filter.township_code = o_.township;
@@ -223,13 +215,17 @@ int procedure_commands::run_check(const command_context& c) {
 }
 
 std::vector<std::int64_t> procedure_commands::cases_ready_for(const std::string& action, const command_context& c) {
-    // The state the step starts from: one for most steps; `sign` is taken at two levels, so the user's role
-    // says which (a resident cadre signs the first posting's cases, a township head the second's).
+    // The state the step starts from: one for most steps of a kind (identification unless --kind exit); `sign`
+    // is taken at two levels, so the user's role says which (a resident cadre signs the first posting's cases, a
+    // township head the second's).
     std::string from = o_.state;
     if (from.empty()) {
+        const std::string kind = o_.kind.empty() ? "identification" : o_.kind;
         std::vector<const common::workflow_transition*> candidates;
         for (const auto& tr : common::application_workflow::transitions())
-            if (tr.action == action) candidates.push_back(&tr);
+            if (tr.action == action && !tr.from_state.empty() &&
+                common::application_workflow::kind_of(tr.from_state) == kind)
+                candidates.push_back(&tr);
         if (candidates.size() > 1) {
             const auto who = c.client.whoami();
             const std::string role = who.at("user").value("role", "");
@@ -273,7 +269,11 @@ int procedure_commands::run_step(const std::string& action, const command_contex
         return exit_usage;
     }
     const procedure_printer printer(c.lang);
-    step_request step{action, o_.version, o_.note, o_.reason};
+    step_request step;
+    step.action = action;
+    step.version = o_.version;
+    step.note = o_.note;
+    step.reason = o_.reason;
 
     std::vector<std::int64_t> ids = o_.ids;
     if (batch) {

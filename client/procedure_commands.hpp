@@ -28,6 +28,7 @@ struct procedure_options {
     std::string note;
     std::string reason;
     std::string state;     // refuse/return batch form; applications list
+    std::string kind;      // identification | exit: the batch form of a step; applications list
     std::int64_t version = 0;
 
     // appraise

@@ -69,6 +69,7 @@ std::string procedure_printer::level_label(const std::string& code) const {
 std::string procedure_printer::application(const common::application& a) const {
     std::vector<std::pair<std::string, std::string>> lines{
         {in(lang_, "案件编号", "Case"), std::to_string(a.id)},
+        {in(lang_, "种类", "Kind"), label_or_code(voc::case_kinds, a.kind, lang_)},
         {in(lang_, "户编号", "Household"), std::to_string(a.household_id)},
         {in(lang_, "年度", "Year"), std::to_string(a.year)},
         {in(lang_, "状态", "State"), state_label(a.state)},
@@ -79,11 +80,13 @@ std::string procedure_printer::application(const common::application& a) const {
         {in(lang_, "人口", "Household size"), std::to_string(a.household_size)},
         {in(lang_, "人均纯收入", "Per-capita net income"), format_yuan(a.per_capita_net_income, lang_)},
         {in(lang_, "主要致贫原因", "Main cause of poverty"), label_or_code(voc::poverty_causes, a.main_cause, lang_)},
-        {in(lang_, "评议排名", "Appraisal rank"), rank_text(a.appraisal_rank)},
         {in(lang_, "公示", "Posting"), a.posting_id ? std::to_string(*a.posting_id) : "-"},
         {in(lang_, "未答复的异议", "Open objections"), std::to_string(a.open_objections)},
         {in(lang_, "版本", "Version"), std::to_string(a.version)},
     };
+    // The panel ranks identification's cases; an exit's vote is in its history.
+    if (a.kind != "exit")
+        lines.insert(lines.begin() + 12, {in(lang_, "评议排名", "Appraisal rank"), rank_text(a.appraisal_rank)});
     std::string out = labelled(lines);
     if (a.steps.empty()) return out;
     out += in(lang_, "办理经过：\n", "History:\n");
@@ -99,19 +102,41 @@ std::string procedure_printer::application(const common::application& a) const {
         if (!s.reason.empty()) out += rformat(in(lang_, "     理由：{}\n", "     reason: {}\n"), s.reason);
         const auto details = nlohmann::json::parse(s.details.empty() ? "{}" : s.details, nullptr, false);
         if (!details.is_object()) continue;
-        for (const auto& [key, value] : details.items()) {
-            // A verdict (at apply, verify, approve): its reasons in the clerk's language.
-            if (value.is_object() && value.contains("reasons") && value.at("reasons").is_array()) {
-                const char* lang_key = lang_ == language::en ? "en" : "zh";
-                for (const auto& r : value.at("reasons"))
-                    if (r.is_object() && r.contains(lang_key) && r.at(lang_key).is_string())
-                        out += "     · " + r.at(lang_key).get<std::string>() + "\n";
-                continue;
-            }
-            out += fmt::format("     {}: {}\n", key, detail_text(value));
-        }
+        for (const auto& [key, value] : details.items()) out += detail_lines(key, value);
     }
     return out;
+}
+
+std::string procedure_printer::detail_lines(const std::string& key, const nlohmann::json& value) const {
+    const char* lang_key = lang_ == language::en ? "en" : "zh";
+    // Each reason of a verdict, or each shortfall of an exit's, in the clerk's language.
+    const auto reasons = [&](const nlohmann::json& list) {
+        std::string out;
+        for (const auto& r : list)
+            if (r.is_object() && r.contains(lang_key) && r.at(lang_key).is_string())
+                out += "     · " + r.at(lang_key).get<std::string>() + "\n";
+        return out;
+    };
+    const auto text_at = [&](const char* k) { return detail_text(value.value(k, nlohmann::json("-"))); };
+    // An exit's verdict (at propose, review, approve): met, or what is missing.
+    if (value.is_object() && value.contains("shortfalls") && value.at("shortfalls").is_array()) {
+        if (value.at("shortfalls").empty()) return in(lang_, "     · 达到脱贫标准\n", "     · meets the exit standard\n");
+        return reasons(value.at("shortfalls"));
+    }
+    // An identification verdict (at apply, verify, approve).
+    if (value.is_object() && value.contains("reasons") && value.at("reasons").is_array())
+        return reasons(value.at("reasons"));
+    // An exit's vote, and the household's signature.
+    if (key == "vote" && value.is_object())
+        return rformat(in(lang_, "     评议：{}，评议小组 {} 人，赞成 {}、反对 {}、弃权 {}\n",
+                          "     vote: {}, panel of {}: {} for, {} against, {} abstaining\n"),
+                       text_at("meeting_date"),
+                       value.contains("panel") && value.at("panel").is_array() ? value.at("panel").size() : 0,
+                       text_at("votes_for"), text_at("votes_against"), text_at("votes_abstain"));
+    if (key == "acknowledgement" && value.is_object())
+        return rformat(in(lang_, "     {} {} 签字认可，见证人 {}\n", "     signed by {1} on {0}, witnessed by {2}\n"),
+                       text_at("acknowledged_on"), text_at("signed_by"), text_at("witness"));
+    return fmt::format("     {}: {}\n", key, detail_text(value));
 }
 
 std::string procedure_printer::application_table(const std::vector<common::application>& items) const {
@@ -151,6 +176,11 @@ std::string procedure_printer::verdict(const common::identification_verdict& v) 
 
 std::string procedure_printer::posting_title(const common::posting& p) const {
     const std::string area = or_dash(p.area_name.empty() ? p.area_code : p.area_name);
+    if (p.level == "exit_village")
+        return rformat(in(lang_, "{} {}年拟脱贫退出户公示", "{}: households proposed to exit poverty in {}"), area, p.year);
+    if (p.level == "exit_county")
+        return rformat(in(lang_, "{} {}年脱贫退出户公告", "{}: households exiting poverty in {}, county announcement"),
+                       area, p.year);
     if (lang_ == language::en) {
         static const std::pair<const char*, const char*> names[]{
             {"village", "first posting"}, {"township", "second posting"}, {"county", "third posting"},
@@ -172,17 +202,25 @@ std::string procedure_printer::posting(const common::posting& p) const {
     std::string out = posting_title(p) + "\n\n";
     out += rformat(in(lang_, "公示时间：{} 至 {}（共 {} 天）\n", "Posted from {} through {} ({} days)\n"), or_dash(p.published_on),
                    or_dash(p.last_day), p.days);
+    // An exit's lists carry no appraisal ranking: its panel votes on each household alone.
+    const bool ranked = p.level.rfind("exit_", 0) != 0;
     std::vector<std::vector<std::string>> rows;
-    for (const auto& e : p.entries)
+    for (const auto& e : p.entries) {
         rows.push_back({std::to_string(e.position), or_dash(e.head_name),
                         or_dash(e.village_name.empty() ? e.village_code : e.village_name), or_dash(e.group_name),
                         std::to_string(e.household_size), format_amount(e.per_capita_net_income),
-                        label_or_code(voc::poverty_causes, e.main_cause, lang_), rank_text(e.appraisal_rank)});
-    out += "\n" + format_table({in(lang_, "序号", "No."), in(lang_, "户主", "Head of household"), in(lang_, "村", "Village"), in(lang_, "组", "Group"),
-                                in(lang_, "人口", "Size"), in(lang_, "人均纯收入(元)", "Per-capita net income (yuan)"),
-                                in(lang_, "主要致贫原因", "Main cause of poverty"), in(lang_, "评议排名", "Appraisal rank")},
-                               rows, {align::right, align::left, align::left, align::left, align::right, align::right,
-                                      align::left, align::right});
+                        label_or_code(voc::poverty_causes, e.main_cause, lang_)});
+        if (ranked) rows.back().push_back(rank_text(e.appraisal_rank));
+    }
+    std::vector<std::string> header{in(lang_, "序号", "No."), in(lang_, "户主", "Head of household"), in(lang_, "村", "Village"), in(lang_, "组", "Group"),
+                                    in(lang_, "人口", "Size"), in(lang_, "人均纯收入(元)", "Per-capita net income (yuan)"),
+                                    in(lang_, "主要致贫原因", "Main cause of poverty")};
+    std::vector<align> aligns{align::right, align::left, align::left, align::left, align::right, align::right, align::left};
+    if (ranked) {
+        header.push_back(in(lang_, "评议排名", "Appraisal rank"));
+        aligns.push_back(align::right);
+    }
+    out += "\n" + format_table(header, rows, aligns);
     out += rformat(in(lang_, "共 {} 户\n\n", "{} household(s)\n\n"), p.entries.size());
     if (p.level != "result")
         out += rformat(in(lang_, "公示期内如有异议，请向村委会或乡镇人民政府反映。公示期满后（{} 起）方可办理下一步。\n",

@@ -19,6 +19,9 @@ public:
 
     // One case: where it stands, the household's public data, then the whole history with labels.
     std::string application(const common::application& a) const;
+    // One entry of a step's details, as lines of the history: a verdict's reasons, an exit's vote or
+    // acknowledgement, anything else as key: value.
+    std::string detail_lines(const std::string& key, const nlohmann::json& value) const;
     // 编号 户编号 年度 户主 村 状态 异议 更新时间, then a count line.
     std::string application_table(const std::vector<common::application>& items) const;
     // After a step: one line per case, "案件 7（王大山）：第一榜公示中 → 驻村干部已签字上报".

@@ -34,6 +34,19 @@ TEST(household_printer, english_household) {
     EXPECT_FALSE(has(text, "危房"));
 }
 
+TEST(household_printer, an_exited_household_shows_its_exit_year_and_transition) {
+    auto h = fupin::test_data::stored_sample_household();
+    h.status = "exited";
+    h.exit_year = 2026;
+    h.policies_until = 2029;
+    EXPECT_TRUE(has(household_printer(language::zh).household(h), "已退出（2026 年脱贫，帮扶政策保持至 2029 年底）"));
+    EXPECT_TRUE(has(household_printer(language::en).household(h), "exited (in 2026; policies kept through 2029)"));
+    h.status = "registered";
+    h.exit_year.reset();
+    h.policies_until.reset();
+    EXPECT_FALSE(has(household_printer(language::zh).household(h), "脱贫，"));
+}
+
 TEST(household_printer, unknown_codes_are_shown_as_they_are) {
     auto h = fupin::test_data::stored_sample_household();
     h.conditions.housing = "cave_dwelling";

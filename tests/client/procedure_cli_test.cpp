@@ -439,3 +439,61 @@ TEST(quota_commands_test, parse_yuan_takes_at_most_two_decimals) {
     EXPECT_EQ(fen, 230005);
     for (const char* bad : {"", "-1", "2300.", "2300.123", "2,300", "abc", ".5"}) EXPECT_FALSE(parse_yuan(bad, fen)) << bad;
 }
+
+// The exit procedure's own commands: what they send, and the panel checked before anything is sent.
+TEST_F(procedure_cli, exit_commands_propose_vote_acknowledge_and_complete) {
+    auto proposed = case_json(21, "exit_proposed");
+    proposed["kind"] = "exit";
+    script_.answer("POST /api/v1/exit-proposals", json_response(201, proposed.dump()));
+    auto r = run({"exit", "propose", "12", "--year", "2026", "--note", "务工收入稳定"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto requests = sent();
+    ASSERT_EQ(requests.size(), 1u);
+    EXPECT_EQ(nlohmann::json::parse(requests[0].body()),
+              (nlohmann::json{{"household_id", 12}, {"year", 2026}, {"note", "务工收入稳定"}}));
+    EXPECT_TRUE(has(r.out, "已提出拟退出")) << r.out;
+    EXPECT_TRUE(has(r.out, "村提出拟退出")) << r.out;
+
+    auto appraised = case_json(21, "exit_appraised");
+    appraised["kind"] = "exit";
+    script_.answer("POST /api/v1/applications/21/steps", json_response(200, appraised.dump()));
+    // Eight names: refused here, nothing sent.
+    r = run({"exit", "vote", "21", "--meeting-date", "2026-12-01", "--panel", "甲,乙,丙,丁,戊,己,庚,辛", "--for", "8"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.err, "9至15")) << r.err;
+    EXPECT_EQ(sent().size(), 1u);
+    r = run({"exit", "vote", "21", "--meeting-date", "2026-12-01", "--panel", "甲，乙、丙,丁,戊,己,庚,辛,壬", "--for", "7",
+             "--against", "1", "--abstain", "1"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    requests = sent();
+    ASSERT_EQ(requests.size(), 2u);
+    EXPECT_EQ(std::string(requests[1].target()), "/api/v1/applications/21/steps");
+    EXPECT_EQ(nlohmann::json::parse(requests[1].body()),
+              (nlohmann::json{{"action", "appraise"},
+                              {"vote",
+                               {{"meeting_date", "2026-12-01"},
+                                {"panel", {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬"}},
+                                {"votes_for", 7},
+                                {"votes_against", 1},
+                                {"votes_abstain", 1}}}}));
+
+    r = run({"exit", "acknowledge", "21", "--on", "2026-12-02", "--signed-by", "王大山", "--witness", "李四"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    requests = sent();
+    EXPECT_EQ(nlohmann::json::parse(requests.back().body()),
+              (nlohmann::json{{"action", "acknowledge"},
+                              {"acknowledgement",
+                               {{"acknowledged_on", "2026-12-02"}, {"signed_by", "王大山"}, {"witness", "李四"}}}}));
+    r = run({"exit", "complete", "21"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(sent().back().body()), (nlohmann::json{{"action", "exit"}}));
+}
+
+TEST_F(procedure_cli, the_batch_form_of_an_exit_step_lists_the_exit_cases) {
+    script_.answer("GET /api/v1/applications?year=2026&state=exit_village_posted&village=529901101201&page_size=500",
+                   json_response(200, R"({"items":[],"next_after":null})"));
+    const auto r = run({"review", "--kind", "exit", "--village", "529901101201", "--year", "2026"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(sent().size(), 1u);
+    EXPECT_TRUE(has(r.out, "退出村内公示中")) << r.out;
+}
