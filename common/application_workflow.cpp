@@ -169,8 +169,9 @@ std::vector<std::string_view> application_workflow::objection_recorders(std::str
 }
 
 std::vector<std::string_view> application_workflow::objection_answerers(std::string_view level) {
-    // The reviewer of the level that posted the list re-verifies and answers.
-    if (level == "exit_village") level = "village";
+    // The reviewer of the level that posted the list re-verifies and answers; an exit on the village's posting
+    // is the township's to decide (its refusers), so the township answers, as the county answers its own.
+    if (level == "exit_village") return {township_reviewer};
     if (level == "exit_county") level = "county";
     if (level == "village") return {village_clerk, township_reviewer};
     if (level == "township") return {township_reviewer};

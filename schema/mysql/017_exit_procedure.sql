@@ -8,7 +8,8 @@ ALTER TABLE households
     ADD COLUMN IF NOT EXISTS policies_until BIGINT NULL;
 
 ALTER TABLE applications
-    ADD COLUMN IF NOT EXISTS kind VARCHAR(16) NOT NULL DEFAULT 'identification' AFTER household_id;
+    ADD COLUMN IF NOT EXISTS kind VARCHAR(16) NOT NULL DEFAULT 'identification'
+        CHECK (kind IN ('identification', 'exit')) AFTER household_id;
 -- The new key first: the household's cases stay unique while the old one goes.
 ALTER TABLE applications ADD UNIQUE INDEX IF NOT EXISTS applications_household_kind_year (household_id, kind, year);
 ALTER TABLE applications DROP INDEX IF EXISTS household_id;

@@ -38,32 +38,43 @@ const std::string& en(const common::vocabulary_list& list, std::string_view code
     return common::label(list, code, common::language::en);
 }
 
-api_error invalid_date(const std::string& field, const std::string& what_zh, const std::string& what_en) {
-    return api_error::invalid_field(field, "invalid_value", what_zh + "应为不晚于今天的日期(YYYY-MM-DD)",
-                                    field + " must be a date (YYYY-MM-DD) no later than today (" + what_en + ")");
+api_error invalid_date(const std::string& field, const std::string& zh, const std::string& en) {
+    return api_error::invalid_field(field, "invalid_value", zh, en);
 }
 
-// The panel's vote on an exit: its panel and counts, and a meeting held by today.
-common::exit_vote checked_vote(const std::optional<common::exit_vote>& vote, std::int64_t now) {
+// The panel's vote on an exit: its panel and counts, and a meeting held between the proposal and today.
+common::exit_vote checked_vote(const std::optional<common::exit_vote>& vote, std::int64_t now, std::int64_t proposed_at) {
     if (!vote)
         throw api_error::invalid_field("vote", "missing_field", "脱贫退出的民主评议须填写评议小组及表决结果",
                                        "an exit's appraisal needs the panel and its vote");
     common::check_exit_vote(*vote);
     const auto meeting = common::parse_date(vote->meeting_date);
-    if (!meeting || *meeting > today(now)) throw invalid_date("vote.meeting_date", "评议日期", "the meeting");
+    if (!meeting || *meeting > today(now) || *meeting < today(proposed_at))
+        throw invalid_date("vote.meeting_date", "评议日期应在提出拟退出之日至今天之间(YYYY-MM-DD)",
+                           "the meeting's date (YYYY-MM-DD) falls between the proposal and today");
     return *vote;
 }
 
-// The household's acknowledgement: signed by one of its members by today, and witnessed.
+// The household's acknowledgement: signed by one of its members between the vote's meeting and today, and
+// witnessed.
 json checked_acknowledgement(sql::connection& db, const std::optional<common::exit_acknowledgement>& ack,
-                             std::int64_t household_id, std::int64_t now) {
+                             const common::application& a, std::int64_t now) {
     if (!ack)
         throw api_error::invalid_field("acknowledgement", "missing_field", "须填写贫困户签字认可的日期、签字人和见证人",
                                        "the acknowledgement needs its date, who signed and who witnessed");
     common::check_exit_acknowledgement(*ack);
+    // The meeting of the vote that brought the case here: the last appraise step's.
+    auto earliest = today(a.created_at_ms);
+    for (const auto& s : storage::application_repository(db).steps(a.id)) {
+        const auto details = json::parse(s.details, nullptr, false);
+        if (s.action == action::appraise && details.is_object() && details.contains("vote"))
+            if (const auto met = common::parse_date(details["vote"].value("meeting_date", ""))) earliest = *met;
+    }
     const auto on = common::parse_date(ack->acknowledged_on);
-    if (!on || *on > today(now)) throw invalid_date("acknowledgement.acknowledged_on", "签字日期", "the signature");
-    const auto h = load_household(db, household_id);
+    if (!on || *on > today(now) || *on < earliest)
+        throw invalid_date("acknowledgement.acknowledged_on", "签字日期应在民主评议之日至今天之间(YYYY-MM-DD)",
+                           "the signature's date (YYYY-MM-DD) falls between the vote and today");
+    const auto h = load_household(db, a.household_id);
     if (std::none_of(h.members.begin(), h.members.end(), [&](const auto& m) { return m.name == ack->signed_by; }))
         throw api_error::invalid_field("acknowledgement.signed_by", "invalid_value", "签字人应为该户家庭成员",
                                        "who signed must be a member of the household");
@@ -90,6 +101,14 @@ common::application application_service::open_case(sql::connection& db, const pr
     const auto note = common::checked_text(note_in, "note", common::max_procedure_text_chars, false);
     const auto& t = workflow::opening(kind);
     const bool exit = kind == common::case_kind::exit;
+    if (exit) {
+        // A household leaves in the year being assessed: this one, or the last one at the turn of the year.
+        // Another year would start (or end) its transition period from a year it did not leave in.
+        const int this_year = static_cast<int>(today(now_()).year());
+        if (year != this_year && year != this_year - 1)
+            throw api_error::invalid_field("year", "invalid_value", "脱贫退出的年度应为今年或上一年",
+                                           "an exit is of this year or the last");
+    }
     return once_more_after_a_lost_insert([&] {  // run again: the check below then names the winner's case
         return run_in_transaction(db, sql::tx_mode::write, [&] {
             const auto now = now_();
@@ -146,6 +165,10 @@ common::application application_service::take_step(sql::connection& db, const pr
     const auto note = common::checked_text(r.note, "note", common::max_procedure_text_chars, false);
 
     if (r.action == action::refuse || r.action == action::send_back) {
+        if (r.vote || r.acknowledgement)
+            throw api_error::invalid_field(r.vote ? "vote" : "acknowledgement", "invalid_value",
+                                           "不予通过或退回时不填写表决结果或签字情况",
+                                           "a refusal or a return takes no vote and no acknowledgement");
         if (workflow::is_final(a.state)) throw out_of_order(a, r.action);
         access_policy::require_step(who, workflow::refusers(a.state), a.village_code);
         const auto reason = common::checked_text(r.reason, "reason", common::max_procedure_text_chars, true);
@@ -180,7 +203,7 @@ common::application application_service::take_step(sql::connection& db, const pr
     }
     if (t->judges_household) details["verdict"] = judge_case(db, a.kind, a.household_id, a.year, now, a.id);
     if (t->takes_vote) {
-        const auto vote = checked_vote(r.vote, now);
+        const auto vote = checked_vote(r.vote, now, a.created_at_ms);
         details["vote"] = {{"meeting_date", vote.meeting_date}, {"panel", vote.panel},
                            {"votes_for", vote.votes_for},       {"votes_against", vote.votes_against},
                            {"votes_abstain", vote.votes_abstain}};
@@ -192,7 +215,7 @@ common::application application_service::take_step(sql::connection& db, const pr
         }
     }
     if (t->takes_acknowledgement)
-        details["acknowledgement"] = checked_acknowledgement(db, r.acknowledgement, a.household_id, now);
+        details["acknowledgement"] = checked_acknowledgement(db, r.acknowledgement, a, now);
     std::string household_status;
     if (t->takes_quota_place || t->to_state == state::registered) {
         // A household registered meanwhile (by a case of another year) takes no second place and is not

@@ -90,7 +90,7 @@ common::household household_service::update(sql::connection& db, const principal
                 if (input.village_code != current->village_code) {
                     if (auto open = storage::application_repository(db).find_open_by_household(id))
                         throw api_error(409, "open_case_in_village",
-                                        "该户有未办结的识别申请(第" + std::to_string(open->id) +
+                                        "该户有未办结的识别或退出案件(第" + std::to_string(open->id) +
                                             "号),办结前不能迁往其他村",
                                         "the household has an open case (" + std::to_string(open->id) +
                                             "); it cannot move to another village before the case has ended",

@@ -13,9 +13,10 @@ namespace {
 // keeps the area's households: the area is the household's village now, not the village a row was recorded in
 // (a file may have moved since), and joining each row to its wide household row cost more than it saved.
 // Unordered: a scan of the table beats walking an index and fetching each wide row (sorted below).
+// The households helped in the year: registered, or exited with their policies kept through it (脱贫不脱政策).
 constexpr const char* select_households =
     "SELECT h.id, h.head_name, h.village_code FROM households h "
-    "WHERE h.status = 'registered' AND h.village_code LIKE ?";
+    "WHERE (h.status = 'registered' OR (h.status = 'exited' AND h.policies_until >= ?)) AND h.village_code LIKE ?";
 constexpr const char* select_plans = "SELECT x.household_id FROM assistance_plans x";
 constexpr const char* where_plans = " WHERE x.year = ?";
 // Per household: whether a measure of the year is under way or done, whether money of one was paid, and whether
@@ -37,7 +38,7 @@ std::vector<common::sandaohu_household> sandaohu_repository::households(const st
     const std::string prefix = area_code + "%";
     std::vector<common::sandaohu_household> out;
     std::unordered_map<std::int64_t, std::size_t> at;
-    for (const auto& r : conn_.query(select_households, {prefix})) {
+    for (const auto& r : conn_.query(select_households, {std::int64_t{year}, prefix})) {
         common::sandaohu_household h;
         h.household_id = r.get_int64(0);
         h.head_name = r.get_string(1);

@@ -12,7 +12,8 @@ class sandaohu_repository {
 public:
     explicit sandaohu_repository(sql::connection& conn) : conn_(conn) {}
 
-    // The registered households whose village code starts with `area_code`, by village then id: their plan,
+    // The households helped in `year` (registered, or exited with policies through it) whose village code starts
+    // with `area_code`, by village then id: their plan,
     // measures and funds of `year`, their pairings now, and their helpers' visits on or after `since`.
     std::vector<common::sandaohu_household> households(const std::string& area_code, int year,
                                                        const std::string& since);

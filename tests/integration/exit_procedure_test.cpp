@@ -6,9 +6,12 @@
 // its exit kept in its history.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "client/client_error.hpp"
+#include "common/china_date.hpp"
 #include "common/household_json.hpp"
 #include "server/sql/connection.hpp"
 #include "server/sql/database_url.hpp"
@@ -74,7 +77,16 @@ protected:
         return c.request_json(http_method::post, "/api/v1/applications/" + std::to_string(id) + "/steps", body.dump());
     }
 
-    static json vote(int votes_for, const std::string& meeting_date = "2026-12-01") {
+    // The server's day in China (its clock is the real one plus the test's offset), and the one after it.
+    std::string today(int plus_days = 0) const {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count() +
+                        *clock_offset_ms_ + plus_days * day_ms;
+        return common::format_date(common::china_date_of_ms(ms));
+    }
+
+    json vote(int votes_for, std::string meeting_date = "") const {
+        if (meeting_date.empty()) meeting_date = today();
         json panel = json::array();
         for (int i = 1; i <= 9; ++i) panel.push_back("评议员" + std::to_string(i));
         return {{"meeting_date", meeting_date}, {"panel", panel}, {"votes_for", votes_for},
@@ -82,7 +94,7 @@ protected:
     }
 
     json acknowledgement(const common::household& h) {
-        return {{"acknowledged_on", "2026-12-02"}, {"signed_by", h.head_name}, {"witness", "驻村工作队员李四"}};
+        return {{"acknowledged_on", today()}, {"signed_by", h.head_name}, {"witness", "驻村工作队员李四"}};
     }
 
     static json post(client::api_client&& c, const std::string& level, const std::string& area) {
@@ -145,9 +157,15 @@ TEST_P(exit_procedure, a_household_goes_through_every_step_to_exited_and_keeps_i
             "step_out_of_order");
     auto e = refused([&] { step(clerk, id, {{"action", "appraise"}}); }, 422, "missing_field");
     EXPECT_EQ(e.field(), "vote");
-    e = refused([&] { step(clerk, id, {{"action", "appraise"}, {"vote", vote(9, "2027-01-01")}}); }, 422,
+    e = refused([&] { step(clerk, id, {{"action", "appraise"}, {"vote", vote(9, today(1))}}); }, 422,
                 "invalid_value");
     EXPECT_EQ(e.field(), "vote.meeting_date");
+    e = refused([&] { step(clerk, id, {{"action", "appraise"}, {"vote", vote(9, "2026-01-01")}}); }, 422,
+                "invalid_value");  // before the proposal
+    EXPECT_EQ(e.field(), "vote.meeting_date");
+    e = refused([&] { step(clerk, id, {{"action", "return"}, {"reason", "x"}, {"vote", vote(9)}}); }, 422,
+                "invalid_value");  // a vote rides on no other step
+    EXPECT_EQ(e.field(), "vote");
     auto short_panel = vote(5);
     short_panel["panel"].erase(0);
     refused([&] { step(clerk, id, {{"action", "appraise"}, {"vote", short_panel}}); }, 422, "invalid_panel");
@@ -173,6 +191,13 @@ TEST_P(exit_procedure, a_household_goes_through_every_step_to_exited_and_keeps_i
     const auto objection = client_as("clerk_a").request_json(
         http_method::post, "/api/v1/applications/" + std::to_string(id) + "/objections",
         json{{"objector_name", "村民王五"}, {"grounds", "该户主要靠低保，收入不稳定"}}.dump());
+    // The township decides an exit on the village's posting: the village records an objection, and cannot
+    // answer it (an upheld objection would refuse or return the case).
+    const auto answer_path = "/api/v1/objections/" + std::to_string(objection["id"].get<std::int64_t>()) + "/answer";
+    refused([&] { client_as("clerk_a").request_json(http_method::post, answer_path,
+                                                    json{{"outcome", "upheld"}, {"answer", "属实"},
+                                                         {"consequence", "refuse"}}.dump()); },
+            403, "access_denied");
     advance_days(6);  // the posting's last day
     refused([&] { step(client_as("reviewer_a"), id, {{"action", "review"}}); }, 409, "posting_not_over");
     advance_days(1);

@@ -330,7 +330,8 @@ TEST(application_workflow, objection_recorders_and_answerers) {
     EXPECT_FALSE(role_in("township_head", application_workflow::objection_answerers("township")));
     // An exit's postings take objections as identification's of their area.
     EXPECT_EQ(application_workflow::objection_recorders("exit_village"), application_workflow::objection_recorders("village"));
-    EXPECT_EQ(application_workflow::objection_answerers("exit_village"), application_workflow::objection_answerers("village"));
+    // An upheld objection refuses or returns the case: on the exit's village posting that is the township's.
+    EXPECT_EQ(application_workflow::objection_answerers("exit_village"), roles{"township_reviewer"});
     EXPECT_EQ(application_workflow::objection_recorders("exit_county"), application_workflow::objection_recorders("county"));
     EXPECT_EQ(application_workflow::objection_answerers("exit_county"), application_workflow::objection_answerers("county"));
 }
