@@ -8,6 +8,7 @@
 
 #include "client/tls_connection.hpp"
 #include "common/exit_json.hpp"
+#include "common/spot_check_json.hpp"
 #include "common/member_change_json.hpp"
 #include "common/bounded_json.hpp"
 #include "common/assistance_json.hpp"
@@ -305,6 +306,42 @@ common::exit_verdict api_client::exit_verdict(std::int64_t household_id, int yea
     auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) +
                                                    "/exit-verdict?year=" + std::to_string(year));
     return parse_answer("exit verdict", [&] { return common::exit_verdict_from_json(json); });
+}
+
+common::spot_check api_client::draw_spot_check(const common::spot_check_plan& plan) {
+    nlohmann::json body{{"year", plan.year}, {"share_percent", plan.share_percent}, {"minimum", plan.minimum}};
+    if (!plan.seed.empty()) body["seed"] = plan.seed;
+    auto json = request_json(http_method::post, "/api/v1/spot-checks", body.dump());
+    return parse_answer("spot check", [&] { return common::spot_check_from_json(json); });
+}
+
+std::vector<common::spot_check> api_client::list_spot_checks() {
+    auto json = request_json(http_method::get, "/api/v1/spot-checks");
+    return items_answer("spot check list", json, [](const nlohmann::json& j) { return common::spot_check_from_json(j); });
+}
+
+common::spot_check api_client::get_spot_check(std::int64_t id) {
+    auto json = request_json(http_method::get, "/api/v1/spot-checks/" + std::to_string(id));
+    return parse_answer("spot check", [&] { return common::spot_check_from_json(json); });
+}
+
+common::spot_check_item api_client::record_spot_check(std::int64_t id, std::int64_t household_id,
+                                                      const common::spot_check_result& result) {
+    auto body = common::to_json(result);
+    for (const char* server_side : {"checked_by", "recorded_at", "household_version"}) body.erase(server_side);
+    auto json = request_json(http_method::put,
+                             "/api/v1/spot-checks/" + std::to_string(id) + "/households/" + std::to_string(household_id),
+                             body.dump());
+    return parse_answer("spot check item", [&] {
+        auto wrapped = common::spot_check_from_json(nlohmann::json{{"items", nlohmann::json::array({json})}});
+        return wrapped.items.at(0);
+    });
+}
+
+std::vector<common::spot_check_accuracy> api_client::spot_check_accuracy(std::int64_t id) {
+    auto json = request_json(http_method::get, "/api/v1/spot-checks/" + std::to_string(id) + "/accuracy");
+    return items_answer("accuracy", json,
+                        [](const nlohmann::json& j) { return common::spot_check_accuracy_from_json(j); });
 }
 
 std::vector<common::quota> api_client::list_quotas(int year, const std::string& parent_code) {

@@ -26,6 +26,7 @@
 #include "common/member_change.hpp"
 #include "common/helper.hpp"
 #include "common/sandaohu.hpp"
+#include "common/spot_check.hpp"
 #include "common/household.hpp"
 #include "common/identification_rules.hpp"
 #include "common/procedure.hpp"
@@ -174,6 +175,15 @@ public:
     // PUT /api/v1/exit-standards/{year}
     common::exit_standard set_exit_standard(int year, common::money_fen income_line, int transition_years);
     common::exit_verdict exit_verdict(std::int64_t household_id, int year);     // GET …/households/{id}/exit-verdict
+
+    // Spot checks (docs/protocol.md "Spot checks").
+    common::spot_check draw_spot_check(const common::spot_check_plan& plan);  // POST /api/v1/spot-checks
+    std::vector<common::spot_check> list_spot_checks();                      // GET /api/v1/spot-checks
+    common::spot_check get_spot_check(std::int64_t id);                      // GET /api/v1/spot-checks/{id}
+    // PUT /api/v1/spot-checks/{id}/households/{household_id}: the answer is the sample's item.
+    common::spot_check_item record_spot_check(std::int64_t id, std::int64_t household_id,
+                                              const common::spot_check_result& result);
+    std::vector<common::spot_check_accuracy> spot_check_accuracy(std::int64_t id);  // GET …/{id}/accuracy
     std::vector<common::quota> list_quotas(int year, const std::string& parent_code);  // GET /api/v1/quotas
     common::quota set_quota(int year, const std::string& area_code, int places);  // PUT …/quotas/{year}/{area}
 

@@ -362,6 +362,28 @@ const vocabulary_list posting_levels{"posting_levels",
                                       {"exit_village", "脱贫退出村内公示", "exit posting (village)"},
                                       {"exit_county", "脱贫退出县级公告", "exit announcement (county)"}}};
 
+const vocabulary_list sample_standings{"sample_standings",
+                                       {{"registered", "已建档立卡户", "registered"},
+                                        {"exited", "已脱贫户", "exited"},
+                                        {"refused", "识别未通过户", "refused at identification"}}};
+
+const vocabulary_list check_methods{"check_methods",
+                                    {{"home_visit", "入户核查", "home visit"},
+                                     {"phone", "电话核查", "by phone"},
+                                     {"unannounced", "暗访", "unannounced"}}};
+
+const vocabulary_list check_verdicts{"check_verdicts",
+                                     {{"accurate", "准确", "accurate"},
+                                      {"inaccurate", "有误", "inaccurate"},
+                                      {"should_exit", "应退未退", "should have exited"},
+                                      {"should_enter", "应纳未纳", "should have been registered"}}};
+
+const vocabulary_list check_follow_ups{"check_follow_ups",
+                                       {{"none", "无需处理", "none"},
+                                        {"correction", "更正档案", "correct the file"},
+                                        {"exit", "启动退出程序", "propose the exit"},
+                                        {"identification", "启动识别程序", "open an identification"}}};
+
 const vocabulary_list objection_states{"objection_states",
                                        {{"open", "待核实答复", "open"},
                                         {"upheld", "异议成立", "upheld"},
@@ -378,7 +400,9 @@ const std::vector<const vocabulary_list*>& all() {
         &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,
         &visit_kinds,
         // The identification and exit procedures.
-        &application_states, &case_kinds, &procedure_actions, &posting_levels, &objection_states};
+        &application_states, &case_kinds, &procedure_actions, &posting_levels, &objection_states,
+        // Spot checks.
+        &sample_standings, &check_methods, &check_verdicts, &check_follow_ups};
     return lists;
 }
 

@@ -66,6 +66,11 @@ extern const vocabulary_list case_kinds;          // identification, exit
 extern const vocabulary_list procedure_actions;
 extern const vocabulary_list posting_levels;      // village, township, county, result, exit_village, exit_county
 extern const vocabulary_list objection_states;    // open, upheld, dismissed
+// Spot checks (common/spot_check.hpp).
+extern const vocabulary_list sample_standings;    // registered, exited, refused: the strata of a sample
+extern const vocabulary_list check_methods;       // 入户, 电话, 暗访
+extern const vocabulary_list check_verdicts;      // 准确, 有误, 应退未退, 应纳未纳
+extern const vocabulary_list check_follow_ups;    // none, correction, exit, identification
 
 // Every list above, e.g. for a client that prints them all or a server endpoint that serves them.
 const std::vector<const vocabulary_list*>& all();

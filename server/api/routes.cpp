@@ -11,6 +11,7 @@
 #include "server/api/person_handlers.hpp"
 #include "server/api/procedure_handlers.hpp"
 #include "server/api/exit_handlers.hpp"
+#include "server/api/spot_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
 #include "server/api/assistance_handlers.hpp"
@@ -133,6 +134,12 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("GET", "/api/v1/exit-standards", auth(bind(exits, &exit_handlers::standards)));
     r.add("PUT", "/api/v1/exit-standards/{year}", auth(bind(exits, &exit_handlers::set_standard)));
     r.add("GET", "/api/v1/households/{id}/exit-verdict", auth(bind(exits, &exit_handlers::verdict)));
+    auto spot_checks = std::make_shared<spot_check_handlers>(use_cases.spot_checks);
+    r.add("POST", "/api/v1/spot-checks", auth(bind(spot_checks, &spot_check_handlers::draw)));
+    r.add("GET", "/api/v1/spot-checks", auth(bind(spot_checks, &spot_check_handlers::list)));
+    r.add("GET", "/api/v1/spot-checks/{id}", auth(bind(spot_checks, &spot_check_handlers::get)));
+    r.add("PUT", "/api/v1/spot-checks/{id}/households/{household_id}", auth(bind(spot_checks, &spot_check_handlers::record)));
+    r.add("GET", "/api/v1/spot-checks/{id}/accuracy", auth(bind(spot_checks, &spot_check_handlers::accuracy)));
 
     r.add("GET", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::units)));
     r.add("POST", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::create_unit)));

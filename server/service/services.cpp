@@ -17,6 +17,7 @@ services services::make(const server_config& config, const caches& kept) {
         .objections = objection_service(config.clock),
         .quotas = quota_service(config.clock),
         .exit_standards = exit_standard_service(config.clock),
+        .spot_checks = spot_check_service(config.clock),
         .helpers = helper_service(config.clock),
         .pairings = pairing_service(config.clock, config.helper_household_limit),
         .measures = measure_service(config.clock),

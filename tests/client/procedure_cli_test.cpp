@@ -497,3 +497,43 @@ TEST_F(procedure_cli, the_batch_form_of_an_exit_step_lists_the_exit_cases) {
     EXPECT_EQ(sent().size(), 1u);
     EXPECT_TRUE(has(r.out, "退出村内公示中")) << r.out;
 }
+
+// A spot check's record from the command line: the findings from --right and --wrong, checked before sending.
+TEST_F(procedure_cli, spot_checks_record_sends_the_findings_and_refuses_a_contradiction_locally) {
+    auto r = run({"spot-checks", "record", "3", "12", "--on", "2026-12-05", "--method", "unannounced", "--verdict",
+                  "accurate", "--follow-up", "none", "--wrong", "income=开有小卖部"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.err, "准确")) << r.err;
+    EXPECT_TRUE(sent().empty());
+
+    const nlohmann::json item{{"household_id", 12},
+                              {"township_code", "529901101"},
+                              {"village_code", "529901101201"},
+                              {"village_name", "岩脚村"},
+                              {"head_name", "王大山"},
+                              {"standing", "registered"},
+                              {"follow_up_done", false},
+                              {"result",
+                               {{"checked_on", "2026-12-05"},
+                                {"method", "unannounced"},
+                                {"findings", {{{"field", "members"}, {"correct", true}, {"found", ""}},
+                                              {{"field", "income"}, {"correct", false}, {"found", "开有小卖部"}}}},
+                                {"verdict", "inaccurate"},
+                                {"follow_up", "correction"},
+                                {"note", ""},
+                                {"checked_by", "supervisor"},
+                                {"recorded_at", "2026-12-05T02:00:00.000Z"},
+                                {"household_version", 4}}}};
+    script_.answer("PUT /api/v1/spot-checks/3/households/12", json_response(200, item.dump()));
+    r = run({"spot-checks", "record", "3", "12", "--on", "2026-12-05", "--method", "unannounced", "--verdict",
+             "inaccurate", "--follow-up", "correction", "--right", "members", "--wrong", "income=开有小卖部"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto requests = sent();
+    ASSERT_EQ(requests.size(), 1u);
+    const auto body = nlohmann::json::parse(requests[0].body());
+    EXPECT_EQ(body["findings"], item["result"]["findings"]);
+    EXPECT_EQ(body["verdict"], "inaccurate");
+    EXPECT_FALSE(body.contains("checked_by")) << "the server's to set";
+    EXPECT_TRUE(has(r.out, "结论“有误”")) << r.out;
+    EXPECT_TRUE(has(r.out, "✗ income：实际为 开有小卖部")) << r.out;
+}

@@ -2,12 +2,15 @@
 // in township A and in township B. The rows are written out here independently of
 // server/service/access_policy.cpp and common/application_workflow.cpp, so a change to the policy that was not
 // meant shows; a route added to server/api/routes.cpp without a row fails the test.
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "common/china_date.hpp"
 #include "common/household_json.hpp"
+#include "common/posting_period.hpp"
 #include "server/api/router.hpp"
 #include "server/api/routes.hpp"
 #include "server/server_config.hpp"
@@ -190,6 +193,12 @@ protected:
         h.phone = "13900000000";
         return client_as("admin").create_helper(h).id;
     }
+    // A fresh sample of every file (so each permitted call records a check of its own), drawn by the supervisor.
+    nlohmann::json new_sample() {
+        registered_household(true);
+        return client_as("supervisor").request_json(http_method::post, "/api/v1/spot-checks",
+                                                    R"({"year":2026,"share_percent":100,"minimum":1})");
+    }
     std::int64_t new_pairing(bool township_a) {
         return client_as("approver").pair_helper(registered_household(township_a), new_helper(), "矩阵结对").id;
     }
@@ -279,6 +288,31 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     }};
     rules["GET /api/v1/households/{id}/exit-verdict"] = {officials, true, false, false, [&](const test_user&, bool a) {
         return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/exit-verdict?year=" + y, "", 200};
+    }};
+    // Spot checks: the supervisor draws, reads and records them (the sample stays his); every official reads the
+    // accuracy.
+    const auto inspectors = [](const std::string& r) { return r == "supervisor"; };
+    rules["POST /api/v1/spot-checks"] = {inspectors, false, false, false, [&](const test_user& u, bool) {
+        if (u.role == "supervisor") registered_household(true);
+        return api_call{http_method::post, "/api/v1/spot-checks", R"({"year":2026,"share_percent":5,"minimum":1})", 201};
+    }};
+    rules["GET /api/v1/spot-checks"] = {inspectors, false, false, false, [](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/spot-checks", "", 200};
+    }};
+    rules["GET /api/v1/spot-checks/{id}"] = {inspectors, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/spot-checks/" + new_sample()["id"].dump(), "", 200};
+    }};
+    rules["PUT /api/v1/spot-checks/{id}/households/{household_id}"] = {inspectors, false, false, false, [&](const test_user&, bool) {
+        const auto sample = new_sample();
+        return api_call{http_method::put,
+                        "/api/v1/spot-checks/" + sample["id"].dump() + "/households/" +
+                            sample["items"][0]["household_id"].dump(),
+                        R"({"checked_on":")" + common::format_date(common::china_date_of_ms(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count())) +
+                            R"(","method":"phone","findings":[],"verdict":"accurate","follow_up":"none"})",
+                        200};
+    }};
+    rules["GET /api/v1/spot-checks/{id}/accuracy"] = {officials, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/spot-checks/" + new_sample()["id"].dump() + "/accuracy", "", 200};
     }};
     rules["GET /api/v1/quotas"] = {officials, false, false, false, [y](const test_user&, bool) { return api_call{http_method::get, "/api/v1/quotas?year=" + y}; }};
     // A village's quota: set by its township (set_village_quotas); the county's and townships' by the administrator.
