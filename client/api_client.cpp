@@ -8,6 +8,7 @@
 
 #include "client/tls_connection.hpp"
 #include "common/exit_json.hpp"
+#include "common/review_round_json.hpp"
 #include "common/spot_check_json.hpp"
 #include "common/member_change_json.hpp"
 #include "common/bounded_json.hpp"
@@ -342,6 +343,50 @@ std::vector<common::spot_check_accuracy> api_client::spot_check_accuracy(std::in
     auto json = request_json(http_method::get, "/api/v1/spot-checks/" + std::to_string(id) + "/accuracy");
     return items_answer("accuracy", json,
                         [](const nlohmann::json& j) { return common::spot_check_accuracy_from_json(j); });
+}
+
+common::review_round api_client::open_review_round(int year, int half, const std::string& deadline) {
+    auto json = request_json(http_method::post, "/api/v1/review-rounds",
+                             nlohmann::json{{"year", year}, {"half", half}, {"deadline", deadline}}.dump());
+    return parse_answer("review round", [&] { return common::review_round_from_json(json); });
+}
+
+std::vector<common::review_round> api_client::list_review_rounds() {
+    auto json = request_json(http_method::get, "/api/v1/review-rounds");
+    return items_answer("review round list", json,
+                        [](const nlohmann::json& j) { return common::review_round_from_json(j); });
+}
+
+common::review_entry api_client::enter_review(std::int64_t round_id, const common::household& household,
+                                              const std::string& note) {
+    nlohmann::json body{{"household", common::to_json(household)}};
+    if (!note.empty()) body["note"] = note;
+    auto json = request_json(http_method::put,
+                             "/api/v1/review-rounds/" + std::to_string(round_id) + "/households/" +
+                                 std::to_string(household.id),
+                             body.dump());
+    return parse_answer("review entry", [&] { return common::review_entry_from_json(json); });
+}
+
+std::vector<common::review_entry> api_client::review_entries(std::int64_t round_id, const std::string& area,
+                                                             const std::string& outcome) {
+    std::string target = "/api/v1/review-rounds/" + std::to_string(round_id) + "/entries";
+    std::string sep = "?";
+    if (!area.empty()) target += sep + "area=" + url_encode(area), sep = "&";
+    if (!outcome.empty()) target += sep + "outcome=" + url_encode(outcome);
+    auto json = request_json(http_method::get, target);
+    return items_answer("review entry list", json,
+                        [](const nlohmann::json& j) { return common::review_entry_from_json(j); });
+}
+
+std::vector<common::review_progress> api_client::review_progress(std::int64_t round_id, const std::string& area,
+                                                                 bool by_township) {
+    std::string target = "/api/v1/review-rounds/" + std::to_string(round_id) + "/progress?by=" +
+                         (by_township ? "township" : "village");
+    if (!area.empty()) target += "&area=" + url_encode(area);
+    auto json = request_json(http_method::get, target);
+    return items_answer("review progress", json,
+                        [](const nlohmann::json& j) { return common::review_progress_from_json(j); });
 }
 
 std::vector<common::quota> api_client::list_quotas(int year, const std::string& parent_code) {

@@ -25,6 +25,7 @@
 #include "common/exit_rules.hpp"
 #include "common/member_change.hpp"
 #include "common/helper.hpp"
+#include "common/review_round.hpp"
 #include "common/sandaohu.hpp"
 #include "common/spot_check.hpp"
 #include "common/household.hpp"
@@ -184,6 +185,17 @@ public:
     common::spot_check_item record_spot_check(std::int64_t id, std::int64_t household_id,
                                               const common::spot_check_result& result);
     std::vector<common::spot_check_accuracy> spot_check_accuracy(std::int64_t id);  // GET …/{id}/accuracy
+
+    // Half-yearly review rounds (docs/protocol.md "Review rounds").
+    common::review_round open_review_round(int year, int half, const std::string& deadline);  // POST /api/v1/review-rounds
+    std::vector<common::review_round> list_review_rounds();                                   // GET /api/v1/review-rounds
+    // PUT /api/v1/review-rounds/{id}/households/{household.id}: the file entered again; the answer is the entry.
+    common::review_entry enter_review(std::int64_t round_id, const common::household& household, const std::string& note);
+    // GET …/{id}/entries?area=&outcome= ("" for any).
+    std::vector<common::review_entry> review_entries(std::int64_t round_id, const std::string& area,
+                                                     const std::string& outcome);
+    // GET …/{id}/progress?area=&by=township|village.
+    std::vector<common::review_progress> review_progress(std::int64_t round_id, const std::string& area, bool by_township);
     std::vector<common::quota> list_quotas(int year, const std::string& parent_code);  // GET /api/v1/quotas
     common::quota set_quota(int year, const std::string& area_code, int places);  // PUT …/quotas/{year}/{area}
 

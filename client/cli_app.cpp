@@ -27,6 +27,7 @@
 #include "client/quota_commands.hpp"
 #include "client/member_commands.hpp"
 #include "client/exit_commands.hpp"
+#include "client/review_round_commands.hpp"
 #include "client/spot_check_commands.hpp"
 #include "client/helper_commands.hpp"
 #include "client/pairing_commands.hpp"
@@ -100,6 +101,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<posting_commands>(app));    // its postings and objections
     groups.push_back(std::make_unique<quota_commands>(app));      // poverty lines and quotas
     groups.push_back(std::make_unique<exit_commands>(app));       // the exit standard, the exit's own steps
+    groups.push_back(std::make_unique<review_round_commands>(app));  // the half-yearly review rounds
     groups.push_back(std::make_unique<spot_check_commands>(app)); // samples of the files and their checks
     groups.push_back(std::make_unique<helper_commands>(app));     // helper units, helpers, the volunteer team
     groups.push_back(std::make_unique<pairing_commands>(app));    // helpers paired with households

@@ -384,6 +384,11 @@ const vocabulary_list check_follow_ups{"check_follow_ups",
                                         {"exit", "启动退出程序", "propose the exit"},
                                         {"identification", "启动识别程序", "open an identification"}}};
 
+const vocabulary_list review_outcomes{"review_outcomes",
+                                      {{"stays", "继续帮扶", "stays"},
+                                       {"proposed_exit", "拟脱贫", "proposed for exit"},
+                                       {"flagged", "疑点", "flagged"}}};
+
 const vocabulary_list objection_states{"objection_states",
                                        {{"open", "待核实答复", "open"},
                                         {"upheld", "异议成立", "upheld"},
@@ -401,8 +406,8 @@ const std::vector<const vocabulary_list*>& all() {
         &visit_kinds,
         // The identification and exit procedures.
         &application_states, &case_kinds, &procedure_actions, &posting_levels, &objection_states,
-        // Spot checks.
-        &sample_standings, &check_methods, &check_verdicts, &check_follow_ups};
+        // Review rounds and spot checks.
+        &review_outcomes, &sample_standings, &check_methods, &check_verdicts, &check_follow_ups};
     return lists;
 }
 

@@ -66,6 +66,8 @@ extern const vocabulary_list case_kinds;          // identification, exit
 extern const vocabulary_list procedure_actions;
 extern const vocabulary_list posting_levels;      // village, township, county, result, exit_village, exit_county
 extern const vocabulary_list objection_states;    // open, upheld, dismissed
+// Half-yearly review rounds (common/review_round.hpp).
+extern const vocabulary_list review_outcomes;     // 继续帮扶, 拟脱贫, 疑点
 // Spot checks (common/spot_check.hpp).
 extern const vocabulary_list sample_standings;    // registered, exited, refused: the strata of a sample
 extern const vocabulary_list check_methods;       // 入户, 电话, 暗访

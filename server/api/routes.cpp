@@ -11,6 +11,7 @@
 #include "server/api/person_handlers.hpp"
 #include "server/api/procedure_handlers.hpp"
 #include "server/api/exit_handlers.hpp"
+#include "server/api/review_round_handlers.hpp"
 #include "server/api/spot_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
@@ -140,6 +141,13 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("GET", "/api/v1/spot-checks/{id}", auth(bind(spot_checks, &spot_check_handlers::get)));
     r.add("PUT", "/api/v1/spot-checks/{id}/households/{household_id}", auth(bind(spot_checks, &spot_check_handlers::record)));
     r.add("GET", "/api/v1/spot-checks/{id}/accuracy", auth(bind(spot_checks, &spot_check_handlers::accuracy)));
+    auto rounds = std::make_shared<review_round_handlers>(use_cases.review_rounds, lookups);
+    r.add("POST", "/api/v1/review-rounds", auth(bind(rounds, &review_round_handlers::open)));
+    r.add("GET", "/api/v1/review-rounds", auth(bind(rounds, &review_round_handlers::list)));
+    r.add("GET", "/api/v1/review-rounds/{id}", auth(bind(rounds, &review_round_handlers::get)));
+    r.add("PUT", "/api/v1/review-rounds/{id}/households/{household_id}", auth(bind(rounds, &review_round_handlers::enter)));
+    r.add("GET", "/api/v1/review-rounds/{id}/entries", auth(bind(rounds, &review_round_handlers::entries)));
+    r.add("GET", "/api/v1/review-rounds/{id}/progress", auth(bind(rounds, &review_round_handlers::progress)));
 
     r.add("GET", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::units)));
     r.add("POST", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::create_unit)));

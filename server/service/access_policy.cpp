@@ -24,32 +24,33 @@ struct grant {
     bool pair_helpers;        // pairings of helpers with the area's households
     bool record_assistance;   // measures, projects and plans in the area
     bool record_visits;       // visits (走访)
-    bool record_checks;       // unannounced checks (明察暗访)
+    bool record_checks;       // unannounced checks (明察暗访) and spot checks
+    bool open_review_rounds;  // half-yearly review rounds
 };
 
 constexpr auto area = reach::area;
 constexpr auto paired = reach::paired_households;
 
 // Read as a table: who may do what. Supervisors read everything and write nothing but their unannounced checks
-// (明察暗访); administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
+// (明察暗访) and spot checks; the poverty office and the administrators open the half-yearly review rounds; administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
 // poverty office (the approver) keeps the helpers too and pairs them with households, as the townships do with
 // theirs; villages and townships record the measures, plans and visits of their households. A helper who logs
 // in reads the households paired with him and records his visits to them; his area grants nothing (it says only
 // which office's certificate he logs in with). The steps of the identification procedure are granted per role
 // in common/application_workflow.cpp, and need read_households for the case's area.
 constexpr std::array<grant, 9> grants{{
-    //  role              reach   read   write  users  audit  county-q village-q helpers pair   assist visits checks
-    {"village_clerk",     area,   true,  true,  false, false, false,   false,    false,  false, true,  true,  false},
-    {"resident_cadre",    area,   true,  false, false, false, false,   false,    false,  false, true,  true,  false},
-    {"township_reviewer", area,   true,  true,  false, false, false,   true,     false,  true,  true,  true,  false},
-    {"township_head",     area,   true,  false, false, false, false,   true,     false,  true,  true,  true,  false},
-    {"county_approver",   area,   true,  false, false, false, false,   false,    true,   true,  false, false, false},
-    {"county_admin",      area,   true,  false, true,  true,  true,    false,    true,   false, false, false, false},
-    {"supervisor",        area,   true,  false, false, true,  false,   false,    false,  false, false, false, true},
-    {"helper",            paired, true,  false, false, false, false,   false,    false,  false, false, true,  false},
+    //  role              reach   read   write  users  audit  county-q village-q helpers pair   assist visits checks rounds
+    {"village_clerk",     area,   true,  true,  false, false, false,   false,    false,  false, true,  true,  false, false},
+    {"resident_cadre",    area,   true,  false, false, false, false,   false,    false,  false, true,  true,  false, false},
+    {"township_reviewer", area,   true,  true,  false, false, false,   true,     false,  true,  true,  true,  false, false},
+    {"township_head",     area,   true,  false, false, false, false,   true,     false,  true,  true,  true,  false, false},
+    {"county_approver",   area,   true,  false, false, false, false,   false,    true,   true,  false, false, false, true},
+    {"county_admin",      area,   true,  false, true,  true,  true,    false,    true,   false, false, false, false, true},
+    {"supervisor",        area,   true,  false, false, true,  false,   false,    false,  false, false, false, true, false},
+    {"helper",            paired, true,  false, false, false, false,   false,    false,  false, false, true,  false, false},
     // Whoever runs county-server's own subcommands on the server machine (imports, user administration):
     // they hold the database anyway. Not a role an account can have (common::vocabulary::roles lacks it).
-    {"local_operator",    area,   true,  true,  true,  true,  true,    true,     true,   true,  true,  true,  true},
+    {"local_operator",    area,   true,  true,  true,  true,  true,    true,     true,   true,  true,  true,  true, true},
 }};
 
 bool granted(const grant& g, permission p) {
@@ -65,6 +66,7 @@ bool granted(const grant& g, permission p) {
         case permission::record_assistance: return g.record_assistance;
         case permission::record_visits: return g.record_visits;
         case permission::record_checks: return g.record_checks;
+        case permission::open_review_rounds: return g.open_review_rounds;
     }
     return false;
 }

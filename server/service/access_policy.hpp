@@ -20,7 +20,8 @@ enum class permission {
     pair_helpers,        // pair a household with its helpers, change and end pairings
     record_assistance,   // measures, projects and plans of the area's households
     record_visits,       // visits (走访) to the area's households
-    record_checks,       // the county's unannounced checks (明察暗访) on a file
+    record_checks,       // the county's unannounced checks (明察暗访) on a file, and its spot checks (抽查)
+    open_review_rounds,  // the county's half-yearly review rounds (半年审核调整)
 };
 
 class access_policy {

@@ -18,6 +18,7 @@ services services::make(const server_config& config, const caches& kept) {
         .quotas = quota_service(config.clock),
         .exit_standards = exit_standard_service(config.clock),
         .spot_checks = spot_check_service(config.clock),
+        .review_rounds = review_round_service(config.clock, households),
         .helpers = helper_service(config.clock),
         .pairings = pairing_service(config.clock, config.helper_household_limit),
         .measures = measure_service(config.clock),

@@ -18,6 +18,7 @@
 #include "server/service/person_lookup_service.hpp"
 #include "server/service/posting_service.hpp"
 #include "server/service/exit_standard_service.hpp"
+#include "server/service/review_round_service.hpp"
 #include "server/service/spot_check_service.hpp"
 #include "server/service/member_change_service.hpp"
 #include "server/service/quota_service.hpp"
@@ -40,6 +41,7 @@ struct services {
     quota_service quotas;
     exit_standard_service exit_standards;  // the exit standard per year, and files judged against it
     spot_check_service spot_checks;        // samples of the files and their checks (不定期抽查)
+    review_round_service review_rounds;    // the half-yearly review (半年审核调整)
     helper_service helpers;    // helper units, helpers, the volunteer team
     pairing_service pairings;  // helpers paired with registered households
     measure_service measures;  // measures, projects and plans

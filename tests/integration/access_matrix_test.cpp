@@ -199,6 +199,19 @@ protected:
         return client_as("supervisor").request_json(http_method::post, "/api/v1/spot-checks",
                                                     R"({"year":2026,"share_percent":100,"minimum":1})");
     }
+    // The round of 2026's second half, opened once over a registered file of each township.
+    std::int64_t review_round() {
+        if (round_id_) return round_id_;
+        round_files_ = {registered_household(true), registered_household(false)};
+        round_id_ = client_as("admin")
+                        .request_json(http_method::post, "/api/v1/review-rounds",
+                                      R"({"year":2026,"half":2,"deadline":"2099-12-31"})")["id"]
+                        .get<std::int64_t>();
+        return round_id_;
+    }
+    std::int64_t round_id_ = 0;
+    std::pair<std::int64_t, std::int64_t> round_files_;
+    int next_round_year_ = 2030;
     std::int64_t new_pairing(bool township_a) {
         return client_as("approver").pair_helper(registered_household(township_a), new_helper(), "矩阵结对").id;
     }
@@ -313,6 +326,32 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     }};
     rules["GET /api/v1/spot-checks/{id}/accuracy"] = {officials, false, false, false, [&](const test_user&, bool) {
         return api_call{http_method::get, "/api/v1/spot-checks/" + new_sample()["id"].dump() + "/accuracy", "", 200};
+    }};
+    // Review rounds: the county opens them, the files' writers enter them, every official reads them.
+    const auto openers = [](const std::string& r) { return is(r, {"county_approver", "county_admin"}); };
+    rules["POST /api/v1/review-rounds"] = {openers, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::post, "/api/v1/review-rounds",
+                        nlohmann::json{{"year", next_round_year_++}, {"half", 1}, {"deadline", "2099-12-31"}}.dump(), 201};
+    }};
+    rules["GET /api/v1/review-rounds"] = {officials, false, false, false, [](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/review-rounds", "", 200};
+    }};
+    rules["GET /api/v1/review-rounds/{id}"] = {officials, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/review-rounds/" + id(review_round()), "", 200};
+    }};
+    rules["GET /api/v1/review-rounds/{id}/entries"] = {officials, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/review-rounds/" + id(review_round()) + "/entries", "", 200};
+    }};
+    rules["GET /api/v1/review-rounds/{id}/progress"] = {officials, false, false, false, [&](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/review-rounds/" + id(review_round()) + "/progress", "", 200};
+    }};
+    rules["PUT /api/v1/review-rounds/{id}/households/{household_id}"] = {writers, true, false, false, [&](const test_user&, bool a) {
+        const auto round = review_round();
+        auto file = client_as("approver").get_household(a ? round_files_.first : round_files_.second);
+        file.income.year = 2026;
+        return api_call{http_method::put,
+                        "/api/v1/review-rounds/" + id(round) + "/households/" + id(file.id),
+                        nlohmann::json{{"household", common::to_json(file)}}.dump(), 200};
     }};
     rules["GET /api/v1/quotas"] = {officials, false, false, false, [y](const test_user&, bool) { return api_call{http_method::get, "/api/v1/quotas?year=" + y}; }};
     // A village's quota: set by its township (set_village_quotas); the county's and townships' by the administrator.
