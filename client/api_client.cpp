@@ -311,7 +311,6 @@ common::exit_verdict api_client::exit_verdict(std::int64_t household_id, int yea
 
 common::spot_check api_client::draw_spot_check(const common::spot_check_plan& plan) {
     nlohmann::json body{{"year", plan.year}, {"share_percent", plan.share_percent}, {"minimum", plan.minimum}};
-    if (!plan.seed.empty()) body["seed"] = plan.seed;
     auto json = request_json(http_method::post, "/api/v1/spot-checks", body.dump());
     return parse_answer("spot check", [&] { return common::spot_check_from_json(json); });
 }
@@ -370,13 +369,22 @@ common::review_entry api_client::enter_review(std::int64_t round_id, const commo
 
 std::vector<common::review_entry> api_client::review_entries(std::int64_t round_id, const std::string& area,
                                                              const std::string& outcome) {
-    std::string target = "/api/v1/review-rounds/" + std::to_string(round_id) + "/entries";
-    std::string sep = "?";
-    if (!area.empty()) target += sep + "area=" + url_encode(area), sep = "&";
-    if (!outcome.empty()) target += sep + "outcome=" + url_encode(outcome);
-    auto json = request_json(http_method::get, target);
-    return items_answer("review entry list", json,
-                        [](const nlohmann::json& j) { return common::review_entry_from_json(j); });
+    // Every page, in household order.
+    std::vector<common::review_entry> all;
+    std::int64_t after = 0;
+    for (;;) {
+        std::string target = "/api/v1/review-rounds/" + std::to_string(round_id) + "/entries?page_size=500";
+        if (after) target += "&after=" + std::to_string(after);
+        if (!area.empty()) target += "&area=" + url_encode(area);
+        if (!outcome.empty()) target += "&outcome=" + url_encode(outcome);
+        auto json = request_json(http_method::get, target);
+        for (auto& e : items_answer("review entry list", json,
+                                    [](const nlohmann::json& j) { return common::review_entry_from_json(j); }))
+            all.push_back(std::move(e));
+        if (!json.contains("next_after") || !json.at("next_after").is_number_integer()) break;
+        after = json.at("next_after").get<std::int64_t>();
+    }
+    return all;
 }
 
 std::vector<common::review_progress> api_client::review_progress(std::int64_t round_id, const std::string& area,

@@ -178,7 +178,8 @@ public:
     common::exit_verdict exit_verdict(std::int64_t household_id, int year);     // GET …/households/{id}/exit-verdict
 
     // Spot checks (docs/protocol.md "Spot checks").
-    common::spot_check draw_spot_check(const common::spot_check_plan& plan);  // POST /api/v1/spot-checks
+    // POST /api/v1/spot-checks: the plan's year, share and minimum (the server makes the seed).
+    common::spot_check draw_spot_check(const common::spot_check_plan& plan);
     std::vector<common::spot_check> list_spot_checks();                      // GET /api/v1/spot-checks
     common::spot_check get_spot_check(std::int64_t id);                      // GET /api/v1/spot-checks/{id}
     // PUT /api/v1/spot-checks/{id}/households/{household_id}: the answer is the sample's item.
@@ -191,7 +192,7 @@ public:
     std::vector<common::review_round> list_review_rounds();                                   // GET /api/v1/review-rounds
     // PUT /api/v1/review-rounds/{id}/households/{household.id}: the file entered again; the answer is the entry.
     common::review_entry enter_review(std::int64_t round_id, const common::household& household, const std::string& note);
-    // GET …/{id}/entries?area=&outcome= ("" for any).
+    // GET …/{id}/entries?area=&outcome= ("" for any), every page.
     std::vector<common::review_entry> review_entries(std::int64_t round_id, const std::string& area,
                                                      const std::string& outcome);
     // GET …/{id}/progress?area=&by=township|village.

@@ -30,7 +30,6 @@ spot_check_commands::spot_check_commands(CLI::App& app) {
     add_year_option(*draw_, year_, true);
     draw_->add_option("--share", share_, "每层抽取比例，% (share of each stratum)")->check(CLI::Range(1, 100));
     draw_->add_option("--minimum", minimum_, "每层至少抽取户数 (at least this many per stratum)")->check(CLI::Range(1, 10000));
-    draw_->add_option("--seed", seed_, "随机种子，同一种子抽出同一样本；不填由服务器生成 (the seed; made by the server when not given)");
     list_ = commands_.add(*checks, "list", "历次抽查 (the samples drawn)");
     show_ = commands_.add(*checks, "show", "样本的分层和每户核查情况 (a sample's strata and files)");
     show_->add_option("ID", id_, "抽查编号 (spot check id)")->required()->check(CLI::PositiveNumber);
@@ -59,7 +58,7 @@ bool spot_check_commands::given() const { return commands_.any_parsed(); }
 int spot_check_commands::run(const command_context& c) {
     const spot_check_printer printer(c.lang);
     auto& client = c.client;
-    if (draw_->parsed()) return print_answer(c, printer.check(client.draw_spot_check({year_, share_, minimum_, seed_})));
+    if (draw_->parsed()) return print_answer(c, printer.check(client.draw_spot_check({year_, share_, minimum_, ""})));
     if (list_->parsed()) return print_answer(c, printer.table(client.list_spot_checks()));
     if (show_->parsed()) return print_answer(c, printer.check(client.get_spot_check(id_)));
     if (record_->parsed()) return run_record(c);

@@ -27,7 +27,6 @@ private:
     int year_ = 0;
     int share_ = 5;
     int minimum_ = 10;
-    std::string seed_;
     std::int64_t id_ = 0;
     std::int64_t household_ = 0;
     std::string on_;

@@ -8,7 +8,9 @@ void judge_review_entry(review_entry& entry, const household& entered, const std
     entry.per_capita_after = entered.per_capita_net_income;
     entry.reasons.clear();
     // 疑点: what the village enters must agree with what the file said; a contradiction is looked into first.
-    if (entry.per_capita_before > 0 && entry.per_capita_after > review_income_jump_factor * entry.per_capita_before)
+    const auto rise = entry.per_capita_after - entry.per_capita_before;
+    if (rise >= review_income_jump_floor &&
+        (entry.per_capita_before <= 0 || entry.per_capita_after > review_income_jump_factor * entry.per_capita_before))
         entry.reasons.push_back({"income_jump",
                                  "人均纯收入由" + yuan_text(entry.per_capita_before) + "元增至" +
                                      yuan_text(entry.per_capita_after) + "元,增幅超过一倍,需核实",

@@ -59,12 +59,14 @@ struct review_progress {
     int flagged = 0;
 };
 
-// When the new figures contradict the file.
-inline constexpr int review_income_jump_factor = 2;  // per-capita income more than doubled
+// When the new figures contradict the file: the per-capita income more than doubled (or rose from nothing), by
+// at least review_income_jump_floor (a few hundred yuan on a tiny income is no contradiction).
+inline constexpr int review_income_jump_factor = 2;
+inline constexpr money_fen review_income_jump_floor = 100000;  // 1,000 yuan
 
 // The outcome of an entry: `entered` (its per_capita_net_income derived) against what the file said when the
-// round opened (size_before, per_capita_before). Flagged (疑点) when the per-capita income more than doubled, or
-// members are gone; else proposed for exit when the year's standard is set and met on `today`; else stays.
+// round opened (size_before, per_capita_before). Flagged (疑点) when the per-capita income more than doubled (or
+// rose from nothing or less) by at least the floor, or members are gone; else proposed for exit when the year's standard is set and met on `today`; else stays.
 // Fills outcome, reasons, size_after and per_capita_after of `entry`.
 void judge_review_entry(review_entry& entry, const household& entered, const std::optional<exit_standard>& standard,
                         const std::string& today);

@@ -26,7 +26,8 @@ void check_spot_check_result(const spot_check_result& r) {
     require_code(vocabulary::check_verdicts, r.verdict, "verdict");
     require_code(vocabulary::check_follow_ups, r.follow_up, "follow_up");
     checked_text(r.note, "note", max_procedure_text_chars, false);
-    if (r.findings.size() > 100) throw invalid("findings", "核查项目不能超过100项", "at most 100 findings");
+    if (r.findings.empty() || r.findings.size() > 100)
+        throw invalid("findings", "应列出核查的项目(1至100项)", "list the fields checked (1 to 100)");
     std::set<std::string> fields;
     bool any_wrong = false;
     for (std::size_t i = 0; i < r.findings.size(); ++i) {

@@ -17,7 +17,7 @@ struct spot_check_plan {
     int year = 0;
     int share_percent = 5;  // 1..100
     int minimum = 10;       // 1..10,000
-    std::string seed;       // 1..64 printable ASCII characters; the server makes one when none is given
+    std::string seed;       // made by the server: 16 hex characters (64 random bits)
 };
 
 // One stratum of the county: a township's files of one standing, how many there are and how many were drawn.
@@ -89,8 +89,8 @@ struct spot_check_accuracy {
     std::optional<int> accuracy_per_mille;
 };
 
-// The rule a check record follows (422 at the field otherwise): a known method, verdict and follow-up; findings
-// name distinct fields, a wrong one says what was found; `accurate` has no wrong finding and needs no follow-up;
+// The rule a check record follows (422 at the field otherwise): a known method, verdict and follow-up; 1 to 100
+// findings name distinct fields, a wrong one says what was found; `accurate` has no wrong finding and needs no follow-up;
 // `inaccurate` has one at least and corrects the file; `should_exit` proposes an exit, `should_enter` opens an
 // identification. The date is the server's to check against its day.
 void check_spot_check_result(const spot_check_result& r);

@@ -1,5 +1,6 @@
 #include "common/spot_check_json.hpp"
 
+#include "common/api_error.hpp"
 #include "common/household_json.hpp"
 #include "common/json_fields.hpp"
 
@@ -12,6 +13,8 @@ namespace {
 
 spot_check_finding finding_from_json(const json& j, const std::string& path, bool strict) {
     spot_check_finding f;
+    if (strict && !object_at(j, path).contains("correct"))
+        throw api_error::invalid_field(path + ".correct", "missing_field", "应写明该项是否属实", "say whether it was found right");
     for (const auto& [key, v] : object_at(j, path).items()) {
         const auto p = path + "." + key;
         if (key == "field") f.field = string_at(v, p);

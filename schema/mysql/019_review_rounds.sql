@@ -28,5 +28,6 @@ CREATE TABLE IF NOT EXISTS review_entries (
     entered_by        VARCHAR(64) NOT NULL DEFAULT '',
     entered_at_ms     BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (round_id, household_id),
-    KEY review_entries_village (round_id, village_code, household_id)
+    KEY review_entries_village (round_id, village_code, household_id),
+    KEY review_entries_entered (round_id, entered_at_ms)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

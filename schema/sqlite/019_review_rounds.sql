@@ -30,3 +30,4 @@ CREATE TABLE IF NOT EXISTS review_entries (
     PRIMARY KEY (round_id, household_id)
 );
 CREATE INDEX IF NOT EXISTS review_entries_village ON review_entries (round_id, village_code, household_id);
+CREATE INDEX IF NOT EXISTS review_entries_entered ON review_entries (round_id, entered_at_ms);

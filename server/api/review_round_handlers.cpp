@@ -64,8 +64,14 @@ api_response review_round_handlers::enter(const api_request& request, const path
 
 api_response review_round_handlers::entries(const api_request& request, const path_params& params,
                                             const service::principal& who, sql::connection& db) const {
-    return json_response(200, items_json(rounds_.entries(db, who, parse_id(params.at("id")), query_text(request, "area"),
-                                                         query_text(request, "outcome"))));
+    const int page_size = query_int(request, "page_size", 200, 1, 500);
+    const auto found = rounds_.entries(db, who, parse_id(params.at("id")), query_text(request, "area"),
+                                       query_text(request, "outcome"), query_int(request, "after", 0, 0, 2'000'000'000),
+                                       page_size);
+    auto body = items_json(found);
+    body["next_after"] = static_cast<int>(found.size()) == page_size ? nlohmann::json(found.back().household_id)
+                                                                      : nlohmann::json(nullptr);
+    return json_response(200, body);
 }
 
 api_response review_round_handlers::progress(const api_request& request, const path_params& params,

@@ -14,12 +14,11 @@ spot_check_handlers::spot_check_handlers(service::spot_check_service checks) : c
 api_response spot_check_handlers::draw(const api_request& request, const path_params&, const service::principal& who,
                                        sql::connection& db) const {
     const auto body = parse_json_body(request);
-    require_known_keys(body, {"year", "share_percent", "minimum", "seed"});
+    require_known_keys(body, {"year", "share_percent", "minimum"});
     common::spot_check_plan plan;
     plan.year = jf::int_at(required_field(body, "year"), "year");
     if (auto it = body.find("share_percent"); it != body.end()) plan.share_percent = jf::int_at(*it, "share_percent");
     if (auto it = body.find("minimum"); it != body.end()) plan.minimum = jf::int_at(*it, "minimum");
-    if (auto it = body.find("seed"); it != body.end() && !it->is_null()) plan.seed = jf::string_at(*it, "seed");
     const auto c = checks_.draw(db, who, plan);
     return created(common::to_json(c), "/api/v1/spot-checks/" + std::to_string(c.id));
 }

@@ -1,5 +1,8 @@
 #include "server/service/review_round_service.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "common/api_error.hpp"
@@ -24,8 +27,9 @@ using nlohmann::json;
 
 api_error round_not_found() { return api_error::not_found("该审核轮次", "review round"); }
 
+// The round's year, half and deadline, without counting its entries.
 common::review_round load(sql::connection& db, std::int64_t id) {
-    auto r = storage::review_round_repository(db).find(id);
+    auto r = storage::review_round_repository(db).find_period(id);
     if (!r) throw round_not_found();
     return *r;
 }
@@ -33,7 +37,8 @@ common::review_round load(sql::connection& db, std::int64_t id) {
 // The area a read covers: the one asked for, inside the caller's, or the caller's own.
 std::string area_of(const principal& who, const std::string& asked) {
     if (asked.empty()) return who.area_code;
-    if (asked.size() != 6 && asked.size() != 9 && asked.size() != 12)
+    const bool digits = std::all_of(asked.begin(), asked.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || (asked.size() != 6 && asked.size() != 9 && asked.size() != 12))
         throw api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
                         "area must be a division code of 6, 9 or 12 digits", "area");
     access_policy::require(who, permission::read_households, asked);
@@ -54,10 +59,14 @@ common::review_round review_round_service::open(sql::connection& db, const princ
     if (half != 1 && half != 2)
         throw api_error::invalid_field("half", "invalid_value", "half 应为1(上半年)或2(下半年)",
                                        "half must be 1 (first half) or 2 (second half)");
+    // Not before today, and within the year after the round's: a round's entries are of its year's figures.
     const auto due = common::parse_date(deadline);
-    if (!due || *due < common::china_date_of_ms(now_()))
-        throw api_error::invalid_field("deadline", "invalid_value", "截止日期应为不早于今天的日期(YYYY-MM-DD)",
-                                       "deadline must be a date (YYYY-MM-DD) not before today");
+    const std::chrono::year_month_day last{std::chrono::year{year + 1}, std::chrono::December, std::chrono::day{31}};
+    if (!due || *due < common::china_date_of_ms(now_()) || *due > last)
+        throw api_error::invalid_field("deadline", "invalid_value",
+                                       "截止日期应在今天至" + std::to_string(year + 1) + "年年底之间(YYYY-MM-DD)",
+                                       "deadline must be a date (YYYY-MM-DD) from today to the end of " +
+                                           std::to_string(year + 1));
     try {
         return run_in_transaction(db, sql::tx_mode::write, [&] {
             const auto now = now_();
@@ -108,22 +117,45 @@ common::review_entry review_round_service::enter(sql::connection& db, const prin
     common::review_entry entry;
     household_service::update_options options;
     options.audit_action = "household.review";
-    options.also = [&](sql::connection& conn, const common::household&, const common::household& after,
+    options.also = [&](sql::connection& conn, const common::household& before, const common::household& after,
                        std::int64_t now) {
         storage::review_round_repository rounds(conn);
         auto found = rounds.entry_for_update(round_id, household_id);
         if (!found)
             throw api_error::not_found("本轮审核中的该户", "that household in the round");
+        // A late entry into an earlier round must not put an older year's income over a newer one.
+        if (before.income.year > round.year)
+            throw api_error(409, "income_newer",
+                            "该户档案已有" + std::to_string(before.income.year) + "年的收入,不能再按" +
+                                std::to_string(round.year) + "年的审核录入",
+                            "the file holds the income of " + std::to_string(before.income.year) +
+                                " already; this round is of " + std::to_string(round.year));
+        // A 疑点 is the township's to look into: the village does not enter it again.
+        if (found->outcome == "flagged" && who.area_code.size() == 12)  // a village's account
+            throw api_error(409, "entry_flagged", "该户为疑点户,须由乡镇核实后录入",
+                            "the household is flagged: the township verifies it and enters it");
         entry = *found;
         common::judge_review_entry(entry, after, storage::exit_standard_repository(conn).find(round.year), today);
         entry.note = note;
         entry.entered_by = who.username;
         entry.entered_at_ms = now;
+        entry.township_code = after.township_code;
+        entry.village_code = after.village_code;
         rounds.save(entry);
-        event_outbox::append(conn, "review_round.entered", "review_round/" + std::to_string(round_id),
-                             {entry.township_code, entry.village_code},
+        const auto record = "review_round/" + std::to_string(round_id);
+        event_outbox::append(conn, "review_round.entered", record, {entry.township_code, entry.village_code},
                              {{"round_id", round_id}, {"household_id", household_id}, {"outcome", entry.outcome}},
                              nullptr, now);
+        // The entry's own trail beside the file's (household.review): an entry replaced later stays on record.
+        json reasons = json::array();
+        for (const auto& r : entry.reasons) reasons.push_back(r.code);
+        audit_trail::record(conn, audit_actor::of(who), "review_round.enter",
+                            record + "/household/" + std::to_string(household_id), "ok",
+                            {{"outcome", entry.outcome},
+                             {"reasons", reasons},
+                             {"per_capita_after", entry.per_capita_after},
+                             {"note", entry.note}},
+                            now);
     };
     households_.update(db, who, household_id, std::move(input), options);
     return entry;
@@ -131,7 +163,8 @@ common::review_entry review_round_service::enter(sql::connection& db, const prin
 
 std::vector<common::review_entry> review_round_service::entries(sql::connection& db, const principal& who,
                                                                 std::int64_t round_id, const std::string& area,
-                                                                const std::string& outcome) const {
+                                                                const std::string& outcome, std::int64_t after,
+                                                                int page_size) const {
     access_policy::require(who, permission::read_households);
     const auto prefix = area_of(who, area);
     if (!outcome.empty() && outcome != "outstanding" && outcome != "stays" && outcome != "proposed_exit" &&
@@ -140,7 +173,8 @@ std::vector<common::review_entry> review_round_service::entries(sql::connection&
                         "outcome must be stays, proposed_exit, flagged or outstanding", "outcome");
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         load(db, round_id);
-        return storage::review_round_repository(db).entries(round_id, prefix, outcome);
+        return storage::review_round_repository(db).entries(round_id, prefix, outcome, after,
+                                                            std::clamp(page_size, 1, 500));
     });
 }
 

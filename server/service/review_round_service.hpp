@@ -30,14 +30,17 @@ public:
     common::review_round get(sql::connection& db, const principal& who, std::int64_t id) const;
 
     // The file entered again in the round (`input` carries the version the clerk saw, and the period's income:
-    // income.year the round's year), judged, and the entry returned. 404 when the household is not in the round.
+    // income.year the round's year), judged, and the entry returned. 404 when the household is not in the round;
+    // 409 income_newer when the file holds a later year's income; 409 entry_flagged when a flagged entry is
+    // entered again by the village (the township verifies and enters it).
     common::review_entry enter(sql::connection& db, const principal& who, std::int64_t round_id,
                                std::int64_t household_id, common::household input, const std::string& note) const;
 
     // Entries in `area` (a township or village inside the caller's area; "" the caller's area), of one outcome
-    // ("" any, "outstanding" not entered).
+    // ("" any, "outstanding" not entered), by household id after `after`, at most page_size (1..500).
     std::vector<common::review_entry> entries(sql::connection& db, const principal& who, std::int64_t round_id,
-                                              const std::string& area, const std::string& outcome) const;
+                                              const std::string& area, const std::string& outcome, std::int64_t after,
+                                              int page_size) const;
     // Per village (or township) of `area`, then the total of the area (area_code "").
     std::vector<common::review_progress> progress(sql::connection& db, const principal& who, std::int64_t round_id,
                                                   const std::string& area, bool by_township) const;

@@ -39,7 +39,9 @@ common::spot_check spot_check_service::draw(sql::connection& db, const principal
                                             common::spot_check_plan plan) const {
     access_policy::require(who, permission::record_checks);
     quota_service::check_year(plan.year);
-    if (plan.seed.empty()) plan.seed = random_hex(8);
+    // The server makes the seed: one chosen by a person could be tried until it leaves out (or picks) a file,
+    // and one guessed by a township would tell it which households to expect.
+    plan.seed = random_hex(8);
     common::check_spot_check_plan(plan);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto now = now_();
@@ -57,11 +59,13 @@ common::spot_check spot_check_service::draw(sql::connection& db, const principal
         const json summary{{"spot_check_id", c.id}, {"year", plan.year}, {"households", c.households}};
         // County-wide and not public: the townships learn of a file's check when it is recorded.
         event_outbox::append(db, "spot_check.drawn", record_of(c.id), {}, summary, nullptr, now);
+        // The trail, which administrators read, holds the seed's hash: it proves later which seed was drawn
+        // with, and tells nobody now which files it drew.
         audit_trail::record(db, audit_actor::of(who), "spot_check.draw", record_of(c.id), "ok",
                             {{"year", plan.year},
                              {"share_percent", plan.share_percent},
                              {"minimum", plan.minimum},
-                             {"seed", plan.seed},
+                             {"seed_sha256", sha256_hex(plan.seed)},
                              {"households", c.households}},
                             now);
         auto stored = *checks.find(c.id);
@@ -111,13 +115,21 @@ common::spot_check_item spot_check_service::record(sql::connection& db, const pr
         result.checked_by = who.username;
         result.recorded_at_ms = now;
         result.household_version = storage::household_repository(db).find(household_id)->version;
+        // The verdict must fit the file's standing: only a registered household can be one that should have
+        // exited, only one outside the register one that should have been in.
+        if ((result.verdict == "should_exit" && item->standing != "registered") ||
+            (result.verdict == "should_enter" && item->standing == "registered"))
+            throw api_error::invalid_field("verdict", "invalid_value", "结论与该户的类别不符",
+                                           "the verdict does not fit the household's standing");
         checks.save_result(check_id, household_id, result);
         const json summary{{"spot_check_id", check_id},
                            {"household_id", household_id},
                            {"verdict", result.verdict},
                            {"follow_up", result.follow_up}};
-        event_outbox::append(db, "spot_check.checked", record_of(check_id),
-                             {item->township_code, item->village_code}, summary, nullptr, now);
+        // To the household's village now (the file may have moved since the draw).
+        const auto file = storage::household_repository(db).find(household_id);
+        event_outbox::append(db, "spot_check.checked", record_of(check_id), {file->township_code, file->village_code},
+                             summary, nullptr, now);
         audit_trail::record(db, audit_actor::of(who), "spot_check.record",
                             record_of(check_id) + "/household/" + std::to_string(household_id), "ok",
                             {{"method", result.method}, {"verdict", result.verdict}, {"follow_up", result.follow_up}},

@@ -27,7 +27,9 @@ constexpr const char* select_entries =
 constexpr const char* lock_entry = "SELECT household_id FROM review_entries WHERE round_id = ? AND household_id = ?";
 constexpr const char* update_entry =
     "UPDATE review_entries SET outcome = ?, reasons = ?, size_after = ?, per_capita_after = ?, note = ?, "
-    "entered_by = ?, entered_at_ms = ? WHERE round_id = ? AND household_id = ?";
+    "entered_by = ?, entered_at_ms = ?, township_code = ?, village_code = ? WHERE round_id = ? AND household_id = ?";
+constexpr const char* select_period =
+    "SELECT r.id, r.year, r.half, r.deadline, r.opened_by, r.opened_at_ms, 0, 0 FROM review_rounds r WHERE r.id = ?";
 // Followed by the area column twice (select and group): village_code or township_code.
 constexpr const char* select_progress =
     "SELECT e.{0}, COALESCE(a.name, ''), COUNT(*), "
@@ -91,6 +93,12 @@ std::optional<common::review_round> review_round_repository::find(std::int64_t i
     return read_round(rows.front());
 }
 
+std::optional<common::review_round> review_round_repository::find_period(std::int64_t id) {
+    auto rows = conn_.query(select_period, {id});
+    if (rows.empty()) return std::nullopt;
+    return read_round(rows.front());
+}
+
 std::vector<common::review_round> review_round_repository::list() {
     std::vector<common::review_round> out;
     for (const auto& r : conn_.query(std::string(select_rounds) + "ORDER BY r.id DESC")) out.push_back(read_round(r));
@@ -109,14 +117,16 @@ void review_round_repository::save(const common::review_entry& e) {
     nlohmann::json reasons = nlohmann::json::array();
     for (const auto& r : e.reasons) reasons.push_back({{"code", r.code}, {"zh", r.zh}, {"en", r.en}});
     conn_.execute(update_entry, {e.outcome, reasons.dump(), std::int64_t{e.size_after}, e.per_capita_after, e.note,
-                                 e.entered_by, e.entered_at_ms, e.round_id, e.household_id});
+                                 e.entered_by, e.entered_at_ms, e.township_code, e.village_code, e.round_id,
+                                 e.household_id});
 }
 
 std::vector<common::review_entry> review_round_repository::entries(std::int64_t round_id,
                                                                    const std::string& area_prefix,
-                                                                   const std::string& outcome) {
-    std::string where = "WHERE e.round_id = ? AND e.village_code LIKE ?";
-    std::vector<sql::value> params{round_id, area_prefix + "%"};
+                                                                   const std::string& outcome,
+                                                                   std::int64_t after_household, int limit) {
+    std::string where = "WHERE e.round_id = ? AND e.village_code LIKE ? AND e.household_id > ?";
+    std::vector<sql::value> params{round_id, area_prefix + "%", after_household};
     if (outcome == "outstanding") {
         where += " AND e.entered_at_ms = 0";
     } else if (!outcome.empty()) {
@@ -124,8 +134,8 @@ std::vector<common::review_entry> review_round_repository::entries(std::int64_t 
         params.emplace_back(outcome);
     }
     std::vector<common::review_entry> out;
-    for (const auto& r : conn_.query(std::string(select_entries) + where + " ORDER BY e.village_code, e.household_id",
-                                     params))
+    params.emplace_back(std::int64_t{limit});
+    for (const auto& r : conn_.query(std::string(select_entries) + where + " ORDER BY e.household_id LIMIT ?", params))
         out.push_back(read_entry(r));
     return out;
 }

@@ -205,7 +205,7 @@ protected:
         round_files_ = {registered_household(true), registered_household(false)};
         round_id_ = client_as("admin")
                         .request_json(http_method::post, "/api/v1/review-rounds",
-                                      R"({"year":2026,"half":2,"deadline":"2099-12-31"})")["id"]
+                                      R"({"year":2026,"half":2,"deadline":"2027-06-30"})")["id"]
                         .get<std::int64_t>();
         return round_id_;
     }
@@ -321,7 +321,7 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
                         "/api/v1/spot-checks/" + sample["id"].dump() + "/households/" +
                             sample["items"][0]["household_id"].dump(),
                         R"({"checked_on":")" + common::format_date(common::china_date_of_ms(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count())) +
-                            R"(","method":"phone","findings":[],"verdict":"accurate","follow_up":"none"})",
+                            R"(","method":"phone","findings":[{"field":"members","correct":true}],"verdict":"accurate","follow_up":"none"})",
                         200};
     }};
     rules["GET /api/v1/spot-checks/{id}/accuracy"] = {officials, false, false, false, [&](const test_user&, bool) {
@@ -330,8 +330,10 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     // Review rounds: the county opens them, the files' writers enter them, every official reads them.
     const auto openers = [](const std::string& r) { return is(r, {"county_approver", "county_admin"}); };
     rules["POST /api/v1/review-rounds"] = {openers, false, false, false, [&](const test_user&, bool) {
+        const int year = next_round_year_++;
         return api_call{http_method::post, "/api/v1/review-rounds",
-                        nlohmann::json{{"year", next_round_year_++}, {"half", 1}, {"deadline", "2099-12-31"}}.dump(), 201};
+                        nlohmann::json{{"year", year}, {"half", 1}, {"deadline", std::to_string(year) + "-12-31"}}.dump(),
+                        201};
     }};
     rules["GET /api/v1/review-rounds"] = {officials, false, false, false, [](const test_user&, bool) {
         return api_call{http_method::get, "/api/v1/review-rounds", "", 200};

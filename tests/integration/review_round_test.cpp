@@ -148,6 +148,13 @@ TEST_P(review_rounds, each_file_entered_again_is_judged_and_what_is_late_is_over
     entry = enter(clerk, round, file);
     EXPECT_EQ(entry["outcome"], "flagged");
     EXPECT_EQ(entry["reasons"][0]["code"], "income_jump");
+    // A 疑点 is the township's: the village cannot enter it again, the township reviewer can (after looking).
+    file = clerk.get_household(jumping);
+    file.income.wages = 115000;
+    refused([&] { enter(clerk, round, file); }, 409, "entry_flagged");
+    auto reviewer = client_as("reviewer_a");
+    EXPECT_EQ(enter(reviewer, round, reviewer.get_household(jumping), "入户核实，收入为一次性补偿")["outcome"], "flagged")
+        << "the same figures, the same flag";
 
     // Nothing new: stays, with what it still lacks of the exit standard.
     file = clerk.get_household(staying);
@@ -212,8 +219,9 @@ TEST_P(review_rounds, each_file_entered_again_is_judged_and_what_is_late_is_over
     file.income.year = 2026;
     enter(late_clerk, round, file);
     EXPECT_EQ(get(client_as("supervisor"), "/api/v1/review-rounds/" + id + "/progress")["items"].back()["overdue"], 0);
-    EXPECT_EQ(count_where("audit_log", "action = 'household.review'"), 5);
-    EXPECT_EQ(count_where("events", "kind = 'review_round.entered'"), 5);
+    EXPECT_EQ(count_where("audit_log", "action = 'household.review'"), 6);
+    EXPECT_EQ(count_where("audit_log", "action = 'review_round.enter'"), 6);
+    EXPECT_EQ(count_where("events", "kind = 'review_round.entered'"), 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, review_rounds, ::testing::Values("sqlite", "mysql"), backend_name);

@@ -1,6 +1,7 @@
 // Spot checks (不定期抽查) end to end over real TLS on both databases: the supervisor draws a stratified sample
-// from a seed (the same seed, the same files), keeps it to himself, records each file's check once, and everyone
-// reads the accuracy of their township and the county with the figures behind it.
+// from a seed the server makes (which draws the same files again for anyone who has it, and which the audit trail
+// holds only as a hash), keeps it to himself, records each file's check once, and everyone reads the accuracy of
+// their township and the county with the figures behind it.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -14,7 +15,9 @@
 #include "server/sql/connection.hpp"
 #include "server/sql/database_url.hpp"
 #include "server/sql/transaction.hpp"
+#include "server/service/spot_check_draw.hpp"
 #include "server/storage/household_repository.hpp"
+#include "server/storage/spot_check_repository.hpp"
 #include "tests/integration/test_archive.hpp"
 
 namespace fupin::test {
@@ -45,9 +48,9 @@ protected:
         return ids;
     }
 
-    static json draw(client::api_client& c, const std::string& seed, int share = 50, int minimum = 2) {
+    static json draw(client::api_client& c, int share = 50, int minimum = 2) {
         return c.request_json(http_method::post, "/api/v1/spot-checks",
-                              json{{"year", 2026}, {"share_percent", share}, {"minimum", minimum}, {"seed", seed}}.dump());
+                              json{{"year", 2026}, {"share_percent", share}, {"minimum", minimum}}.dump());
     }
 
     static std::set<std::int64_t> drawn_ids(const json& check) {
@@ -82,7 +85,7 @@ protected:
     }
 };
 
-TEST_P(spot_checks, the_supervisor_draws_a_stratified_sample_that_the_same_seed_draws_again) {
+TEST_P(spot_checks, the_supervisor_draws_a_stratified_sample_that_its_seed_draws_again) {
     files(group_a, 6, "registered", 100);
     files(group_a, 3, "exited", 200);
     files(group_b, 4, "registered", 300);
@@ -97,8 +100,9 @@ TEST_P(spot_checks, the_supervisor_draws_a_stratified_sample_that_the_same_seed_
                        json{{"action", "refuse"}, {"reason", "家有经商门面"}}.dump());
 
     auto supervisor = client_as("supervisor");
-    const auto first = draw(supervisor, "2027-H1");
-    EXPECT_EQ(first["seed"], "2027-H1");
+    const auto first = draw(supervisor);
+    const auto seed = first["seed"].get<std::string>();
+    EXPECT_EQ(seed.size(), 16u);
     EXPECT_EQ(first["drawn_by"], "supervisor");
     // 50 % rounded up, at least 2 (or all): A registered 3 of 6, A exited 2 of 3, A refused 1 of 1, B registered 2
     // of 4.
@@ -114,19 +118,31 @@ TEST_P(spot_checks, the_supervisor_draws_a_stratified_sample_that_the_same_seed_
     EXPECT_EQ(first["items"].size(), 8u);
     EXPECT_EQ(drawn_ids(first).count(refused_file), 1u);
 
-    // Anyone with the seed draws the same files; another seed, others.
-    const auto again = draw(supervisor, "2027-H1");
+    // Anyone with the seed draws the same files from the same archive (here: the draw run on the files the
+    // database holds); each draw has a seed of its own.
+    {
+        auto db = server::sql::connect(database_->url());
+        const auto redrawn = server::service::draw_sample(server::storage::spot_check_repository(*db).candidates(),
+                                                          {2026, 50, 2, seed});
+        std::set<std::int64_t> ids;
+        for (const auto& d : redrawn.drawn) ids.insert(d.household_id);
+        EXPECT_EQ(ids, drawn_ids(first));
+    }
+    const auto again = draw(supervisor);
     EXPECT_NE(again["id"], first["id"]);
-    EXPECT_EQ(drawn_ids(again), drawn_ids(first));
-    // A seed is made when none is given, and recorded.
-    const auto seeded = supervisor.request_json(http_method::post, "/api/v1/spot-checks", R"({"year":2026})");
-    EXPECT_EQ(seeded["seed"].get<std::string>().size(), 16u);
-    EXPECT_EQ(seeded["share_percent"], 5);
-    EXPECT_EQ(seeded["minimum"], 10);
+    EXPECT_NE(again["seed"], first["seed"]);
+    const auto defaults = supervisor.request_json(http_method::post, "/api/v1/spot-checks", R"({"year":2026})");
+    EXPECT_EQ(defaults["share_percent"], 5);
+    EXPECT_EQ(defaults["minimum"], 10);
+    // The trail, which administrators read, holds the seed's hash only.
+    const auto trail = client_as("admin").request_json(http_method::get, "/api/v1/audit?action=spot_check.draw");
+    ASSERT_EQ(trail["items"].size(), 3u);
+    EXPECT_EQ(trail.dump().find(seed), std::string::npos);
+    EXPECT_EQ(trail["items"][0]["changes"]["seed_sha256"].get<std::string>().size(), 64u);
 
     // The sample is the supervisor's: the townships and villages neither draw nor read it.
     auto clerk_a = client_as("clerk_a");
-    refused([&] { draw(clerk_a, "x"); }, 403, "access_denied");
+    refused([&] { draw(clerk_a); }, 403, "access_denied");
     refused([&] { client_as("reviewer_a").request_json(http_method::get, "/api/v1/spot-checks"); }, 403, "access_denied");
     refused([&] { client_as("approver").request_json(http_method::get, "/api/v1/spot-checks/" + first["id"].dump()); },
             403, "access_denied");
@@ -137,13 +153,15 @@ TEST_P(spot_checks, the_supervisor_draws_a_stratified_sample_that_the_same_seed_
     // Bad plans: 422 at the field, nothing drawn.
     for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
              {R"({"year":2026,"share_percent":0})", "share_percent"},
-             {R"({"year":2026,"minimum":0})", "minimum"},
-             {R"({"year":2026,"seed":"有 空格"})", "seed"}}) {
+             {R"({"year":2026,"minimum":0})", "minimum"}}) {
         const auto r = supervisor.request(http_method::post, "/api/v1/spot-checks", body);
         EXPECT_EQ(r.status, 422) << body;
         EXPECT_EQ(json::parse(r.body)["error"]["field"], field) << body;
     }
     EXPECT_EQ(supervisor.request(http_method::post, "/api/v1/spot-checks", R"({"year":2026,"extra":1})").status, 400);
+    // The seed is the server's to make.
+    EXPECT_EQ(supervisor.request(http_method::post, "/api/v1/spot-checks", R"({"year":2026,"seed":"2027-H1"})").status,
+              400);
     EXPECT_EQ(count_where("spot_checks", "1 = 1"), 3);
     EXPECT_EQ(count_where("audit_log", "action = 'spot_check.draw'"), 3);
 }
@@ -152,7 +170,7 @@ TEST_P(spot_checks, each_file_is_checked_once_and_the_accuracy_shows_its_figures
     files(group_a, 4, "registered", 500);
     files(group_b, 2, "registered", 600);
     auto supervisor = client_as("supervisor");
-    const auto check = draw(supervisor, "acc", 100, 1);  // every file
+    const auto check = draw(supervisor, 100, 1);  // every file
     const auto id = check["id"].get<std::int64_t>();
     std::vector<std::int64_t> in_a, in_b;
     for (const auto& i : check["items"])
@@ -169,6 +187,14 @@ TEST_P(spot_checks, each_file_is_checked_once_and_the_accuracy_shows_its_figures
     refused([&] { record(supervisor, id, in_a[1], accurate("2020-01-01")); }, 422, "invalid_value");  // before the draw
     auto reviewer_a = client_as("reviewer_a");
     refused([&] { record(reviewer_a, id, in_a[1], accurate()); }, 403, "access_denied");
+    // A registered household cannot be one that should have been in; a check lists what it looked at.
+    auto misfit = accurate();
+    misfit["verdict"] = "should_enter";
+    misfit["follow_up"] = "identification";
+    EXPECT_EQ(refused([&] { record(supervisor, id, in_a[1], misfit); }, 422, "invalid_value").field(), "verdict");
+    auto empty = accurate();
+    empty["findings"] = json::array();
+    EXPECT_EQ(refused([&] { record(supervisor, id, in_a[1], empty); }, 422, "invalid_value").field(), "findings");
 
     // An inaccurate file: its correction is due until the file is edited.
     json wrong{{"checked_on", today()},

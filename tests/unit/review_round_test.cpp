@@ -60,6 +60,13 @@ TEST(review_round, an_income_that_more_than_doubles_or_members_gone_are_flagged_
     e = opened_with(230050, 1);
     judge_review_entry(e, twice, standard, "2026-12-01");
     EXPECT_EQ(e.outcome, "proposed_exit");
+    // From nothing: a rise of 1,000 yuan or more is a contradiction, a small one is not.
+    e = opened_with(0, 1);
+    judge_review_entry(e, h, standard, "2026-12-01");
+    EXPECT_EQ(e.outcome, "flagged");
+    e = opened_with(230050 - 50000, 1);  // up by 500 yuan and less than double: no jump
+    judge_review_entry(e, meeting_file(), std::nullopt, "2026-12-01");
+    EXPECT_EQ(e.outcome, "stays");
     // A member gone since the round opened.
     e = opened_with(230050, 2);
     judge_review_entry(e, meeting_file(), standard, "2026-12-01");

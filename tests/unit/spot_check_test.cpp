@@ -62,6 +62,12 @@ TEST(spot_check, a_plan_s_numbers_and_seed) {
     EXPECT_EQ(refusal([] { check_spot_check_plan({2026, 5, 0, "s"}); }), pair("invalid_value", "minimum"));
     EXPECT_EQ(refusal([] { check_spot_check_plan({2026, 5, 10, ""}); }), pair("invalid_value", "seed"));
     EXPECT_EQ(refusal([] { check_spot_check_plan({2026, 5, 10, "有 空格"}); }), pair("invalid_value", "seed"));
+    auto none = spot_check_result{};
+    none.checked_on = "2026-12-01";
+    none.method = "phone";
+    none.verdict = "accurate";
+    none.follow_up = "none";
+    EXPECT_EQ(refusal([&] { check_spot_check_result(none); }), pair("invalid_value", "findings"));
 }
 
 TEST(spot_check, a_request_with_an_unknown_key_is_refused) {
@@ -71,6 +77,9 @@ TEST(spot_check, a_request_with_an_unknown_key_is_refused) {
     EXPECT_EQ(spot_check_result_from_request(request).findings.size(), 2u);
     request["checked_by"] = "someone else";  // the server's to set
     EXPECT_EQ(refusal([&] { spot_check_result_from_request(request); }).first, "unknown_field");
+    request.erase("checked_by");
+    request["findings"][0].erase("correct");  // right or wrong must be said
+    EXPECT_EQ(refusal([&] { spot_check_result_from_request(request); }), pair("missing_field", "findings[0].correct"));
 }
 
 }  // namespace
