@@ -2,6 +2,7 @@
 
 #include "common/household_json.hpp"
 #include "common/json_fields.hpp"
+#include "common/verdict_reason_json.hpp"
 
 namespace fupin::common {
 
@@ -29,12 +30,10 @@ exit_standard exit_standard_from_json(const json& j) {
 }
 
 json to_json(const exit_verdict& v) {
-    json shortfalls = json::array();
-    for (const auto& r : v.shortfalls) shortfalls.push_back({{"code", r.code}, {"zh", r.zh}, {"en", r.en}});
     return {{"meets", v.meets},
             {"income_line", fen_to_json(v.income_line)},
             {"per_capita_net_income", fen_to_json(v.per_capita_net_income)},
-            {"shortfalls", shortfalls}};
+            {"shortfalls", to_json(v.shortfalls)}};
 }
 
 exit_verdict exit_verdict_from_json(const json& j) {
@@ -43,19 +42,7 @@ exit_verdict exit_verdict_from_json(const json& j) {
         if (key == "meets") v.meets = bool_at(x, key);
         else if (key == "income_line") v.income_line = fen_from_json(x, key);
         else if (key == "per_capita_net_income") v.per_capita_net_income = fen_from_json(x, key);
-        else if (key == "shortfalls") {
-            if (!x.is_array()) wrong_type(key, "数组", "an array");
-            for (std::size_t i = 0; i < x.size(); ++i) {
-                const auto path = index(key, i);
-                verdict_reason r;
-                for (const auto& [rk, rv] : object_at(x[i], path).items()) {
-                    if (rk == "code") r.code = string_at(rv, join(path, rk));
-                    else if (rk == "zh") r.zh = string_at(rv, join(path, rk));
-                    else if (rk == "en") r.en = string_at(rv, join(path, rk));
-                }
-                v.shortfalls.push_back(std::move(r));
-            }
-        }
+        else if (key == "shortfalls") v.shortfalls = verdict_reasons_from_json(x, key);
     }
     return v;
 }

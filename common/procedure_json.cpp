@@ -2,6 +2,7 @@
 
 #include "common/household_json.hpp"
 #include "common/json_fields.hpp"
+#include "common/verdict_reason_json.hpp"
 
 namespace fupin::common {
 namespace {
@@ -150,15 +151,13 @@ json to_json(const poverty_line& l) {
 }
 
 json to_json(const identification_verdict& v) {
-    json reasons = json::array();
-    for (const auto& r : v.reasons) reasons.push_back({{"code", r.code}, {"zh", r.zh}, {"en", r.en}});
     return {{"eligible", v.eligible},
             {"below_line", v.below_line},
             {"line", fen_to_json(v.line)},
             {"per_capita_net_income", fen_to_json(v.per_capita_net_income)},
             {"priorities", v.priorities},
             {"exclusions", v.exclusions},
-            {"reasons", reasons}};
+            {"reasons", to_json(v.reasons)}};
 }
 
 application application_from_json(const json& j) {
@@ -348,18 +347,7 @@ identification_verdict verdict_from_json(const json& j) {
         else if (k == "per_capita_net_income") v.per_capita_net_income = fen_from_json(x, p);
         else if (k == "priorities") v.priorities = string_array_at(x, p);
         else if (k == "exclusions") v.exclusions = string_array_at(x, p);
-        else if (k == "reasons") {
-            if (!x.is_array()) wrong_type(p, "数组", "an array");
-            for (std::size_t i = 0; i < x.size(); ++i) {
-                verdict_reason r;
-                each(x[i], index(p, i), [&](const std::string& rk, const json& rv, const std::string& rp) {
-                    if (rk == "code") r.code = string_at(rv, rp);
-                    else if (rk == "zh") r.zh = string_at(rv, rp);
-                    else if (rk == "en") r.en = string_at(rv, rp);
-                });
-                v.reasons.push_back(std::move(r));
-            }
-        }
+        else if (k == "reasons") v.reasons = verdict_reasons_from_json(x, p);
     });
     return v;
 }

@@ -2,6 +2,7 @@
 
 #include "common/household_json.hpp"
 #include "common/json_fields.hpp"
+#include "common/verdict_reason_json.hpp"
 
 namespace fupin::common {
 
@@ -20,8 +21,6 @@ json to_json(const review_round& r) {
 }
 
 json to_json(const review_entry& e) {
-    json reasons = json::array();
-    for (const auto& r : e.reasons) reasons.push_back({{"code", r.code}, {"zh", r.zh}, {"en", r.en}});
     return {{"round_id", e.round_id},
             {"household_id", e.household_id},
             {"township_code", e.township_code},
@@ -31,7 +30,7 @@ json to_json(const review_entry& e) {
             {"size_before", e.size_before},
             {"per_capita_before", fen_to_json(e.per_capita_before)},
             {"outcome", e.outcome.empty() ? json(nullptr) : json(e.outcome)},
-            {"reasons", reasons},
+            {"reasons", to_json(e.reasons)},
             {"size_after", e.entered_at_ms ? json(e.size_after) : json(nullptr)},
             {"per_capita_after", e.entered_at_ms ? fen_to_json(e.per_capita_after) : json(nullptr)},
             {"note", e.note},
@@ -77,15 +76,7 @@ review_entry review_entry_from_json(const json& j) {
         else if (key == "note") e.note = string_at(v, key);
         else if (key == "entered_by") e.entered_by = string_at(v, key);
         else if (key == "entered_at") e.entered_at_ms = utc_ms_or_zero_at(v, key);
-        else if (key == "reasons") {
-            if (!v.is_array()) wrong_type(key, "数组", "an array");
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                const auto p = index(key, i);
-                e.reasons.push_back({string_at(object_at(v[i], p).value("code", json("")), p + ".code"),
-                                     string_at(v[i].value("zh", json("")), p + ".zh"),
-                                     string_at(v[i].value("en", json("")), p + ".en")});
-            }
-        }
+        else if (key == "reasons") e.reasons = verdict_reasons_from_json(v, key);
     }
     return e;
 }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/verdict_reason_json.hpp"
+
 namespace fupin::server::storage {
 namespace {
 
@@ -65,9 +67,7 @@ common::review_entry read_entry(const sql::row& r) {
     e.per_capita_before = r.get_int64(7);
     e.outcome = r.get_string(8);
     // Written by save() from the rules' reasons: a row that does not parse is a bug, not input.
-    for (const auto& reason : nlohmann::json::parse(r.get_string(9)))
-        e.reasons.push_back({reason.at("code").get<std::string>(), reason.at("zh").get<std::string>(),
-                             reason.at("en").get<std::string>()});
+    e.reasons = common::verdict_reasons_from_json(nlohmann::json::parse(r.get_string(9)), "reasons");
     e.size_after = static_cast<int>(r.get_int64(10));
     e.per_capita_after = r.get_int64(11);
     e.note = r.get_string(12);
@@ -114,9 +114,7 @@ std::optional<common::review_entry> review_round_repository::entry_for_update(st
 }
 
 void review_round_repository::save(const common::review_entry& e) {
-    nlohmann::json reasons = nlohmann::json::array();
-    for (const auto& r : e.reasons) reasons.push_back({{"code", r.code}, {"zh", r.zh}, {"en", r.en}});
-    conn_.execute(update_entry, {e.outcome, reasons.dump(), std::int64_t{e.size_after}, e.per_capita_after, e.note,
+    conn_.execute(update_entry, {e.outcome, common::to_json(e.reasons).dump(), std::int64_t{e.size_after}, e.per_capita_after, e.note,
                                  e.entered_by, e.entered_at_ms, e.township_code, e.village_code, e.round_id,
                                  e.household_id});
 }
