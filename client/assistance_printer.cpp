@@ -16,12 +16,6 @@ namespace voc = common::vocabulary;
 
 namespace {
 
-std::string label_or_code(const common::vocabulary_list& list, const std::string& code, common::language lang) {
-    if (code.empty()) return "-";
-    const auto& l = common::label(list, code, lang);
-    return l.empty() ? code : l;
-}
-
 std::string labelled(const std::vector<std::pair<std::string, std::string>>& lines) {
     std::size_t width = 0;
     for (const auto& [label, value] : lines) width = std::max(width, common::display_width(label));

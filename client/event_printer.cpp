@@ -27,10 +27,9 @@ std::string field(const json& summary, const char* name) {
     return {};
 }
 
-std::string label_or_code(const common::vocabulary_list& list, const std::string& code, common::language lang) {
-    if (code.empty()) return {};
-    const std::string& text = common::label(list, code, lang);
-    return text.empty() ? code : text;
+// A summary's code as text, nothing when the summary has none (the line leaves the part out).
+std::string label_if_any(const common::vocabulary_list& list, const std::string& code, common::language lang) {
+    return code.empty() ? std::string() : label_or_code(list, code, lang);
 }
 
 // "岩脚村(529901100201)", or the code alone when the name is not known.
@@ -130,16 +129,16 @@ std::string event_printer::details(const feed_event& e) const {
         if (full) add(parts, field(s, "head_name"));
         if (const auto size = field(s, "household_size"); !size.empty())
             add(parts, lang_ == common::language::en ? size + " people" : size + "人");
-        add(parts, label_or_code(voc::household_statuses, field(s, "status"), lang_));
+        add(parts, label_if_any(voc::household_statuses, field(s, "status"), lang_));
         if (const auto v = field(s, "version"); !v.empty()) add(parts, in(lang_, "版本 ", "version ") + v);
     } else if (e.kind.starts_with("application.")) {
         add(parts, field(s, "application_id").empty() ? "" : in(lang_, "案件 ", "case ") + field(s, "application_id"));
         add(parts, year_text());
         // A public event of another area carries no name; the server leaves it out, and so does this line.
         if (full) add(parts, field(s, "head_name"));
-        const std::string from = label_or_code(voc::application_states, field(s, "from_state"), lang_);
-        const std::string to = label_or_code(voc::application_states, field(s, "to_state"), lang_);
-        const std::string state = label_or_code(voc::application_states, field(s, "state"), lang_);
+        const std::string from = label_if_any(voc::application_states, field(s, "from_state"), lang_);
+        const std::string to = label_if_any(voc::application_states, field(s, "to_state"), lang_);
+        const std::string state = label_if_any(voc::application_states, field(s, "state"), lang_);
         if (!from.empty() && !to.empty()) add(parts, from + " → " + to);
         else add(parts, to.empty() ? state : to);
         if (full) {
@@ -147,7 +146,7 @@ std::string event_printer::details(const feed_event& e) const {
             if (const auto by = field(s, "by"); !by.empty()) add(parts, in(lang_, "经办 ", "by ") + by);
         }
     } else if (e.kind == "posting.published") {
-        add(parts, label_or_code(voc::posting_levels, field(s, "level"), lang_));
+        add(parts, label_if_any(voc::posting_levels, field(s, "level"), lang_));
         add(parts, year_text());
         if (const auto n = field(s, "households"); !n.empty())
             add(parts, lang_ == common::language::en ? n + " households" : n + "户");
@@ -164,13 +163,13 @@ std::string event_printer::details(const feed_event& e) const {
             add(parts, in(lang_, "接替 ", "replacing ") + field(*it, "helper_name"));
     } else if (e.kind.starts_with("measure.") || e.kind == "plan.saved" || e.kind == "visit.recorded") {
         add(parts, field(s, "household_id").empty() ? "" : in(lang_, "户 ", "household ") + field(s, "household_id"));
-        add(parts, label_or_code(voc::measure_categories, field(s, "category"), lang_));
-        add(parts, label_or_code(voc::measure_statuses, field(s, "status"), lang_));
-        add(parts, label_or_code(voc::visit_kinds, field(s, "kind"), lang_));
+        add(parts, label_if_any(voc::measure_categories, field(s, "category"), lang_));
+        add(parts, label_if_any(voc::measure_statuses, field(s, "status"), lang_));
+        add(parts, label_if_any(voc::visit_kinds, field(s, "kind"), lang_));
         add(parts, field(s, "visited_on"));
     } else if (e.kind == "project.added") {
         add(parts, field(s, "name"));
-        add(parts, label_or_code(voc::measure_categories, field(s, "category"), lang_));
+        add(parts, label_if_any(voc::measure_categories, field(s, "category"), lang_));
     } else if (e.kind == "poverty_line.set") {
         add(parts, year_text());
         if (const auto it = s.find("amount"); it != s.end() && it->is_number())

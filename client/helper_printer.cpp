@@ -24,11 +24,6 @@ std::string labelled(const std::vector<std::pair<std::string, std::string>>& lin
     return out;
 }
 
-std::string label_or_code(const common::vocabulary_list& list, const std::string& code, common::language lang) {
-    if (code.empty()) return "-";
-    const auto& l = common::label(list, code, lang);
-    return l.empty() ? code : l;
-}
 
 }  // namespace
 

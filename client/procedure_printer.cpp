@@ -15,12 +15,6 @@ using common::language;
 
 namespace {
 
-std::string label_or_code(const common::vocabulary_list& list, const std::string& code, language lang) {
-    if (code.empty()) return "-";
-    const std::string& text = common::label(list, code, lang);
-    return text.empty() ? code : text;
-}
-
 std::string rank_text(const std::optional<int>& rank) { return rank ? std::to_string(*rank) : "-"; }
 
 // 230050 → "2300.50": a number Excel reads as one (no thousands separator).

@@ -9,11 +9,10 @@ using common::in;
 
 namespace {
 
+// Not entered yet, or the outcome's name.
 std::string outcome_label(const std::string& code, common::language lang) {
     if (code.empty()) return in(lang, "待录入", "to enter");
-    return common::is_valid(common::vocabulary::review_outcomes, code)
-               ? common::label(common::vocabulary::review_outcomes, code, lang)
-               : code;
+    return label_or_code(common::vocabulary::review_outcomes, code, lang);
 }
 
 }  // namespace

@@ -10,11 +10,6 @@ namespace voc = common::vocabulary;
 
 namespace {
 
-std::string label_of(const common::vocabulary_list& list, const std::string& code, common::language lang) {
-    if (code.empty()) return "-";
-    return common::is_valid(list, code) ? common::label(list, code, lang) : code;
-}
-
 std::string rate(const std::optional<int>& per_mille) {
     if (!per_mille) return "-";
     return fmt::format("{}.{}%", *per_mille / 10, *per_mille % 10);
@@ -31,7 +26,7 @@ std::string spot_check_printer::check(const common::spot_check& c) const {
     std::vector<std::vector<std::string>> strata;
     for (const auto& s : c.strata)
         strata.push_back({or_dash(s.township_name.empty() ? s.township_code : s.township_name),
-                          label_of(voc::sample_standings, s.standing, lang_), std::to_string(s.population),
+                          label_or_code(voc::sample_standings, s.standing, lang_), std::to_string(s.population),
                           std::to_string(s.drawn)});
     out += format_table({in(lang_, "乡镇", "Township"), in(lang_, "类别", "Standing"), in(lang_, "总户数", "Files"),
                          in(lang_, "抽取", "Drawn")},
@@ -41,9 +36,9 @@ std::string spot_check_printer::check(const common::spot_check& c) const {
     for (const auto& i : c.items)
         rows.push_back({std::to_string(i.household_id), or_dash(i.head_name),
                         or_dash(i.village_name.empty() ? i.village_code : i.village_name),
-                        label_of(voc::sample_standings, i.standing, lang_),
-                        i.result ? label_of(voc::check_verdicts, i.result->verdict, lang_) : in(lang_, "待核查", "to check"),
-                        i.result ? label_of(voc::check_follow_ups, i.result->follow_up, lang_) : "-",
+                        label_or_code(voc::sample_standings, i.standing, lang_),
+                        i.result ? label_or_code(voc::check_verdicts, i.result->verdict, lang_) : in(lang_, "待核查", "to check"),
+                        i.result ? label_or_code(voc::check_follow_ups, i.result->follow_up, lang_) : "-",
                         i.result && i.result->follow_up != "none"
                             ? (i.follow_up_done ? in(lang_, "已处理", "done") : in(lang_, "待处理", "due"))
                             : "-"});
@@ -72,8 +67,8 @@ std::string spot_check_printer::item(const common::spot_check_item& i) const {
     if (!i.result) return out + in(lang_, "：待核查\n", ": not checked yet\n");
     const auto& r = *i.result;
     out += rformat(in(lang_, "：{} {}，结论“{}”，后续处理：{}\n", ": {} {}, verdict {}, follow-up: {}\n"), r.checked_on,
-                   label_of(voc::check_methods, r.method, lang_), label_of(voc::check_verdicts, r.verdict, lang_),
-                   label_of(voc::check_follow_ups, r.follow_up, lang_));
+                   label_or_code(voc::check_methods, r.method, lang_), label_or_code(voc::check_verdicts, r.verdict, lang_),
+                   label_or_code(voc::check_follow_ups, r.follow_up, lang_));
     for (const auto& f : r.findings)
         out += f.correct ? rformat(in(lang_, "  ✓ {}\n", "  ✓ {}\n"), f.field)
                          : rformat(in(lang_, "  ✗ {}：实际为 {}\n", "  ✗ {}: found {}\n"), f.field, f.found);

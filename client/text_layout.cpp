@@ -77,4 +77,10 @@ std::string format_beijing_time(std::int64_t ms_since_epoch) {
 
 std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
 
+std::string label_or_code(const common::vocabulary_list& list, const std::string& code, common::language lang) {
+    if (code.empty()) return "-";
+    const std::string& text = common::label(list, code, lang);
+    return text.empty() ? code : text;
+}
+
 }  // namespace fupin::client

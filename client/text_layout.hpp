@@ -12,6 +12,7 @@
 #include "common/api_error.hpp"
 #include "common/household.hpp"
 #include "common/utf8.hpp"
+#include "common/vocabulary.hpp"
 
 namespace fupin::client {
 
@@ -44,5 +45,9 @@ std::string rformat(std::string_view format, const Args&... args) {
 
 // A table's or label's value, "-" when there is none.
 std::string or_dash(const std::string& text);
+
+// A vocabulary code as a reader sees it: its label in `lang`, the code itself when the vocabulary does not know
+// it (a newer server's), "-" when there is none.
+std::string label_or_code(const common::vocabulary_list& list, const std::string& code, common::language lang);
 
 }  // namespace fupin::client
