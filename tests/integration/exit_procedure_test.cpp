@@ -6,12 +6,9 @@
 // its exit kept in its history.
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "client/client_error.hpp"
-#include "common/china_date.hpp"
 #include "common/household_json.hpp"
 #include "server/sql/connection.hpp"
 #include "server/sql/database_url.hpp"
@@ -77,16 +74,8 @@ protected:
         return c.request_json(http_method::post, "/api/v1/applications/" + std::to_string(id) + "/steps", body.dump());
     }
 
-    // The server's day in China (its clock is the real one plus the test's offset), and the one after it.
-    std::string today(int plus_days = 0) const {
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch()).count() +
-                        *clock_offset_ms_ + plus_days * day_ms;
-        return common::format_date(common::china_date_of_ms(ms));
-    }
-
     json vote(int votes_for, std::string meeting_date = "") const {
-        if (meeting_date.empty()) meeting_date = today();
+        if (meeting_date.empty()) meeting_date = server_day();
         json panel = json::array();
         for (int i = 1; i <= 9; ++i) panel.push_back("评议员" + std::to_string(i));
         return {{"meeting_date", meeting_date}, {"panel", panel}, {"votes_for", votes_for},
@@ -94,7 +83,7 @@ protected:
     }
 
     json acknowledgement(const common::household& h) {
-        return {{"acknowledged_on", today()}, {"signed_by", h.head_name}, {"witness", "驻村工作队员李四"}};
+        return {{"acknowledged_on", server_day()}, {"signed_by", h.head_name}, {"witness", "驻村工作队员李四"}};
     }
 
     static json post(client::api_client&& c, const std::string& level, const std::string& area) {
@@ -157,7 +146,7 @@ TEST_P(exit_procedure, a_household_goes_through_every_step_to_exited_and_keeps_i
             "step_out_of_order");
     auto e = refused([&] { step(clerk, id, {{"action", "appraise"}}); }, 422, "missing_field");
     EXPECT_EQ(e.field(), "vote");
-    e = refused([&] { step(clerk, id, {{"action", "appraise"}, {"vote", vote(9, today(1))}}); }, 422,
+    e = refused([&] { step(clerk, id, {{"action", "appraise"}, {"vote", vote(9, server_day(1))}}); }, 422,
                 "invalid_value");
     EXPECT_EQ(e.field(), "vote.meeting_date");
     e = refused([&] { step(clerk, id, {{"action", "appraise"}, {"vote", vote(9, "2026-01-01")}}); }, 422,

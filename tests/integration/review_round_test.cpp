@@ -4,11 +4,8 @@
 // once the clock passes the deadline.
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include <nlohmann/json.hpp>
 
-#include "common/china_date.hpp"
 #include "common/household_json.hpp"
 #include "server/sql/connection.hpp"
 #include "server/sql/database_url.hpp"
@@ -39,17 +36,10 @@ protected:
         return h.id;
     }
 
-    std::string today(int plus_days = 0) const {
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch()).count() +
-                        *clock_offset_ms_ + plus_days * day_ms;
-        return common::format_date(common::china_date_of_ms(ms));
-    }
-
     json open(client::api_client&& c, int half = 2, int deadline_in_days = 10) { return open(c, half, deadline_in_days); }
     json open(client::api_client& c, int half = 2, int deadline_in_days = 10) {
         return c.request_json(http_method::post, "/api/v1/review-rounds",
-                              json{{"year", 2026}, {"half", half}, {"deadline", today(deadline_in_days)}}.dump());
+                              json{{"year", 2026}, {"half", half}, {"deadline", server_day(deadline_in_days)}}.dump());
     }
 
     static json enter(client::api_client&& c, std::int64_t round, const common::household& file) {
@@ -86,9 +76,9 @@ TEST_P(review_rounds, the_county_opens_a_round_of_every_registered_household_and
     auto approver = client_as("approver");
     EXPECT_EQ(open(approver, 1)["households"], 5);  // the poverty office opens rounds too
     EXPECT_EQ(admin.request(http_method::post, "/api/v1/review-rounds",
-                            json{{"year", 2026}, {"half", 3}, {"deadline", today(5)}}.dump()).status, 422);
+                            json{{"year", 2026}, {"half", 3}, {"deadline", server_day(5)}}.dump()).status, 422);
     EXPECT_EQ(admin.request(http_method::post, "/api/v1/review-rounds",
-                            json{{"year", 2027}, {"half", 1}, {"deadline", today(-1)}}.dump()).status, 422);
+                            json{{"year", 2027}, {"half", 1}, {"deadline", server_day(-1)}}.dump()).status, 422);
 
     const auto id = round["id"].dump();
     const auto all = get(client_as("supervisor"), "/api/v1/review-rounds/" + id + "/progress?by=township");

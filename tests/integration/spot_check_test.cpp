@@ -4,13 +4,11 @@
 // their township and the county with the figures behind it.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
-#include "common/china_date.hpp"
 #include "common/household_json.hpp"
 #include "server/sql/connection.hpp"
 #include "server/sql/database_url.hpp"
@@ -65,18 +63,12 @@ protected:
                               body.dump());
     }
 
-    static json accurate(const std::string& on = "") {
-        return {{"checked_on", on.empty() ? today() : on},
+    json accurate(const std::string& on = "") const {
+        return {{"checked_on", on.empty() ? server_day() : on},
                 {"method", "home_visit"},
                 {"findings", json::array({{{"field", "members"}, {"correct", true}}})},
                 {"verdict", "accurate"},
                 {"follow_up", "none"}};
-    }
-
-    static std::string today() {
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch()).count();
-        return common::format_date(common::china_date_of_ms(ms));
     }
 
     long long count_where(const std::string& table, const std::string& condition) {
@@ -197,7 +189,7 @@ TEST_P(spot_checks, each_file_is_checked_once_and_the_accuracy_shows_its_figures
     EXPECT_EQ(refused([&] { record(supervisor, id, in_a[1], empty); }, 422, "invalid_value").field(), "findings");
 
     // An inaccurate file: its correction is due until the file is edited.
-    json wrong{{"checked_on", today()},
+    json wrong{{"checked_on", server_day()},
                {"method", "unannounced"},
                {"findings", json::array({{{"field", "income"}, {"correct", false}, {"found", "家中开有小卖部，年收入约2万元"}},
                                          {{"field", "members"}, {"correct", true}}})},

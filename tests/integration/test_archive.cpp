@@ -1,7 +1,9 @@
 #include "test_archive.hpp"
 
+#include <chrono>
 #include <cstdlib>
 
+#include "common/china_date.hpp"
 #include "server/sql/database_url.hpp"
 
 namespace fupin::test {
@@ -87,6 +89,13 @@ client::api_client archive_test::client_for(const std::string& area, common::lan
     if (area == township_a) return client_as("reviewer_a", lang);
     if (area == township_b) return client_as("reviewer_b", lang);
     throw std::invalid_argument("no test office for " + area);
+}
+
+std::string archive_test::server_day(int plus_days) const {
+    constexpr std::int64_t day_ms = 24LL * 60 * 60 * 1000;
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+    return common::format_date(common::china_date_of_ms(now + *clock_offset_ms_ + plus_days * day_ms));
 }
 
 client::api_client archive_test::client_as(const std::string& username, common::language lang) {

@@ -42,6 +42,9 @@ protected:
     // Not logged in, with the certificate of `area` (a township code or the county code).
     client::connection_options options_for(const std::string& area);
 
+    // The server's day in China (its clock: the real one plus the offset below), `plus_days` on: "YYYY-MM-DD".
+    std::string server_day(int plus_days = 0) const;
+
     // The server's clock is the real one plus this offset, so tests can let sessions expire.
     std::shared_ptr<std::atomic<std::int64_t>> clock_offset_ms_ = std::make_shared<std::atomic<std::int64_t>>(0);
     // The caches' clock (server_config::monotonic_clock) is the steady one plus this offset, so tests can let
