@@ -1,5 +1,6 @@
 #include "server/storage/event_repository.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace fupin::server::storage {
@@ -20,6 +21,7 @@ constexpr const char* insert_events =
     "INSERT INTO events (seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary) ";
 constexpr const char* event_from_head = "SELECT last_seq - ?, ?, ?, ?, ?, ?, ?, ?, ? FROM event_head WHERE id = 1";
 constexpr const char* union_all = " UNION ALL ";
+constexpr std::size_t events_per_insert = 200;
 constexpr const char* select_after =
     "SELECT seq, at_ms, kind, record, township_code, village_code, public, summary, public_summary FROM events "
     "WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -42,17 +44,22 @@ void event_repository::append_all(const std::vector<change_event>& events) {
     if (!conn_.in_transaction()) throw std::logic_error("event_repository::append_all outside a transaction");
     const auto n = static_cast<std::int64_t>(events.size());
     if (conn_.execute(advance_head_by, {n}) != 1) throw std::logic_error("event_head row missing");
-    std::string sql = insert_events;
-    std::vector<sql::value> params;
     std::int64_t below_head = n;
-    for (const auto& e : events) {
-        if (!params.empty()) sql += union_all;
-        sql += event_from_head;
-        params.insert(params.end(), {--below_head, e.at_ms, e.kind, e.record, e.township_code, e.village_code,
-                                     std::int64_t{e.is_public ? 1 : 0}, e.summary.empty() ? "{}" : e.summary,
-                                     e.public_summary.empty() ? "{}" : e.public_summary});
+    // At most events_per_insert per statement: SQLite takes no more than 500 terms in one compound SELECT.
+    for (std::size_t start = 0; start < events.size(); start += events_per_insert) {
+        const auto end = std::min(events.size(), start + events_per_insert);
+        std::string sql = insert_events;
+        std::vector<sql::value> params;
+        for (std::size_t i = start; i < end; ++i) {
+            const auto& e = events[i];
+            if (i > start) sql += union_all;
+            sql += event_from_head;
+            params.insert(params.end(), {--below_head, e.at_ms, e.kind, e.record, e.township_code, e.village_code,
+                                         std::int64_t{e.is_public ? 1 : 0}, e.summary.empty() ? "{}" : e.summary,
+                                         e.public_summary.empty() ? "{}" : e.public_summary});
+        }
+        conn_.execute(sql, params);
     }
-    conn_.execute(sql, params);
 }
 
 std::vector<change_event> event_repository::after(std::int64_t after_seq, int limit) {

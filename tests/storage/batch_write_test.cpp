@@ -98,6 +98,23 @@ TEST_P(storage_backend, append_all_gives_events_consecutive_seqs_after_those_bef
         EXPECT_EQ(all[i].summary, R"({"n":"household/)" + std::to_string(i + 1) + R"("})");
     }
     EXPECT_EQ(events.last_seq(), 4);
+
+    // More than one statement holds (a department's list flags thousands of households at once): still one run
+    // of seqs in the order given.
+    std::vector<change_event> many;
+    for (int i = 5; i <= 1204; ++i) many.push_back(event("household/" + std::to_string(i)));
+    {
+        sql::transaction tx(conn(), sql::tx_mode::write);
+        events.append_all(many);
+        tx.commit();
+    }
+    const auto later = events.after(4, 2000);
+    ASSERT_EQ(later.size(), 1200U);
+    for (std::size_t i = 0; i < later.size(); ++i) {
+        EXPECT_EQ(later[i].seq, std::int64_t(i) + 5);
+        EXPECT_EQ(later[i].record, "household/" + std::to_string(i + 5));
+    }
+    EXPECT_EQ(events.last_seq(), 1204);
 }
 
 TEST_P(storage_backend, append_all_chains_audit_entries_as_if_appended_one_at_a_time) {
