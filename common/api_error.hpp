@@ -3,9 +3,10 @@
 // {"error":{"code":"…","message":"…","field":"…"}} with the right HTTP status. Messages are written in Chinese
 // and English at the throw site so that the message a clerk reads says exactly what is wrong.
 #include <cstdint>
-#include <map>
 #include <stdexcept>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "common/language.hpp"
 
@@ -31,7 +32,12 @@ public:
     // Extra facts a program may act on, rendered as "details" beside code and message
     // (e.g. where an already registered person is). Never personal data of another township.
     api_error& with_detail(const std::string& key, std::string value) { details_[key] = std::move(value); return *this; }
-    const std::map<std::string, std::string>& details() const noexcept { return details_; }
+    // A detail that is more than a text: e.g. the list of a refused file's bad rows.
+    api_error& with_json_detail(const std::string& key, nlohmann::json value) {
+        details_[key] = std::move(value);
+        return *this;
+    }
+    const nlohmann::json& details() const noexcept { return details_; }  // an object, empty when none
 
     // When a client may try again (sent as Retry-After); 0: not said.
     api_error& with_retry_after(int seconds) { retry_after_seconds_ = seconds; return *this; }
@@ -43,7 +49,7 @@ private:
     std::string message_zh_;
     std::string message_en_;
     std::string field_;
-    std::map<std::string, std::string> details_;
+    nlohmann::json details_ = nlohmann::json::object();
     int retry_after_seconds_ = 0;
 };
 
