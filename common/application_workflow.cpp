@@ -107,6 +107,11 @@ std::string_view application_workflow::kind_of(std::string_view state) {
     return state.rfind("exit", 0) == 0 ? case_kind::exit : case_kind::identification;
 }
 
+bool application_workflow::stopped_by_department_flags(const workflow_transition& t) {
+    return kind_of(t.to_state) == case_kind::identification &&
+           (t.judges_household || t.action == procedure_action::register_household);
+}
+
 const workflow_transition& application_workflow::opening(std::string_view kind) {
     return *find(kind == case_kind::exit ? a::propose : a::apply, "");
 }

@@ -103,6 +103,9 @@ public:
     static std::string_view kind_of(std::string_view state);
     // The step that opens a case of `kind` (apply, propose), from the empty state.
     static const workflow_transition& opening(std::string_view kind);
+    // Whether an open flag from another department's list (common/department_check.hpp) stops this step: every
+    // step of identification that judges the file (apply, verify, approve), and registration. No exit step.
+    static bool stopped_by_department_flags(const workflow_transition& t);
 
     // The posting a *_posted state waits on: village | township | county | exit_village | exit_county; nullopt
     // for other states.

@@ -37,4 +37,12 @@ void judge_review_entry(review_entry& entry, const household& entered, const std
     entry.outcome = "stays";
 }
 
+void hold_review_entry(review_entry& entry, const std::vector<household_flag>& holding) {
+    const auto reasons = excluding_reasons(holding);
+    if (reasons.empty()) return;
+    entry.outcome = "flagged";
+    entry.held_by_flag = true;
+    entry.reasons.insert(entry.reasons.end(), reasons.begin(), reasons.end());
+}
+
 }  // namespace fupin::common

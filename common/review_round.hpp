@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/department_check.hpp"
 #include "common/exit_rules.hpp"
 #include "common/household.hpp"
 #include "common/identification_rules.hpp"
@@ -44,6 +45,10 @@ struct review_entry {
     std::string note;
     std::string entered_by;
     std::int64_t entered_at_ms = 0;
+    // Read: an open flag of an excluding kind from the other departments' lists (common/department_check.hpp)
+    // holds the household in the 疑点 list, entered or not, until a reviewer clears it; outcome then reads flagged
+    // and reasons end with the flags'.
+    bool held_by_flag = false;
 };
 
 // Progress of a round in one area (a village or a township; the county with area_code "").
@@ -70,5 +75,10 @@ inline constexpr money_fen review_income_jump_floor = 100000;  // 1,000 yuan
 // Fills outcome, reasons, size_after and per_capita_after of `entry`.
 void judge_review_entry(review_entry& entry, const household& entered, const std::optional<exit_standard>& standard,
                         const std::string& today);
+
+// The entry as the round's lists read it while other departments' flags hold its household (the flags with
+// household_flag::holds, common/department_check.hpp): 疑点 (flagged), held_by_flag, the flags' reasons after its
+// own. Nothing changes when `holding` is empty.
+void hold_review_entry(review_entry& entry, const std::vector<household_flag>& holding);
 
 }  // namespace fupin::common

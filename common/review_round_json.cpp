@@ -35,7 +35,8 @@ json to_json(const review_entry& e) {
             {"per_capita_after", e.entered_at_ms ? fen_to_json(e.per_capita_after) : json(nullptr)},
             {"note", e.note},
             {"entered_by", e.entered_by},
-            {"entered_at", utc_ms_or_null(e.entered_at_ms)}};
+            {"entered_at", utc_ms_or_null(e.entered_at_ms)},
+            {"held_by_flag", e.held_by_flag}};
 }
 
 json to_json(const review_progress& p) {
@@ -77,6 +78,7 @@ review_entry review_entry_from_json(const json& j) {
         else if (key == "entered_by") e.entered_by = string_at(v, key);
         else if (key == "entered_at") e.entered_at_ms = utc_ms_or_zero_at(v, key);
         else if (key == "reasons") e.reasons = verdict_reasons_from_json(v, key);
+        else if (key == "held_by_flag") e.held_by_flag = bool_at(v, key);
     }
     return e;
 }

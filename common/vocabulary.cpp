@@ -389,6 +389,16 @@ const vocabulary_list review_outcomes{"review_outcomes",
                                        {"proposed_exit", "拟脱贫", "proposed for exit"},
                                        {"flagged", "疑点", "flagged"}}};
 
+// The lists other departments send the county for 数据比对 (common/department_check.hpp says which exclude).
+const vocabulary_list department_list_kinds{"department_list_kinds",
+                                           {{"dibao", "低保", "minimum living allowance (dibao)"},
+                                            {"tekun", "特困供养", "destitute support (tekun)"},
+                                            {"disability", "残疾人证", "disability certificate"},
+                                            {"vehicle", "机动车", "motor vehicle"},
+                                            {"commercial_housing", "商品房", "commercial housing purchase"},
+                                            {"business", "工商登记", "business registration"},
+                                            {"state_payroll", "财政供养", "state payroll"}}};
+
 const vocabulary_list objection_states{"objection_states",
                                        {{"open", "待核实答复", "open"},
                                         {"upheld", "异议成立", "upheld"},
@@ -407,7 +417,9 @@ const std::vector<const vocabulary_list*>& all() {
         // The identification and exit procedures.
         &application_states, &case_kinds, &procedure_actions, &posting_levels, &objection_states,
         // Review rounds and spot checks.
-        &review_outcomes, &sample_standings, &check_methods, &check_verdicts, &check_follow_ups};
+        &review_outcomes, &sample_standings, &check_methods, &check_verdicts, &check_follow_ups,
+        // Checks against other departments' lists.
+        &department_list_kinds};
     return lists;
 }
 

@@ -73,6 +73,8 @@ extern const vocabulary_list sample_standings;    // registered, exited, refused
 extern const vocabulary_list check_methods;       // 入户, 电话, 暗访
 extern const vocabulary_list check_verdicts;      // 准确, 有误, 应退未退, 应纳未纳
 extern const vocabulary_list check_follow_ups;    // none, correction, exit, identification
+// Checks against other departments (common/department_check.hpp).
+extern const vocabulary_list department_list_kinds;  // 低保, 特困供养, 残疾人证, 机动车, 商品房, 工商登记, 财政供养
 
 // Every list above, e.g. for a client that prints them all or a server endpoint that serves them.
 const std::vector<const vocabulary_list*>& all();

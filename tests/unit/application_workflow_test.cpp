@@ -364,4 +364,11 @@ TEST(application_workflow, every_code_has_a_label) {
     }
 }
 
+TEST(application_workflow, another_department_s_list_stops_identification_where_the_file_is_judged_and_at_registration) {
+    std::vector<std::string> stopped;
+    for (const auto& t : application_workflow::transitions())
+        if (application_workflow::stopped_by_department_flags(t)) stopped.push_back(std::string(t.action));
+    EXPECT_EQ(stopped, (std::vector<std::string>{"apply", "verify", "approve", "register"}));  // no exit step
+}
+
 }  // namespace
