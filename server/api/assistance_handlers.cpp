@@ -9,11 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string query_text(const api_request& request, const std::string& name) {
-    const auto it = request.query.find(name);
-    return it == request.query.end() ? std::string() : it->second;
-}
-
 }  // namespace
 
 assistance_handlers::assistance_handlers(service::measure_service measures, service::visit_service visits,

@@ -61,6 +61,11 @@ const nlohmann::json& required_field(const nlohmann::json& body, const char* key
     return *it;
 }
 
+std::string query_text(const api_request& request, const std::string& name) {
+    const auto it = request.query.find(name);
+    return it == request.query.end() ? std::string() : it->second;
+}
+
 int query_int(const api_request& request, const std::string& name, int fallback, int min, int max) {
     auto it = request.query.find(name);
     if (it == request.query.end() || it->second.empty()) return fallback;

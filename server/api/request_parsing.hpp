@@ -27,6 +27,8 @@ int parse_year(const std::string& text);
 // The value of a body's key; 422 missing_field naming it when absent.
 const nlohmann::json& required_field(const nlohmann::json& body, const char* key);
 
+// A query parameter's text; "" when absent.
+std::string query_text(const api_request& request, const std::string& name);
 // An optional integer query parameter within [min, max]; 400 invalid_parameter naming it otherwise.
 int query_int(const api_request& request, const std::string& name, int fallback, int min, int max);
 

@@ -11,15 +11,6 @@ namespace fupin::server::api {
 
 namespace jf = common::json_fields;
 
-namespace {
-
-std::string query_text(const api_request& request, const char* name) {
-    auto it = request.query.find(name);
-    return it == request.query.end() ? std::string() : it->second;
-}
-
-}  // namespace
-
 review_round_handlers::review_round_handlers(service::review_round_service rounds,
                                              service::person_lookup_service lookups)
     : rounds_(std::move(rounds)), lookups_(std::move(lookups)) {}
