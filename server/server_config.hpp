@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "common/department_list_file.hpp"
 #include "common/procedure.hpp"
 
 namespace fupin::server {
@@ -35,6 +36,10 @@ struct server_config {
 
     std::size_t header_limit = 8 * 1024;
     std::size_t body_limit = 1024 * 1024;
+    // A file sent whole (api/file_uploads.hpp: a department's list of up to 200,000 rows) with the county's
+    // certificate may be this large and take this long to arrive.
+    std::size_t upload_body_limit = common::department_list_max_bytes;
+    std::chrono::seconds upload_read_timeout{120};
     std::chrono::seconds handshake_timeout{5};  // a handshake is 2 round trips: seconds even on a poor line
     std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request, header included
     std::chrono::seconds read_timeout{30};     // the body of a request, once its header arrived

@@ -1,12 +1,14 @@
 #include "server/net/http_message.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "server/net/request_target.hpp"
 
 namespace fupin::server::net {
 
-api::api_request to_api_request(const http::request<http::string_body>& message, std::uint64_t number) {
+api::api_request to_api_request(http::request<http::string_body>& message, std::uint64_t number) {
     api::api_request request;
     request.request_id = fmt::format("{:08x}", number);
     request.method = std::string(message.method_string());
@@ -18,7 +20,7 @@ api::api_request to_api_request(const http::request<http::string_body>& message,
     request.idempotency_key = std::string(message["Idempotency-Key"]);
     request.authorization = std::string(message[http::field::authorization]);
     request.lang = common::language_from_accept_language(std::string(message[http::field::accept_language]));
-    request.body = message.body();
+    request.body = std::move(message.body());
     return request;
 }
 

@@ -9,8 +9,9 @@
 
 namespace fupin::server::net {
 
-// `number` becomes the request id (8 hex digits) that the log lines and the X-Request-Id header carry.
-api::api_request to_api_request(const http::request<http::string_body>& message, std::uint64_t number);
+// `number` becomes the request id (8 hex digits) that the log lines and the X-Request-Id header carry. The body
+// is moved out of `message` (a department's list may be 32 MiB: it is not copied); its header stays.
+api::api_request to_api_request(http::request<http::string_body>& message, std::uint64_t number);
 
 // JSON, never cached, the request id and (for Chinese) the content language, then the answer's own headers.
 http::response<http::string_body> to_http_response(const api::api_response& response, const api::api_request& request,

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -9,6 +10,7 @@
 #include "transport/tls_context.hpp"
 #include "transport/websocket.hpp"
 #include "server/api/error_response.hpp"
+#include "server/api/file_uploads.hpp"
 #include "server/feed/event_hub.hpp"
 #include "server/net/http_message.hpp"
 #include "server/feed/websocket_session.hpp"
@@ -127,15 +129,32 @@ asio::awaitable<void> http_session::run() {
     while (keep_alive && !context_.stopping) {
         http::request_parser<http::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
-        parser.body_limit(config.body_limit);
+        // Beast refuses a declared Content-Length over the limit as soon as the header is complete, before we know
+        // which request it is: the header is read under the larger limit, the request's own applied after it.
+        parser.body_limit(std::max(config.body_limit, config.upload_body_limit));
 
         idle_ = true;
         beast::get_lowest_layer(stream_).expires_after(config.idle_timeout);
         co_await http::async_read_header(stream_, buffer, parser, redirect_error(use_awaitable, ec));
         idle_ = false;
+        std::size_t limit = config.body_limit;
         if (!ec && !parser.is_done()) {
-            beast::get_lowest_layer(stream_).expires_after(config.read_timeout);
-            co_await http::async_read(stream_, buffer, parser, redirect_error(use_awaitable, ec));
+            const auto method = parser.get().method_string();
+            const auto target = parser.get().target();
+            // Only the county imports lists (a 6-digit county code in the certificate): a township's or village's
+            // certificate never makes the server read more than an ordinary body, logged in or not.
+            const bool upload = caller_area_.size() == 6 &&
+                                api::is_file_upload(std::string_view(method.data(), method.size()),
+                                                    std::string_view(target.data(), target.size()));
+            if (upload) limit = config.upload_body_limit;
+            if (parser.content_length() && *parser.content_length() > limit) {
+                ec = http::error::body_limit;
+            } else {
+                parser.body_limit(limit);  // a chunked body is counted against it as it arrives
+                beast::get_lowest_layer(stream_).expires_after(upload ? config.upload_read_timeout
+                                                                      : config.read_timeout);
+                co_await http::async_read(stream_, buffer, parser, redirect_error(use_awaitable, ec));
+            }
         }
         const auto lang =
             common::language_from_accept_language(std::string(parser.get()[http::field::accept_language]));
@@ -143,7 +162,7 @@ asio::awaitable<void> http_session::run() {
             co_await send_error_and_close(413, "body_too_large", "请求内容过大", "the request body is too large", lang);
             // The client is probably still sending the body. Closing now would reset the connection and the
             // client would never read the 413, so read and discard a bounded amount first (a lingering close).
-            co_await discard_input(4 * config.body_limit, std::chrono::seconds(5));
+            co_await discard_input(4 * limit, std::chrono::seconds(5));
             break;
         }
         if (ec == http::error::header_limit) {
