@@ -13,6 +13,7 @@
 #include "server/api/exit_handlers.hpp"
 #include "server/api/review_round_handlers.hpp"
 #include "server/api/spot_check_handlers.hpp"
+#include "server/api/department_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
 #include "server/api/assistance_handlers.hpp"
@@ -148,6 +149,13 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("PUT", "/api/v1/review-rounds/{id}/households/{household_id}", auth(bind(rounds, &review_round_handlers::enter)));
     r.add("GET", "/api/v1/review-rounds/{id}/entries", auth(bind(rounds, &review_round_handlers::entries)));
     r.add("GET", "/api/v1/review-rounds/{id}/progress", auth(bind(rounds, &review_round_handlers::progress)));
+    auto department_checks = std::make_shared<department_check_handlers>(use_cases.department_checks);
+    r.add("POST", "/api/v1/department-lists", auth(bind(department_checks, &department_check_handlers::import_list)));
+    r.add("GET", "/api/v1/department-lists", auth(bind(department_checks, &department_check_handlers::lists)));
+    r.add("GET", "/api/v1/household-flags", auth(bind(department_checks, &department_check_handlers::flags)));
+    r.add("POST", "/api/v1/household-flags/{id}/clear", auth(bind(department_checks, &department_check_handlers::clear)));
+    r.add("GET", "/api/v1/households/{id}/flags",
+          auth(bind(department_checks, &department_check_handlers::household_flags)));
 
     r.add("GET", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::units)));
     r.add("POST", "/api/v1/helper-units", auth(bind(helpers, &helper_handlers::create_unit)));

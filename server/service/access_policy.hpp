@@ -22,6 +22,8 @@ enum class permission {
     record_visits,       // visits (走访) to the area's households
     record_checks,       // the county's unannounced checks (明察暗访) on a file, and its spot checks (抽查)
     open_review_rounds,  // the county's half-yearly review rounds (半年审核调整)
+    import_department_lists,  // other departments' lists for the checks (数据比对)
+    clear_flags,              // clear a household's flag from those checks, with a reason (核销)
 };
 
 class access_policy {
@@ -52,6 +54,9 @@ public:
 
     // A step of the identification procedure: the role must be among `roles` (from common/application_workflow)
     // and the user's area must cover the case's village. Throws like require().
+    // What require_step() decides, as a yes or no.
+    static bool may_take_step(const principal& who, const std::vector<std::string_view>& roles,
+                              std::string_view case_village);
     static void require_step(const principal& who, const std::vector<std::string_view>& roles,
                              std::string_view case_village);
 };

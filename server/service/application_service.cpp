@@ -12,6 +12,7 @@
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/case_steps.hpp"
+#include "server/service/department_check_service.hpp"
 #include "server/service/exit_standard_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/run_in_transaction.hpp"
@@ -109,6 +110,17 @@ common::application application_service::open_case(sql::connection& db, const pr
             throw api_error::invalid_field("year", "invalid_value", "脱贫退出的年度应为今年或上一年",
                                            "an exit is of this year or the last");
     }
+    // Members the department lists name are flagged before the file is judged, and stay flagged if it is refused
+    // (only for a caller who may take the step: anyone else is refused below and leaves nothing behind).
+    const bool gated = workflow::stopped_by_department_flags(t);
+    if (gated) {
+        const auto village = run_in_transaction(db, sql::tx_mode::read, [&] {
+            const auto found = storage::household_repository(db).find(household_id);
+            return found ? found->village_code : std::string();
+        });
+        if (!village.empty() && access_policy::may_take_step(who, t.roles, village))
+            department_check_service::raise_new_flags(db, who, household_id, now_());
+    }
     return once_more_after_a_lost_insert([&] {  // run again: the check below then names the winner's case
         return run_in_transaction(db, sql::tx_mode::write, [&] {
             const auto now = now_();
@@ -137,6 +149,7 @@ common::application application_service::open_case(sql::connection& db, const pr
                                     zh(common::vocabulary::procedure_actions, t.action),
                                 "the household is " + en(common::vocabulary::household_statuses, h.status) +
                                     "; no " + en(common::vocabulary::procedure_actions, t.action) + " is possible");
+            if (gated) department_check_service::refuse_if_excluded(db, who, household_id, now);
             const auto verdict = judge_case(db, kind, household_id, year, now);
             common::application a;
             a.household_id = household_id;
@@ -201,6 +214,14 @@ common::application application_service::take_step(sql::connection& db, const pr
         require_posting_over(db, a, now, details);
         a.posting_id.reset();
     }
+    if (workflow::stopped_by_department_flags(*t)) {
+        try {
+            department_check_service::refuse_if_excluded(db, who, a.household_id, now);
+        } catch (api_error& e) {
+            e.with_detail("application_id", std::to_string(a.id));
+            throw;
+        }
+    }
     if (t->judges_household) details["verdict"] = judge_case(db, a.kind, a.household_id, a.year, now, a.id);
     if (t->takes_vote) {
         const auto vote = checked_vote(r.vote, now, a.created_at_ms);
@@ -251,8 +272,27 @@ common::application application_service::take_step(sql::connection& db, const pr
     return a;
 }
 
+void application_service::raise_department_flags(sql::connection& db, const principal& who,
+                                                 const std::vector<std::int64_t>& ids,
+                                                 const std::string& action) const {
+    std::vector<std::int64_t> households;
+    run_in_transaction(db, sql::tx_mode::read, [&] {
+        storage::application_repository apps(db);
+        for (auto id : ids) {
+            const auto a = apps.find(id);
+            if (!a) continue;
+            const auto* t = workflow::find(action, a->state);
+            // Only for a caller who may take the step: anyone else is refused by it and leaves nothing behind.
+            if (t && workflow::stopped_by_department_flags(*t) && access_policy::may_take_step(who, t->roles, a->village_code))
+                households.push_back(a->household_id);
+        }
+    });
+    for (auto h : households) department_check_service::raise_new_flags(db, who, h, now_());
+}
+
 common::application application_service::step(sql::connection& db, const principal& who, std::int64_t id,
                                             const step_request& r) const {
+    raise_department_flags(db, who, {id}, r.action);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         auto a = take_step(db, who, id, r, now_());
         a.steps = storage::application_repository(db).steps(a.id);
@@ -268,6 +308,7 @@ std::vector<common::application> application_service::step_many(sql::connection&
                                        "give 1 to 200 cases at a time");
     if (std::set<std::int64_t>(ids.begin(), ids.end()).size() != ids.size())
         throw api_error::invalid_field("application_ids", "invalid_value", "申请编号有重复", "a case is listed twice");
+    raise_department_flags(db, who, ids, r.action);
     return run_in_transaction(db, sql::tx_mode::write, [&] {
         const auto now = now_();
         std::vector<common::application> out;
@@ -316,7 +357,14 @@ common::identification_verdict application_service::verdict(sql::connection& db,
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         const auto h = load_household(db, household_id);
         access_policy::require(who, permission::read_households, h.village_code);
-        return common::identification_rules::judge(h, quota_service::line_of(db, year), year);
+        auto verdict = common::identification_rules::judge(h, quota_service::line_of(db, year), year);
+        // What apply would answer: a flag that holds the household stops it first.
+        auto held = department_check_service::holding_reasons(db, household_id);
+        if (!held.empty()) {
+            verdict.eligible = false;
+            verdict.reasons.insert(verdict.reasons.begin(), held.begin(), held.end());
+        }
+        return verdict;
     });
 }
 

@@ -64,6 +64,11 @@ private:
                                   std::int64_t household_id, int year, const std::string& note) const;
     common::application take_step(sql::connection& db, const principal& who, std::int64_t id,
                                   const step_request& request, std::int64_t now) const;
+    // Before a step the department lists may stop (application_workflow::stopped_by_department_flags): members
+    // they name are flagged, in a transaction of their own (department_check_service::raise_new_flags), so the
+    // flags stay if the step is refused.
+    void raise_department_flags(sql::connection& db, const principal& who, const std::vector<std::int64_t>& ids,
+                                const std::string& action) const;
 
     clock now_;
 };

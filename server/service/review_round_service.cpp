@@ -12,11 +12,13 @@
 #include "common/review_round_json.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
+#include "server/service/department_check_service.hpp"
 #include "server/service/event_outbox.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/run_in_transaction.hpp"
 #include "server/sql/error.hpp"
 #include "server/storage/exit_standard_repository.hpp"
+#include "server/storage/department_check_repository.hpp"
 #include "server/storage/review_round_repository.hpp"
 
 namespace fupin::server::service {
@@ -46,6 +48,20 @@ std::string area_of(const principal& who, const std::string& asked) {
 }
 
 std::string half_text_zh(int half) { return half == 1 ? "上半年" : "下半年"; }
+
+// Entries as the round's lists read them (common::hold_review_entry): the repository says which are held; their
+// flags are read for their reasons.
+void with_flag_reasons(sql::connection& db, std::vector<common::review_entry>& entries) {
+    std::vector<std::int64_t> held;
+    for (const auto& e : entries)
+        if (e.held_by_flag) held.push_back(e.household_id);
+    if (held.empty()) return;
+    const auto flags = storage::department_check_repository(db).holding_flags(held);
+    for (auto& e : entries) {
+        e.held_by_flag = false;  // the flags read now decide (one may have been cleared between the two reads)
+        if (auto it = flags.find(e.household_id); it != flags.end()) common::hold_review_entry(e, it->second);
+    }
+}
 
 }  // namespace
 
@@ -142,6 +158,8 @@ common::review_entry review_round_service::enter(sql::connection& db, const prin
         entry.township_code = after.township_code;
         entry.village_code = after.village_code;
         rounds.save(entry);
+        // A member who joined with this entry may be on a list already.
+        department_check_service::raise_new_flags_in(conn, who, household_id, now);
         const auto record = "review_round/" + std::to_string(round_id);
         event_outbox::append(conn, "review_round.entered", record, {entry.township_code, entry.village_code},
                              {{"round_id", round_id}, {"household_id", household_id}, {"outcome", entry.outcome}},
@@ -158,7 +176,12 @@ common::review_entry review_round_service::enter(sql::connection& db, const prin
                             now);
     };
     households_.update(db, who, household_id, std::move(input), options);
-    return entry;
+    // Read back as the lists read it: held by an open flag, it is 疑点 whatever the entry was judged.
+    return run_in_transaction(db, sql::tx_mode::read, [&] {
+        std::vector<common::review_entry> one{*storage::review_round_repository(db).entry(round_id, household_id)};
+        with_flag_reasons(db, one);
+        return one.front();
+    });
 }
 
 std::vector<common::review_entry> review_round_service::entries(sql::connection& db, const principal& who,
@@ -173,8 +196,10 @@ std::vector<common::review_entry> review_round_service::entries(sql::connection&
                         "outcome must be stays, proposed_exit, flagged or outstanding", "outcome");
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         load(db, round_id);
-        return storage::review_round_repository(db).entries(round_id, prefix, outcome, after,
-                                                            std::clamp(page_size, 1, 500));
+        auto page = storage::review_round_repository(db).entries(round_id, prefix, outcome, after,
+                                                                 std::clamp(page_size, 1, 500));
+        with_flag_reasons(db, page);
+        return page;
     });
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/verdict_reason_json.hpp"
+#include "server/storage/department_check_repository.hpp"
 
 namespace fupin::server::storage {
 namespace {
@@ -20,27 +21,44 @@ constexpr const char* select_rounds =
     "(SELECT COUNT(*) FROM review_entries e WHERE e.round_id = r.id), "
     "(SELECT COUNT(*) FROM review_entries e WHERE e.round_id = r.id AND e.entered_at_ms > 0) "
     "FROM review_rounds r ";
-constexpr const char* select_entries =
-    "SELECT e.round_id, e.household_id, e.township_code, e.village_code, COALESCE(v.name, ''), "
-    "COALESCE(h.head_name, ''), e.size_before, e.per_capita_before, e.outcome, e.reasons, e.size_after, "
-    "e.per_capita_after, e.note, e.entered_by, e.entered_at_ms "
-    "FROM review_entries e LEFT JOIN households h ON h.id = e.household_id "
-    "LEFT JOIN areas v ON v.code = e.village_code ";
+// The household of entry e is held by another department's list (数据比对: an open flag of an excluding kind on a
+// member still in it, department_check_repository's rule) and the entry is of the newest round: it stays in that
+// round's 疑点 list, entered or not, until a reviewer clears the flag; its outcome then reads as flagged, whatever
+// its entry was judged. Earlier rounds read as they were judged. Made on first use: the rule lives in another
+// file's constants.
+const std::string& held() {
+    static const std::string sql = "(e.round_id = (SELECT MAX(id) FROM review_rounds) AND " +
+                                   department_check_repository::household_is_held("e.household_id") + ")";
+    return sql;
+}
+
+const std::string& select_entries() {
+    static const std::string sql =
+        "SELECT e.round_id, e.household_id, e.township_code, e.village_code, COALESCE(v.name, ''), "
+        "COALESCE(h.head_name, ''), e.size_before, e.per_capita_before, e.outcome, e.reasons, e.size_after, "
+        "e.per_capita_after, e.note, e.entered_by, e.entered_at_ms, CASE WHEN " + held() + " THEN 1 ELSE 0 END "
+        "FROM review_entries e LEFT JOIN households h ON h.id = e.household_id "
+        "LEFT JOIN areas v ON v.code = e.village_code ";
+    return sql;
+}
 constexpr const char* lock_entry = "SELECT household_id FROM review_entries WHERE round_id = ? AND household_id = ?";
 constexpr const char* update_entry =
     "UPDATE review_entries SET outcome = ?, reasons = ?, size_after = ?, per_capita_after = ?, note = ?, "
     "entered_by = ?, entered_at_ms = ?, township_code = ?, village_code = ? WHERE round_id = ? AND household_id = ?";
 constexpr const char* select_period =
     "SELECT r.id, r.year, r.half, r.deadline, r.opened_by, r.opened_at_ms, 0, 0 FROM review_rounds r WHERE r.id = ?";
-// Followed by the area column twice (select and group): village_code or township_code.
-constexpr const char* select_progress =
-    "SELECT e.{0}, COALESCE(a.name, ''), COUNT(*), "
-    "SUM(CASE WHEN e.entered_at_ms > 0 THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN e.outcome = 'stays' THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN e.outcome = 'proposed_exit' THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN e.outcome = 'flagged' THEN 1 ELSE 0 END) "
-    "FROM review_entries e LEFT JOIN areas a ON a.code = e.{0} "
-    "WHERE e.round_id = ? AND e.village_code LIKE ? GROUP BY e.{0}, a.name ORDER BY e.{0}";
+// With {0} the area column (select and group): village_code or township_code.
+const std::string& select_progress() {
+    static const std::string sql =
+        "SELECT e.{0}, COALESCE(a.name, ''), COUNT(*), "
+        "SUM(CASE WHEN e.entered_at_ms > 0 THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN e.outcome = 'stays' AND NOT " + held() + " THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN e.outcome = 'proposed_exit' AND NOT " + held() + " THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN e.outcome = 'flagged' OR " + held() + " THEN 1 ELSE 0 END) "
+        "FROM review_entries e LEFT JOIN areas a ON a.code = e.{0} "
+        "WHERE e.round_id = ? AND e.village_code LIKE ? GROUP BY e.{0}, a.name ORDER BY e.{0}";
+    return sql;
+}
 
 common::review_round read_round(const sql::row& r) {
     common::review_round out;
@@ -73,6 +91,7 @@ common::review_entry read_entry(const sql::row& r) {
     e.note = r.get_string(12);
     e.entered_by = r.get_string(13);
     e.entered_at_ms = r.get_int64(14);
+    e.held_by_flag = r.get_int64(15) != 0;  // the outcome stays as judged: the service reads it as flagged
     return e;
 }
 
@@ -105,12 +124,17 @@ std::vector<common::review_round> review_round_repository::list() {
     return out;
 }
 
+std::optional<common::review_entry> review_round_repository::entry(std::int64_t round_id, std::int64_t household_id) {
+    auto rows = conn_.query(select_entries() + "WHERE e.round_id = ? AND e.household_id = ?",
+                            {round_id, household_id});
+    if (rows.empty()) return std::nullopt;
+    return read_entry(rows.front());
+}
+
 std::optional<common::review_entry> review_round_repository::entry_for_update(std::int64_t round_id,
                                                                               std::int64_t household_id) {
     if (conn_.query(std::string(lock_entry) + conn_.for_update(), {round_id, household_id}).empty()) return std::nullopt;
-    return read_entry(
-        conn_.query(std::string(select_entries) + "WHERE e.round_id = ? AND e.household_id = ?", {round_id, household_id})
-            .at(0));
+    return entry(round_id, household_id);
 }
 
 void review_round_repository::save(const common::review_entry& e) {
@@ -127,13 +151,15 @@ std::vector<common::review_entry> review_round_repository::entries(std::int64_t 
     std::vector<sql::value> params{round_id, area_prefix + "%", after_household};
     if (outcome == "outstanding") {
         where += " AND e.entered_at_ms = 0";
+    } else if (outcome == "flagged") {
+        where += " AND (e.outcome = 'flagged' OR " + held() + ")";
     } else if (!outcome.empty()) {
-        where += " AND e.outcome = ?";
+        where += " AND e.outcome = ? AND NOT " + held();
         params.emplace_back(outcome);
     }
     std::vector<common::review_entry> out;
     params.emplace_back(std::int64_t{limit});
-    for (const auto& r : conn_.query(std::string(select_entries) + where + " ORDER BY e.household_id LIMIT ?", params))
+    for (const auto& r : conn_.query(select_entries() + where + " ORDER BY e.household_id LIMIT ?", params))
         out.push_back(read_entry(r));
     return out;
 }
@@ -141,7 +167,7 @@ std::vector<common::review_entry> review_round_repository::entries(std::int64_t 
 std::vector<common::review_progress> review_round_repository::progress(std::int64_t round_id,
                                                                        const std::string& area_prefix,
                                                                        bool by_township) {
-    std::string sql = select_progress;
+    std::string sql = select_progress();
     const std::string column = by_township ? "township_code" : "village_code";
     for (auto at = sql.find("{0}"); at != std::string::npos; at = sql.find("{0}")) sql.replace(at, 3, column);
     std::vector<common::review_progress> out;

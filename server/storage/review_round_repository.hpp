@@ -25,6 +25,8 @@ public:
 
     // The household's entry, its row locked until the transaction ends; nullopt when it is not in the round.
     std::optional<common::review_entry> entry_for_update(std::int64_t round_id, std::int64_t household_id);
+    // The household's entry as the lists read it; nullopt when it is not in the round.
+    std::optional<common::review_entry> entry(std::int64_t round_id, std::int64_t household_id);
     // The entry's outcome, reasons, figures, note, who and when, and the file's township and village now (a file
     // may move while the round runs).
     void save(const common::review_entry& e);

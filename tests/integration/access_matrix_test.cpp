@@ -60,6 +60,7 @@ struct api_call {
     std::string target;
     std::string body = "";
     int expected_status = 0;
+    std::string content_type = "";  // "": JSON when there is a body
 };
 
 // The procedure's records of one township, each in the state its routes act on.
@@ -209,6 +210,16 @@ protected:
                         .get<std::int64_t>();
         return round_id_;
     }
+    // An open flag on a new registered file of township A or B, raised by a vehicle list naming its head.
+    std::int64_t new_flag(bool township_a) {
+        const auto household = registered_household(township_a);
+        auto admin = client_as("admin");
+        const auto person = admin.get_household(household).members.at(0).id_number;
+        admin.request_json(http_method::post, "/api/v1/department-lists?kind=vehicle&year=2026",
+                           "身份证号,明细\n" + person + ",轿车一辆\n", {{"Content-Type", "text/csv"}});
+        return admin.request_json(http_method::get, "/api/v1/households/" + std::to_string(household) + "/flags")
+            ["items"][0]["id"].get<std::int64_t>();
+    }
     std::int64_t round_id_ = 0;
     std::pair<std::int64_t, std::int64_t> round_files_;
     int next_round_year_ = 2030;
@@ -354,6 +365,27 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::put,
                         "/api/v1/review-rounds/" + id(round) + "/households/" + id(file.id),
                         nlohmann::json{{"household", common::to_json(file)}}.dump(), 200};
+    }};
+    // Other departments' lists: the county imports them; every official reads the flags of the area; township
+    // reviewers and the poverty office clear them.
+    rules["POST /api/v1/department-lists"] = {openers, false, false, false, [&](const test_user&, bool) {
+        // A file of its own each time: the same file twice is refused as imported already.
+        return api_call{http_method::post, "/api/v1/department-lists?kind=dibao&year=2026",
+                        "身份证号\n" + test_data::demo_id_number("19600101", next_seed_++) + "\n", 201, "text/csv"};
+    }};
+    rules["GET /api/v1/department-lists"] = {officials, false, false, false, [](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/department-lists", "", 200};
+    }};
+    rules["GET /api/v1/household-flags"] = {officials, false, false, false, [](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/household-flags", "", 200};
+    }};
+    rules["GET /api/v1/households/{id}/flags"] = {officials, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/flags", "", 200};
+    }};
+    rules["POST /api/v1/household-flags/{id}/clear"] = {[](const std::string& r) { return is(r, {"township_reviewer", "county_approver"}); },
+                                                      true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::post, "/api/v1/household-flags/" + id(new_flag(a)) + "/clear",
+                        R"({"reason":"经核实，车辆已过户"})", 200};
     }};
     rules["GET /api/v1/quotas"] = {officials, false, false, false, [y](const test_user&, bool) { return api_call{http_method::get, "/api/v1/quotas?year=" + y}; }};
     // A village's quota: set by its township (set_village_quotas); the county's and townships' by the administrator.
@@ -585,7 +617,9 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
                     auto fresh = rule.own_session ? std::optional<client::api_client>(client_as(user.username)) : std::nullopt;
                     auto& client = fresh ? *fresh : clients.at(user.username);
                     const auto result =
-                        client.request(call.method, call.target, call.body.empty() ? std::nullopt : std::optional(call.body));
+                        client.request(call.method, call.target, call.body.empty() ? std::nullopt : std::optional(call.body),
+                                       call.content_type.empty() ? client::header_list{}
+                                                                 : client::header_list{{"Content-Type", call.content_type}});
                     const std::string what = endpoint + " as " + user.username + " on township " + (township_a_record ? "A" : "B");
                     if (!expected.empty()) {
                         EXPECT_EQ(result.status, 403) << what << ": " << result.body;

@@ -496,6 +496,32 @@ TEST_P(procedure_api, concurrent_approvals_never_overshoot_the_quota) {
     EXPECT_EQ(quotas["items"][0]["used"], 5);
 }
 
+// A list of another department that comes after the township signed and names a member (数据比对): the county's
+// approval, in a batch too, is refused until a reviewer clears the flag.
+TEST_P(procedure_api, an_open_flag_from_another_department_stops_approval_until_it_is_cleared) {
+    const auto ids = cases_signed_by_township(80, 2);
+    const auto car_owner = client_as("approver").request_json(
+        http_method::get, "/api/v1/applications/" + std::to_string(ids[1]))["household_id"].get<std::int64_t>();
+    auto clerk = client_as("clerk_a");
+    const auto person = clerk.get_household(car_owner).members[0].id_number;
+    auto admin = client_as("admin");
+    admin.request_json(http_method::post, "/api/v1/department-lists?kind=vehicle&year=2026",
+                       "身份证号,明细\n" + person + ",轿车一辆\n", {{"Content-Type", "text/csv"}});
+
+    auto approver = client_as("approver");
+    const auto e = refused([&] { steps(approver, ids, "approve"); }, 409, "department_flag");
+    EXPECT_EQ(e.details()["application_id"], std::to_string(ids[1]));
+    EXPECT_EQ(state_of(ids[0]), "township_signed");  // the batch is one transaction: nothing of it approved
+    refused([&] { step(approver, ids[1], "approve"); }, 409, "department_flag");
+    EXPECT_EQ(step(approver, ids[0], "approve")["state"], "county_approved");
+
+    const auto flags = approver.request_json(http_method::get, "/api/v1/household-flags");
+    ASSERT_EQ(flags["items"].size(), 1u);
+    approver.request_json(http_method::post, "/api/v1/household-flags/" + flags["items"][0]["id"].dump() + "/clear",
+                          json{{"reason", "车辆登记在同名他人名下，系身份证号录入错误"}}.dump());
+    EXPECT_EQ(step(approver, ids[1], "approve")["state"], "county_approved");
+}
+
 INSTANTIATE_TEST_SUITE_P(backends, procedure_api, ::testing::Values("sqlite", "mysql"), backend_name);
 
 }  // namespace
