@@ -10,6 +10,7 @@
 #include "common/exit_json.hpp"
 #include "common/review_round_json.hpp"
 #include "common/spot_check_json.hpp"
+#include "common/department_check_json.hpp"
 #include "common/member_change_json.hpp"
 #include "common/bounded_json.hpp"
 #include "common/assistance_json.hpp"
@@ -307,6 +308,53 @@ common::exit_verdict api_client::exit_verdict(std::int64_t household_id, int yea
     auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) +
                                                    "/exit-verdict?year=" + std::to_string(year));
     return parse_answer("exit verdict", [&] { return common::exit_verdict_from_json(json); });
+}
+
+common::department_list api_client::import_department_list(const std::string& kind, int year,
+                                                           const std::string& source, const std::string& file_name,
+                                                           std::string csv_bytes) {
+    std::string target = "/api/v1/department-lists?kind=" + url_encode(kind) + "&year=" + std::to_string(year);
+    if (!source.empty()) target += "&source=" + url_encode(source);
+    if (!file_name.empty()) target += "&file_name=" + url_encode(file_name);
+    auto json = request_json(http_method::post, target, std::move(csv_bytes), {{"Content-Type", "text/csv"}});
+    return parse_answer("department list", [&] { return common::department_list_from_json(json); });
+}
+
+std::vector<common::department_list> api_client::list_department_lists() {
+    auto json = request_json(http_method::get, "/api/v1/department-lists");
+    return items_answer("department lists", json,
+                        [](const nlohmann::json& j) { return common::department_list_from_json(j); });
+}
+
+std::vector<common::household_flag> api_client::household_flags(const std::string& area, bool all,
+                                                               std::int64_t list_id) {
+    std::vector<common::household_flag> out;
+    std::int64_t after = 0;
+    for (;;) {
+        std::string target = "/api/v1/household-flags?page_size=500&state=" + std::string(all ? "all" : "open");
+        if (after) target += "&after=" + std::to_string(after);
+        if (!area.empty()) target += "&area=" + url_encode(area);
+        if (list_id) target += "&list_id=" + std::to_string(list_id);
+        auto json = request_json(http_method::get, target);
+        for (auto& f : items_answer("household flags", json,
+                                    [](const nlohmann::json& j) { return common::household_flag_from_json(j); }))
+            out.push_back(std::move(f));
+        if (!json.contains("next_after") || !json.at("next_after").is_number_integer()) break;
+        after = json.at("next_after").get<std::int64_t>();
+    }
+    return out;
+}
+
+std::vector<common::household_flag> api_client::flags_of_household(std::int64_t household_id) {
+    auto json = request_json(http_method::get, "/api/v1/households/" + std::to_string(household_id) + "/flags");
+    return items_answer("household flags", json,
+                        [](const nlohmann::json& j) { return common::household_flag_from_json(j); });
+}
+
+common::household_flag api_client::clear_household_flag(std::int64_t flag_id, const std::string& reason) {
+    auto json = request_json(http_method::post, "/api/v1/household-flags/" + std::to_string(flag_id) + "/clear",
+                             nlohmann::json{{"reason", reason}}.dump());
+    return parse_answer("household flag", [&] { return common::household_flag_from_json(json); });
 }
 
 common::spot_check api_client::draw_spot_check(const common::spot_check_plan& plan) {

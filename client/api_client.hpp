@@ -22,6 +22,7 @@
 #include "common/api_error.hpp"
 #include "common/assistance.hpp"
 #include "common/assistance_rules.hpp"
+#include "common/department_check.hpp"
 #include "common/exit_rules.hpp"
 #include "common/member_change.hpp"
 #include "common/helper.hpp"
@@ -176,6 +177,18 @@ public:
     // PUT /api/v1/exit-standards/{year}
     common::exit_standard set_exit_standard(int year, common::money_fen income_line, int transition_years);
     common::exit_verdict exit_verdict(std::int64_t household_id, int year);     // GET …/households/{id}/exit-verdict
+
+    // Checks against other departments (docs/protocol.md "Checks against other departments").
+    // POST /api/v1/department-lists: the CSV file's bytes as they are (UTF-8 or GB18030). A file with bad rows
+    // throws client_error 422 list_malformed, its details holding problems [{line, column, zh, en}] and
+    // problem_count.
+    common::department_list import_department_list(const std::string& kind, int year, const std::string& source,
+                                                   const std::string& file_name, std::string csv_bytes);
+    std::vector<common::department_list> list_department_lists();  // GET /api/v1/department-lists
+    // GET /api/v1/household-flags, every page: open ones, or all with `all`; of one list when list_id is not 0.
+    std::vector<common::household_flag> household_flags(const std::string& area, bool all, std::int64_t list_id);
+    std::vector<common::household_flag> flags_of_household(std::int64_t household_id);  // …/households/{id}/flags
+    common::household_flag clear_household_flag(std::int64_t flag_id, const std::string& reason);
 
     // Spot checks (docs/protocol.md "Spot checks").
     // POST /api/v1/spot-checks: the plan's year, share and minimum (the server makes the seed).

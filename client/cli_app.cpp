@@ -29,6 +29,7 @@
 #include "client/exit_commands.hpp"
 #include "client/review_round_commands.hpp"
 #include "client/spot_check_commands.hpp"
+#include "client/department_check_commands.hpp"
 #include "client/helper_commands.hpp"
 #include "client/pairing_commands.hpp"
 #include "client/measure_commands.hpp"
@@ -103,6 +104,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<exit_commands>(app));       // the exit standard, the exit's own steps
     groups.push_back(std::make_unique<review_round_commands>(app));  // the half-yearly review rounds
     groups.push_back(std::make_unique<spot_check_commands>(app)); // samples of the files and their checks
+    groups.push_back(std::make_unique<department_check_commands>(app));  // other departments' lists, their flags
     groups.push_back(std::make_unique<helper_commands>(app));     // helper units, helpers, the volunteer team
     groups.push_back(std::make_unique<pairing_commands>(app));    // helpers paired with households
     groups.push_back(std::make_unique<measure_commands>(app));    // measures and projects

@@ -15,6 +15,7 @@
 #include "common/household_validation.hpp"
 #include "common/identification_rules.hpp"
 #include "common/procedure_json.hpp"
+#include "common/department_check.hpp"
 #include "common/vocabulary.hpp"
 
 namespace fupin::client {
@@ -188,7 +189,8 @@ int procedure_commands::run(const command_context& c) {
 
 int procedure_commands::run_check(const command_context& c) {
     auto h = c.client.get_household(o_.id);
-    // The household as it is now, judged with the same code the server runs at apply, verify and approve.
+    // The household as it is now, judged with the same code the server runs at apply, verify and approve, and
+    // with the flags the server holds it by.
     common::derive(h);
     const auto lines = c.client.list_poverty_lines();
     const auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.year == o_.year; });
@@ -199,7 +201,14 @@ int procedure_commands::run_check(const command_context& c) {
                    "sets it with lines set.\n");
         return exit_conflict;  // what the server answers then: 409 poverty_line_not_set
     }
-    const auto verdict = common::identification_rules::judge(h, line->amount, o_.year);
+    auto verdict = common::identification_rules::judge(h, line->amount, o_.year);
+    // Other departments' flags that hold the household stop apply before the rules do (as the server's verdict).
+    const auto held = common::excluding_reasons(c.client.flags_of_household(h.id));
+    const bool flagged = !held.empty();
+    if (flagged) {
+        verdict.eligible = false;
+        verdict.reasons.insert(verdict.reasons.begin(), held.begin(), held.end());
+    }
     if (c.json) {
         c.out << nlohmann::json{{"household_id", h.id}, {"year", o_.year}, {"verdict", common::to_json(verdict)}}.dump()
               << '\n';
@@ -207,7 +216,11 @@ int procedure_commands::run_check(const command_context& c) {
         c.out << in(c.lang, "户编号 ", "Household ") << h.id << "  " << h.head_name << "  "
               << h.village_name << h.group_name << "  " << o_.year << in(c.lang, " 年度\n", "\n")
               << procedure_printer(c.lang).verdict(verdict);
-        if (!verdict.eligible)
+        if (flagged)
+            c.out << in(c.lang, "提交申请将被县服务器拒绝（department_flag），须先由乡镇或县核销部门比对疑点。\n",
+                       "An application would be refused by the county server (department_flag) until a reviewer "
+                       "clears the flags.\n");
+        else if (!verdict.eligible)
             c.out << in(c.lang, "提交申请将被县服务器拒绝（not_eligible）。\n",
                        "An application would be refused by the county server (not_eligible).\n");
     }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <regex>
@@ -20,6 +21,7 @@
 #include "client/quota_commands.hpp"
 #include "client/procedure_printer.hpp"
 #include "common/household_json.hpp"
+#include "test_data/id_numbers.hpp"
 #include "test_data/sample_household.hpp"
 #include "scripted_server.hpp"
 #include "session_script.hpp"
@@ -393,6 +395,7 @@ TEST_F(procedure_cli, check_prints_the_reasons_and_exits_3_for_an_excluded_house
     script_.answer("GET /api/v1/poverty-lines",
                    json_response(200, R"({"items":[{"year":2025,"amount":2300,"set_by":"county_admin","set_at":null},)"
                                       R"({"year":2026,"amount":3000,"set_by":"county_admin","set_at":null}]})"));
+    script_.answer("GET /api/v1/households/12/flags", json_response(200, R"({"items":[]})"));
     const auto r = run({"check", "12", "--year", "2026"});
     EXPECT_EQ(r.code, 3) << r.err;
     EXPECT_TRUE(has(r.out, "不符合扶贫对象识别条件")) << r.out;
@@ -406,9 +409,25 @@ TEST_F(procedure_cli, check_exits_0_for_an_eligible_household_and_speaks_english
                    json_response(200, common::to_json(fupin::test_data::stored_sample_household()).dump()));
     script_.answer("GET /api/v1/poverty-lines",
                    json_response(200, R"({"items":[{"year":2026,"amount":3000,"set_by":"county_admin","set_at":null}]})"));
+    script_.answer("GET /api/v1/households/12/flags", json_response(200, R"({"items":[]})"));
     const auto r = run({"--lang", "en", "check", "12", "--year", "2026"});
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(has(r.out, "Verdict: eligible")) << r.out;
+}
+
+TEST_F(procedure_cli, check_names_the_department_flags_that_would_stop_the_application) {
+    script_.answer("GET /api/v1/households/12",
+                   json_response(200, common::to_json(fupin::test_data::stored_sample_household()).dump()));
+    script_.answer("GET /api/v1/poverty-lines",
+                   json_response(200, R"({"items":[{"year":2026,"amount":3000,"set_by":"county_admin","set_at":null}]})"));
+    const nlohmann::json flag{{"id", 9}, {"household_id", 12}, {"kind", "state_payroll"}, {"source", "财政"},
+                              {"member_name", "王小军"}, {"detail", "县教育局在编"}, {"excluding", true},
+                              {"holds", true}};
+    script_.answer("GET /api/v1/households/12/flags", json_response(200, nlohmann::json{{"items", {flag}}}.dump()));
+    const auto r = run({"check", "12", "--year", "2026"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.out, "部门比对疑点：成员王小军为财政供养人员：县教育局在编（财政）")) << r.out;
+    EXPECT_TRUE(has(r.out, "department_flag")) << r.out;
 }
 
 TEST_F(procedure_cli, answer_upheld_without_a_consequence_is_refused_before_sending) {
@@ -536,4 +555,57 @@ TEST_F(procedure_cli, spot_checks_record_sends_the_findings_and_refuses_a_contra
     EXPECT_FALSE(body.contains("checked_by")) << "the server's to set";
     EXPECT_TRUE(has(r.out, "结论“有误”")) << r.out;
     EXPECT_TRUE(has(r.out, "✗ income：实际为 开有小卖部")) << r.out;
+}
+
+// A department's list from the command line: checked with the server's rule before anything is sent (every bad
+// row named), then sent as its bytes are (GB18030 too); the flags printed with their reasons; a refusal by the
+// server lists its rows as the local check does.
+TEST_F(procedure_cli, lists_import_checks_the_file_first_then_sends_it_as_it_is) {
+    const auto bad = dir_ / "bad.csv";
+    std::ofstream(bad) << "身份证号,明细\n52990119800101123,轿车\n";
+    auto r = run({"lists", "import", bad.string(), "--kind", "vehicle", "--year", "2026"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.err, "第 2 行")) << r.err;
+    EXPECT_TRUE(sent().empty());
+
+    // 身份证号,明细 in GB18030, as Excel saves it on a Chinese Windows.
+    const std::string bytes = "\xC9\xED\xB7\xDD\xD6\xA4\xBA\xC5\x2C\xC3\xF7\xCF\xB8\r\n" +
+                              fupin::test_data::demo_id_number("19800101", 3) + ",\xBD\xCE\xB3\xB5\r\n";
+    const auto good = dir_ / "车管2026.csv";
+    std::ofstream(good, std::ios::binary) << bytes;
+    const nlohmann::json list{{"id", 4},          {"kind", "vehicle"},  {"year", 2026},
+                              {"source", "公安车管"}, {"file_name", "车管2026.csv"}, {"encoding", "gb18030"},
+                              {"rows", 1},        {"flagged_households", 1}, {"imported_by", "approver"},
+                              {"imported_at", "2026-12-05T02:00:00.000Z"}};
+    const std::string target = "POST /api/v1/department-lists?kind=vehicle&year=2026&file_name=%E8%BD%A6%E7%AE%A12026.csv";
+    script_.answer(target, json_response(201, list.dump()));
+    r = run({"lists", "import", good.string(), "--kind", "vehicle", "--year", "2026"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto requests = sent();
+    ASSERT_EQ(requests.size(), 1u);
+    EXPECT_EQ(requests[0].body(), bytes);
+    EXPECT_EQ(std::string(requests[0][transport::http::field::content_type]), "text/csv");
+    EXPECT_TRUE(has(r.out, "已导入名单 4：机动车 2026 年（公安车管），1 行（GB18030 编码），涉及 1 户")) << r.out;
+
+    // The server refuses what the local check let through (a newer rule): its rows are listed all the same.
+    script_.answer(target, error_json(422, "list_malformed", "文件有 1 处错误，未导入任何数据；请改正后重新导入",
+                                      {{"problems", {{{"line", 2}, {"column", "date"}, {"zh", "第 2 行：日期不对"},
+                                                      {"en", "line 2: bad date"}}}},
+                                       {"problem_count", 1}}));
+    r = run({"lists", "import", good.string(), "--kind", "vehicle", "--year", "2026"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.err, "未导入任何数据")) << r.err;
+    EXPECT_TRUE(has(r.err, "第 2 行：日期不对")) << r.err;
+
+    const nlohmann::json flag{{"id", 9}, {"household_id", 12}, {"township_code", "529901101"},
+                              {"village_code", "529901101201"}, {"head_name", "王大山"}, {"list_id", 4},
+                              {"kind", "vehicle"}, {"year", 2026}, {"source", "公安车管"}, {"line", 2},
+                              {"member_name", "王小山"}, {"detail", "轿车"}, {"recorded_on", ""},
+                              {"excluding", true}, {"holds", true}, {"raised_at", "2026-12-05T02:00:00.000Z"}, {"cleared_by", ""},
+                              {"cleared_at", nullptr}, {"clear_reason", ""}};
+    script_.answer("GET /api/v1/households/12/flags", json_response(200, nlohmann::json{{"items", {flag}}}.dump()));
+    r = run({"flags", "show", "12"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "成员王小山名下有机动车：轿车（公安车管）")) << r.out;
+    EXPECT_TRUE(has(r.out, "未核销（暂停识别）")) << r.out;
 }
