@@ -88,6 +88,9 @@ std::string event_printer::kind_label(const std::string& kind) const {
     if (kind == "project.added") return in(lang_, "登记帮扶项目", "project added");
     if (kind == "plan.saved") return in(lang_, "保存帮扶计划", "plan saved");
     if (kind == "visit.recorded") return in(lang_, "登记走访", "visit recorded");
+    if (kind == "households.flagged") return in(lang_, "部门比对疑点", "flagged by a department's list");
+    if (kind == "household.flag_cleared") return in(lang_, "核销比对疑点", "flag cleared");
+    if (kind == "department_list.imported") return in(lang_, "导入部门名单", "department list imported");
     constexpr std::string_view application = "application.";
     if (kind.starts_with(application)) {
         const std::string action = kind.substr(application.size());
@@ -145,6 +148,16 @@ std::string event_printer::details(const feed_event& e) const {
             if (const auto reason = field(s, "reason"); !reason.empty()) add(parts, in(lang_, "理由：", "reason: ") + reason);
             if (const auto by = field(s, "by"); !by.empty()) add(parts, in(lang_, "经办 ", "by ") + by);
         }
+    } else if (e.kind == "households.flagged" || e.kind == "department_list.imported") {
+        add(parts, label_if_any(voc::department_list_kinds, field(s, "kind"), lang_));
+        add(parts, year_text());
+        if (const auto ids = s.find("household_ids"); ids != s.end() && ids->is_array()) {
+            std::string listed;
+            for (const auto& id : *ids) listed += (listed.empty() ? "" : ", ") + id.dump();
+            add(parts, in(lang_, "户 ", "households ") + listed);
+        }
+        if (const auto n = field(s, "flagged_households"); !n.empty())
+            add(parts, lang_ == common::language::en ? n + " households flagged" : "涉及" + n + "户");
     } else if (e.kind == "posting.published") {
         add(parts, label_if_any(voc::posting_levels, field(s, "level"), lang_));
         add(parts, year_text());

@@ -359,6 +359,16 @@ TEST(event_printer_test, english_line_and_no_name_for_a_public_event) {
               "2026-06-20 10:00:00  #13  registration  石门镇 岩脚村(529901101201)  case 7  year 2026  registered\n");
 }
 
+TEST(event_printer_test, a_village_s_households_flagged_by_a_department_s_list) {
+    auto json = feed_server::event(14);
+    json["kind"] = "households.flagged";
+    json["summary"] = {{"list_id", 3}, {"kind", "vehicle"}, {"household_ids", {12, 15}}};
+    const auto e = feed_event_from_json(json, json.dump());
+    const auto line = event_printer(fupin::common::language::zh).line(e);
+    EXPECT_NE(line.find("部门比对疑点"), std::string::npos) << line;
+    EXPECT_NE(line.find("机动车  户 12, 15"), std::string::npos) << line;
+}
+
 TEST(event_printer_test, kind_labels_and_china_time) {
     const event_printer zh(fupin::common::language::zh);
     EXPECT_EQ(zh.kind_label("household.created"), "新建户档案");
