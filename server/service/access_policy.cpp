@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/api_error.hpp"
+#include "common/area.hpp"
 
 namespace fupin::server::service {
 namespace {
@@ -114,6 +115,18 @@ void access_policy::require(const principal& who, permission p, std::string_view
     if (!record_area.empty() && !area_covers(who.area_code, record_area))
         throw common::api_error(403, "area_forbidden", "该记录不在您负责的区域内,无权访问",
                                 "that record is outside your area");
+}
+
+std::string access_policy::listed_area(const principal& who, const std::string& asked) {
+    require(who, permission::read_households);
+    if (asked.empty()) return who.area_code;
+    const bool digits = asked.find_first_not_of("0123456789") == std::string::npos;
+    const auto level = common::area_level_of_code(asked);
+    if (!digits || level.empty() || level == "group")
+        throw common::api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
+                                "area must be a division code of 6, 9 or 12 digits", "area");
+    require(who, permission::read_households, asked);
+    return asked;
 }
 
 bool access_policy::may_take_step(const principal& who, const std::vector<std::string_view>& roles,

@@ -54,6 +54,11 @@ public:
 
     // A step of the identification procedure: the role must be among `roles` (from common/application_workflow)
     // and the user's area must cover the case's village. Throws like require().
+    // The area a listing covers: the caller's own when `asked` is empty, else `asked`, a county, township or
+    // village code within the caller's area (400 invalid_parameter at "area" for anything else, 403 area_forbidden
+    // outside it; the role must read households).
+    static std::string listed_area(const principal& who, const std::string& asked);
+
     // What require_step() decides, as a yes or no.
     static bool may_take_step(const principal& who, const std::vector<std::string_view>& roles,
                               std::string_view case_village);

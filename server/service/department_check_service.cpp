@@ -35,17 +35,6 @@ constexpr int max_page_size = 500;
 std::string list_record(std::int64_t id) { return "department_list/" + std::to_string(id); }
 std::string household_record(std::int64_t id) { return "household/" + std::to_string(id); }
 
-// The area a listing asks for: the caller's own, or a township or village inside it.
-std::string area_of(const principal& who, const std::string& area) {
-    if (area.empty()) return who.area_code;
-    if (area.find_first_not_of("0123456789") != std::string::npos || (area.size() != 6 && area.size() != 9 &&
-                                                                       area.size() != 12))
-        throw api_error(400, "invalid_parameter", "area 应为县、乡镇或村的区划代码",
-                        "area must be a county, township or village code", "area");
-    access_policy::require(who, permission::read_households, area);
-    return area;
-}
-
 // The events of a list's flags: one per village, naming its households, so a list that names thousands of
 // members writes hundreds of events, not thousands (the feed keeps the last 10,000 in memory).
 std::vector<storage::change_event> flag_events(const std::vector<storage::flagged_household>& households,
@@ -96,44 +85,50 @@ common::department_list department_check_service::import_list(sql::connection& d
     list.rows = static_cast<int>(file.rows.size());
     const auto file_sha256 = sha256_hex(upload.bytes);
 
-    return run_in_transaction(db, sql::tx_mode::write, [&] {
-        const auto now = now_();
-        storage::department_check_repository repo(db);
-        // A retry, or the same file sent twice, would flag every household twice over.
-        if (repo.has_list(list.kind, list.year, file_sha256))
-            throw api_error(409, "list_exists", "该文件已作为本年度的同类名单导入过",
-                            "this file was imported as a list of this kind and year already");
-        list.imported_by = who.username;
-        list.imported_at_ms = now;
-        repo.insert_list(list, file_sha256);
-        repo.insert_rows(list.id, file.rows);
-        repo.raise_flags_of_list(list.id, now);
-        const auto flagged = repo.flagged_by_list(list.id);
-        list.flagged_households = static_cast<int>(flagged.size());
-        repo.set_flagged_households(list.id, list.flagged_households);
+    // A retry, or the same file sent twice, would flag every household twice over.
+    const auto imported_already = [] {
+        return api_error(409, "list_exists", "该文件已作为本年度的同类名单导入过",
+                         "this file was imported as a list of this kind and year already");
+    };
+    try {
+        return run_in_transaction(db, sql::tx_mode::write, [&] {
+            const auto now = now_();
+            storage::department_check_repository repo(db);
+            if (repo.has_list(list.kind, list.year, file_sha256)) throw imported_already();
+            list.imported_by = who.username;
+            list.imported_at_ms = now;
+            repo.insert_list(list, file_sha256);
+            repo.insert_rows(list.id, file.rows);
+            repo.raise_flags_of_list(list.id, now);
+            const auto flagged = repo.flagged_by_list(list.id);
+            list.flagged_households = static_cast<int>(flagged.size());
+            repo.set_flagged_households(list.id, list.flagged_households);
 
-        auto events = flag_events(flagged, list.id, list.kind, now);
-        // The county hears of the list itself; a township hears only of its own households' flags.
-        events.push_back(event_outbox::make("department_list.imported", list_record(list.id), {},
-                                            {{"list_id", list.id},
-                                             {"kind", list.kind},
-                                             {"year", list.year},
-                                             {"rows", list.rows},
-                                             {"flagged_households", list.flagged_households}},
-                                            nullptr, now));
-        event_outbox::append_all(db, events);
-        audit_trail::record(db, audit_actor::of(who), "department_list.import", list_record(list.id), "ok",
-                            {{"kind", list.kind},
-                             {"year", list.year},
-                             {"source", list.source},
-                             {"file_name", list.file_name},
-                             {"file_sha256", file_sha256},
-                             {"encoding", list.encoding},
-                             {"rows", list.rows},
-                             {"flagged_households", list.flagged_households}},
-                            now);
-        return list;
-    });
+            auto events = flag_events(flagged, list.id, list.kind, now);
+            // The county hears of the list itself; a township hears only of its own households' flags.
+            events.push_back(event_outbox::make("department_list.imported", list_record(list.id), {},
+                                                {{"list_id", list.id},
+                                                 {"kind", list.kind},
+                                                 {"year", list.year},
+                                                 {"rows", list.rows},
+                                                 {"flagged_households", list.flagged_households}},
+                                                nullptr, now));
+            event_outbox::append_all(db, events);
+            audit_trail::record(db, audit_actor::of(who), "department_list.import", list_record(list.id), "ok",
+                                {{"kind", list.kind},
+                                 {"year", list.year},
+                                 {"source", list.source},
+                                 {"file_name", list.file_name},
+                                 {"file_sha256", file_sha256},
+                                 {"encoding", list.encoding},
+                                 {"rows", list.rows},
+                                 {"flagged_households", list.flagged_households}},
+                                now);
+            return list;
+        });
+    } catch (const sql::constraint_violation&) {
+        throw imported_already();  // the same file, sent twice at once: the other one's insert won
+    }
 }
 
 std::vector<common::department_list> department_check_service::lists(sql::connection& db,
@@ -157,8 +152,7 @@ std::vector<common::household_flag> department_check_service::flags(sql::connect
                                                                     const std::string& area, bool open_only,
                                                                     std::int64_t list_id, std::int64_t after,
                                                                     int page_size) const {
-    access_policy::require(who, permission::read_households);
-    const auto prefix = area_of(who, area);
+    const auto prefix = access_policy::listed_area(who, area);
     if (page_size < 1 || page_size > max_page_size)
         throw api_error(400, "invalid_parameter", "page_size 应为 1 至 500", "page_size must be 1 to 500",
                         "page_size");

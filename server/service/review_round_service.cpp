@@ -36,17 +36,6 @@ common::review_round load(sql::connection& db, std::int64_t id) {
     return *r;
 }
 
-// The area a read covers: the one asked for, inside the caller's, or the caller's own.
-std::string area_of(const principal& who, const std::string& asked) {
-    if (asked.empty()) return who.area_code;
-    const bool digits = std::all_of(asked.begin(), asked.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || (asked.size() != 6 && asked.size() != 9 && asked.size() != 12))
-        throw api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
-                        "area must be a division code of 6, 9 or 12 digits", "area");
-    access_policy::require(who, permission::read_households, asked);
-    return asked;
-}
-
 std::string half_text_zh(int half) { return half == 1 ? "上半年" : "下半年"; }
 
 // Entries as the round's lists read them (common::hold_review_entry): the repository says which are held; their
@@ -188,8 +177,7 @@ std::vector<common::review_entry> review_round_service::entries(sql::connection&
                                                                 std::int64_t round_id, const std::string& area,
                                                                 const std::string& outcome, std::int64_t after,
                                                                 int page_size) const {
-    access_policy::require(who, permission::read_households);
-    const auto prefix = area_of(who, area);
+    const auto prefix = access_policy::listed_area(who, area);
     if (!outcome.empty() && outcome != "outstanding" && outcome != "stays" && outcome != "proposed_exit" &&
         outcome != "flagged")
         throw api_error(400, "invalid_parameter", "outcome 应为 stays、proposed_exit、flagged 或 outstanding",
@@ -206,8 +194,7 @@ std::vector<common::review_entry> review_round_service::entries(sql::connection&
 std::vector<common::review_progress> review_round_service::progress(sql::connection& db, const principal& who,
                                                                     std::int64_t round_id, const std::string& area,
                                                                     bool by_township) const {
-    access_policy::require(who, permission::read_households);
-    const auto prefix = area_of(who, area);
+    const auto prefix = access_policy::listed_area(who, area);
     const auto today = common::china_date_of_ms(now_());
     return run_in_transaction(db, sql::tx_mode::read, [&] {
         const auto round = load(db, round_id);
