@@ -283,7 +283,8 @@ void application_service::raise_department_flags(sql::connection& db, const prin
             if (!a) continue;
             const auto* t = workflow::find(action, a->state);
             // Only for a caller who may take the step: anyone else is refused by it and leaves nothing behind.
-            if (t && workflow::stopped_by_department_flags(*t) && access_policy::may_take_step(who, t->roles, a->village_code))
+            if (t && workflow::stopped_by_department_flags(*t) &&
+                access_policy::may_take_step(who, t->roles, a->village_code))
                 households.push_back(a->household_id);
         }
     });
