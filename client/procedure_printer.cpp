@@ -5,6 +5,7 @@
 
 #include "client/household_printer.hpp"
 #include "client/text_layout.hpp"
+#include "common/posting_title.hpp"
 #include "common/vocabulary.hpp"
 
 namespace fupin::client {
@@ -16,13 +17,6 @@ using common::language;
 namespace {
 
 std::string rank_text(const std::optional<int>& rank) { return rank ? std::to_string(*rank) : "-"; }
-
-// 230050 → "2300.50": a number Excel reads as one (no thousands separator).
-std::string plain_amount(common::money_fen fen) {
-    const bool negative = fen < 0;
-    const auto abs = negative ? -fen : fen;
-    return fmt::format("{}{}.{:02}", negative ? "-" : "", abs / 100, abs % 100);
-}
 
 // RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
 std::string csv_field(const std::string& text) {
@@ -168,29 +162,7 @@ std::string procedure_printer::verdict(const common::identification_verdict& v) 
     return out;
 }
 
-std::string procedure_printer::posting_title(const common::posting& p) const {
-    const std::string area = or_dash(p.area_name.empty() ? p.area_code : p.area_name);
-    if (p.level == "exit_village")
-        return rformat(in(lang_, "{} {}年拟脱贫退出户公示", "{}: households proposed to exit poverty in {}"), area, p.year);
-    if (p.level == "exit_county")
-        return rformat(in(lang_, "{} {}年脱贫退出户公告", "{}: households exiting poverty in {}, county announcement"),
-                       area, p.year);
-    if (lang_ == language::en) {
-        static const std::pair<const char*, const char*> names[]{
-            {"village", "first posting"}, {"township", "second posting"}, {"county", "third posting"},
-            {"result", "result of the identification"}};
-        std::string which = p.level;
-        for (const auto& [code, name] : names)
-            if (p.level == code) which = name;
-        return fmt::format("{}: poverty-alleviation targets of {}, {}", area, p.year, which);
-    }
-    std::string which = p.level;
-    if (p.level == "village") which = "第一榜公示";
-    else if (p.level == "township") which = "第二榜公示";
-    else if (p.level == "county") which = "第三榜公示";
-    else if (p.level == "result") which = "识别结果公示";
-    return fmt::format("{} {}年扶贫对象{}", area, p.year, which);
-}
+std::string procedure_printer::posting_title(const common::posting& p) const { return common::posting_title(p, lang_); }
 
 std::string procedure_printer::posting(const common::posting& p) const {
     std::string out = posting_title(p) + "\n\n";

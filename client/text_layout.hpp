@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common/api_error.hpp"
+#include "common/display_text.hpp"
 #include "common/household.hpp"
 #include "common/utf8.hpp"
 #include "common/vocabulary.hpp"
@@ -28,26 +29,19 @@ std::string pad(std::string_view text, std::size_t width, align a = align::left)
 std::string format_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                          const std::vector<align>& alignment = {});
 
-// 230050 → "2,300.50"; -5 → "-0.05".
-std::string format_amount(common::money_fen fen);
-// "2,300.50 元" / "2,300.50 yuan".
-std::string format_yuan(common::money_fen fen, common::language lang);
-// Land and areas: at most one decimal, no trailing ".0": 3.5 → "3.5", 60 → "60".
-std::string format_decimal(double value);
-// Milliseconds since the epoch (UTC) as Beijing time "2026-11-29 18:05"; 0 → "".
-std::string format_beijing_time(std::int64_t ms_since_epoch);
+// Money, land, times and labels as a person reads them: one definition with the server's documents.
+using common::format_amount;
+using common::format_beijing_time;
+using common::format_decimal;
+using common::format_yuan;
+using common::label_or_code;
+using common::or_dash;
+using common::plain_amount;
 
 // fmt's format with a format string chosen at run time: a text in the reader's language, common::in(lang, …).
 template <class... Args>
 std::string rformat(std::string_view format, const Args&... args) {
     return fmt::vformat(format, fmt::make_format_args(args...));
 }
-
-// A table's or label's value, "-" when there is none.
-std::string or_dash(const std::string& text);
-
-// A vocabulary code as a reader sees it: its label in `lang`, the code itself when the vocabulary does not know
-// it (a newer server's), "-" when there is none.
-std::string label_or_code(const common::vocabulary_list& list, const std::string& code, common::language lang);
 
 }  // namespace fupin::client
