@@ -24,7 +24,7 @@ api::api_request to_api_request(http::request<http::string_body>& message, std::
     return request;
 }
 
-http::response<http::string_body> to_http_response(const api::api_response& response, const api::api_request& request,
+http::response<http::string_body> to_http_response(api::api_response&& response, const api::api_request& request,
                                                    unsigned version, bool keep_alive) {
     http::response<http::string_body> message{static_cast<http::status>(response.status), version};
     message.set(http::field::content_type, "application/json; charset=utf-8");
@@ -32,7 +32,7 @@ http::response<http::string_body> to_http_response(const api::api_response& resp
     message.set("X-Request-Id", request.request_id);
     if (request.lang == common::language::zh) message.set(http::field::content_language, "zh-CN");
     for (const auto& [name, value] : response.headers) message.set(name, value);
-    message.body() = response.body;
+    message.body() = std::move(response.body);
     message.keep_alive(keep_alive);
     message.prepare_payload();
     return message;

@@ -14,7 +14,8 @@ namespace fupin::server::net {
 api::api_request to_api_request(http::request<http::string_body>& message, std::uint64_t number);
 
 // JSON, never cached, the request id and (for Chinese) the content language, then the answer's own headers.
-http::response<http::string_body> to_http_response(const api::api_response& response, const api::api_request& request,
+// The body is moved out of `response` (a printed book is held once, not twice); its other fields stay.
+http::response<http::string_body> to_http_response(api::api_response&& response, const api::api_request& request,
                                                    unsigned version, bool keep_alive);
 
 }  // namespace fupin::server::net

@@ -235,7 +235,8 @@ asio::awaitable<void> http_session::run() {
         }
 
         keep_alive = message.keep_alive() && !context_.stopping;
-        auto reply = to_http_response(response, request, message.version(), keep_alive);
+        const auto answered_bytes = response.body.size();
+        auto reply = to_http_response(std::move(response), request, message.version(), keep_alive);
         beast::get_lowest_layer(stream_).expires_after(config.write_timeout);
         co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));
 
@@ -243,7 +244,7 @@ asio::awaitable<void> http_session::run() {
         // One line per request. Never the query string (it may hold an ID number) nor the body.
         spdlog::info("request={} user={} area={} peer={} {} {} status={} time_ms={:.1f} in={} out={}",
                      request.request_id, response.user.empty() ? "-" : response.user, caller_area_, peer_address_,
-                     request.method, request.path, response.status, ms, request.body.size(), response.body.size());
+                     request.method, request.path, response.status, ms, request.body.size(), answered_bytes);
         if (ec) break;
     }
 
@@ -284,7 +285,7 @@ asio::awaitable<void> http_session::send_error_and_close(int status, const char*
     request.request_id = fmt::format("{:08x}", context_.next_request++);
     request.lang = lang;
     auto response = api::error_response(common::api_error(status, code, zh, en), lang);
-    auto reply = to_http_response(response, request, 11, false);
+    auto reply = to_http_response(std::move(response), request, 11, false);
     error_code ec;
     beast::get_lowest_layer(stream_).expires_after(context_.config.write_timeout);
     co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));

@@ -87,9 +87,9 @@ server& the_server() {
 }
 
 // The answer as http_session sends it; serialising it proves Beast takes the status and headers.
-void send(const api::api_response& response, const api::api_request& request, unsigned version, bool keep_alive) {
+void send(api::api_response response, const api::api_request& request, unsigned version, bool keep_alive) {
     FUZZ_CHECK(response.status >= 100 && response.status <= 599);
-    auto message = fupin::server::net::to_http_response(response, request, version, keep_alive);
+    auto message = fupin::server::net::to_http_response(std::move(response), request, version, keep_alive);
     http::response_serializer<http::string_body> serializer{message};
     fupin::transport::error_code ec;
     std::size_t bytes = 0;
