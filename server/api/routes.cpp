@@ -6,6 +6,7 @@
 
 #include "common/household_json.hpp"
 #include "server/api/audit_handlers.hpp"
+#include "server/api/document_handlers.hpp"
 #include "server/api/error_response.hpp"
 #include "server/api/household_handlers.hpp"
 #include "server/api/person_handlers.hpp"
@@ -104,6 +105,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     auto quotas = std::make_shared<quota_handlers>(use_cases.quotas);
     auto helpers = std::make_shared<helper_handlers>(use_cases.helpers, use_cases.pairings);
     auto assistance = std::make_shared<assistance_handlers>(use_cases.measures, use_cases.visits, use_cases.sandaohu);
+    auto documents = std::make_shared<document_handlers>(use_cases.documents, use_cases.postings);
     auto auth = [&](authenticated_handler h) { return authenticated(sessions, denials, config, std::move(h)); };
 
     r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {
@@ -198,6 +200,10 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("POST", "/api/v1/postings", auth(bind(procedure, &procedure_handlers::publish)));
     r.add("GET", "/api/v1/postings", auth(bind(procedure, &procedure_handlers::list_postings)));
     r.add("GET", "/api/v1/postings/{id}", auth(bind(procedure, &procedure_handlers::get_posting)));
+
+    r.add("GET", "/api/v1/households/{id}/card", auth(bind(documents, &document_handlers::card)));
+    r.add("GET", "/api/v1/areas/{code}/register", auth(bind(documents, &document_handlers::area_register)));
+    r.add("GET", "/api/v1/postings/{id}/document", auth(bind(documents, &document_handlers::posting)));
 
     r.add("GET", "/api/v1/users", auth(bind(user_api, &user_handlers::list)));
     r.add("POST", "/api/v1/users", auth(bind(user_api, &user_handlers::create)));

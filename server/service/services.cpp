@@ -25,6 +25,7 @@ services services::make(const server_config& config, const caches& kept) {
         .measures = measure_service(config.clock),
         .visits = visit_service(config.clock),
         .sandaohu = sandaohu_service(config.clock, config.contact_visit_days),
+        .documents = document_service(config.clock),
         .denials = std::make_shared<denial_recorder>(config.audit_denials_per_minute),
     };
 }

@@ -10,6 +10,7 @@
 #include "server/service/appraisal_service.hpp"
 #include "server/service/denial_recorder.hpp"
 #include "server/service/department_check_service.hpp"
+#include "server/service/document_service.hpp"
 #include "server/service/caches.hpp"
 #include "server/service/helper_service.hpp"
 #include "server/service/household_service.hpp"
@@ -49,6 +50,7 @@ struct services {
     measure_service measures;  // measures, projects and plans
     visit_service visits;      // helpers' visits and supervisors' checks
     sandaohu_service sandaohu;  // the 三到户三到人 view
+    document_service documents;  // the printed card, registers, books and postings
     std::shared_ptr<denial_recorder> denials;
 
     // With the server's caches (caches::make); without them every read asks the database.

@@ -72,6 +72,11 @@ constexpr const char* filter_status = "h.status = ?";
 // After (ms, id) in (updated_at_ms DESC, id DESC) order; the first term is a plain index range.
 constexpr const char* filter_after_token = "h.updated_at_ms <= ? AND (h.updated_at_ms < ? OR h.id < ?)";
 constexpr const char* order_newest_first = " ORDER BY h.updated_at_ms DESC, h.id DESC LIMIT ?";
+// A register's order within its village, keyset-paged; the village's index finds its rows, a village's few
+// hundred are sorted.
+constexpr const char* in_village_after =
+    "WHERE h.village_code = ? AND (h.group_code > ? OR (h.group_code = ? AND h.id > ?)) "
+    "ORDER BY h.group_code, h.id LIMIT ?";
 
 const std::string& insert_member() {  // the first row; household_id, seq, then the member's columns
     static const std::string sql = "INSERT INTO members (household_id, seq, " +
@@ -314,6 +319,17 @@ common::household_page household_repository::list(const common::household_filter
     }
     load_members(page.items);
     return page;
+}
+
+std::vector<common::household> household_repository::in_register_order(const std::string& village_code,
+                                                                       const std::string& after_group,
+                                                                       std::int64_t after_id, int limit) {
+    std::vector<common::household> out;
+    for (const auto& r : conn_.query(select_household() + in_village_after,
+                                     {village_code, after_group, after_group, after_id, std::int64_t{limit}}))
+        out.push_back(read_household(r));
+    load_members(out);
+    return out;
 }
 
 void household_repository::load_members(std::vector<common::household>& households) {

@@ -67,6 +67,11 @@ public:
     // applied. page_size is clamped to 1..200. Throws std::invalid_argument for a malformed page_token.
     common::household_page list(const common::household_filter& filter);
 
+    // The households of a village in the order of its register (by group, then by file number), `limit` at a
+    // time after the household (after_group, after_id); ("", 0) for the first. With their members.
+    std::vector<common::household> in_register_order(const std::string& village_code, const std::string& after_group,
+                                                     std::int64_t after_id, int limit);
+
     std::optional<person_location> find_person(const std::string& id_number);
     // Where each of these people is registered, in one query (keyed by ID number; absent: nowhere).
     std::map<std::string, person_location> find_people(const std::vector<std::string>& id_numbers);

@@ -69,6 +69,15 @@ std::vector<common::pairing> pairing_repository::of_household(std::int64_t house
     return out;
 }
 
+std::vector<common::pairing> pairing_repository::current_in_village(const std::string& village_code) {
+    std::vector<common::pairing> out;
+    for (const auto& r : conn_.query(std::string(select_pairings) +
+                                         " WHERE hh.village_code = ? AND p.ended_at_ms IS NULL ORDER BY p.id",
+                                     {village_code}))
+        out.push_back(read_pairing(r));
+    return out;
+}
+
 std::vector<common::pairing> pairing_repository::current_of_household(std::int64_t household_id) {
     std::vector<common::pairing> out;
     for (const auto& r : conn_.query(std::string(select_pairings) +

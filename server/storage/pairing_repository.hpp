@@ -25,6 +25,8 @@ public:
     // The pairings that hold now: of a household, and of a helper (oldest first).
     std::vector<common::pairing> current_of_household(std::int64_t household_id);
     std::vector<common::pairing> current_of_helper(std::int64_t helper_id);
+    // The pairings that hold now of every household living in the village (a register's helpers column).
+    std::vector<common::pairing> current_in_village(const std::string& village_code);
     int count_current_of_helper(std::int64_t helper_id);
     // Whether the helper who logs in with this account is paired with the household now.
     bool holds_for_account(const std::string& username, std::int64_t household_id);

@@ -448,6 +448,16 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     rules["GET /api/v1/postings/{id}"] = {officials, false, false, false, [&](const test_user&, bool a) {
         return api_call{http_method::get, "/api/v1/postings/" + id(a ? cases_a_.posting : cases_b_.posting)};
     }};
+    // The printed documents: reachable as the data inside them.
+    rules["GET /api/v1/households/{id}/card"] = {officials, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/card"};
+    }};
+    rules["GET /api/v1/areas/{code}/register"] = {officials, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/areas/" + a_or_b(a, village_a, village_b) + "/register?format=xlsx"};
+    }};
+    rules["GET /api/v1/postings/{id}/document"] = {officials, false, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/postings/" + id(a ? cases_a_.posting : cases_b_.posting) + "/document"};
+    }};
     rules["GET /api/v1/users"] = {admins, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/users"}; }};
     rules["POST /api/v1/users"] = {admins, false, false, false, [&](const test_user&, bool) {
         return api_call{http_method::post, "/api/v1/users",
@@ -580,7 +590,8 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         "GET /api/v1/households/{id}/measures", "GET /api/v1/measures/{id}",
         "GET /api/v1/households/{id}/suggestions", "GET /api/v1/households/{id}/plans/{year}",
         "GET /api/v1/households/{id}/visits",   "POST /api/v1/households/{id}/visits",
-        "GET /api/v1/households/{id}/exit-verdict",   "GET /api/v1/households/{id}/member-changes"};
+        "GET /api/v1/households/{id}/exit-verdict",   "GET /api/v1/households/{id}/member-changes",
+        "GET /api/v1/households/{id}/card"};
 
     // Every route of the server's table has its row: a new route without one fails here.
     server::server_config config;

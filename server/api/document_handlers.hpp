@@ -1,0 +1,24 @@
+#pragma once
+// Endpoints of the printed documents: a household's card, a village's register or a township's book, a posting
+// for the notice board. They answer the file itself (PDF or XLSX) with a file name, not JSON.
+#include "server/api/router.hpp"
+#include "server/service/document_service.hpp"
+#include "server/service/posting_service.hpp"
+
+namespace fupin::server::api {
+
+class document_handlers {
+public:
+    document_handlers(service::document_service documents, service::posting_service postings);
+
+    api_response card(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
+    api_response area_register(const api_request&, const path_params&, const service::principal&,
+                               sql::connection&) const;
+    api_response posting(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
+
+private:
+    service::document_service documents_;
+    service::posting_service postings_;
+};
+
+}  // namespace fupin::server::api

@@ -1,0 +1,51 @@
+#pragma once
+// The archive's printed documents, made by the server so every office prints the same paper: the household's
+// card (户卡), a village's register (村册) and a township's book (乡镇簿), and a posting for the notice board
+// (公示榜). Access is that of the data inside; every document handed out is an audit entry, since a printed
+// file leaves the system (docs/documents.md).
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "common/language.hpp"
+#include "common/procedure.hpp"
+#include "server/service/principal.hpp"
+
+namespace fupin::server::sql {
+class connection;
+}
+
+namespace fupin::server::service {
+
+enum class document_format { pdf, xlsx };
+
+struct printed_document {
+    std::string bytes;
+    std::string content_type;
+    std::string file_name;  // ASCII, for the Content-Disposition header: "household-card-348.pdf"
+};
+
+class document_service {
+public:
+    using clock = std::function<std::int64_t()>;
+    explicit document_service(clock now);
+
+    printed_document household_card(sql::connection& db, const principal& who, std::int64_t household_id,
+                                    common::language lang) const;
+    // A village's register (12-digit code) or a township's book (9 digits), every file of it whatever its status.
+    printed_document area_register(sql::connection& db, const principal& who, const std::string& area_code,
+                                   document_format format, common::language lang) const;
+    // A posting the caller has read through posting_service::get (which holds its access rule).
+    printed_document posting(sql::connection& db, const principal& who, const common::posting& p,
+                             common::language lang) const;
+
+private:
+    // The audit entry of a document handed out, in a write transaction of its own once it is made (the reads
+    // run in a read transaction: a long book never holds the writers up).
+    void record_printed(sql::connection& db, const principal& who, const std::string& record,
+                        const std::string& document, document_format format, int households) const;
+
+    clock now_;
+};
+
+}  // namespace fupin::server::service
