@@ -36,6 +36,7 @@
 #include "client/plan_commands.hpp"
 #include "client/visit_commands.hpp"
 #include "client/sandaohu_command.hpp"
+#include "client/document_commands.hpp"
 #include "client/session_store.hpp"
 #include "client/watch_command.hpp"
 
@@ -111,6 +112,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<plan_commands>(app));       // a household's plan for the year
     groups.push_back(std::make_unique<visit_commands>(app));      // visits and unannounced checks
     groups.push_back(std::make_unique<sandaohu_command>(app));     // 三到户三到人
+    groups.push_back(std::make_unique<document_commands>(app));    // 户卡、村册、乡镇簿、公示榜
     groups.push_back(std::make_unique<person_commands>(app));     // lookup ID_NUMBER across townships
     groups.push_back(std::make_unique<watch_command>(app));       // the change feed, as it arrives
 
@@ -152,6 +154,9 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
         return exit_usage;
     } catch (const unreadable_file& e) {
         err << common::in(lang, "无法读取文件：", "Cannot read the file: ") << e.what() << '\n';
+        return exit_usage;
+    } catch (const unwritable_file& e) {
+        err << common::in(lang, "无法写入文件：", "Cannot write the file: ") << e.what() << '\n';
         return exit_usage;
     } catch (const invalid_json_file& e) {
         err << common::in(lang, "文件不是有效的 JSON：", "The file is not valid JSON: ") << e.what() << '\n';

@@ -609,3 +609,49 @@ TEST_F(procedure_cli, lists_import_checks_the_file_first_then_sends_it_as_it_is)
     EXPECT_TRUE(has(r.out, "成员王小山名下有机动车：轿车（公安车管）")) << r.out;
     EXPECT_TRUE(has(r.out, "未核销（暂停识别）")) << r.out;
 }
+
+TEST_F(procedure_cli, print_saves_the_servers_document_under_its_name_or_the_one_given) {
+    const auto document = [](const std::string& type, const std::string& name, const std::string& bytes) {
+        response<string_body> res{transport::http::status::ok, 11};
+        res.set(transport::http::field::content_type, type);
+        res.set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        res.body() = bytes;
+        res.prepare_payload();
+        return res;
+    };
+    script_.answer("GET /api/v1/households/12/card", document("application/pdf", "household-card-12.pdf", "%PDF-1.5 card"));
+    const auto previous = fs::current_path();
+    fs::current_path(dir_);
+    auto r = run({"print", "card", "12"});
+    fs::current_path(previous);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "已保存：household-card-12.pdf")) << r.out;
+    std::ifstream saved(dir_ / "household-card-12.pdf", std::ios::binary);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(saved), {}), "%PDF-1.5 card");
+
+    const std::string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    script_.answer("GET /api/v1/areas/529901101/register?format=xlsx",
+                   document(xlsx, "township-book-529901101.xlsx", "PK book"));
+    const auto book = dir_ / "石门镇.xlsx";
+    r = run({"print", "book", "--township", "529901101", "--format", "xlsx", "-o", book.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(book));
+    EXPECT_FALSE(fs::exists(dir_ / "石门镇.xlsx.part"));
+
+    // A name from the server that is a path is not used: the document is saved under a plain one.
+    script_.answer("GET /api/v1/postings/5/document", document("application/pdf", "../../evil.pdf", "%PDF posting"));
+    fs::current_path(dir_);
+    r = run({"print", "posting", "5", "--json"});
+    fs::current_path(previous);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(dir_ / "document.pdf"));
+    EXPECT_EQ(nlohmann::json::parse(r.out)["file"], "document.pdf");
+
+    // A refusal saves nothing.
+    script_.answer("GET /api/v1/areas/529901101201/register?format=pdf",
+                   error_json(403, "area_forbidden", "该记录不在您负责的区域内,无权访问"));
+    r = run({"print", "register", "--village", "529901101201", "-o", (dir_ / "r.pdf").string()});
+    EXPECT_EQ(r.code, 6) << r.err;
+    EXPECT_TRUE(has(r.err, "无权访问")) << r.err;
+    EXPECT_FALSE(fs::exists(dir_ / "r.pdf"));
+}

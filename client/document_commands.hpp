@@ -1,0 +1,41 @@
+#pragma once
+// township-client's printed documents, made by the server and saved to a file: print card HOUSEHOLD,
+// print register --village CODE, print book --township CODE (PDF or XLSX), print posting ID.
+#include <cstdint>
+#include <string>
+
+#include "client/command_group.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace fupin::client {
+
+class document_commands : public command_group {
+public:
+    explicit document_commands(CLI::App& app);
+
+    bool given() const override;
+    int run(const command_context& c) override;
+
+private:
+    // The server's path for what was named, with its query.
+    std::string target() const;
+
+    CLI::App* print_ = nullptr;
+    CLI::App* card_ = nullptr;
+    CLI::App* register_ = nullptr;
+    CLI::App* book_ = nullptr;
+    CLI::App* posting_ = nullptr;
+    std::int64_t id_ = 0;
+    std::string area_;
+    std::string format_ = "pdf";
+    std::string output_;
+};
+
+// The file name a document is saved under when none is given: the server's (Content-Disposition) when it is
+// a plain name ([A-Za-z0-9._-], no leading dot), else `fallback`. Never a path.
+std::string document_file_name(const std::string* content_disposition, const std::string& fallback);
+
+}  // namespace fupin::client
