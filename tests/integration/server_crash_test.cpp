@@ -106,10 +106,11 @@ TEST_P(server_crash, every_answered_write_survives_a_kill_and_retries_make_none_
         writers.emplace_back([&, w] {
             client::api_client c(options);
             c.set_token(token);
-            // 125 distinct households (seeds) for each writer.
-            for (int i = 0; i < 125; ++i) {
+            // Distinct households (seeds) for each writer, more than an idle machine writes before the kill at
+            // 700 ms (125 each were all written by then once creates got faster).
+            for (int i = 0; i < 5000; ++i) {
                 const auto key = "crash-" + std::to_string(w) + "-" + std::to_string(i);
-                const auto file = test_data::sample_household({.group = group_a, .seed = w * 125 + i});
+                const auto file = test_data::sample_household({.group = group_a, .seed = w * 5000 + i});
                 try {
                     const auto stored = c.create_household(file, key);
                     std::lock_guard lock(mutex);
