@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "server/api/feed_grant.hpp"
+#include "server/api/spooled_file.hpp"
 
 namespace fupin::server::api {
 
@@ -15,6 +16,8 @@ struct api_response {
     std::string user;  // who made the request, for the log line only (never sent)
     // Set by GET /api/v1/events alone: the connection becomes a feed subscription (never sent).
     std::shared_ptr<const feed_grant> feed = nullptr;
+    // When set, the body is this file's contents instead (a printed document: never held in memory).
+    std::shared_ptr<spooled_file> file = nullptr;
 };
 
 }  // namespace fupin::server::api

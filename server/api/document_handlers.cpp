@@ -6,12 +6,16 @@
 namespace fupin::server::api {
 namespace {
 
-// The document as the answer's body (moved: a long book is held once), saved under its name by a browser or
-// the client. Like every answer it goes out with Cache-Control: no-store (net/http_message.cpp).
-api_response file_response(service::printed_document&& document) {
+// A document is made into a spooled file, which becomes the answer's body: a long book is never held in memory.
+// It is saved under its name by a browser or the client; like every answer it goes out with Cache-Control:
+// no-store (net/http_message.cpp).
+template <class Make>
+api_response file_response(Make&& make) {
+    auto file = std::make_shared<spooled_file>();
+    const service::printed_document document = make([&](std::string_view bytes) { file->append(bytes); });
     api_response response;
     response.status = 200;
-    response.body = std::move(document.bytes);
+    response.file = std::move(file);
     response.headers = {{"Content-Type", document.content_type},
                         {"Content-Disposition", "attachment; filename=\"" + document.file_name + "\""}};
     return response;
@@ -31,18 +35,22 @@ document_handlers::document_handlers(service::document_service documents, servic
 
 api_response document_handlers::card(const api_request& request, const path_params& params,
                                      const service::principal& who, sql::connection& db) const {
-    return file_response(documents_.household_card(db, who, parse_id(params.at("id")), request.lang));
+    const auto id = parse_id(params.at("id"));
+    return file_response([&](const auto& out) { return documents_.household_card(db, who, id, request.lang, out); });
 }
 
 api_response document_handlers::area_register(const api_request& request, const path_params& params,
                                               const service::principal& who, sql::connection& db) const {
-    return file_response(documents_.area_register(db, who, params.at("code"), format_of(request), request.lang));
+    const auto format = format_of(request);
+    return file_response([&](const auto& out) {
+        return documents_.area_register(db, who, params.at("code"), format, request.lang, out);
+    });
 }
 
 api_response document_handlers::posting(const api_request& request, const path_params& params,
                                         const service::principal& who, sql::connection& db) const {
     const auto p = postings_.get(db, who, parse_id(params.at("id")));
-    return file_response(documents_.posting(db, who, p, request.lang));
+    return file_response([&](const auto& out) { return documents_.posting(db, who, p, request.lang, out); });
 }
 
 }  // namespace fupin::server::api

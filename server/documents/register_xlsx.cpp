@@ -93,7 +93,7 @@ void register_xlsx::finish() {
         }
         totals_row(s, all, in(lang_, "合计", "Total"));
     }
-    out_(book_.finish());
+    book_.finish(out_);
 }
 
 }  // namespace fupin::server::documents

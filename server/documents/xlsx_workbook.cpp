@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include <xlsxwriter.h>
@@ -174,17 +173,17 @@ void xlsx_workbook::sheet::count(int column, double value) {
 
 void xlsx_workbook::sheet::next_row() { ++row_; }
 
-std::string xlsx_workbook::finish() {
+void xlsx_workbook::finish(const std::function<void(std::string_view bytes)>& out) {
     auto& d = *impl_;
     const lxw_error closed = workbook_close(d.workbook);
     d.workbook = nullptr;
     d.note(closed);
     if (d.error != LXW_NO_ERROR) throw std::runtime_error(std::string("workbook failed: ") + lxw_strerror(d.error));
     std::ifstream in(d.path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in && !in.eof()) throw std::runtime_error("cannot read the finished workbook");
-    return std::move(bytes).str();
+    std::string piece(64 * 1024, '\0');
+    while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0)
+        out(std::string_view(piece.data(), static_cast<std::size_t>(in.gcount())));
+    if (in.bad()) throw std::runtime_error("cannot read the finished workbook");
 }
 
 }  // namespace fupin::server::documents

@@ -1,9 +1,10 @@
 #pragma once
 // An XLSX workbook written by libxlsxwriter in its constant-memory mode: each row goes to a temporary file as
-// the next begins, so a sheet of any length costs the memory of one row. The finished file is read back whole
-// (finish()): the one copy the answer holds. Sheets are A4, print their header rows on every page, and carry the
+// the next begins, so a sheet of any length costs the memory of one row. The finished file is handed on in
+// pieces (finish()). Sheets are A4, print their header rows on every page, and carry the
 // archive's frame in the printed head and foot, as the PDF documents do.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,8 +45,9 @@ public:
 
     // A new sheet named `name` (cut to Excel's 31 characters and cleared of []:*?/\; made unique with a number).
     sheet add_sheet(std::string_view name);
-    // Closes the workbook and returns its bytes; throws std::runtime_error when libxlsxwriter failed.
-    std::string finish();
+    // Closes the workbook and hands its bytes to `out` in pieces of at most 64 KiB; throws std::runtime_error
+    // when libxlsxwriter failed, and what `out` throws.
+    void finish(const std::function<void(std::string_view bytes)>& out);
 
 private:
     struct impl;

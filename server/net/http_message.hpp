@@ -17,5 +17,9 @@ api::api_request to_api_request(http::request<http::string_body>& message, std::
 // The body is moved out of `response` (a printed book is held once, not twice); its other fields stay.
 http::response<http::string_body> to_http_response(api::api_response&& response, const api::api_request& request,
                                                    unsigned version, bool keep_alive);
+// The same for an answer whose body is a spooled file (response.file, set): Beast sends it from the file, a
+// piece at a time. Takes the file's descriptor.
+http::response<http::file_body> to_http_file_response(api::api_response&& response, const api::api_request& request,
+                                                      unsigned version, bool keep_alive);
 
 }  // namespace fupin::server::net

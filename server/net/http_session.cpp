@@ -235,10 +235,17 @@ asio::awaitable<void> http_session::run() {
         }
 
         keep_alive = message.keep_alive() && !context_.stopping;
-        const auto answered_bytes = response.body.size();
-        auto reply = to_http_response(std::move(response), request, message.version(), keep_alive);
-        beast::get_lowest_layer(stream_).expires_after(config.write_timeout);
-        co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));
+        const auto answered_bytes = response.file ? response.file->size() : response.body.size();
+        // A document may be megabytes: it gets a second more for every 64 KiB (a township's 512 kbit/s line).
+        beast::get_lowest_layer(stream_).expires_after(
+            config.write_timeout + std::chrono::seconds(response.file ? answered_bytes / (64 * 1024) : 0));
+        if (response.file) {
+            auto reply = to_http_file_response(std::move(response), request, message.version(), keep_alive);
+            co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));
+        } else {
+            auto reply = to_http_response(std::move(response), request, message.version(), keep_alive);
+            co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));
+        }
 
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         // One line per request. Never the query string (it may hold an ID number) nor the body.

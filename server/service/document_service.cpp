@@ -25,6 +25,7 @@
 #include "server/storage/household_repository.hpp"
 #include "server/storage/measure_repository.hpp"
 #include "server/storage/pairing_repository.hpp"
+#include "server/sql/transaction.hpp"
 
 namespace fupin::server::service {
 namespace {
@@ -60,7 +61,7 @@ documents::page_frame frame_of(std::string county, std::string title, const prin
 document_service::document_service(clock now) : now_(std::move(now)) {}
 
 printed_document document_service::household_card(sql::connection& db, const principal& who, std::int64_t household_id,
-                                                   language lang) const {
+                                                   language lang, const document_sink& out) const {
     const auto now = now_();
     documents::household_card card;
     std::string county;
@@ -76,19 +77,17 @@ printed_document document_service::household_card(sql::connection& db, const pri
         county = county_name(db, card.household.township_code);
     });
 
-    printed_document out{{}, pdf_type, fmt::format("household-card-{}.pdf", household_id)};
-    documents::pdf_document doc([&](std::string_view bytes) { out.bytes.append(bytes); },
-                                frame_of(county, documents::household_card_title(lang), who, now, lang));
+    documents::pdf_document doc(out, frame_of(county, documents::household_card_title(lang), who, now, lang));
     documents::draw_household_card(doc, card, lang);
     doc.finish();
     record_printed(db, who, storage::household_repository::record_of(household_id).text(), "household_card",
                    document_format::pdf, 1);
-    return out;
+    return {pdf_type, fmt::format("household-card-{}.pdf", household_id)};
 }
 
 printed_document document_service::area_register(sql::connection& db, const principal& who,
                                                   const std::string& area_code, document_format format,
-                                                  language lang) const {
+                                                  language lang, const document_sink& out) const {
     const auto level = common::area_level_of_code(area_code);
     if (level != "village" && level != "township")
         throw common::api_error::invalid_field("area", "invalid_value", "应为乡镇或村的区划代码",
@@ -96,13 +95,11 @@ printed_document document_service::area_register(sql::connection& db, const prin
     access_policy::require(who, permission::read_households, area_code);
     const auto now = now_();
     const bool book = level == "township";
-    printed_document out{{}, format == document_format::pdf ? pdf_type : xlsx_type,
-                         fmt::format("{}-{}.{}", book ? "township-book" : "village-register", area_code,
-                                     extension_of(format))};
     int households = 0;
-    run_in_transaction(db, sql::tx_mode::read, [&] {
-        out.bytes.clear();
-        households = 0;
+    // One attempt, not run_in_transaction's retries: what went to `out` cannot be taken back. A read transaction
+    // takes no locks a writer waits for, so it seldom has a race to lose.
+    sql::transaction tx(db, sql::tx_mode::read);
+    {
         storage::area_repository areas(db);
         const auto area = areas.find(area_code);
         if (!area) throw common::api_error::not_found("该区划", "that area");
@@ -113,14 +110,13 @@ printed_document document_service::area_register(sql::connection& db, const prin
         } else {
             villages.push_back(*area);
         }
-        const auto sink = [&](std::string_view bytes) { out.bytes.append(bytes); };
         const std::string county = county_name(db, area_code);
         std::unique_ptr<documents::register_writer> writer;
         if (format == document_format::pdf)
             writer = std::make_unique<documents::register_pdf>(
-                sink, frame_of(county, documents::register_title(*area, lang), who, now, lang), *area, lang);
+                out, frame_of(county, documents::register_title(*area, lang), who, now, lang), *area, lang);
         else
-            writer = std::make_unique<documents::register_xlsx>(sink, *area, lang, county,
+            writer = std::make_unique<documents::register_xlsx>(out, *area, lang, county,
                                                                 frame_of(county, "", who, now, lang).printed_at);
 
         storage::household_repository files(db);
@@ -146,23 +142,23 @@ printed_document document_service::area_register(sql::connection& db, const prin
             writer->end_village();
         }
         writer->finish();
-    });
+    }
+    tx.commit();
     record_printed(db, who, "area/" + area_code, book ? "township_book" : "village_register", format, households);
-    return out;
+    return {format == document_format::pdf ? pdf_type : xlsx_type,
+            fmt::format("{}-{}.{}", book ? "township-book" : "village-register", area_code, extension_of(format))};
 }
 
 printed_document document_service::posting(sql::connection& db, const principal& who, const common::posting& p,
-                                           language lang) const {
+                                           language lang, const document_sink& out) const {
     const auto now = now_();
     const std::string county = run_in_transaction(db, sql::tx_mode::read, [&] { return county_name(db, p.area_code); });
-    printed_document out{{}, pdf_type, fmt::format("posting-{}.pdf", p.id)};
-    documents::pdf_document doc([&](std::string_view bytes) { out.bytes.append(bytes); },
-                                frame_of(county, common::posting_title(p, lang), who, now, lang));
+    documents::pdf_document doc(out, frame_of(county, common::posting_title(p, lang), who, now, lang));
     documents::draw_posting(doc, p, lang);
     doc.finish();
     record_printed(db, who, "posting/" + std::to_string(p.id), "posting", document_format::pdf,
                    static_cast<int>(p.entries.size()));
-    return out;
+    return {pdf_type, fmt::format("posting-{}.pdf", p.id)};
 }
 
 void document_service::record_printed(sql::connection& db, const principal& who, const std::string& record,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "common/language.hpp"
 #include "common/procedure.hpp"
@@ -19,11 +20,15 @@ namespace fupin::server::service {
 
 enum class document_format { pdf, xlsx };
 
+// What a document is, for the answer that carries it; its bytes went to the caller's sink.
 struct printed_document {
-    std::string bytes;
     std::string content_type;
     std::string file_name;  // ASCII, for the Content-Disposition header: "household-card-348.pdf"
 };
+
+// Takes the document's bytes in order as they are made (the handler's spooled file); may throw, and the
+// document then fails whole, with no audit entry.
+using document_sink = std::function<void(std::string_view bytes)>;
 
 class document_service {
 public:
@@ -31,13 +36,13 @@ public:
     explicit document_service(clock now);
 
     printed_document household_card(sql::connection& db, const principal& who, std::int64_t household_id,
-                                    common::language lang) const;
+                                    common::language lang, const document_sink& out) const;
     // A village's register (12-digit code) or a township's book (9 digits), every file of it whatever its status.
     printed_document area_register(sql::connection& db, const principal& who, const std::string& area_code,
-                                   document_format format, common::language lang) const;
+                                   document_format format, common::language lang, const document_sink& out) const;
     // A posting the caller has read through posting_service::get (which holds its access rule).
     printed_document posting(sql::connection& db, const principal& who, const common::posting& p,
-                             common::language lang) const;
+                             common::language lang, const document_sink& out) const;
 
 private:
     // The audit entry of a document handed out, in a write transaction of its own once it is made (the reads
