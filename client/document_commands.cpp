@@ -1,5 +1,7 @@
 #include "client/document_commands.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -95,6 +97,16 @@ document_commands::document_commands(CLI::App& app) {
 }
 
 bool document_commands::given() const { return print_->parsed(); }
+
+int document_commands::check_before_connecting(std::istream&, std::ostream& err, common::language lang) {
+    const std::filesystem::path folder =
+        output_.empty() ? std::filesystem::path(".") : std::filesystem::path(output_).parent_path();
+    const auto where = folder.empty() ? std::filesystem::path(".") : folder;
+    if (::access(where.c_str(), W_OK) == 0) return exit_ok;
+    err << in(lang, "无法写入文件：", "Cannot write the file: ") << (output_.empty() ? where.string() : output_)
+        << in(lang, "（文件夹不存在或不可写）\n", " (the folder does not exist or cannot be written)\n");
+    return exit_usage;
+}
 
 std::string document_commands::target() const {
     if (card_->parsed()) return fmt::format("/api/v1/households/{}/card", id_);

@@ -17,6 +17,8 @@ public:
     explicit document_commands(CLI::App& app);
 
     bool given() const override;
+    // The folder of -o must take a file, before the server makes (and audits) a document nobody can keep.
+    int check_before_connecting(std::istream& in, std::ostream& err, common::language lang) override;
     int run(const command_context& c) override;
 
 private:

@@ -647,6 +647,13 @@ TEST_F(procedure_cli, print_saves_the_servers_document_under_its_name_or_the_one
     EXPECT_TRUE(fs::exists(dir_ / "document.pdf"));
     EXPECT_EQ(nlohmann::json::parse(r.out)["file"], "document.pdf");
 
+    // A folder that cannot take the file: nothing is asked of the server.
+    const auto before = sent().size();
+    r = run({"print", "card", "12", "-o", (dir_ / "no-such-folder" / "card.pdf").string()});
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_TRUE(has(r.err, "无法写入文件")) << r.err;
+    EXPECT_EQ(sent().size(), before);
+
     // A refusal saves nothing.
     script_.answer("GET /api/v1/areas/529901101201/register?format=pdf",
                    error_json(403, "area_forbidden", "该记录不在您负责的区域内,无权访问"));
