@@ -5,6 +5,7 @@
 
 #include "client/household_printer.hpp"
 #include "client/text_layout.hpp"
+#include "common/csv_writer.hpp"
 #include "common/posting_title.hpp"
 #include "common/vocabulary.hpp"
 
@@ -17,17 +18,6 @@ using common::language;
 namespace {
 
 std::string rank_text(const std::optional<int>& rank) { return rank ? std::to_string(*rank) : "-"; }
-
-// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string detail_text(const nlohmann::json& value) {
     return value.is_string() ? value.get<std::string>() : value.dump();
@@ -199,14 +189,13 @@ std::string procedure_printer::posting(const common::posting& p) const {
 }
 
 std::string procedure_printer::posting_csv(const common::posting& p) const {
-    std::string out = "\xEF\xBB\xBF";  // the BOM: Excel then reads UTF-8 and not the local code page
+    std::string out = common::utf8_bom;
     const std::vector<std::string> header{in(lang_, "序号", "No."), in(lang_, "户主", "Head of household"), in(lang_, "村", "Village"),
                                           in(lang_, "组", "Group"), in(lang_, "人口", "Household size"),
                                           in(lang_, "人均纯收入(元)", "Per-capita net income (yuan)"),
                                           in(lang_, "主要致贫原因", "Main cause of poverty"), in(lang_, "评议排名", "Appraisal rank")};
     const auto line = [&](const std::vector<std::string>& fields) {
-        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
-        out += "\r\n";
+        out += common::csv_line(fields);
     };
     line(header);
     for (const auto& e : p.entries)
