@@ -1,0 +1,50 @@
+#pragma once
+// The archive as one table in the columns of the national registration form: one row per member, the
+// household's columns repeated on every row of its members (a spreadsheet a county office sorts, filters and
+// sends on), rows of one household together under its 户编号. The one layout of the export, the import
+// template and the import; each column says how its cell is written.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/household.hpp"
+#include "common/language.hpp"
+#include "common/vocabulary.hpp"
+
+namespace fupin::common {
+
+enum class column_kind {
+    text,     // as entered
+    code,     // a vocabulary's code, written as its Chinese label
+    money,    // yuan, two decimals ("2300.50"), a number to a spreadsheet
+    decimal,  // land, floor area, distance: at most one decimal
+    count,    // a whole number
+    yes_no,   // 是 / 否
+};
+
+enum class column_level { household, member };
+
+// A cell as written: its text (CSV, and XLSX for text), and for numbers the number (XLSX writes it as one).
+struct archive_cell {
+    std::string text;
+    std::optional<double> number;
+};
+
+struct archive_column {
+    const char* zh;  // the header, as the national form names it
+    const char* en;
+    column_kind kind;
+    column_level level;
+    const vocabulary_list* vocabulary;  // for column_kind::code
+    std::function<archive_cell(const household&, const member&)> read;
+};
+
+// In order. The first is 户编号 (the file's number in the archive), which groups a household's rows.
+const std::vector<archive_column>& archive_columns();
+// The header row in `lang`.
+std::vector<std::string> archive_header(language lang);
+// The rows of one household: one per member, in the file's order.
+std::vector<std::vector<archive_cell>> archive_rows(const household& h);
+
+}  // namespace fupin::common
