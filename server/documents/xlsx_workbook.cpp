@@ -171,6 +171,12 @@ void xlsx_workbook::sheet::count(int column, double value) {
                                   static_cast<lxw_col_t>(column), value, d.count));
 }
 
+void xlsx_workbook::sheet::number(int column, double value) {
+    auto& d = *book_->impl_;
+    d.note(worksheet_write_number(static_cast<lxw_worksheet*>(worksheet_), static_cast<lxw_row_t>(row_),
+                                  static_cast<lxw_col_t>(column), value, d.text));
+}
+
 void xlsx_workbook::sheet::next_row() { ++row_; }
 
 void xlsx_workbook::finish(const std::function<void(std::string_view bytes)>& out) {

@@ -31,6 +31,7 @@ public:
         void text(int column, std::string_view value, cell_kind kind = cell_kind::text);
         void amount(int column, std::int64_t fen);  // yuan with two decimals, a number to the spreadsheet
         void count(int column, double value);
+        void number(int column, double value);  // as it is: land in mu to one decimal, a year
         // Moves to the next row; rows are written in order, never again.
         void next_row();
         int row() const { return row_; }
