@@ -94,9 +94,15 @@ document_commands::document_commands(CLI::App& app) {
     posting_ = print_->add_subcommand("posting", "公示榜 PDF，张贴用 (a posting for the notice board)");
     posting_->add_option("posting", id_, "公示编号 (posting id)")->required()->check(CLI::PositiveNumber);
     add_output_option(*posting_, output_);
+
+    export_ = app.add_subcommand("export", "导出一个区域的档案：每个家庭成员一行，全国登记表的各列 (an area's archive as a table)");
+    export_->add_option("--area", area_, "县、乡镇或村代码 (county, township or village code)")->required();
+    export_->add_option("--format", export_format_, "xlsx 或 csv (xlsx or csv)")->capture_default_str()->check(
+        CLI::IsMember({"xlsx", "csv"}));
+    add_output_option(*export_, output_);
 }
 
-bool document_commands::given() const { return print_->parsed(); }
+bool document_commands::given() const { return print_->parsed() || export_->parsed(); }
 
 int document_commands::check_before_connecting(std::istream&, std::ostream& err, common::language lang) {
     const std::filesystem::path folder =
@@ -111,6 +117,7 @@ int document_commands::check_before_connecting(std::istream&, std::ostream& err,
 std::string document_commands::target() const {
     if (card_->parsed()) return fmt::format("/api/v1/households/{}/card", id_);
     if (posting_->parsed()) return fmt::format("/api/v1/postings/{}/document", id_);
+    if (export_->parsed()) return fmt::format("/api/v1/areas/{}/archive?format={}", url_encode(area_), export_format_);
     return fmt::format("/api/v1/areas/{}/register?format={}", url_encode(area_), format_);
 }
 
@@ -118,10 +125,12 @@ int document_commands::run(const command_context& c) {
     const auto result = c.client.request(http_method::get, target());
     if (result.status < 200 || result.status > 299) throw error_from_response(result);
     const auto* type = result.header("Content-Type");
-    const bool pdf = type && type->rfind("application/pdf", 0) == 0;
+    const std::string extension = !type                                   ? "bin"
+                                  : type->rfind("application/pdf", 0) == 0 ? "pdf"
+                                  : type->rfind("text/csv", 0) == 0        ? "csv"
+                                                                           : "xlsx";
     const std::string path =
-        output_.empty() ? document_file_name(result.header("Content-Disposition"), pdf ? "document.pdf" : "document.xlsx")
-                        : output_;
+        output_.empty() ? document_file_name(result.header("Content-Disposition"), "document." + extension) : output_;
     save(path, result.body);
     if (c.json) {
         c.out << nlohmann::json{{"file", path}, {"bytes", result.body.size()}, {"content_type", type ? *type : ""}}.dump()

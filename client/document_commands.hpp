@@ -1,6 +1,7 @@
 #pragma once
 // township-client's printed documents, made by the server and saved to a file: print card HOUSEHOLD,
-// print register --village CODE, print book --township CODE (PDF or XLSX), print posting ID.
+// print register --village CODE, print book --township CODE (PDF or XLSX), print posting ID, and
+// export --area CODE (the area's archive as one table, XLSX or CSV).
 #include <cstdint>
 #include <string>
 
@@ -30,9 +31,11 @@ private:
     CLI::App* register_ = nullptr;
     CLI::App* book_ = nullptr;
     CLI::App* posting_ = nullptr;
+    CLI::App* export_ = nullptr;
     std::int64_t id_ = 0;
     std::string area_;
     std::string format_ = "pdf";
+    std::string export_format_ = "xlsx";
     std::string output_;
 };
 

@@ -1,5 +1,7 @@
 #include "server/api/document_handlers.hpp"
 
+#include <fmt/format.h>
+
 #include "common/api_error.hpp"
 #include "server/api/request_parsing.hpp"
 
@@ -21,11 +23,18 @@ api_response file_response(Make&& make) {
     return response;
 }
 
-service::document_format format_of(const api_request& request) {
+// ?format=: one of the two a document comes in, the first when none is named.
+service::document_format format_of(const api_request& request, service::document_format first,
+                                   service::document_format second) {
+    const auto name = [](service::document_format f) {
+        return f == service::document_format::pdf ? "pdf" : f == service::document_format::xlsx ? "xlsx" : "csv";
+    };
     const auto text = query_text(request, "format");
-    if (text.empty() || text == "pdf") return service::document_format::pdf;
-    if (text == "xlsx") return service::document_format::xlsx;
-    throw common::api_error::invalid_field("format", "invalid_value", "格式应为 pdf 或 xlsx", "format must be pdf or xlsx");
+    if (text.empty() || text == name(first)) return first;
+    if (text == name(second)) return second;
+    throw common::api_error::invalid_field(
+        "format", "invalid_value", fmt::format("格式应为 {} 或 {}", name(first), name(second)),
+        fmt::format("format must be {} or {}", name(first), name(second)));
 }
 
 }  // namespace
@@ -41,9 +50,17 @@ api_response document_handlers::card(const api_request& request, const path_para
 
 api_response document_handlers::area_register(const api_request& request, const path_params& params,
                                               const service::principal& who, sql::connection& db) const {
-    const auto format = format_of(request);
+    const auto format = format_of(request, service::document_format::pdf, service::document_format::xlsx);
     return file_response([&](const auto& out) {
         return documents_.area_register(db, who, params.at("code"), format, request.lang, out);
+    });
+}
+
+api_response document_handlers::archive(const api_request& request, const path_params& params,
+                                        const service::principal& who, sql::connection& db) const {
+    const auto format = format_of(request, service::document_format::xlsx, service::document_format::csv);
+    return file_response([&](const auto& out) {
+        return documents_.archive_export(db, who, params.at("code"), format, request.lang, out);
     });
 }
 

@@ -203,6 +203,7 @@ void add_routes(router& r, const server_config& config, const service::services&
 
     r.add("GET", "/api/v1/households/{id}/card", auth(bind(documents, &document_handlers::card)));
     r.add("GET", "/api/v1/areas/{code}/register", auth(bind(documents, &document_handlers::area_register)));
+    r.add("GET", "/api/v1/areas/{code}/archive", auth(bind(documents, &document_handlers::archive)));
     r.add("GET", "/api/v1/postings/{id}/document", auth(bind(documents, &document_handlers::posting)));
 
     r.add("GET", "/api/v1/users", auth(bind(user_api, &user_handlers::list)));

@@ -11,6 +11,8 @@
 #include "common/area.hpp"
 #include "common/display_text.hpp"
 #include "common/posting_title.hpp"
+#include "server/documents/archive_csv.hpp"
+#include "server/documents/archive_xlsx.hpp"
 #include "server/documents/household_card.hpp"
 #include "server/documents/pdf_document.hpp"
 #include "server/documents/posting_sheet.hpp"
@@ -39,8 +41,15 @@ constexpr const char* xlsx_type = "application/vnd.openxmlformats-officedocument
 // batch at a time, beside the document itself.
 constexpr int register_batch = 200;
 
-const char* extension_of(document_format f) { return f == document_format::pdf ? "pdf" : "xlsx"; }
+constexpr const char* csv_type = "text/csv; charset=utf-8";
+
+const char* extension_of(document_format f) {
+    return f == document_format::pdf ? "pdf" : f == document_format::xlsx ? "xlsx" : "csv";
+}
 const char* format_name(document_format f) { return extension_of(f); }
+const char* type_of(document_format f) {
+    return f == document_format::pdf ? pdf_type : f == document_format::xlsx ? xlsx_type : csv_type;
+}
 
 // The county's name, for the head of every page: the first six digits of any code are its county's.
 std::string county_name(sql::connection& db, const std::string& code) {
@@ -96,6 +105,7 @@ printed_document document_service::area_register(sql::connection& db, const prin
     const auto now = now_();
     const bool book = level == "township";
     int households = 0;
+    bool started = false;
     // One attempt, not run_in_transaction's retries: what went to `out` cannot be taken back. A read transaction
     // takes no locks a writer waits for, so it seldom has a race to lose.
     sql::transaction tx(db, sql::tx_mode::read);
@@ -119,33 +129,19 @@ printed_document document_service::area_register(sql::connection& db, const prin
             writer = std::make_unique<documents::register_xlsx>(out, *area, lang, county,
                                                                 frame_of(county, "", who, now, lang).printed_at);
 
-        storage::household_repository files(db);
-        storage::pairing_repository pairings(db);
-        for (const auto& village : villages) {
-            std::map<std::int64_t, std::vector<std::string>> helpers;
-            for (const auto& p : pairings.current_in_village(village.code))
-                helpers[p.household_id].push_back(p.helper_name);
-            writer->begin_village(village);
-            std::string after_group;
-            std::int64_t after_id = 0;
-            for (;;) {
-                const auto batch = files.in_register_order(village.code, after_group, after_id, register_batch);
-                for (const auto& h : batch) {
-                    const auto it = helpers.find(h.id);
-                    writer->add(h, it == helpers.end() ? std::vector<std::string>{} : it->second);
-                }
-                households += static_cast<int>(batch.size());
-                if (batch.size() < static_cast<std::size_t>(register_batch)) break;
-                after_group = batch.back().group_code;
-                after_id = batch.back().id;
-            }
-            writer->end_village();
-        }
+        households = for_each_household(
+            db, villages, [&](const common::area& village) {
+                if (started) writer->end_village();
+                started = true;
+                writer->begin_village(village);
+            },
+            [&](const common::household& h, const std::vector<std::string>& helpers) { writer->add(h, helpers); });
+        if (started) writer->end_village();
         writer->finish();
     }
     tx.commit();
     record_printed(db, who, "area/" + area_code, book ? "township_book" : "village_register", format, households);
-    return {format == document_format::pdf ? pdf_type : xlsx_type,
+    return {type_of(format),
             fmt::format("{}-{}.{}", book ? "township-book" : "village-register", area_code, extension_of(format))};
 }
 
@@ -161,9 +157,89 @@ printed_document document_service::posting(sql::connection& db, const principal&
     return {pdf_type, fmt::format("posting-{}.pdf", p.id)};
 }
 
+int document_service::for_each_household(
+    sql::connection& db, const std::vector<common::area>& villages, const std::function<void(const common::area&)>& begin,
+    const std::function<void(const common::household&, const std::vector<std::string>& helpers)>& add) {
+    storage::household_repository files(db);
+    storage::pairing_repository pairings(db);
+    int households = 0;
+    for (const auto& village : villages) {
+        std::map<std::int64_t, std::vector<std::string>> helpers;
+        for (const auto& p : pairings.current_in_village(village.code)) helpers[p.household_id].push_back(p.helper_name);
+        begin(village);
+        std::string after_group;
+        std::int64_t after_id = 0;
+        for (;;) {
+            const auto batch = files.in_register_order(village.code, after_group, after_id, register_batch);
+            for (const auto& h : batch) {
+                const auto it = helpers.find(h.id);
+                add(h, it == helpers.end() ? std::vector<std::string>{} : it->second);
+            }
+            households += static_cast<int>(batch.size());
+            if (batch.size() < static_cast<std::size_t>(register_batch)) break;
+            after_group = batch.back().group_code;
+            after_id = batch.back().id;
+        }
+    }
+    return households;
+}
+
+printed_document document_service::archive_export(sql::connection& db, const principal& who,
+                                                  const std::string& area_code, document_format format,
+                                                  language lang, const document_sink& out) const {
+    const auto level = common::area_level_of_code(area_code);
+    if (level != "county" && level != "township" && level != "village")
+        throw common::api_error::invalid_field("area", "invalid_value", "应为县、乡镇或村的区划代码",
+                                               "area must be the county, a township or a village");
+    if (format == document_format::pdf)
+        throw common::api_error::invalid_field("format", "invalid_value", "格式应为 xlsx 或 csv",
+                                               "format must be xlsx or csv");
+    access_policy::require(who, permission::read_households, area_code);
+    const auto now = now_();
+    int households = 0;
+    // One attempt, as a register's (what went to `out` cannot be taken back).
+    sql::transaction tx(db, sql::tx_mode::read);
+    {
+        storage::area_repository areas(db);
+        const auto area = areas.find(area_code);
+        if (!area) throw common::api_error::not_found("该区划", "that area");
+        // The villages of the area, township by township, in code order.
+        std::vector<common::area> villages;
+        std::vector<common::area> pending{*area};
+        while (!pending.empty()) {
+            auto next = std::move(pending.front());
+            pending.erase(pending.begin());
+            if (next.level == "village") {
+                villages.push_back(std::move(next));
+                continue;
+            }
+            auto children = areas.children(next.code);
+            std::erase_if(children, [](const common::area& a) { return a.level == "group"; });
+            pending.insert(pending.begin(), children.begin(), children.end());
+        }
+        const std::string county = county_name(db, area_code);
+        const std::string title = fmt::format(fmt::runtime(in(lang, "{}扶贫对象档案", "{}: the poverty-alleviation archive")),
+                                              area->name);
+        std::unique_ptr<documents::archive_table> table;
+        if (format == document_format::csv)
+            table = std::make_unique<documents::archive_csv>(out, lang);
+        else
+            table = std::make_unique<documents::archive_xlsx>(out, lang, title, county,
+                                                              frame_of(county, "", who, now, lang).printed_at);
+        households = for_each_household(
+            db, villages, [](const common::area&) {},
+            [&](const common::household& h, const std::vector<std::string>&) { table->add(h); });
+        table->finish();
+    }
+    tx.commit();
+    record_printed(db, who, "area/" + area_code, "archive", format, households, "document.export");
+    return {type_of(format), fmt::format("archive-{}.{}", area_code, extension_of(format))};
+}
+
 void document_service::record_printed(sql::connection& db, const principal& who, const std::string& record,
-                                      const std::string& document, document_format format, int households) const {
-    audit_trail::record_in_own_transaction(db, audit_actor::of(who), "document.print", record, "ok",
+                                      const std::string& document, document_format format, int households,
+                                      const char* action) const {
+    audit_trail::record_in_own_transaction(db, audit_actor::of(who), action, record, "ok",
                                            {{"document", document}, {"format", format_name(format)},
                                             {"households", households}},
                                            now_());

@@ -8,6 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "common/area.hpp"
+#include "common/household.hpp"
 #include "common/language.hpp"
 #include "common/procedure.hpp"
 #include "server/service/principal.hpp"
@@ -18,7 +22,7 @@ class connection;
 
 namespace fupin::server::service {
 
-enum class document_format { pdf, xlsx };
+enum class document_format { pdf, xlsx, csv };
 
 // What a document is, for the answer that carries it; its bytes went to the caller's sink.
 struct printed_document {
@@ -40,6 +44,10 @@ public:
     // A village's register (12-digit code) or a township's book (9 digits), every file of it whatever its status.
     printed_document area_register(sql::connection& db, const principal& who, const std::string& area_code,
                                    document_format format, common::language lang, const document_sink& out) const;
+    // The archive of the county, a township or a village as one table in the national form's columns
+    // (common/archive_columns.hpp): every file of it whatever its status, one row per member. XLSX or CSV.
+    printed_document archive_export(sql::connection& db, const principal& who, const std::string& area_code,
+                                    document_format format, common::language lang, const document_sink& out) const;
     // A posting the caller has read through posting_service::get (which holds its access rule).
     printed_document posting(sql::connection& db, const principal& who, const common::posting& p,
                              common::language lang, const document_sink& out) const;
@@ -48,7 +56,14 @@ private:
     // The audit entry of a document handed out, in a write transaction of its own once it is made (the reads
     // run in a read transaction: a long book never holds the writers up).
     void record_printed(sql::connection& db, const principal& who, const std::string& record,
-                        const std::string& document, document_format format, int households) const;
+                        const std::string& document, document_format format, int households,
+                        const char* action = "document.print") const;
+    // Every household of the villages in the register's order, a batch at a time, inside the caller's
+    // transaction; `begin` is told of each village first. Returns how many.
+    static int for_each_household(sql::connection& db, const std::vector<common::area>& villages,
+                                  const std::function<void(const common::area&)>& begin,
+                                  const std::function<void(const common::household&,
+                                                           const std::vector<std::string>& helpers)>& add);
 
     clock now_;
 };

@@ -638,6 +638,14 @@ TEST_F(procedure_cli, print_saves_the_servers_document_under_its_name_or_the_one
     EXPECT_TRUE(fs::exists(book));
     EXPECT_FALSE(fs::exists(dir_ / "石门镇.xlsx.part"));
 
+    script_.answer("GET /api/v1/areas/529901101/archive?format=csv",
+                   document("text/csv; charset=utf-8", "archive-529901101.csv", "\xEF\xBB\xBF户编号\r\n"));
+    fs::current_path(dir_);
+    r = run({"export", "--area", "529901101", "--format", "csv"});
+    fs::current_path(previous);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(dir_ / "archive-529901101.csv"));
+
     // A name from the server that is a path is not used: the document is saved under a plain one.
     script_.answer("GET /api/v1/postings/5/document", document("application/pdf", "../../evil.pdf", "%PDF posting"));
     fs::current_path(dir_);

@@ -1,11 +1,15 @@
 // The printed documents end to end over real TLS on both databases: a household's card (PDF), a village's
-// register and a township's book (PDF and XLSX), a posting for the notice board; each read back as a person's
-// tools read it (pdftotext, the sheet's cells), each reachable as the data inside is, each an audit entry.
+// register and a township's book (PDF and XLSX), an area's archive as one table (XLSX and CSV), a posting for the
+// notice board; each read back as a person's tools read it (pdftotext, the sheet's cells), each reachable as the
+// data inside is, each an audit entry.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "client/client_error.hpp"
+#include <set>
+
+#include "common/csv_reader.hpp"
 #include "common/display_text.hpp"
 #include "common/household_json.hpp"
 #include "server/sql/connection.hpp"
@@ -46,12 +50,13 @@ protected:
         return fetch(c, target, type);
     }
 
-    long long printed(const std::string& record) {
+    long long printed_as(const std::string& action, const std::string& record) {
         auto db = server::sql::connect(database_->url());
-        return db->query("SELECT COUNT(*) FROM audit_log WHERE action = 'document.print' AND record = ?", {record})
+        return db->query("SELECT COUNT(*) FROM audit_log WHERE action = ? AND record = ?", {action, record})
             .at(0)
             .get_int64(0);
     }
+    long long printed(const std::string& record) { return printed_as("document.print", record); }
 };
 
 constexpr const char* pdf = "application/pdf";
@@ -178,6 +183,34 @@ TEST_P(documents, APostingForTheNoticeBoardHasNoIdNumbers) {
     EXPECT_TRUE(has_text(text, "村民委员会（盖章）"));
     EXPECT_EQ(printed("posting/" + id), 1);
     refused([&] { fetch(client_as("clerk_a"), "/api/v1/postings/99999/document", pdf); }, 404, "not_found");
+}
+
+TEST_P(documents, AnAreasArchiveExportsARowPerMemberInTheFormsColumns) {
+    const auto a = new_household(group_a, 60, 2);
+    const auto b = new_household(group_b, 61, 3);
+    // The county's archive holds both townships' files, as CSV with the BOM and a header.
+    auto bytes = fetch(client_as("approver"), "/api/v1/areas/" + county_code + "/archive?format=csv", "text/csv; charset=utf-8");
+    ASSERT_EQ(bytes.rfind("\xEF\xBB\xBF", 0), 0u);
+    auto csv = common::read_csv(std::string_view(bytes).substr(3), 100);
+    ASSERT_TRUE(csv.ok());
+    ASSERT_EQ(csv.records.size(), 1u + 2 + 3);
+    EXPECT_EQ(csv.records[0].fields.front(), "户编号");
+    std::set<std::string> numbers;
+    for (std::size_t i = 1; i < csv.records.size(); ++i) numbers.insert(csv.records[i].fields.front());
+    EXPECT_EQ(numbers, (std::set<std::string>{std::to_string(a.id), std::to_string(b.id)}));
+    EXPECT_EQ(printed_as("document.export", "area/" + county_code), 1);
+
+    // A township's holds its own, as XLSX by default; another township's is not its to take.
+    bytes = fetch(client_as("reviewer_a"), "/api/v1/areas/" + township_a + "/archive", xlsx);
+    auto cells = test_support::xlsx_cells(bytes, 1);
+    EXPECT_EQ(cells["A2"], std::to_string(a.id));
+    EXPECT_EQ(cells["A3"], std::to_string(a.id));
+    EXPECT_EQ(cells.count("A4"), 0u);
+    refused([&] { fetch(client_as("reviewer_a"), "/api/v1/areas/" + township_b + "/archive", xlsx); }, 403,
+            "area_forbidden");
+    auto e = refused([&] { fetch(client_as("approver"), "/api/v1/areas/" + county_code + "/archive?format=pdf", xlsx); },
+                     422, "invalid_value");
+    EXPECT_EQ(e.field(), "format");
 }
 
 TEST_P(documents, InEnglishOnRequest) {
