@@ -3,7 +3,9 @@
 // file), beside the baseline of the same register lines written as CSV into a string in memory. For each:
 // seconds, households per second, the file's size, and how much the process's peak resident memory grew while
 // it was made (Linux's VmHWM, reset before each through /proc/self/clear_refs), also over the file's size.
-//   bench-documents [--households N]
+// With --archive-households M it also exports M households (about 4 members each: 250,000 make a million rows)
+// as the archive's table, CSV and XLSX, spooled, with the same figures.
+//   bench-documents [--households N] [--archive-households M]
 #include <malloc.h>
 
 #include <chrono>
@@ -20,6 +22,8 @@
 
 #include "common/display_text.hpp"
 #include "server/api/spooled_file.hpp"
+#include "server/documents/archive_csv.hpp"
+#include "server/documents/archive_xlsx.hpp"
 #include "server/documents/register_pdf.hpp"
 #include "server/documents/register_writer.hpp"
 #include "server/documents/register_xlsx.hpp"
@@ -117,12 +121,38 @@ figures run(int households, const std::function<std::unique_ptr<register_writer>
     return f;
 }
 
+// An area's archive exported as one table (a row per member), spooled as the server does.
+figures run_archive(int households, const std::function<std::unique_ptr<server::documents::archive_table>(
+                                        server::documents::archive_table::sink)>& make,
+                    const test_data::household_generator& generator, std::int64_t& rows) {
+    server::api::spooled_file file;
+    reset_peak();
+    const long before = peak_kib();
+    const auto started = std::chrono::steady_clock::now();
+    auto table = make([&](std::string_view bytes) { file.append(bytes); });
+    for (std::int64_t index = 0; index < households;) {
+        std::vector<common::household> files;
+        for (int i = 0; i < batch && index < households; ++i) files.push_back(generator.make(index++));
+        for (const auto& h : files) table->add(h);
+    }
+    table->finish();
+    figures f;
+    f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    f.bytes = file.size();
+    f.peak_growth_kib = peak_kib() - before;
+    rows = table->rows();
+    return f;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     int households = 5000;
-    for (int i = 1; i + 1 < argc; ++i)
+    int archive_households = 0;
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::string(argv[i]) == "--households") households = std::stoi(argv[i + 1]);
+        if (std::string(argv[i]) == "--archive-households") archive_households = std::stoi(argv[i + 1]);
+    }
 
     const common::area township{township_code, "529901", "township", "石门镇", false};
     std::vector<common::area> village_areas;
@@ -165,5 +195,25 @@ int main(int argc, char** argv) {
         std::cout << fmt::format("{}\t{:.2f}\t{:.0f}\t{}\t{}\t{:.2f}\t{:.1f}\n", name, f.seconds, households / f.seconds,
                                  f.bytes, f.peak_growth_kib, f.peak_growth_kib * 1024.0 / static_cast<double>(f.bytes),
                                  f.seconds / csv.seconds);
+    if (archive_households > 0) {
+        std::int64_t csv_rows = 0, xlsx_rows = 0;
+        const auto archive_csv = run_archive(
+            archive_households,
+            [](auto sink) { return std::make_unique<server::documents::archive_csv>(sink, common::language::zh); },
+            generator, csv_rows);
+        const auto archive_xlsx = run_archive(
+            archive_households,
+            [&](auto sink) {
+                return std::make_unique<server::documents::archive_xlsx>(sink, common::language::zh, "石门镇扶贫对象档案",
+                                                                         "青峰县", printed_at);
+            },
+            generator, xlsx_rows);
+        std::cout << fmt::format("\narchive export of {} households ({} member rows), spooled\n", archive_households,
+                                 csv_rows);
+        std::cout << "format\tseconds\trows_per_s\tbytes\tpeak_growth_kib\n";
+        for (const auto& [name, f] : {std::pair{"csv", archive_csv}, std::pair{"xlsx", archive_xlsx}})
+            std::cout << fmt::format("{}\t{:.2f}\t{:.0f}\t{}\t{}\n", name, f.seconds, csv_rows / f.seconds, f.bytes,
+                                     f.peak_growth_kib);
+    }
     return 0;
 }
