@@ -84,6 +84,14 @@ column<household> identification_flags() {
             }};
 }
 
+// How many members the file has, for the statistics' count of people (migration 021); never read back: the
+// members are read themselves.
+column<household> member_count() {
+    return {"member_count",
+            [](const household& h) -> sql::value { return static_cast<std::int64_t>(h.members.size()); },
+            [](const sql::row&, std::size_t, household&) {}};
+}
+
 #define FIELD(path) [](auto& r) -> auto& { return r.path; }
 
 const std::vector<column<household>>& household_table() {
@@ -135,6 +143,7 @@ const std::vector<column<household>>& household_table() {
         integer<household>("income_other_transfers_fen", FIELD(income.transfers.other)),
         integer<household>("income_support_fen", FIELD(income.support)),
         integer<household>("per_capita_net_income_fen", FIELD(per_capita_net_income)),
+        member_count(),
         text<household>("main_cause", FIELD(main_cause)),
         other_cause("other_cause_1", 0),
         other_cause("other_cause_2", 1),

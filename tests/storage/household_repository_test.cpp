@@ -2,6 +2,7 @@
 #include "backend_fixture.hpp"
 #include "sample_data.hpp"
 #include "server/storage/household_repository.hpp"
+#include "server/storage/migrate.hpp"
 #include "server/sql/error.hpp"
 #include "server/sql/transaction.hpp"
 
@@ -166,6 +167,38 @@ TEST_P(storage_backend, find_person_says_where_a_person_is_registered) {
     EXPECT_EQ(where->village_code, village_b1);
     EXPECT_EQ(where->village_name, "新寨村");
     EXPECT_FALSE(repo.find_person(id_number(93)));
+}
+
+}  // namespace fupin::server::storage::test
+
+namespace fupin::server::storage::test {
+
+// The statistics count people from households.member_count (migration 021): written with every insert and
+// update, and filled for the files stored before the column existed.
+TEST_P(storage_backend, member_count_follows_the_members_and_is_filled_by_its_migration) {
+    seed_areas(conn());
+    household_repository repo(conn());
+    const auto count_of = [&](std::int64_t id) {
+        return conn().query("SELECT member_count FROM households WHERE id = ?", {id}).at(0).get_int64(0);
+    };
+    auto h = make_household(group_a1_3, 1, 3);
+    repo.insert(h, 1000);
+    EXPECT_EQ(count_of(h.id), 3);
+    h.members.pop_back();
+    ASSERT_TRUE(repo.update(h, h.version, 2000));
+    EXPECT_EQ(count_of(h.id), 2);
+    std::vector<common::household> batch{make_household(group_a1_3, 20, 4), make_household(group_a1_3, 30, 1)};
+    repo.insert_all(batch);
+    EXPECT_EQ(count_of(batch[0].id), 4);
+    EXPECT_EQ(count_of(batch[1].id), 1);
+
+    // As if stored before 021: the migration counts the members of every file.
+    conn().execute_script("ALTER TABLE households DROP COLUMN member_count");
+    conn().execute("DELETE FROM schema_version WHERE version >= 21");
+    migrate(conn());
+    EXPECT_EQ(count_of(h.id), 2);
+    EXPECT_EQ(count_of(batch[0].id), 4);
+    EXPECT_EQ(count_of(batch[1].id), 1);
 }
 
 }  // namespace fupin::server::storage::test
