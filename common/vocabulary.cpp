@@ -399,6 +399,19 @@ const vocabulary_list department_list_kinds{"department_list_kinds",
                                             {"business", "工商登记", "business registration"},
                                             {"state_payroll", "财政供养", "state payroll"}}};
 
+const vocabulary_list income_bands{"income_bands",
+                                   {{"below_1000", "1000元以下", "below 1,000 yuan"},
+                                    {"1000_2000", "1000–2000元", "1,000–2,000 yuan"},
+                                    {"2000_3000", "2000–3000元", "2,000–3,000 yuan"},
+                                    {"3000_4000", "3000–4000元", "3,000–4,000 yuan"},
+                                    {"4000_up", "4000元及以上", "4,000 yuan and above"}}};
+
+const vocabulary_list household_attributes{"household_attributes",
+                                           {{"military_family", "军烈属", "military family"},
+                                            {"only_child_family", "独生子女户", "only-child family"},
+                                            {"two_daughters_family", "双女户", "two-daughters family"},
+                                            {"poor_village", "贫困村农户", "in a poor village"}}};
+
 const vocabulary_list objection_states{"objection_states",
                                        {{"open", "待核实答复", "open"},
                                         {"upheld", "异议成立", "upheld"},
@@ -419,7 +432,9 @@ const std::vector<const vocabulary_list*>& all() {
         // Review rounds and spot checks.
         &review_outcomes, &sample_standings, &check_methods, &check_verdicts, &check_follow_ups,
         // Checks against other departments' lists.
-        &department_list_kinds};
+        &department_list_kinds,
+        // Statistics (common/statistics.hpp).
+        &income_bands, &household_attributes};
     return lists;
 }
 

@@ -75,6 +75,9 @@ extern const vocabulary_list check_verdicts;      // 准确, 有误, 应退未�
 extern const vocabulary_list check_follow_ups;    // none, correction, exit, identification
 // Checks against other departments (common/department_check.hpp).
 extern const vocabulary_list department_list_kinds;  // 低保, 特困供养, 残疾人证, 机动车, 商品房, 工商登记, 财政供养
+// Statistics (common/statistics.hpp).
+extern const vocabulary_list income_bands;          // per-capita net income bands: below 1,000 … 4,000 and above
+extern const vocabulary_list household_attributes;  // 军烈属, 独生子女户, 双女户, 贫困村农户
 
 // Every list above, e.g. for a client that prints them all or a server endpoint that serves them.
 const std::vector<const vocabulary_list*>& all();
