@@ -1,0 +1,47 @@
+#pragma once
+// The statistics' reads: each one scan of an area's households (or of its year's measures), grouped in the
+// database, so a county of a million files is counted without reading one into memory. The service rolls the
+// groups up (server/service/statistics_service.cpp).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/statistics.hpp"
+#include "server/sql/connection.hpp"
+
+namespace fupin::server::storage {
+
+// Households and people with one combination of the grouped columns, under one area directly below the one
+// asked about (a township of the county, a village of a township, a group of a village).
+struct statistics_group {
+    std::string child;
+    std::string status;
+    std::string main_cause;
+    std::string poverty_type;
+    std::string income_band;
+    bool military_family = false;
+    bool only_child_family = false;
+    bool two_daughters_family = false;
+    common::tally count;
+};
+
+class statistics_repository {
+public:
+    explicit statistics_repository(sql::connection& conn) : conn_(conn) {}
+
+    // area_code: the county (6 digits), a township (9) or a village (12).
+    std::vector<statistics_group> households(const std::string& area_code);
+    // The area's households that live in a poor village (贫困村).
+    common::tally in_poor_villages(const std::string& area_code);
+    // Registered households with a helper answering for them now, by area directly below.
+    std::map<std::string, std::int64_t> registered_with_helper(const std::string& area_code);
+    // The year's measures that are not cancelled, by category, and their funds by source.
+    std::vector<common::money_tally> measures_by_category(const std::string& area_code, int year);
+    std::vector<common::money_tally> funds_by_source(const std::string& area_code, int year);
+
+private:
+    sql::connection& conn_;
+};
+
+}  // namespace fupin::server::storage
