@@ -3,25 +3,11 @@
 #include <fmt/format.h>
 
 #include "common/api_error.hpp"
+#include "server/api/file_response.hpp"
 #include "server/api/request_parsing.hpp"
 
 namespace fupin::server::api {
 namespace {
-
-// A document is made into a spooled file, which becomes the answer's body: a long book is never held in memory.
-// It is saved under its name by a browser or the client; like every answer it goes out with Cache-Control:
-// no-store (net/http_message.cpp).
-template <class Make>
-api_response file_response(Make&& make) {
-    auto file = std::make_shared<spooled_file>();
-    const service::printed_document document = make([&](std::string_view bytes) { file->append(bytes); });
-    api_response response;
-    response.status = 200;
-    response.file = std::move(file);
-    response.headers = {{"Content-Type", document.content_type},
-                        {"Content-Disposition", "attachment; filename=\"" + document.file_name + "\""}};
-    return response;
-}
 
 // ?format=: one of the two a document comes in, the first when none is named.
 service::document_format format_of(const api_request& request, service::document_format first,

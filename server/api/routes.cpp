@@ -14,6 +14,7 @@
 #include "server/api/exit_handlers.hpp"
 #include "server/api/review_round_handlers.hpp"
 #include "server/api/spot_check_handlers.hpp"
+#include "server/api/statistics_handlers.hpp"
 #include "server/api/department_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
@@ -106,6 +107,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     auto helpers = std::make_shared<helper_handlers>(use_cases.helpers, use_cases.pairings);
     auto assistance = std::make_shared<assistance_handlers>(use_cases.measures, use_cases.visits, use_cases.sandaohu);
     auto documents = std::make_shared<document_handlers>(use_cases.documents, use_cases.postings);
+    auto statistics = std::make_shared<statistics_handlers>(use_cases.statistics, use_cases.documents);
     auto auth = [&](authenticated_handler h) { return authenticated(sessions, denials, config, std::move(h)); };
 
     r.add("GET", "/api/v1/health", [&config](const api_request& request, const path_params&, sql::connection& db) {
@@ -205,6 +207,9 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("GET", "/api/v1/areas/{code}/register", auth(bind(documents, &document_handlers::area_register)));
     r.add("GET", "/api/v1/areas/{code}/archive", auth(bind(documents, &document_handlers::archive)));
     r.add("GET", "/api/v1/postings/{id}/document", auth(bind(documents, &document_handlers::posting)));
+
+    r.add("GET", "/api/v1/statistics", auth(bind(statistics, &statistics_handlers::report)));
+    r.add("GET", "/api/v1/statistics/chart", auth(bind(statistics, &statistics_handlers::chart)));
 
     r.add("GET", "/api/v1/users", auth(bind(user_api, &user_handlers::list)));
     r.add("POST", "/api/v1/users", auth(bind(user_api, &user_handlers::create)));

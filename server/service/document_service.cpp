@@ -18,6 +18,8 @@
 #include "server/documents/posting_sheet.hpp"
 #include "server/documents/register_pdf.hpp"
 #include "server/documents/register_xlsx.hpp"
+#include "server/documents/statistics_chart.hpp"
+#include "server/documents/statistics_xlsx.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/household_access.hpp"
@@ -44,11 +46,25 @@ constexpr int register_batch = 200;
 constexpr const char* csv_type = "text/csv; charset=utf-8";
 
 const char* extension_of(document_format f) {
-    return f == document_format::pdf ? "pdf" : f == document_format::xlsx ? "xlsx" : "csv";
+    switch (f) {
+    case document_format::pdf: return "pdf";
+    case document_format::xlsx: return "xlsx";
+    case document_format::csv: return "csv";
+    case document_format::png: return "png";
+    case document_format::svg: return "svg";
+    }
+    return "bin";
 }
 const char* format_name(document_format f) { return extension_of(f); }
 const char* type_of(document_format f) {
-    return f == document_format::pdf ? pdf_type : f == document_format::xlsx ? xlsx_type : csv_type;
+    switch (f) {
+    case document_format::pdf: return pdf_type;
+    case document_format::xlsx: return xlsx_type;
+    case document_format::csv: return csv_type;
+    case document_format::png: return "image/png";
+    case document_format::svg: return "image/svg+xml";
+    }
+    return "application/octet-stream";
 }
 
 // The county's name, for the head of every page: the first six digits of any code are its county's.
@@ -234,6 +250,35 @@ printed_document document_service::archive_export(sql::connection& db, const pri
     tx.commit();
     record_printed(db, who, "area/" + area_code, "archive", format, households, "document.export");
     return {type_of(format), fmt::format("archive-{}.{}", area_code, extension_of(format))};
+}
+
+printed_document document_service::statistics_workbook(sql::connection& db, const principal& who,
+                                                       const common::statistics_report& r, language lang,
+                                                       const document_sink& out) const {
+    const auto now = now_();
+    const std::string county = run_in_transaction(db, sql::tx_mode::read, [&] { return county_name(db, r.area_code); });
+    documents::write_statistics_xlsx(r, lang, county, frame_of(county, "", who, now, lang).printed_at, out);
+    record_printed(db, who, "area/" + r.area_code, "statistics", document_format::xlsx,
+                   r.areas.empty() ? 0 : static_cast<int>(r.areas.front().all.households), "document.export");
+    return {xlsx_type, fmt::format("statistics-{}-{}.xlsx", r.area_code, r.year)};
+}
+
+printed_document document_service::statistics_chart_picture(sql::connection& db, const principal& who,
+                                                            const common::statistics_report& r, statistics_chart kind,
+                                                            document_format format, language lang,
+                                                            const document_sink& out) const {
+    if (format != document_format::png && format != document_format::svg)
+        throw common::api_error::invalid_field("format", "invalid_value", "格式应为 png 或 svg", "format must be png or svg");
+    documents::draw_statistics_chart(r, kind == statistics_chart::areas ? documents::chart_kind::areas
+                                                                        : documents::chart_kind::causes,
+                                     format == document_format::png ? documents::chart_format::png
+                                                                    : documents::chart_format::svg,
+                                     lang, out);
+    const char* name = kind == statistics_chart::areas ? "chart_areas" : "chart_causes";
+    record_printed(db, who, "area/" + r.area_code, name, format,
+                   r.areas.empty() ? 0 : static_cast<int>(r.areas.front().all.households), "document.export");
+    return {type_of(format), fmt::format("{}-{}-{}.{}", kind == statistics_chart::areas ? "chart-areas" : "chart-causes",
+                                         r.area_code, r.year, extension_of(format))};
 }
 
 void document_service::record_printed(sql::connection& db, const principal& who, const std::string& record,

@@ -14,6 +14,7 @@
 #include "common/household.hpp"
 #include "common/language.hpp"
 #include "common/procedure.hpp"
+#include "common/statistics.hpp"
 #include "server/service/principal.hpp"
 
 namespace fupin::server::sql {
@@ -22,7 +23,8 @@ class connection;
 
 namespace fupin::server::service {
 
-enum class document_format { pdf, xlsx, csv };
+enum class document_format { pdf, xlsx, csv, png, svg };
+enum class statistics_chart { areas, causes };
 
 // What a document is, for the answer that carries it; its bytes went to the caller's sink.
 struct printed_document {
@@ -48,6 +50,14 @@ public:
     // (common/archive_columns.hpp): every file of it whatever its status, one row per member. XLSX or CSV.
     printed_document archive_export(sql::connection& db, const principal& who, const std::string& area_code,
                                     document_format format, common::language lang, const document_sink& out) const;
+    // Figures the caller has read through statistics_service::report (which holds their access rule), as a
+    // workbook, or as a chart (PNG or SVG).
+    printed_document statistics_workbook(sql::connection& db, const principal& who, const common::statistics_report& r,
+                                         common::language lang, const document_sink& out) const;
+    printed_document statistics_chart_picture(sql::connection& db, const principal& who,
+                                              const common::statistics_report& r, statistics_chart kind,
+                                              document_format format, common::language lang,
+                                              const document_sink& out) const;
     // A posting the caller has read through posting_service::get (which holds its access rule).
     printed_document posting(sql::connection& db, const principal& who, const common::posting& p,
                              common::language lang, const document_sink& out) const;

@@ -26,6 +26,7 @@ services services::make(const server_config& config, const caches& kept) {
         .visits = visit_service(config.clock),
         .sandaohu = sandaohu_service(config.clock, config.contact_visit_days),
         .documents = document_service(config.clock),
+        .statistics = statistics_service(),
         .denials = std::make_shared<denial_recorder>(config.audit_denials_per_minute),
     };
 }

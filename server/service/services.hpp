@@ -22,6 +22,7 @@
 #include "server/service/exit_standard_service.hpp"
 #include "server/service/review_round_service.hpp"
 #include "server/service/spot_check_service.hpp"
+#include "server/service/statistics_service.hpp"
 #include "server/service/member_change_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/sandaohu_service.hpp"
@@ -51,6 +52,7 @@ struct services {
     visit_service visits;      // helpers' visits and supervisors' checks
     sandaohu_service sandaohu;  // the 三到户三到人 view
     document_service documents;  // the printed card, registers, books and postings
+    statistics_service statistics;  // the county's figures
     std::shared_ptr<denial_recorder> denials;
 
     // With the server's caches (caches::make); without them every read asks the database.

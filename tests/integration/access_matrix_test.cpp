@@ -458,6 +458,12 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
     rules["GET /api/v1/areas/{code}/archive"] = {officials, true, false, false, [&](const test_user&, bool a) {
         return api_call{http_method::get, "/api/v1/areas/" + a_or_b(a, village_a, village_b) + "/archive?format=csv"};
     }};
+    rules["GET /api/v1/statistics"] = {officials, false, false, false, [y](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/statistics?year=" + y};
+    }};
+    rules["GET /api/v1/statistics/chart"] = {officials, false, false, false, [y](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/statistics/chart?kind=areas&year=" + y};
+    }};
     rules["GET /api/v1/postings/{id}/document"] = {officials, false, false, false, [&](const test_user&, bool a) {
         return api_call{http_method::get, "/api/v1/postings/" + id(a ? cases_a_.posting : cases_b_.posting) + "/document"};
     }};
