@@ -10,6 +10,7 @@
 #include "common/exit_json.hpp"
 #include "common/review_round_json.hpp"
 #include "common/spot_check_json.hpp"
+#include "common/statistics_json.hpp"
 #include "common/department_check_json.hpp"
 #include "common/member_change_json.hpp"
 #include "common/bounded_json.hpp"
@@ -619,6 +620,13 @@ common::sandaohu_report api_client::sandaohu(const std::string& area_code, int y
     if (!area_code.empty()) target += "&area=" + url_encode(area_code);
     auto json = request_json(http_method::get, target);
     return parse_answer("sandaohu", [&] { return common::sandaohu_report_from_json(json); });
+}
+
+common::statistics_report api_client::statistics(const std::string& area_code, int year) {
+    std::string target = "/api/v1/statistics?year=" + std::to_string(year);
+    if (!area_code.empty()) target += "&area=" + url_encode(area_code);
+    auto json = request_json(http_method::get, target);
+    return parse_answer("statistics", [&] { return common::statistics_report_from_json(json); });
 }
 
 common::application api_client::create_application(std::int64_t household_id, int year, const std::string& note) {

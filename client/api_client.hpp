@@ -28,6 +28,7 @@
 #include "common/helper.hpp"
 #include "common/review_round.hpp"
 #include "common/sandaohu.hpp"
+#include "common/statistics.hpp"
 #include "common/spot_check.hpp"
 #include "common/household.hpp"
 #include "common/identification_rules.hpp"
@@ -242,6 +243,8 @@ public:
     common::visit record_visit(std::int64_t household_id, const common::visit& v);  // POST, the same
     // GET /api/v1/sandaohu?area=&year=&gaps=: the caller's own area when area_code is empty.
     common::sandaohu_report sandaohu(const std::string& area_code, int year, int gaps);
+    // GET /api/v1/statistics?area=&year=: the caller's own area when area_code is empty.
+    common::statistics_report statistics(const std::string& area_code, int year);
 
     // POST /api/v1/applications: the case with the verdict in its first step's details.
     common::application create_application(std::int64_t household_id, int year, const std::string& note);

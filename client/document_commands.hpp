@@ -39,8 +39,4 @@ private:
     std::string output_;
 };
 
-// The file name a document is saved under when none is given: the server's (Content-Disposition) when it is
-// a plain name ([A-Za-z0-9._-], no leading dot), else `fallback`. Never a path.
-std::string document_file_name(const std::string* content_disposition, const std::string& fallback);
-
 }  // namespace fupin::client

@@ -670,3 +670,34 @@ TEST_F(procedure_cli, print_saves_the_servers_document_under_its_name_or_the_one
     EXPECT_TRUE(has(r.err, "无权访问")) << r.err;
     EXPECT_FALSE(fs::exists(dir_ / "r.pdf"));
 }
+
+TEST_F(procedure_cli, stats_prints_the_figures_in_chinese_tables) {
+    const nlohmann::json statuses = nlohmann::json::array(
+        {{{"key", "pending"}, {"households", 2}, {"people", 5}}, {{"key", "registered"}, {"households", 10}, {"people", 35}},
+         {{"key", "exited"}, {"households", 0}, {"people", 0}}});
+    const nlohmann::json figures{
+        {"area_code", "529901101"}, {"area_name", "石门镇"}, {"level", "township"}, {"year", 2026},
+        {"areas", {{{"area_code", "529901101"}, {"area_name", "石门镇"}, {"level", "township"}, {"households", 12},
+                    {"people", 40}, {"by_status", statuses}, {"with_helper", 7}},
+                   {{"area_code", "529901101201"}, {"area_name", "岩脚村"}, {"level", "village"}, {"households", 12},
+                    {"people", 40}, {"by_status", statuses}, {"with_helper", 7}}}},
+        {"by_status", statuses},
+        {"by_main_cause", {{{"key", "illness"}, {"households", 9}, {"people", 30}}, {{"key", "disability"}, {"households", 0}, {"people", 0}}}},
+        {"by_poverty_type", nlohmann::json::array()},
+        {"by_income_band", {{{"key", "2000_3000"}, {"households", 12}, {"people", 40}}}},
+        {"by_attribute", nlohmann::json::array()},
+        {"measures_by_category", {{{"key", "industry"}, {"measures", 3}, {"households", 2}, {"planned", 3000.5}, {"paid", 1000}}}},
+        {"funds_by_source", nlohmann::json::array()}};
+    script_.answer("GET /api/v1/statistics?year=2026", json_response(200, figures.dump()));
+    auto r = run({"stats", "--year", "2026"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "石门镇 扶贫对象统计（2026年）")) << r.out;
+    EXPECT_TRUE(has(r.out, "石门镇（合计）")) << r.out;
+    EXPECT_TRUE(has(r.out, "因病")) << r.out;
+    EXPECT_FALSE(has(r.out, "因残")) << "a cause of no household is left out";
+    EXPECT_TRUE(has(r.out, "75.0%")) << r.out;  // 9 of 12
+    EXPECT_TRUE(has(r.out, "已建档立卡 10 户，其中已结对帮扶 7 户（70.0%）")) << r.out;
+    EXPECT_TRUE(has(r.out, "产业扶持")) << r.out;
+    EXPECT_TRUE(has(r.out, "3,000.50")) << r.out;
+    EXPECT_TRUE(has(r.out, "资金来源：2026年尚无帮扶措施")) << r.out;
+}
