@@ -127,6 +127,15 @@ api_client& api_client::operator=(api_client&&) noexcept = default;
 
 http_result api_client::request(http_method method, std::string_view target, std::optional<std::string> body,
                                 const header_list& extra_headers) {
+    return send(method, target, std::move(body), extra_headers, nullptr);
+}
+
+http_result api_client::download(std::string_view target, const std::string& path) {
+    return send(http_method::get, target, std::nullopt, {}, &path);
+}
+
+http_result api_client::send(http_method method, std::string_view target, std::optional<std::string> body,
+                             const header_list& extra_headers, const std::string* save_to) {
     const auto& o = impl_->options;
     http::request<http::string_body> req{to_verb(method), std::string(target), 11};
     const bool default_port = o.port == "443";
@@ -146,7 +155,7 @@ http_result api_client::request(http_method method, std::string_view target, std
     req.prepare_payload();
 
     for (int retries_left = o.busy_retries;; --retries_left) {
-        impl_->last = impl_->connection.exchange(req);
+        impl_->last = impl_->connection.exchange(req, save_to);
         if (impl_->last.status != 503 || retries_left <= 0) break;
         // The work queue was full, so nothing was done: waiting and sending again is safe for every request.
         const std::string* retry_after = impl_->last.header("Retry-After");

@@ -75,6 +75,7 @@ struct http_result {
     int status = 0;
     header_list headers;  // as received, in order
     std::string body;
+    std::uint64_t saved_bytes = 0;  // download(): the size of the body written to the file
 
     // The first header with this name (case-insensitive), or nullptr.
     const std::string* header(std::string_view name) const;
@@ -121,6 +122,11 @@ public:
     // unreachable, tls or protocol when there is no HTTP answer.
     http_result request(http_method method, std::string_view target, std::optional<std::string> body = std::nullopt,
                         const header_list& extra_headers = {});
+
+    // GET target with a 2xx answer's body written to `path` as it arrives (a printed document, an export of any
+    // size: never held in memory); any other answer comes back as request() returns it. Throws unwritable_file
+    // when the file cannot be written, and what request() throws.
+    http_result download(std::string_view target, const std::string& path);
 
     // The session token (docs/protocol.md "Authentication and sessions"). While it is not empty every request
     // sends `Authorization: Bearer <token>`. It is a password for the next 12 hours: never log or print it.
@@ -285,6 +291,9 @@ public:
     void close();
 
 private:
+    http_result send(http_method method, std::string_view target, std::optional<std::string> body,
+                     const header_list& extra_headers, const std::string* save_to);
+
     struct impl;
     std::unique_ptr<impl> impl_;
 };

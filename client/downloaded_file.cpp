@@ -21,25 +21,6 @@ using common::in;
 
 namespace {
 
-void save(const std::string& path, const std::string& bytes) {
-    const std::string partial = path + ".part";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            std::remove(partial.c_str());
-            throw unwritable_file(path);
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
-    if (ec) {
-        std::remove(partial.c_str());
-        throw unwritable_file(path + ": " + ec.message());
-    }
-}
-
 std::string size_text(std::size_t bytes) {
     if (bytes < 1024) return std::to_string(bytes) + " B";
     if (bytes < 1024 * 1024) return fmt::format("{} KB", (bytes + 1023) / 1024);
@@ -84,19 +65,37 @@ int check_output_folder(const std::string& output, std::ostream& err, common::la
 }
 
 int download(const command_context& c, const std::string& target, const std::string& output) {
-    const auto result = c.client.request(http_method::get, target);
-    if (result.status < 200 || result.status > 299) throw error_from_response(result);
+    // Written beside its place as it arrives and renamed over it once whole: a failed fetch or write never
+    // leaves half a document under its name. The folder is known before the server's name is: the partial
+    // file of an unnamed download goes in the current folder.
+    const std::string partial = (output.empty() ? std::string("download") : output) + ".part";
+    http_result result;
+    try {
+        result = c.client.download(target, partial);
+    } catch (...) {
+        std::remove(partial.c_str());
+        throw;
+    }
+    if (result.status < 200 || result.status > 299) {
+        std::remove(partial.c_str());
+        throw error_from_response(result);
+    }
     const auto* type = result.header("Content-Type");
     const std::string path = output.empty() ? document_file_name(result.header("Content-Disposition"),
                                                                  "document." + extension_of(type))
                                             : output;
-    save(path, result.body);
+    std::error_code ec;
+    std::filesystem::rename(partial, path, ec);
+    if (ec) {
+        std::remove(partial.c_str());
+        throw unwritable_file(path + ": " + ec.message());
+    }
+    const auto bytes = static_cast<std::size_t>(result.saved_bytes);
     if (c.json) {
-        c.out << nlohmann::json{{"file", path}, {"bytes", result.body.size()}, {"content_type", type ? *type : ""}}.dump()
-              << "\n";
+        c.out << nlohmann::json{{"file", path}, {"bytes", bytes}, {"content_type", type ? *type : ""}}.dump() << "\n";
         return exit_ok;
     }
-    c.out << rformat(in(c.lang, "已保存：{}（{}）\n", "Saved: {} ({})\n"), path, size_text(result.body.size()));
+    c.out << rformat(in(c.lang, "已保存：{}（{}）\n", "Saved: {} ({})\n"), path, size_text(bytes));
     return exit_ok;
 }
 

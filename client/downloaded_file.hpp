@@ -18,9 +18,10 @@ std::string document_file_name(const std::string* content_disposition, const std
 // not and returns exit_usage; exit_ok when it can.
 int check_output_folder(const std::string& output, std::ostream& err, common::language lang);
 
-// GET target, then the answer saved under `output` or the server's name (written beside its place and renamed
-// over it: a failed write leaves no half file). Prints "已保存：…" or, with --json, {"file","bytes",
-// "content_type"}. A refusal throws client_error; a file that cannot be written, unwritable_file.
+// GET target, the answer written as it arrives (never held in memory) beside its place and renamed over it once
+// whole, under `output` or the server's name: a failed fetch or write leaves no half file. Prints "已保存：…"
+// or, with --json, {"file","bytes","content_type"}. A refusal throws client_error; a file that cannot be
+// written, unwritable_file.
 int download(const command_context& c, const std::string& target, const std::string& output);
 
 }  // namespace fupin::client

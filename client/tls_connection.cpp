@@ -2,9 +2,12 @@
 
 #include <openssl/ssl.h>
 
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <utility>
 
+#include "client/input_errors.hpp"
 #include "transport/tls_context.hpp"
 
 namespace fupin::client {
@@ -160,7 +163,7 @@ void tls_connection::connect() {
     exchanges_on_connection_ = 0;
 }
 
-http_result tls_connection::exchange(http::request<http::string_body>& request) {
+http_result tls_connection::exchange(http::request<http::string_body>& request, const std::string* save_to) {
     for (int attempt = 0;; ++attempt) {
         if (!stream_) connect();
         const bool first_exchange = exchanges_on_connection_ == 0;
@@ -176,14 +179,27 @@ http_result tls_connection::exchange(http::request<http::string_body>& request) 
             fail("sending the request", ec, first_exchange);
         }
 
-        http::response_parser<http::string_body> parser;
-        parser.body_limit(options_.response_body_limit);
+        // The header first: whether the body goes to a file depends on the status.
+        http::response_parser<http::empty_body> header_parser;
+        // Boost 1.74 compares the announced length with an empty limit as larger: a number, never boost::none.
+        header_parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         tcp_layer.expires_after(options_.timeout);
-        if (auto ec = run([&](auto handler) { http::async_read(*stream_, buffer_, parser, std::move(handler)); })) {
-            if (may_retry && !parser.got_some() && (is_closed_by_peer(ec) || is_tls_error(ec))) {
+        if (auto ec = run([&](auto handler) {
+                http::async_read_header(*stream_, buffer_, header_parser, std::move(handler));
+            })) {
+            if (may_retry && !header_parser.got_some() && (is_closed_by_peer(ec) || is_tls_error(ec))) {
                 close();
                 continue;
             }
+            fail("reading the answer", ec, first_exchange);
+        }
+        const auto status = header_parser.get().result_int();
+        if (save_to && status >= 200 && status <= 299) return save_body(std::move(header_parser), *save_to);
+
+        http::response_parser<http::string_body> parser{std::move(header_parser)};
+        parser.body_limit(options_.response_body_limit);
+        tcp_layer.expires_after(options_.timeout);
+        if (auto ec = run([&](auto handler) { http::async_read(*stream_, buffer_, parser, std::move(handler)); })) {
             if (ec == http::error::body_limit) {
                 close();
                 throw client_error(error_kind::protocol, "the answer of " + options_.host + ":" + options_.port +
@@ -203,6 +219,39 @@ http_result tls_connection::exchange(http::request<http::string_body>& request) 
         if (!response.keep_alive()) close();
         return result;
     }
+}
+
+http_result tls_connection::save_body(http::response_parser<http::empty_body>&& header_parser,
+                                      const std::string& path) {
+    http::response_parser<http::file_body> parser{std::move(header_parser)};
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    transport::error_code ec;
+    parser.get().body().open(path.c_str(), beast::file_mode::write, ec);
+    if (ec) {
+        close();  // the body is still on the wire: the connection cannot serve another request
+        throw unwritable_file(path + ": " + ec.message());
+    }
+    // A long file gets a second more for every 64 KiB it announces, as the server gives itself to send it.
+    const auto length = parser.content_length().value_or(0);
+    beast::get_lowest_layer(*stream_).expires_after(options_.timeout + std::chrono::seconds(length / (64 * 1024)));
+    if (auto read_ec = run([&](auto handler) { http::async_read(*stream_, buffer_, parser, std::move(handler)); })) {
+        close();
+        namespace errc = boost::system::errc;
+        if (read_ec == errc::no_space_on_device || read_ec == errc::file_too_large ||
+            read_ec == errc::read_only_file_system || read_ec == errc::io_error)
+            throw unwritable_file(path + ": " + read_ec.message());
+        fail("reading the answer", read_ec, false);
+    }
+    ++exchanges_on_connection_;
+    auto response = parser.release();
+    http_result result;
+    result.status = static_cast<int>(response.result_int());
+    for (const auto& field : response)
+        result.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    result.saved_bytes = response.body().size();
+    response.body().close();
+    if (!response.keep_alive()) close();
+    return result;
 }
 
 }  // namespace fupin::client

@@ -20,7 +20,11 @@ public:
     // connection that already served a request turns out to be closed by the server (keep-alive timeout)
     // before any answer arrived, it reconnects and sends once more. Throws client_error (unreachable, tls,
     // protocol).
-    http_result exchange(transport::http::request<transport::http::string_body>& request);
+    // save_to: a 2xx answer's body goes to this file as it arrives instead of into memory (result.body stays
+    // empty; result.saved_bytes says how much); any other answer is read as usual. Throws unwritable_file when
+    // the file cannot be opened or written.
+    http_result exchange(transport::http::request<transport::http::string_body>& request,
+                         const std::string* save_to = nullptr);
 
     void close();
     bool is_open() const { return stream_.has_value(); }
@@ -31,6 +35,9 @@ private:
     template <class Start>
     transport::error_code run(Start&& start);
     [[noreturn]] void fail(const char* step, transport::error_code ec, bool first_exchange);
+    // The rest of a 2xx answer whose header was read, written to `path`.
+    http_result save_body(transport::http::response_parser<transport::http::empty_body>&& header_parser,
+                          const std::string& path);
 
     const connection_options& options_;
     transport::asio::io_context ioc_;

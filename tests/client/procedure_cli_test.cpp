@@ -646,6 +646,15 @@ TEST_F(procedure_cli, print_saves_the_servers_document_under_its_name_or_the_one
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(fs::exists(dir_ / "archive-529901101.csv"));
 
+    // A file larger than any answer the client keeps in memory (16 MiB) is written as it arrives.
+    const std::string large(20 * 1024 * 1024, 'x');
+    script_.answer("GET /api/v1/areas/529901/archive?format=csv",
+                   document("text/csv; charset=utf-8", "archive-529901.csv", large));
+    r = run({"export", "--area", "529901", "--format", "csv", "-o", (dir_ / "county.csv").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(fs::file_size(dir_ / "county.csv"), large.size());
+    EXPECT_FALSE(fs::exists(dir_ / "county.csv.part"));
+
     // A name from the server that is a path is not used: the document is saved under a plain one.
     script_.answer("GET /api/v1/postings/5/document", document("application/pdf", "../../evil.pdf", "%PDF posting"));
     fs::current_path(dir_);
