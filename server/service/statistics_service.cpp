@@ -1,6 +1,7 @@
 #include "server/service/statistics_service.hpp"
 
 #include <map>
+#include <set>
 
 #include "common/api_error.hpp"
 #include "common/area.hpp"
@@ -62,10 +63,16 @@ common::statistics_report statistics_service::report(sql::connection& db, const 
         std::map<std::string, std::map<std::string, tally>> child_by_status;
         tally total;
         storage::statistics_repository counts(db);
+        const auto poor = counts.poor_villages(area_code);
+        const std::set<std::string> poor_villages(poor.begin(), poor.end());
+        // The scan's groups are by village (a village's own figures: by group); the area directly below is a
+        // prefix of that code: a township's 9 digits for the county, the village itself for a township.
+        const std::size_t child_digits = level == "county" ? 9 : level == "township" ? 12 : 15;
         for (const auto& g : counts.households(area_code)) {
+            const auto child = g.place.substr(0, child_digits);
             add(total, g.count);
-            add(child_totals[g.child], g.count);
-            add(child_by_status[g.child][g.status], g.count);
+            add(child_totals[child], g.count);
+            add(child_by_status[child][g.status], g.count);
             add(all_by_status[g.status], g.count);
             add(by_cause[g.main_cause], g.count);
             add(by_type[g.poverty_type], g.count);
@@ -73,8 +80,8 @@ common::statistics_report statistics_service::report(sql::connection& db, const 
             if (g.military_family) add(by_attribute["military_family"], g.count);
             if (g.only_child_family) add(by_attribute["only_child_family"], g.count);
             if (g.two_daughters_family) add(by_attribute["two_daughters_family"], g.count);
+            if (poor_villages.count(g.place.substr(0, 12))) add(by_attribute["poor_village"], g.count);
         }
-        by_attribute["poor_village"] = counts.in_poor_villages(area_code);
         const auto helped = counts.registered_with_helper(area_code);
 
         common::area_tally own{area_code, self->name, self->level, total, in_order(common::vocabulary::household_statuses, all_by_status), 0};

@@ -12,10 +12,11 @@
 
 namespace fupin::server::storage {
 
-// Households and people with one combination of the grouped columns, under one area directly below the one
-// asked about (a township of the county, a village of a township, a group of a village).
+// Households and people with one combination of the grouped columns, in one village (or, for a village's
+// figures, one group of it): fine enough that the service finds each group's area below the one asked about, and
+// whether it lies in a poor village, without another scan.
 struct statistics_group {
-    std::string child;
+    std::string place;  // the village's code; a group's for a village's figures
     std::string status;
     std::string main_cause;
     std::string poverty_type;
@@ -32,8 +33,8 @@ public:
 
     // area_code: the county (6 digits), a township (9) or a village (12).
     std::vector<statistics_group> households(const std::string& area_code);
-    // The area's households that live in a poor village (贫困村).
-    common::tally in_poor_villages(const std::string& area_code);
+    // The poor villages (贫困村) of the area, or the village itself when it is one.
+    std::vector<std::string> poor_villages(const std::string& area_code);
     // Registered households with a helper answering for them now, by area directly below.
     std::map<std::string, std::int64_t> registered_with_helper(const std::string& area_code);
     // The year's measures that are not cancelled, by category, and their funds by source.

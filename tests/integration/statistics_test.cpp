@@ -44,6 +44,15 @@ protected:
         return h;
     }
 
+    // The households in poor villages, counted the long way.
+    long long poor_households() {
+        auto db = server::sql::connect(database_->url());
+        return db->query("SELECT COUNT(*) FROM households h JOIN areas v ON v.code = h.village_code "
+                         "WHERE v.poor_village = 1")
+            .at(0)
+            .get_int64(0);
+    }
+
     long long audited(const std::string& action, const std::string& record) {
         auto db = server::sql::connect(database_->url());
         return db->query("SELECT COUNT(*) FROM audit_log WHERE action = ? AND record = ?", {action, record})
@@ -56,6 +65,9 @@ TEST_P(statistics, TheFiguresCountHouseholdsAndPeopleByAreaStatusAndCause) {
     const auto a1 = new_household(group_a, 1, 3, "registered");
     new_household(group_a, 2, 1, "pending");
     new_household(group_b, 3, 4, "registered");
+    // One in 坪上村's neighbour 529901100204, a poor village (贫困村) of township A, entered by its reviewer.
+    client_as("reviewer_a").create_household(
+        test_data::sample_household({.group = "529901100204001", .seed = 4, .size = 2}), "");
 
     // A helper for one of them, and a measure of the year with its funds.
     auto admin = client_as("admin");
@@ -76,21 +88,24 @@ TEST_P(statistics, TheFiguresCountHouseholdsAndPeopleByAreaStatusAndCause) {
     const auto county = client_as("approver").statistics("", year);
     EXPECT_EQ(county.area_code, county_code);
     ASSERT_GE(county.areas.size(), 3u);
-    EXPECT_EQ(county.areas.front().all.households, 3);
-    EXPECT_EQ(county.areas.front().all.people, 8);
+    EXPECT_EQ(county.areas.front().all.households, 4);
+    EXPECT_EQ(county.areas.front().all.people, 10);
     EXPECT_EQ(county.registered(), 2);
     EXPECT_EQ(county.registered_with_helper(), 1);
-    EXPECT_EQ(key_of(county.by_status, "pending").count.households, 1);
+    EXPECT_EQ(key_of(county.by_status, "pending").count.households, 2);
     EXPECT_EQ(key_of(county.by_status, "registered").count.people, 7);
-    // The sample household's cause, type and income band, for all three.
-    EXPECT_EQ(key_of(county.by_main_cause, a1.main_cause).count.households, 3);
-    EXPECT_EQ(key_of(county.by_poverty_type, a1.poverty_type).count.households, 3);
+    // The sample household's cause, type and income band, for all four.
+    EXPECT_EQ(key_of(county.by_main_cause, a1.main_cause).count.households, 4);
+    EXPECT_EQ(key_of(county.by_poverty_type, a1.poverty_type).count.households, 4);
+    EXPECT_EQ(key_of(county.by_attribute, "poor_village").count.households, 1);
+    EXPECT_EQ(key_of(county.by_attribute, "poor_village").count.people, 2);
+    EXPECT_EQ(poor_households(), 1);
     std::int64_t banded = 0;
     for (const auto& b : county.by_income_band) banded += b.count.households;
-    EXPECT_EQ(banded, 3);
+    EXPECT_EQ(banded, 4);
     for (const auto& a : county.areas) {
         if (a.code == township_a) {
-            EXPECT_EQ(a.all.households, 2);
+            EXPECT_EQ(a.all.households, 3);
             EXPECT_EQ(a.with_helper, 1);
         }
         if (a.code == township_b) {
@@ -110,7 +125,12 @@ TEST_P(statistics, TheFiguresCountHouseholdsAndPeopleByAreaStatusAndCause) {
     // A township sees its own: its villages below it.
     const auto own = client_as("reviewer_a").statistics("", year);
     EXPECT_EQ(own.area_code, township_a);
-    EXPECT_EQ(own.areas.front().all.households, 2);
+    EXPECT_EQ(own.areas.front().all.households, 3);
+    EXPECT_EQ(key_of(own.by_attribute, "poor_village").count.households, 1);
+    for (const auto& a : own.areas)
+        if (a.code == "529901100204") {
+            EXPECT_EQ(a.all.households, 1);
+        }
     refused([&] { client_as("reviewer_a").statistics(township_b, year); }, 403, "area_forbidden");
     refused([&] { client_as("helper_a").statistics("", year); }, 403, "access_denied");
     auto e = refused([&] { client_as("approver").statistics(group_a, year); }, 422, "invalid_value");
