@@ -14,8 +14,9 @@
 
 namespace fupin::server::sql {
 
-// read: a consistent read; write: the transaction will write. SQLite takes the write lock at BEGIN
-// (BEGIN IMMEDIATE) so two writers never deadlock on the upgrade; MySQL starts a plain READ COMMITTED
+// read: a consistent read, every statement of it seeing one snapshot (SQLite's read transaction; MySQL's
+// REPEATABLE READ WITH CONSISTENT SNAPSHOT); write: the transaction will write. SQLite takes the write lock at
+// BEGIN (BEGIN IMMEDIATE) so two writers never deadlock on the upgrade; MySQL starts a plain READ COMMITTED
 // transaction and read-modify-write paths lock rows with SELECT ... FOR UPDATE (see for_update()).
 enum class tx_mode { read, write };
 
