@@ -17,6 +17,7 @@ template <class Make>
 api_response file_response(Make&& make) {
     auto file = std::make_shared<spooled_file>();
     const service::printed_document document = make([&](std::string_view bytes) { file->append(bytes); });
+    file->finish();
     api_response response;
     response.status = 200;
     response.file = std::move(file);

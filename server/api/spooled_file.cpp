@@ -53,9 +53,12 @@ void spooled_file::flush() {
     buffer_.clear();
 }
 
-int spooled_file::release() {
+void spooled_file::finish() {
     flush();
     if (::lseek(fd_, 0, SEEK_SET) < 0) fail("cannot rewind an answer's temporary file");
+}
+
+int spooled_file::release() {
     const int fd = fd_;
     fd_ = -1;
     return fd;

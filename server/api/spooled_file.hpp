@@ -21,8 +21,10 @@ public:
     void append(std::string_view bytes);
     std::uint64_t size() const { return size_; }
 
-    // Writes what is buffered and hands over the descriptor, positioned at the start; the caller closes it.
-    // Called once; the object holds nothing afterwards.
+    // Writes what is buffered and rewinds to the start: the file is whole. Throws std::system_error (a full
+    // disk) where it is called: on the worker that made the answer, where failures become error answers.
+    void finish();
+    // Hands over the descriptor of a finished file; the caller closes it. Touches no file: never fails.
     int release();
 
 private:

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <optional>
 
 
 #include "transport/tls_context.hpp"
@@ -239,9 +240,21 @@ asio::awaitable<void> http_session::run() {
         // A document may be megabytes: it gets a second more for every 64 KiB (a township's 512 kbit/s line).
         beast::get_lowest_layer(stream_).expires_after(
             config.write_timeout + std::chrono::seconds(response.file ? answered_bytes / (64 * 1024) : 0));
+        std::optional<http::response<http::file_body>> file_reply;
         if (response.file) {
-            auto reply = to_http_file_response(std::move(response), request, message.version(), keep_alive);
-            co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));
+            try {
+                file_reply.emplace(to_http_file_response(std::move(response), request, message.version(), keep_alive));
+            } catch (const std::exception& e) {
+                // The file is whole (made on the worker); only its size could not be read. Answered as any
+                // failure is: 500 without details, the cause in the log.
+                spdlog::error("request={} the answer's file cannot be sent: {}", request.request_id, e.what());
+                const auto user = response.user;
+                response = api::internal_error_response(request.request_id, request.lang);
+                response.user = user;
+            }
+        }
+        if (file_reply) {
+            co_await http::async_write(stream_, *file_reply, redirect_error(use_awaitable, ec));
         } else {
             auto reply = to_http_response(std::move(response), request, message.version(), keep_alive);
             co_await http::async_write(stream_, reply, redirect_error(use_awaitable, ec));

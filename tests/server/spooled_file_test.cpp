@@ -37,6 +37,7 @@ TEST(SpooledFile, GivesBackWhatWasAppendedInOrder) {
     file.append("end");
     expected += "end";
     EXPECT_EQ(file.size(), expected.size());
+    file.finish();
     const int fd = file.release();
     EXPECT_TRUE(target_of(fd).ends_with(" (deleted)")) << target_of(fd);
     EXPECT_EQ(read_all(fd), expected);
@@ -44,6 +45,7 @@ TEST(SpooledFile, GivesBackWhatWasAppendedInOrder) {
 
 TEST(SpooledFile, AnEmptyOneIsEmpty) {
     spooled_file file;
+    file.finish();
     EXPECT_EQ(read_all(file.release()), "");
 }
 
