@@ -65,10 +65,15 @@ int check_output_folder(const std::string& output, std::ostream& err, common::la
 }
 
 int download(const command_context& c, const std::string& target, const std::string& output) {
-    // Written beside its place as it arrives and renamed over it once whole: a failed fetch or write never
-    // leaves half a document under its name. The folder is known before the server's name is: the partial
-    // file of an unnamed download goes in the current folder.
-    const std::string partial = (output.empty() ? std::string("download") : output) + ".part";
+    // Written beside its place as it arrives, in a file of its own (mode 0600: an export is full of ID numbers)
+    // renamed over its place once whole: a failed fetch or write never leaves half a document under its name.
+    const std::filesystem::path folder =
+        output.empty() ? std::filesystem::path(".") : std::filesystem::path(output).parent_path();
+    std::string partial =
+        ((folder.empty() ? std::filesystem::path(".") : folder) / ".fupin-download-XXXXXX").string();
+    const int fd = ::mkstemp(partial.data());
+    if (fd < 0) throw unwritable_file(partial);
+    ::close(fd);
     http_result result;
     try {
         result = c.client.download(target, partial);
