@@ -118,6 +118,9 @@ struct pdf_document::impl {
     }
 
     ~impl() {
+        // A document abandoned part way (an exception): cairo finishes it as it is destroyed, and its writes
+        // stop at once instead of going on into a file nobody keeps.
+        if (!finished && !sink_error) sink_error = std::make_exception_ptr(std::runtime_error("document abandoned"));
         if (font) pango_font_description_free(font);
         if (layout) g_object_unref(layout);
         if (cr) cairo_destroy(cr);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <exception>
 #include <iterator>
+#include <memory>
 #include <numbers>
 #include <stdexcept>
 #include <string>
@@ -183,22 +184,24 @@ void pie(cairo_t* cr, const common::statistics_report& r, language lang) {
 void draw_statistics_chart(const common::statistics_report& r, chart_kind kind, chart_format format, language lang,
                            const std::function<void(std::string_view)>& out) {
     writer w{&out, nullptr};
-    cairo_surface_t* surface = format == chart_format::svg
-                                   ? cairo_svg_surface_create_for_stream(&writer::write, &w, width, height)
-                                   : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(width),
-                                                                static_cast<int>(height));
-    cairo_t* cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    if (kind == chart_kind::areas) bars(cr, r, lang);
-    else pie(cr, r, lang);
-    cairo_destroy(cr);
+    // Owned, so an exception while drawing (a label's formatting) frees them.
+    const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        format == chart_format::svg
+            ? cairo_svg_surface_create_for_stream(&writer::write, &w, width, height)
+            : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(width), static_cast<int>(height)),
+        &cairo_surface_destroy);
+    {
+        const std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+        cairo_set_source_rgb(cr.get(), 1, 1, 1);
+        cairo_paint(cr.get());
+        cairo_set_source_rgb(cr.get(), 0.1, 0.1, 0.1);
+        if (kind == chart_kind::areas) bars(cr.get(), r, lang);
+        else pie(cr.get(), r, lang);
+    }
     cairo_status_t status = CAIRO_STATUS_SUCCESS;
-    if (format == chart_format::png) status = cairo_surface_write_to_png_stream(surface, &writer::write, &w);
-    cairo_surface_finish(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
+    if (format == chart_format::png) status = cairo_surface_write_to_png_stream(surface.get(), &writer::write, &w);
+    cairo_surface_finish(surface.get());
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface.get());
     if (w.error) std::rethrow_exception(w.error);
     if (status != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error(std::string("chart drawing failed: ") + cairo_status_to_string(status));

@@ -52,6 +52,7 @@ struct xlsx_workbook::impl {
     std::string foot;
     std::string title;
     std::set<std::string> names;
+    std::string tmpdir;
     lxw_error error = LXW_NO_ERROR;
 
     void note(lxw_error e) {
@@ -83,6 +84,10 @@ xlsx_workbook::xlsx_workbook(std::string title, std::string county_name, std::st
     d.path = name;
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
+    options.use_zip64 = LXW_TRUE;  // a county's archive can pass ZIP's 4 GB for one sheet
+    // Its row files in the same temporary folder as the answers (TMPDIR), not always /tmp.
+    d.tmpdir = std::filesystem::temp_directory_path().string();
+    options.tmpdir = d.tmpdir.data();
     d.workbook = workbook_new_opt(name.c_str(), &options);
     if (!d.workbook) throw std::runtime_error("cannot start a workbook");
     d.title = std::move(title);
@@ -186,6 +191,10 @@ void xlsx_workbook::finish(const std::function<void(std::string_view bytes)>& ou
     d.note(closed);
     if (d.error != LXW_NO_ERROR) throw std::runtime_error(std::string("workbook failed: ") + lxw_strerror(d.error));
     std::ifstream in(d.path, std::ios::binary);
+    // Read through the open stream, its name gone at once: a crash now leaves no file of names and ID numbers.
+    std::error_code ignored;
+    std::filesystem::remove(d.path, ignored);
+    d.path.clear();
     std::string piece(64 * 1024, '\0');
     while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0)
         out(std::string_view(piece.data(), static_cast<std::size_t>(in.gcount())));
