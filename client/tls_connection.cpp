@@ -26,6 +26,16 @@ namespace {
 // 135 s on the benchmark's machine (docs/documents.md).
 constexpr std::chrono::minutes document_wait{15};
 
+// An answer's status and headers as api_client hands them on; its body is the caller's to place.
+template <class Body>
+http_result status_and_headers(const http::response<Body>& response) {
+    http_result result;
+    result.status = static_cast<int>(response.result_int());
+    for (const auto& field : response)
+        result.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    return result;
+}
+
 transport::ssl::context make_context(const connection_options& options) {
     // An unreadable or malformed PEM file is a settings problem, not a network one.
     auto context = [&] {
@@ -206,35 +216,31 @@ http_result tls_connection::exchange(http::request<http::string_body>& request, 
         // Boost 1.74 checks an announced length against the limit only as the header ends: here, with the
         // header read under no limit, it is checked by hand (a chunked body is held to the limit as it comes).
         if (header_parser.content_length() && *header_parser.content_length() > options_.response_body_limit) {
-            close();
-            throw client_error(error_kind::protocol, "the answer of " + options_.host + ":" + options_.port +
-                                                         " is larger than " +
-                                                         std::to_string(options_.response_body_limit) + " bytes");
+            too_large();
         }
 
         http::response_parser<http::string_body> parser{std::move(header_parser)};
         parser.body_limit(options_.response_body_limit);
         tcp_layer.expires_after(options_.timeout);
         if (auto ec = run([&](auto handler) { http::async_read(*stream_, buffer_, parser, std::move(handler)); })) {
-            if (ec == http::error::body_limit) {
-                close();
-                throw client_error(error_kind::protocol, "the answer of " + options_.host + ":" + options_.port +
-                                                             " is larger than " +
-                                                             std::to_string(options_.response_body_limit) + " bytes");
-            }
+            if (ec == http::error::body_limit) too_large();
             fail("reading the answer", ec, first_exchange);
         }
         ++exchanges_on_connection_;
 
         auto response = parser.release();
-        http_result result;
-        result.status = static_cast<int>(response.result_int());
-        for (const auto& field : response)
-            result.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+        auto result = status_and_headers(response);
         result.body = std::move(response.body());
         if (!response.keep_alive()) close();
         return result;
     }
+}
+
+void tls_connection::too_large() {
+    close();
+    throw client_error(error_kind::protocol, "the answer of " + options_.host + ":" + options_.port +
+                                                 " is larger than " + std::to_string(options_.response_body_limit) +
+                                                 " bytes");
 }
 
 http_result tls_connection::save_body(http::response_parser<http::empty_body>&& header_parser,
@@ -260,10 +266,7 @@ http_result tls_connection::save_body(http::response_parser<http::empty_body>&& 
     }
     ++exchanges_on_connection_;
     auto response = parser.release();
-    http_result result;
-    result.status = static_cast<int>(response.result_int());
-    for (const auto& field : response)
-        result.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    auto result = status_and_headers(response);
     result.saved_bytes = response.body().size();
     response.body().close();
     if (!response.keep_alive()) close();

@@ -35,6 +35,8 @@ private:
     template <class Start>
     transport::error_code run(Start&& start);
     [[noreturn]] void fail(const char* step, transport::error_code ec, bool first_exchange);
+    // Closes the connection and throws: the answer is over response_body_limit.
+    [[noreturn]] void too_large();
     // The rest of a 2xx answer whose header was read, written to `path`.
     http_result save_body(transport::http::response_parser<transport::http::empty_body>&& header_parser,
                           const std::string& path);
