@@ -119,6 +119,9 @@ struct household {
     // helpers and measures (脱贫不脱政策: the exit year plus the year's transition period). Empty unless exited.
     std::optional<int> exit_year;
     std::optional<int> policies_until;
+    // Set by the identification procedure's registration (or kept from an imported archive): the year the
+    // household was registered (建档年度). Empty while it never was.
+    std::optional<int> registered_year;
 
     // Where the household lives: statistical division codes.
     std::string township_code;  // 9 digits

@@ -193,6 +193,7 @@ json to_json(const household& h) {
         {"status", h.status},
         {"exit_year", h.exit_year ? json(*h.exit_year) : json(nullptr)},
         {"policies_until", h.policies_until ? json(*h.policies_until) : json(nullptr)},
+        {"registered_year", h.registered_year ? json(*h.registered_year) : json(nullptr)},
         {"created_at", format_utc_ms(h.created_at_ms)},
         {"updated_at", format_utc_ms(h.updated_at_ms)},
         {"township_code", h.township_code},
@@ -367,10 +368,12 @@ household household_from_json(const json& j, json_source source) {
         // type-checked either way, so nothing unchecked rides along in a request; only a response's are kept.
         else if (key == "id") { const auto id = int64_at(v, p); if (response) h.id = id; }
         else if (key == "status") { auto s = string_at(v, p); if (response) h.status = std::move(s); }
-        else if (key == "exit_year" || key == "policies_until") {
+        else if (key == "exit_year" || key == "policies_until" || key == "registered_year") {
             std::optional<int> year;
             if (!v.is_null()) year = int_at(v, p);
-            if (response) (key == "exit_year" ? h.exit_year : h.policies_until) = year;
+            if (response)
+                (key == "exit_year" ? h.exit_year : key == "policies_until" ? h.policies_until : h.registered_year) =
+                    year;
         }
         else if (key == "created_at") { const auto t = parse_utc_ms(string_at(v, p), p); if (response) h.created_at_ms = t; }
         else if (key == "updated_at") { const auto t = parse_utc_ms(string_at(v, p), p); if (response) h.updated_at_ms = t; }

@@ -254,7 +254,7 @@ common::application application_service::take_step(sql::connection& db, const pr
     storage::household_repository households(db);
     const auto household_record = "household/" + std::to_string(a.household_id);
     if (t->to_state == state::registered) {
-        households.set_status(a.household_id, "registered", now);
+        households.set_status(a.household_id, "registered", now, std::nullopt, std::nullopt, a.year);
         audit_trail::record(db, audit_actor::of(who), "household.register", household_record, "ok",
                             {{"status", {{"before", household_status}, {"after", "registered"}}}, {"year", a.year}},
                             now);

@@ -16,12 +16,14 @@ using columns = household_columns;
 // The statements made from the column lists (household_columns.hpp), once.
 const std::string& insert_household() {  // the first row of an insert; status, version 1, created, updated
     static const std::string sql = "INSERT INTO households (" + columns::joined(columns::household_names()) +
-                                   ", status, version, created_at_ms, updated_at_ms) VALUES (" +
-                                   columns::placeholders(columns::household_names().size()) + ", ?, 1, ?, ?)";
+                                   ", status, registered_year, exit_year, policies_until, version, created_at_ms, "
+                                   "updated_at_ms) VALUES (" +
+                                   columns::placeholders(columns::household_names().size()) + ", ?, ?, ?, ?, 1, ?, ?)";
     return sql;
 }
 const std::string& household_values() {  // each further household of insert_all()
-    static const std::string sql = ", (" + columns::placeholders(columns::household_names().size()) + ", ?, 1, ?, ?)";
+    static const std::string sql =
+        ", (" + columns::placeholders(columns::household_names().size()) + ", ?, ?, ?, ?, 1, ?, ?)";
     return sql;
 }
 // The version check lives in the WHERE clause, so two concurrent edits of one version cannot both win.
@@ -34,21 +36,22 @@ const std::string& update_household() {
     return sql;
 }
 
+// A registration names its year; the other changes of status keep the year the household was registered.
 constexpr const char* update_status =
-    "UPDATE households SET status = ?, exit_year = ?, policies_until = ?, updated_at_ms = ?, version = version + 1 "
-    "WHERE id = ?";
+    "UPDATE households SET status = ?, exit_year = ?, policies_until = ?, "
+    "registered_year = COALESCE(?, registered_year), updated_at_ms = ?, version = version + 1 WHERE id = ?";
 
 constexpr const char* lock_household = "SELECT id FROM households WHERE id = ?";
 constexpr const char* select_kept_fields =
-    "SELECT version, status, created_at_ms, exit_year, policies_until FROM households WHERE id = ?";
+    "SELECT version, status, created_at_ms, exit_year, policies_until, registered_year FROM households WHERE id = ?";
 
 // Columns read by read_household(), in its order: the kept fields, the area names (from the areas table), then
 // the editable columns. Followed by a WHERE, or by the member columns and join_members_where_id.
-constexpr std::size_t first_editable_column = 10;
+constexpr std::size_t first_editable_column = 11;
 const std::string& select_household() {
     static const std::string sql =
         "SELECT h.id, h.version, h.status, h.created_at_ms, h.updated_at_ms, COALESCE(t.name, ''), "
-        "COALESCE(v.name, ''), COALESCE(g.name, ''), h.exit_year, h.policies_until, " +
+        "COALESCE(v.name, ''), COALESCE(g.name, ''), h.exit_year, h.policies_until, h.registered_year, " +
         columns::joined(columns::household_names(), "h.") +
         " FROM households h "
         "LEFT JOIN areas t ON t.code = h.township_code "
@@ -132,6 +135,7 @@ common::household read_household(const sql::row& r) {
     h.group_name = r.get_string(7);
     h.exit_year = optional_year(r, 8);
     h.policies_until = optional_year(r, 9);
+    h.registered_year = optional_year(r, 10);
     columns::read_household(r, first_editable_column, h);
     return h;
 }
@@ -170,7 +174,8 @@ std::string make_page_token(const common::household& last) {
 
 void household_repository::insert(common::household& h, std::int64_t now_ms) {
     std::vector<sql::value> params = columns::household_values(h);
-    params.insert(params.end(), {h.status, now_ms, now_ms});
+    params.insert(params.end(), {h.status, year_value(h.registered_year), year_value(h.exit_year),
+                                 year_value(h.policies_until), now_ms, now_ms});
     h.id = conn_.insert_with_ids(insert_household(), params, 1, "id").front();
     conn_.record_changed(record_of(h.id));
     h.version = 1;
@@ -193,7 +198,9 @@ void household_repository::insert_all(std::vector<common::household>& households
         if (i > 0) sql += household_values();
         auto fields = columns::household_values(households[i]);
         params.insert(params.end(), std::make_move_iterator(fields.begin()), std::make_move_iterator(fields.end()));
-        params.insert(params.end(), {households[i].status, households[i].created_at_ms, households[i].created_at_ms});
+        const auto& h = households[i];
+        params.insert(params.end(), {h.status, year_value(h.registered_year), year_value(h.exit_year),
+                                     year_value(h.policies_until), h.created_at_ms, h.created_at_ms});
     }
     const auto ids = conn_.insert_with_ids(sql, params, households.size(), "id");
     for (std::size_t i = 0; i < households.size(); ++i) {
@@ -269,13 +276,16 @@ bool household_repository::update(common::household& h, std::int64_t expected_ve
     h.created_at_ms = r.get_int64(2);
     h.exit_year = optional_year(r, 3);
     h.policies_until = optional_year(r, 4);
+    h.registered_year = optional_year(r, 5);
     h.updated_at_ms = now_ms;
     return true;
 }
 
 bool household_repository::set_status(std::int64_t id, const std::string& status, std::int64_t now_ms,
-                                      std::optional<int> exit_year, std::optional<int> policies_until) {
-    if (conn_.execute(update_status, {status, year_value(exit_year), year_value(policies_until), now_ms, id}) == 0)
+                                      std::optional<int> exit_year, std::optional<int> policies_until,
+                                      std::optional<int> registered_year) {
+    if (conn_.execute(update_status, {status, year_value(exit_year), year_value(policies_until),
+                                      year_value(registered_year), now_ms, id}) == 0)
         return false;
     conn_.record_changed(record_of(id));
     return true;

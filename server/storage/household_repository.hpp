@@ -57,11 +57,13 @@ public:
     // Throws sql::constraint_violation like insert().
     bool update(common::household& h, std::int64_t expected_version, std::int64_t now_ms);
 
-    // The procedures' one change to a file: its status (registered when identified, exited when it leaves, with
-    // the exit year and the last year of its policies; both empty otherwise). Bumps the version, so an editor
-    // holding the old version gets a 409. False when no such household.
+    // The procedures' one change to a file: its status (registered when identified, with the year of the
+    // registration; exited when it leaves, with the exit year and the last year of its policies; both empty
+    // otherwise). An empty registered_year keeps the one stored. Bumps the version, so an editor holding the old
+    // version gets a 409. False when no such household.
     bool set_status(std::int64_t id, const std::string& status, std::int64_t now_ms,
-                    std::optional<int> exit_year = std::nullopt, std::optional<int> policies_until = std::nullopt);
+                    std::optional<int> exit_year = std::nullopt, std::optional<int> policies_until = std::nullopt,
+                    std::optional<int> registered_year = std::nullopt);
 
     // Newest change first (updated_at_ms DESC, id DESC), keyset-paged. Filters that are empty are not
     // applied. page_size is clamped to 1..200. Throws std::invalid_argument for a malformed page_token.

@@ -194,11 +194,45 @@ TEST_P(storage_backend, member_count_follows_the_members_and_is_filled_by_its_mi
 
     // As if stored before 021: the migration counts the members of every file.
     conn().execute_script("ALTER TABLE households DROP COLUMN member_count");
+    conn().execute_script("ALTER TABLE households DROP COLUMN registered_year");  // 022
     conn().execute("DELETE FROM schema_version WHERE version >= 21");
     migrate(conn());
     EXPECT_EQ(count_of(h.id), 2);
     EXPECT_EQ(count_of(batch[0].id), 4);
     EXPECT_EQ(count_of(batch[1].id), 1);
+}
+
+// The registration year (migration 022): set by the registration, kept by the exit and by edits; an insert
+// (an import) stores the one the file carries, with its exit year.
+TEST_P(storage_backend, the_registration_year_is_set_by_registering_and_kept_after) {
+    seed_areas(conn());
+    household_repository repo(conn());
+    auto h = make_household(group_a1_3, 1, 2);
+    repo.insert(h, 1000);
+    EXPECT_FALSE(repo.find(h.id)->registered_year);
+    ASSERT_TRUE(repo.set_status(h.id, "registered", 2000, std::nullopt, std::nullopt, 2024));
+    EXPECT_EQ(repo.find(h.id)->registered_year, 2024);
+    ASSERT_TRUE(repo.set_status(h.id, "exited", 3000, 2026, 2031));
+    auto stored = *repo.find(h.id);
+    EXPECT_EQ(stored.registered_year, 2024);
+    EXPECT_EQ(stored.exit_year, 2026);
+    ASSERT_TRUE(repo.update(stored, stored.version, 4000));
+    EXPECT_EQ(repo.find(h.id)->registered_year, 2024);
+
+    std::vector<common::household> imported{make_household(group_a1_3, 20, 1), make_household(group_a1_3, 30, 1)};
+    imported[0].status = "exited";
+    imported[0].registered_year = 2015;
+    imported[0].exit_year = 2018;
+    imported[0].policies_until = 2023;
+    imported[1].status = "registered";
+    imported[1].registered_year = 2016;
+    repo.insert_all(imported);
+    const auto first = *repo.find(imported[0].id);
+    EXPECT_EQ(first.status, "exited");
+    EXPECT_EQ(first.registered_year, 2015);
+    EXPECT_EQ(first.exit_year, 2018);
+    EXPECT_EQ(first.policies_until, 2023);
+    EXPECT_EQ(repo.find(imported[1].id)->registered_year, 2016);
 }
 
 }  // namespace fupin::server::storage::test

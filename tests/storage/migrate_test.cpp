@@ -81,6 +81,7 @@ TEST_P(storage_backend, the_household_attributes_migration_reads_poverty_type_fr
     for (const char* column : {"exit_year", "policies_until"})  // 017
         conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
     conn().execute_script("ALTER TABLE households DROP COLUMN member_count");  // 021
+    conn().execute_script("ALTER TABLE households DROP COLUMN registered_year");  // 022
     conn().execute("DELETE FROM schema_version WHERE version > 6");
 
     EXPECT_EQ(migrate(conn()), embedded_migrations(conn().dialect()).back().version - 6);
@@ -161,6 +162,7 @@ TEST_P(storage_backend, the_exit_procedure_migration_keeps_cases_postings_and_ob
     for (const char* column : {"exit_year", "policies_until"})
         conn().execute_script(std::string("ALTER TABLE households DROP COLUMN ") + column);
     conn().execute_script("ALTER TABLE households DROP COLUMN member_count");  // 021
+    conn().execute_script("ALTER TABLE households DROP COLUMN registered_year");  // 022
     conn().execute("DELETE FROM schema_version WHERE version >= 17");
     EXPECT_EQ(migrate(conn()), embedded_migrations(conn().dialect()).back().version - 16);
 
