@@ -2,7 +2,7 @@
 // The archive as one table in the columns of the national registration form: one row per member, the
 // household's columns repeated on every row of its members (a spreadsheet a county office sorts, filters and
 // sends on), rows of one household together under its 户编号. The one layout of the export, the import
-// template and the import; each column says how its cell is written.
+// template and the import; each column says how its cell is written and how a cell is read back.
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,13 +31,27 @@ struct archive_cell {
     std::optional<double> number;
 };
 
+// Why a cell's text cannot be read, in both languages.
+struct cell_problem {
+    std::string zh;
+    std::string en;
+};
+
 struct archive_column {
     const char* zh;  // the header, as the national form names it
     const char* en;
     column_kind kind;
     column_level level;
     const vocabulary_list* vocabulary;  // for column_kind::code
+    // The field as validation names it (common/household_validation.hpp; a member's below "members[i]."): the
+    // column where an import reports validation's problem. Empty where validation names no field.
+    const char* field;
     std::function<archive_cell(const household&, const member&)> read;
+    // Sets the field from a cell's text (trimmed; empty means the field's empty value: "", 0, 否). Returns why
+    // the text means nothing, or nullopt. Empty for the columns an import does not take from the file: the file
+    // number (it groups the rows), the areas' names (the group code names them) and the per-capita income
+    // (computed from the incomes).
+    std::function<std::optional<cell_problem>(household&, member&, const std::string&)> write;
 };
 
 // In order. The first is 户编号 (the file's number in the archive), which groups a household's rows.
@@ -46,5 +60,7 @@ const std::vector<archive_column>& archive_columns();
 std::vector<std::string> archive_header(language lang);
 // The rows of one household: one per member, in the file's order.
 std::vector<std::vector<archive_cell>> archive_rows(const household& h);
+// The column whose header is `header`, Chinese or English; nullptr for none.
+const archive_column* archive_column_named(const std::string& header);
 
 }  // namespace fupin::common

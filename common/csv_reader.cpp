@@ -75,4 +75,21 @@ csv_table read_csv(std::string_view text, std::size_t max_records) {
     return out;
 }
 
+std::string trimmed_field(std::string_view s) {
+    static constexpr std::string_view spaces[] = {" ", "\t", "\xC2\xA0", "\xE3\x80\x80"};
+    auto strip = [&](bool front) {
+        for (bool again = true; again;) {
+            again = false;
+            for (auto sp : spaces)
+                if (front ? s.starts_with(sp) : s.ends_with(sp)) {
+                    front ? s.remove_prefix(sp.size()) : s.remove_suffix(sp.size());
+                    again = true;
+                }
+        }
+    };
+    strip(true);
+    strip(false);
+    return std::string(s);
+}
+
 }  // namespace fupin::common

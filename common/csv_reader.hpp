@@ -27,4 +27,8 @@ struct csv_table {
 // Reads at most `max_records` records; one more is an error (the file is too long).
 csv_table read_csv(std::string_view text, std::size_t max_records);
 
+// A field without the spaces a spreadsheet leaves around a value: ASCII space and tab, the no-break space
+// (U+00A0) and the ideographic space (U+3000) a Chinese input method types.
+std::string trimmed_field(std::string_view s);
+
 }  // namespace fupin::common

@@ -33,25 +33,6 @@ std::optional<column> column_of(std::string_view header) {
     return std::nullopt;
 }
 
-// Without the spaces a spreadsheet leaves around a value: ASCII space and tab, the no-break space (U+00A0) and
-// the ideographic space (U+3000) a Chinese input method types.
-std::string trimmed(std::string_view s) {
-    static constexpr std::string_view spaces[] = {" ", "\t", "\xC2\xA0", "\xE3\x80\x80"};
-    auto strip = [&](bool front) {
-        for (bool again = true; again;) {
-            again = false;
-            for (auto sp : spaces)
-                if (front ? s.starts_with(sp) : s.ends_with(sp)) {
-                    front ? s.remove_prefix(sp.size()) : s.remove_suffix(sp.size());
-                    again = true;
-                }
-        }
-    };
-    strip(true);
-    strip(false);
-    return std::string(s);
-}
-
 // YYYY-MM or a calendar date YYYY-MM-DD.
 bool valid_list_date(const std::string& s) {
     if (s.size() == 7) {
@@ -98,10 +79,10 @@ department_list_file read_department_list(std::string_view bytes, std::chrono::y
     const auto& header = table.records.front();
     std::array<std::optional<std::size_t>, column_count> at{};
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        const auto c = column_of(trimmed(header.fields[i]));
+        const auto c = column_of(trimmed_field(header.fields[i]));
         if (!c) continue;  // departments export more columns than the check needs
         if (at[*c]) {
-            problem(header.line, std::string(column_keys[*c]), "表头中“" + trimmed(header.fields[i]) + "”列重复",
+            problem(header.line, std::string(column_keys[*c]), "表头中“" + trimmed_field(header.fields[i]) + "”列重复",
                     "the header names column " + std::string(column_keys[*c]) + " twice");
             return out;
         }
@@ -128,7 +109,7 @@ department_list_file read_department_list(std::string_view bytes, std::chrono::y
                         std::to_string(header.fields.size()));
             continue;
         }
-        auto field = [&](column c) { return at[c] ? trimmed(record.fields[*at[c]]) : std::string(); };
+        auto field = [&](column c) { return at[c] ? trimmed_field(record.fields[*at[c]]) : std::string(); };
         department_list_row row;
         row.line = record.line;
         bool row_ok = true;
