@@ -267,7 +267,9 @@ http_result tls_connection::save_body(http::response_parser<http::empty_body>&& 
     ++exchanges_on_connection_;
     auto response = parser.release();
     auto result = status_and_headers(response);
-    result.saved_bytes = response.body().size();
+    // The body's size() is what the file held when it was opened (nothing): the file itself says what was written.
+    transport::error_code size_ec;
+    result.saved_bytes = response.body().file().size(size_ec);
     response.body().close();
     if (!response.keep_alive()) close();
     return result;

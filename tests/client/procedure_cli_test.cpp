@@ -625,7 +625,7 @@ TEST_F(procedure_cli, print_saves_the_servers_document_under_its_name_or_the_one
     auto r = run({"print", "card", "12"});
     fs::current_path(previous);
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_TRUE(has(r.out, "已保存：household-card-12.pdf")) << r.out;
+    EXPECT_TRUE(has(r.out, "已保存：household-card-12.pdf（13 B）")) << r.out;  // the size written
     std::ifstream saved(dir_ / "household-card-12.pdf", std::ios::binary);
     EXPECT_EQ(std::string(std::istreambuf_iterator<char>(saved), {}), "%PDF-1.5 card");
 
