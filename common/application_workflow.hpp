@@ -65,6 +65,8 @@ inline constexpr std::string_view answer = "answer";      // an objection answer
 inline constexpr std::string_view propose = "propose";          // the village proposes the exit (POST /exit-proposals)
 inline constexpr std::string_view acknowledge = "acknowledge";  // the household signs that it agrees
 inline constexpr std::string_view exit_household = "exit";      // the household leaves: status exited
+// A case brought into its final state by an import of the earlier archive (docs/imports.md).
+inline constexpr std::string_view import_archive = "import";
 }  // namespace procedure_action
 
 struct workflow_transition {

@@ -63,6 +63,10 @@ archive_column code(const char* zh, const char* en, column_level level, const vo
                         set(h, m, e.code);
                         return std::nullopt;
                     }
+                // A long list (the 56 ethnicities) is in the template's 填写说明 sheet, not in every message.
+                if (list.entries.size() > 12)
+                    return cell_problem{"「" + cell + "」不是可选的值（见模板的填写说明）",
+                                        "'" + cell + "' is not one of the values (see the template's notes)"};
                 std::string zh, en;
                 for (const auto& e : list.entries) {
                     zh += (zh.empty() ? "" : "、") + e.zh;

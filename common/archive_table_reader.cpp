@@ -1,6 +1,7 @@
 #include "common/archive_table_reader.hpp"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "common/csv_reader.hpp"
@@ -54,6 +55,19 @@ std::pair<int, std::string> place_of(const archive_import_file& f, const std::st
 }
 
 }  // namespace
+
+archive_import_problem problem_at(const archive_import_file& f, const std::string& field, std::string zh,
+                                  std::string en) {
+    auto [row, column] = place_of(f, field);
+    return {row, std::move(column), std::move(zh), std::move(en)};
+}
+
+void check_import_file(archive_import_file& f, std::chrono::year_month_day today, archive_import_problems& out) {
+    derive(f.file);
+    for (const auto& e : find_problems(f.file, today))
+        out.add(problem_at(f, e.field(), e.message(language::zh), e.message(language::en)));
+    check_import_years(f.file, static_cast<int>(today.year()), f.first_row, out);
+}
 
 void archive_import_problems::add(archive_import_problem p) {
     ++count;
@@ -148,7 +162,8 @@ void archive_table_reader::add_row(int row, const std::vector<std::string>& cell
         if (!c || !c->write) continue;
         if (c->level == column_level::household) {
             if (!is_new) {
-                if (texts[i] != kept[i])
+                // Said once per household and column: the first row that differs.
+                if (texts[i] != kept[i] && disagreements_.insert({it->second, i}).second)
                     problems_.add({row, c->zh,
                                    "同一户（户编号 " + number + "）的各行此列应相同：第" + std::to_string(f.first_row) +
                                        "行为「" + kept[i] + "」，此行为「" + texts[i] + "」",
@@ -165,23 +180,26 @@ void archive_table_reader::add_row(int row, const std::vector<std::string>& cell
 archive_table_reader::result archive_table_reader::finish(std::chrono::year_month_day today) {
     result out;
     out.rows = rows_;
-    std::unordered_map<std::string, int> row_of_person;
-    const int this_year = static_cast<int>(today.year());
-    for (auto& f : files_) {
-        derive(f.file);
-        for (const auto& e : find_problems(f.file, today)) {
-            const auto [row, column] = place_of(f, e.field());
-            problems_.add({row, column, e.message(language::zh), e.message(language::en)});
-        }
-        check_import_years(f.file, this_year, f.first_row, problems_);
+    std::unordered_map<std::string, std::pair<int, std::size_t>> row_of_person;  // row and file
+    // A cell the reader could not read has its problem already: validation's (the field empty) would repeat it.
+    std::set<std::pair<int, std::string>> unread;
+    for (const auto& p : problems_.named) unread.insert({p.row, p.column});
+    for (std::size_t k = 0; k < files_.size(); ++k) {
+        auto& f = files_[k];
+        archive_import_problems found;
+        check_import_file(f, today, found);
+        for (auto& p : found.named)
+            if (!unread.contains({p.row, p.column})) problems_.add(std::move(p));
         for (std::size_t i = 0; i < f.file.members.size(); ++i) {
             const auto& id = f.file.members[i].id_number;
             if (id.empty()) continue;
             ++out.people;
-            const auto [at, first] = row_of_person.try_emplace(upper_x(id), f.rows[i]);
-            if (!first)
-                problems_.add({f.rows[i], "身份证号", "与第" + std::to_string(at->second) + "行是同一人：一人只能在一户",
-                               "the same person as on row " + std::to_string(at->second) +
+            const auto [at, first] = row_of_person.try_emplace(upper_x(id), f.rows[i], k);
+            // Twice in one file is validation's problem, already said.
+            if (!first && at->second.second != k)
+                problems_.add({f.rows[i], "身份证号",
+                               "与第" + std::to_string(at->second.first) + "行是同一人：一人只能在一户",
+                               "the same person as on row " + std::to_string(at->second.first) +
                                    ": a person is in one household only"});
         }
     }

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,12 @@ struct archive_import_problems {
 // one neither. Problems are reported at `row`.
 void check_import_years(const household& h, int this_year, int row, archive_import_problems& out);
 
+// Derives f's file and adds every problem validation and check_import_years find, each at its row and column.
+void check_import_file(archive_import_file& f, std::chrono::year_month_day today, archive_import_problems& out);
+// Where validation's field (e.g. "members[2].id_number") lies in the spreadsheet: its row and column.
+archive_import_problem problem_at(const archive_import_file& f, const std::string& field, std::string zh,
+                                  std::string en);
+
 class archive_table_reader {
 public:
     // The header row: every column named by its Chinese or English header, each at most once; the ones an
@@ -75,6 +82,7 @@ private:
     std::map<std::string, std::size_t> file_of_number_;
     // Per file, the household columns' text as its first row held it: a later row that differs is a problem.
     std::vector<std::vector<std::string>> household_cells_;
+    std::set<std::pair<std::size_t, std::size_t>> disagreements_;  // (file, column) said to differ
     std::vector<archive_import_file> files_;
     archive_import_problems problems_;
     std::size_t rows_ = 0;

@@ -338,6 +338,7 @@ const vocabulary_list case_kinds{"case_kinds",
 
 const vocabulary_list procedure_actions{"procedure_actions",
                                         {{"apply", "个人申请", "application"},
+                                         {"import", "从原有档案导入", "imported from the earlier archive"},
                                          {"group_appraise", "村小组初评", "village group preliminary appraisal"},
                                          {"verify", "村委会调查核实", "village verification"},
                                          {"appraise", "民主评议", "democratic appraisal"},

@@ -15,6 +15,7 @@
 #include "server/api/review_round_handlers.hpp"
 #include "server/api/spot_check_handlers.hpp"
 #include "server/api/statistics_handlers.hpp"
+#include "server/api/archive_import_handlers.hpp"
 #include "server/api/department_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
@@ -153,6 +154,13 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("PUT", "/api/v1/review-rounds/{id}/households/{household_id}", auth(bind(rounds, &review_round_handlers::enter)));
     r.add("GET", "/api/v1/review-rounds/{id}/entries", auth(bind(rounds, &review_round_handlers::entries)));
     r.add("GET", "/api/v1/review-rounds/{id}/progress", auth(bind(rounds, &review_round_handlers::progress)));
+    auto imports = std::make_shared<archive_import_handlers>(use_cases.imports);
+    r.add("POST", "/api/v1/imports", auth(bind(imports, &archive_import_handlers::open)));
+    r.add("GET", "/api/v1/imports/{id}", auth(bind(imports, &archive_import_handlers::get)));
+    r.add("POST", "/api/v1/imports/{id}/files", auth(bind(imports, &archive_import_handlers::add)));
+    r.add("POST", "/api/v1/imports/{id}/commit", auth(bind(imports, &archive_import_handlers::commit)));
+    r.add("DELETE", "/api/v1/imports/{id}", auth(bind(imports, &archive_import_handlers::abandon)));
+
     auto department_checks = std::make_shared<department_check_handlers>(use_cases.department_checks);
     r.add("POST", "/api/v1/department-lists", auth(bind(department_checks, &department_check_handlers::import_list)));
     r.add("GET", "/api/v1/department-lists", auth(bind(department_checks, &department_check_handlers::lists)));
@@ -207,6 +215,7 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("GET", "/api/v1/areas/{code}/register", auth(bind(documents, &document_handlers::area_register)));
     r.add("GET", "/api/v1/areas/{code}/archive", auth(bind(documents, &document_handlers::archive)));
     r.add("GET", "/api/v1/postings/{id}/document", auth(bind(documents, &document_handlers::posting)));
+    r.add("GET", "/api/v1/import-template", auth(bind(documents, &document_handlers::import_template)));
 
     r.add("GET", "/api/v1/statistics", auth(bind(statistics, &statistics_handlers::report)));
     r.add("GET", "/api/v1/statistics/chart", auth(bind(statistics, &statistics_handlers::chart)));

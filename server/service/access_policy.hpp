@@ -24,6 +24,7 @@ enum class permission {
     open_review_rounds,  // the county's half-yearly review rounds (半年审核调整)
     import_department_lists,  // other departments' lists for the checks (数据比对)
     clear_flags,              // clear a household's flag from those checks, with a reason (核销)
+    import_archive,           // the county's existing archive, from a spreadsheet (docs/imports.md)
 };
 
 class access_policy {

@@ -1,0 +1,294 @@
+#include "server/service/archive_import_service.hpp"
+
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/api_error.hpp"
+#include "common/application_workflow.hpp"
+#include "common/archive_import_json.hpp"
+#include "common/bounded_json.hpp"
+#include "common/china_date.hpp"
+#include "common/household_json.hpp"
+#include "common/household_validation.hpp"
+#include "common/utf8.hpp"
+#include "server/service/access_policy.hpp"
+#include "server/service/audit_diff.hpp"
+#include "server/service/audit_trail.hpp"
+#include "server/service/event_outbox.hpp"
+#include "server/service/exit_standard_service.hpp"
+#include "server/service/household_checks.hpp"
+#include "server/service/household_event.hpp"
+#include "server/service/run_in_transaction.hpp"
+#include "server/storage/application_repository.hpp"
+#include "server/storage/archive_import_repository.hpp"
+#include "server/storage/exit_standard_repository.hpp"
+#include "server/storage/household_repository.hpp"
+
+namespace fupin::server::service {
+namespace {
+
+using json = nlohmann::json;
+
+// Files written per statement at the commit: the staged files are read, checked again and written this many at
+// a time, inside the one transaction.
+constexpr std::size_t files_per_write = 200;
+
+common::api_error import_not_found() { return common::api_error::not_found("导入批次", "import"); }
+
+common::api_error import_closed(const common::archive_import& i) {
+    return common::api_error(409, "import_closed",
+                             i.state == "committed" ? "该导入已提交" : "该导入已放弃",
+                             i.state == "committed" ? "the import is committed already" : "the import was abandoned");
+}
+
+std::string record_of(std::int64_t id) { return "archive_import/" + std::to_string(id); }
+
+// The import, if the caller may work on it: his role imports archives and the import was opened within his
+// area. Anyone else is told there is no such import.
+common::archive_import reachable(const principal& who, const std::optional<common::archive_import>& found) {
+    access_policy::require(who, permission::import_archive);
+    if (!found || !access_policy::area_covers(who.area_code, found->area_code)) throw import_not_found();
+    return *found;
+}
+
+std::string upper_x(std::string id) {
+    for (auto& c : id)
+        if (c == 'x') c = 'X';
+    return id;
+}
+
+}  // namespace
+
+archive_import_service::archive_import_service(clock now) : now_(std::move(now)) {}
+
+common::archive_import archive_import_service::open(sql::connection& db, const principal& who,
+                                                    const std::string& file_name) const {
+    access_policy::require(who, permission::import_archive);
+    const auto chars = common::utf8_length(file_name);
+    if (!chars || *chars == 0 || *chars > common::archive_import_file_name_chars)
+        throw common::api_error::invalid_field("file_name", "invalid_value", "文件名有误或超过200个字符",
+                                               "is not text of at most 200 characters");
+    common::archive_import i;
+    i.area_code = who.area_code;
+    i.file_name = file_name;
+    i.created_by = who.username;
+    i.created_at_ms = now_();
+    run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::archive_import_repository(db).insert(i);
+        audit_trail::record(db, audit_actor::of(who), "archive.import_open", record_of(i.id), "ok",
+                            {{"file_name", file_name}}, i.created_at_ms);
+    });
+    return i;
+}
+
+common::archive_import archive_import_service::get(sql::connection& db, const principal& who, std::int64_t id) const {
+    return reachable(who, storage::archive_import_repository(db).find(id));
+}
+
+archive_import_batch_result archive_import_service::add(sql::connection& db, const principal& who, std::int64_t id,
+                                                        std::vector<common::archive_import_file> files) const {
+    if (files.size() > common::archive_import_batch_files)
+        throw common::api_error::invalid_field("files", "too_many",
+                                               "每批至多" + std::to_string(common::archive_import_batch_files) + "户",
+                                               "at most " + std::to_string(common::archive_import_batch_files) +
+                                                   " households per batch");
+    const auto today = common::china_date_of_ms(now_());
+    return run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::archive_import_repository imports(db);
+        archive_import_batch_result out;
+        out.import = reachable(who, imports.find_for_update(id));
+        if (out.import.state != "open") throw import_closed(out.import);
+
+        // The rules of a file alone, as the client's dry run ran them.
+        std::vector<common::archive_import_problems> problems(files.size());
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            common::check_import_file(files[i], today, problems[i]);
+            if (!access_policy::area_covers(who.area_code, files[i].file.village_code) && problems[i].empty())
+                problems[i].add({files[i].first_row, "组代码", "不在本单位辖区内", "lies outside the importer's area"});
+        }
+        // An exited file keeps its policies for the transition years of its exit year's standard: that year's
+        // standard must be set before (the county sets the standards of earlier years like any other).
+        std::map<int, bool> standard_set;
+        storage::exit_standard_repository standards(db);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const auto& year = files[i].file.exit_year;
+            if (files[i].file.status != "exited" || !year || !problems[i].empty()) continue;
+            auto [at, fresh] = standard_set.try_emplace(*year, false);
+            if (fresh) at->second = standards.find(*year).has_value();
+            if (!at->second)
+                problems[i].add({files[i].first_row, "脱贫年度",
+                                 std::to_string(*year) + "年度的脱贫标准尚未设定：先设定该年度的脱贫标准（含过渡期年数）",
+                                 "no exit standard is set for " + std::to_string(*year) +
+                                     ": set that year's standard (with its transition years) first"});
+        }
+        // Against the archive: the areas, and people already in a file of it (county-wide).
+        std::vector<const common::household*> pointers;
+        for (const auto& f : files) pointers.push_back(&f.file);
+        const auto checks = household_checks::load(db, pointers);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!problems[i].empty()) continue;
+            try {
+                checks.check(who, files[i].file);
+            } catch (const common::api_error& e) {
+                problems[i].add(common::problem_at(files[i], e.field(), e.message(common::language::zh),
+                                                   e.message(common::language::en)));
+            }
+        }
+        // Against the import's earlier batches and this batch's other files.
+        std::vector<std::string> ids;
+        for (const auto& f : files)
+            for (const auto& m : f.file.members) ids.push_back(upper_x(m.id_number));
+        auto seen = imports.staged_people(id, ids);
+        std::map<std::string, int> seen_upper;
+        for (auto& [number, row] : seen) seen_upper[upper_x(number)] = row;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!problems[i].empty()) continue;
+            const auto& f = files[i];
+            for (std::size_t m = 0; m < f.file.members.size(); ++m) {
+                const auto [at, fresh] = seen_upper.try_emplace(upper_x(f.file.members[m].id_number), f.rows.at(m));
+                if (!fresh && at->second != f.rows.at(m))
+                    problems[i].add({f.rows.at(m), "身份证号",
+                                     "与第" + std::to_string(at->second) + "行是同一人：一人只能在一户",
+                                     "the same person as on row " + std::to_string(at->second) +
+                                         ": a person is in one household only"});
+            }
+        }
+
+        std::vector<storage::staged_file> staged;
+        std::vector<storage::staged_person> people;
+        std::int64_t refused = 0;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!problems[i].empty()) {
+                ++refused;
+                out.problems.insert(out.problems.end(), problems[i].named.begin(), problems[i].named.end());
+                continue;
+            }
+            staged.push_back({0, files[i].first_row, common::to_json(files[i]).dump()});
+            for (std::size_t m = 0; m < files[i].file.members.size(); ++m)
+                people.push_back({upper_x(files[i].file.members[m].id_number), files[i].rows.at(m)});
+        }
+        imports.stage(id, out.import.households + 1, staged, people);
+        imports.add_counts(id, static_cast<std::int64_t>(staged.size()), static_cast<std::int64_t>(people.size()),
+                           refused);
+        out.import.households += static_cast<std::int64_t>(staged.size());
+        out.import.people += static_cast<std::int64_t>(people.size());
+        out.import.problems += refused;
+        out.staged = staged.size();
+        return out;
+    });
+}
+
+common::archive_import archive_import_service::commit(sql::connection& db, const principal& who, std::int64_t id) const {
+    const auto now = now_();
+    return run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::archive_import_repository imports(db);
+        auto i = reachable(who, imports.find_for_update(id));
+        if (i.state != "open") throw import_closed(i);
+        if (i.problems > 0)
+            throw common::api_error(409, "import_has_problems",
+                                    "有" + std::to_string(i.problems) + "户未通过检查，改正文件后重新导入",
+                                    std::to_string(i.problems) +
+                                        " households failed the checks: correct the file and import it again");
+        storage::household_repository households(db);
+        storage::application_repository applications(db);
+        const audit_actor actor = audit_actor::of(who);
+        const std::string note = "从原有档案导入：" + i.file_name + "（导入批次 " + std::to_string(id) + "）";
+        std::map<int, int> transition_years;  // by exit year
+        std::int64_t after = 0;
+        for (;;) {
+            const auto chunk = imports.staged(id, after, files_per_write);
+            if (chunk.empty()) break;
+            after = chunk.back().seq;
+            std::vector<common::archive_import_file> files;
+            std::vector<common::household> rows;
+            for (const auto& s : chunk) {
+                files.push_back(common::archive_import_file_from_json(common::parse_bounded_json(s.body), "file"));
+                auto& h = rows.emplace_back(files.back().file);
+                common::derive(h);  // the head's name and the per-capita income are not read from JSON
+                h.created_at_ms = now;
+                if (h.exit_year) {
+                    auto [at, fresh] = transition_years.try_emplace(*h.exit_year, 0);
+                    if (fresh) at->second = exit_standard_service::standard_of(db, *h.exit_year).transition_years;
+                    h.policies_until = *h.exit_year + at->second;
+                }
+            }
+            // Checked again: a create, another import or an areas import may have come between the batch and
+            // now. The unique index on members.id_number would refuse a person twice; this says who.
+            std::vector<const common::household*> pointers;
+            for (const auto& h : rows) pointers.push_back(&h);
+            const auto checks = household_checks::load(db, pointers);
+            for (std::size_t k = 0; k < rows.size(); ++k) {
+                try {
+                    checks.check(who, rows[k]);
+                } catch (const common::api_error& e) {
+                    const auto at = common::problem_at(files[k], e.field(), "", "");
+                    throw common::api_error(e.status(), e.code(),
+                                            "第" + std::to_string(at.row) + "行：" + e.message(common::language::zh),
+                                            "row " + std::to_string(at.row) + ": " + e.message(common::language::en));
+                }
+            }
+            households.insert_all(rows);
+            std::vector<storage::change_event> events;
+            std::vector<storage::audit_entry> entries;
+            for (const auto& h : rows) {
+                events.push_back(household_event("household.created", h, now));
+                auto entry = audit_trail::prepare(actor, "household.import",
+                                                  storage::household_repository::record_of(h.id).text(), "ok",
+                                                  audit_diff::changes(nullptr, common::to_json(h)), now);
+                entries.push_back(std::move(entry));
+                if (h.status == "pending") continue;
+                // The case the file was registered by, and the exit it left by: their final states, each with
+                // the one step that brought it here.
+                auto record_case = [&](const char* kind, int year, std::string_view state) {
+                    common::application a;
+                    a.household_id = h.id;
+                    a.kind = kind;
+                    a.year = year;
+                    a.state = std::string(state);
+                    a.township_code = h.township_code;
+                    a.village_code = h.village_code;
+                    applications.insert(a, now);
+                    common::application_step step;
+                    step.action = std::string(common::procedure_action::import_archive);
+                    step.to_state = a.state;
+                    step.at_ms = now;
+                    step.username = who.username;
+                    step.role = who.role;
+                    step.note = note;
+                    step.details = json{{"import_id", id}, {"file_name", i.file_name}}.dump();
+                    applications.add_step(a.id, step);
+                };
+                record_case("identification", *h.registered_year, common::application_state::registered);
+                if (h.status == "exited") record_case("exit", *h.exit_year, common::application_state::exited);
+            }
+            event_outbox::append_all(db, events);
+            audit_trail::append_all(db, entries);
+        }
+        imports.close(id, "committed", now);
+        audit_trail::record(db, actor, "archive.import", record_of(id), "ok",
+                            {{"file_name", i.file_name}, {"households", i.households}, {"people", i.people}}, now);
+        i.state = "committed";
+        i.closed_at_ms = now;
+        return i;
+    });
+}
+
+common::archive_import archive_import_service::abandon(sql::connection& db, const principal& who,
+                                                       std::int64_t id) const {
+    const auto now = now_();
+    return run_in_transaction(db, sql::tx_mode::write, [&] {
+        storage::archive_import_repository imports(db);
+        auto i = reachable(who, imports.find_for_update(id));
+        if (i.state != "open") throw import_closed(i);
+        imports.close(id, "abandoned", now);
+        audit_trail::record(db, audit_actor::of(who), "archive.import_abandon", record_of(id), "ok",
+                            {{"households", i.households}, {"problems", i.problems}}, now);
+        i.state = "abandoned";
+        i.closed_at_ms = now;
+        return i;
+    });
+}
+
+}  // namespace fupin::server::service
