@@ -50,6 +50,12 @@ api_response document_handlers::archive(const api_request& request, const path_p
     });
 }
 
+api_response document_handlers::import_template(const api_request& request, const path_params&,
+                                                const service::principal& who, sql::connection& db) const {
+    const auto format = format_of(request, service::document_format::xlsx, service::document_format::csv);
+    return file_response([&](const auto& out) { return documents_.import_template(db, who, format, request.lang, out); });
+}
+
 api_response document_handlers::posting(const api_request& request, const path_params& params,
                                         const service::principal& who, sql::connection& db) const {
     const auto p = postings_.get(db, who, parse_id(params.at("id")));

@@ -17,6 +17,9 @@ public:
                                sql::connection&) const;
     api_response archive(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
     api_response posting(const api_request&, const path_params&, const service::principal&, sql::connection&) const;
+    // The archive import's template (docs/imports.md), XLSX or CSV.
+    api_response import_template(const api_request&, const path_params&, const service::principal&,
+                                 sql::connection&) const;
 
 private:
     service::document_service documents_;

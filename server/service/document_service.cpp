@@ -12,6 +12,7 @@
 #include "common/display_text.hpp"
 #include "common/posting_title.hpp"
 #include "server/documents/archive_csv.hpp"
+#include "server/documents/archive_template.hpp"
 #include "server/documents/archive_xlsx.hpp"
 #include "server/documents/household_card.hpp"
 #include "server/documents/pdf_document.hpp"
@@ -250,6 +251,23 @@ printed_document document_service::archive_export(sql::connection& db, const pri
     tx.commit();
     record_printed(db, who, "area/" + area_code, "archive", format, households, "document.export");
     return {type_of(format), fmt::format("archive-{}.{}", area_code, extension_of(format))};
+}
+
+printed_document document_service::import_template(sql::connection& db, const principal& who,
+                                                   document_format format, language lang,
+                                                   const document_sink& out) const {
+    if (format != document_format::xlsx && format != document_format::csv)
+        throw common::api_error::invalid_field("format", "invalid_value", "格式应为 xlsx 或 csv",
+                                               "format must be xlsx or csv");
+    access_policy::require(who, permission::import_archive);
+    if (format == document_format::csv) {
+        documents::write_import_template_csv(out, lang);
+    } else {
+        const std::string county =
+            run_in_transaction(db, sql::tx_mode::read, [&] { return county_name(db, who.area_code); });
+        documents::write_import_template_xlsx(out, lang, county, frame_of(county, "", who, now_(), lang).printed_at);
+    }
+    return {type_of(format), fmt::format("archive-import-template.{}", extension_of(format))};
 }
 
 printed_document document_service::statistics_workbook(sql::connection& db, const principal& who,

@@ -50,6 +50,11 @@ public:
     // (common/archive_columns.hpp): every file of it whatever its status, one row per member. XLSX or CSV.
     printed_document archive_export(sql::connection& db, const principal& who, const std::string& area_code,
                                     document_format format, common::language lang, const document_sink& out) const;
+    // The template of an archive import (docs/imports.md): the export's columns without rows, XLSX (with a sheet
+    // that says what each column takes) or CSV. For whoever may import an archive; nothing of the archive in it,
+    // so not audited.
+    printed_document import_template(sql::connection& db, const principal& who, document_format format,
+                                     common::language lang, const document_sink& out) const;
     // Figures the caller has read through statistics_service::report (which holds their access rule), as a
     // workbook, or as a chart (PNG or SVG).
     printed_document statistics_workbook(sql::connection& db, const principal& who, const common::statistics_report& r,
