@@ -169,14 +169,18 @@ std::string household_printer::household(const common::household& h) const {
         other_land += (other_land.empty() ? "" : in(lang_, "、", ", ")) + std::string(in(lang_, zh, en_label)) + " " +
                       format_decimal(amount) + mu;
     }
-    // An exited household: the year it left and how long it keeps its policies (脱贫不脱政策).
+    // The year a household was registered; an exited one's year it left and how long it keeps its policies
+    // (脱贫不脱政策).
     const auto status_text = [&](const common::household& f) {
+        std::vector<std::string> years;
+        if (f.registered_year) years.push_back(rformat(in(lang_, "{} 年建档", "registered {}"), *f.registered_year));
+        if (f.exit_year) years.push_back(rformat(in(lang_, "{} 年脱贫", "exited {}"), *f.exit_year));
+        if (f.policies_until)
+            years.push_back(rformat(in(lang_, "帮扶政策保持至 {} 年底", "policies kept through {}"), *f.policies_until));
         std::string text = enum_text(voc::household_statuses, f.status, lang_);
-        if (f.exit_year)
-            text += rformat(in(lang_, "（{} 年脱贫", " (in {}"), *f.exit_year) +
-                    (f.policies_until ? rformat(in(lang_, "，帮扶政策保持至 {} 年底）", "; policies kept through {})"),
-                                                *f.policies_until)
-                                      : in(lang_, "）", ")"));
+        for (std::size_t i = 0; i < years.size(); ++i)
+            text += (i == 0 ? in(lang_, "（", " (") : in(lang_, "，", "; ")) + years[i];
+        if (!years.empty()) text += in(lang_, "）", ")");
         return text;
     };
     std::string housing = enum_text(voc::housing_conditions, c.housing, lang_);
