@@ -373,6 +373,32 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::post, "/api/v1/department-lists?kind=dibao&year=2026",
                         "身份证号\n" + test_data::demo_id_number("19600101", next_seed_++) + "\n", 201, "text/csv"};
     }};
+    // Imports of the existing archive: the county's administrator and poverty office. Each request gets an
+    // import of its own, opened by the poverty office (the county's area: both offices reach it).
+    const auto importers = [](const std::string& r) { return is(r, {"county_admin", "county_approver"}); };
+    const auto new_import = [&] {
+        return id(client_as("approver").request_json(http_method::post, "/api/v1/imports", R"({"file_name":"m.csv"})")
+                      .at("id")
+                      .get<std::int64_t>());
+    };
+    rules["POST /api/v1/imports"] = {importers, false, false, false, [](const test_user&, bool) {
+        return api_call{http_method::post, "/api/v1/imports", R"({"file_name":"m.csv"})", 201};
+    }};
+    rules["GET /api/v1/imports/{id}"] = {importers, false, false, false, [=](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/imports/" + new_import(), "", 200};
+    }};
+    rules["POST /api/v1/imports/{id}/files"] = {importers, false, false, false, [=](const test_user&, bool) {
+        return api_call{http_method::post, "/api/v1/imports/" + new_import() + "/files", R"({"files":[]})", 200};
+    }};
+    rules["POST /api/v1/imports/{id}/commit"] = {importers, false, false, false, [=](const test_user&, bool) {
+        return api_call{http_method::post, "/api/v1/imports/" + new_import() + "/commit", "{}", 200};
+    }};
+    rules["DELETE /api/v1/imports/{id}"] = {importers, false, false, false, [=](const test_user&, bool) {
+        return api_call{http_method::delete_, "/api/v1/imports/" + new_import(), "", 200};
+    }};
+    rules["GET /api/v1/import-template"] = {importers, false, false, false, [](const test_user&, bool) {
+        return api_call{http_method::get, "/api/v1/import-template?format=csv", "", 200};
+    }};
     rules["GET /api/v1/department-lists"] = {officials, false, false, false, [](const test_user&, bool) {
         return api_call{http_method::get, "/api/v1/department-lists", "", 200};
     }};
