@@ -20,6 +20,7 @@
 #include "client/procedure_commands.hpp"
 #include "client/quota_commands.hpp"
 #include "client/procedure_printer.hpp"
+#include "common/archive_columns.hpp"
 #include "common/household_json.hpp"
 #include "test_data/id_numbers.hpp"
 #include "test_data/sample_household.hpp"
@@ -711,3 +712,79 @@ TEST_F(procedure_cli, stats_prints_the_figures_in_chinese_tables) {
     EXPECT_TRUE(has(r.out, "3,000.50")) << r.out;
     EXPECT_TRUE(has(r.out, "资金来源：2026年尚无帮扶措施")) << r.out;
 }
+
+namespace fupin::client::test {
+namespace {
+
+// A CSV of the archive's columns holding `files` (as the export writes them, numbered 1, 2, …).
+std::string archive_csv(std::vector<common::household> files) {
+    std::string out;
+    auto line = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
+        out += "\r\n";
+    };
+    line(common::archive_header(common::language::zh));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        files[i].id = static_cast<std::int64_t>(i + 1);
+        for (const auto& row : common::archive_rows(files[i])) {
+            std::vector<std::string> cells;
+            for (const auto& c : row) cells.push_back(c.text);
+            line(cells);
+        }
+    }
+    return out;
+}
+
+nlohmann::json import_json(const char* state, int households, int people, int problems) {
+    return {{"id", 5},           {"area_code", "529901"},  {"file_name", "archive.csv"}, {"state", state},
+            {"households", households}, {"people", people}, {"problems", problems},        {"created_by", "shimen_clerk"},
+            {"created_at", "2026-11-29T10:00:00.000Z"}, {"closed_at", nullptr}};
+}
+
+}  // namespace
+
+TEST_F(procedure_cli, import_checks_the_file_here_first_and_sends_nothing_with_a_bad_row) {
+    // The second file names the first one's head again.
+    std::ofstream(dir_ / "bad.csv") << archive_csv({test_data::sample_household({.seed = 41, .size = 2}),
+                                                   test_data::sample_household({.seed = 41, .size = 1})});
+    const auto r = run({"import", (dir_ / "bad.csv").string()});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.err, "与第2行是同一人")) << r.err;
+    EXPECT_TRUE(sent().empty()) << "nothing may be sent for a file with problems";
+}
+
+TEST_F(procedure_cli, a_dry_run_sends_the_batches_reports_the_archives_answer_and_abandons) {
+    std::ofstream(dir_ / "archive.csv") << archive_csv({test_data::sample_household({.seed = 42, .size = 2}),
+                                                       test_data::sample_household({.seed = 43, .size = 1})});
+    script_.answer("POST /api/v1/imports", json_response(201, import_json("open", 0, 0, 0).dump()));
+    nlohmann::json batch{{"import", import_json("open", 1, 2, 1)},
+                         {"staged", 1},
+                         {"problems", nlohmann::json::array({{{"row", 4},
+                                                              {"column", "身份证号"},
+                                                              {"zh", "该成员已在青峰镇城关村的农户档案中登记"},
+                                                              {"en", "already registered"}}})}};
+    script_.answer("POST /api/v1/imports/5/files", json_response(200, batch.dump()));
+    script_.answer("DELETE /api/v1/imports/5", json_response(200, import_json("abandoned", 1, 2, 1).dump()));
+    auto r = run({"import", (dir_ / "archive.csv").string(), "--dry-run"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_TRUE(has(r.out, "读取")) << r.out;
+    EXPECT_TRUE(has(r.err, "4   身份证号  该成员已在青峰镇城关村的农户档案中登记")) << r.err;
+    const auto requests = sent();
+    ASSERT_EQ(requests.size(), 3u);
+    const auto files = nlohmann::json::parse(requests[1].body()).at("files");
+    ASSERT_EQ(files.size(), 2u);
+    EXPECT_EQ(files[0].at("first_row"), 2);
+    EXPECT_EQ(files[1].at("rows"), nlohmann::json::array({4}));
+    EXPECT_EQ(requests[2].method(), transport::http::verb::delete_);
+
+    // Without problems a real import commits.
+    batch["problems"] = nlohmann::json::array();
+    batch["import"] = import_json("open", 2, 3, 0);
+    script_.answer("POST /api/v1/imports/5/files", json_response(200, batch.dump()));
+    script_.answer("POST /api/v1/imports/5/commit", json_response(200, import_json("committed", 2, 3, 0).dump()));
+    r = run({"import", (dir_ / "archive.csv").string()});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "已导入 2 户 3 人（导入批次 5）")) << r.out;
+}
+
+}  // namespace fupin::client::test
