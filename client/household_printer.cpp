@@ -174,7 +174,7 @@ std::string household_printer::household(const common::household& h) const {
     const auto status_text = [&](const common::household& f) {
         std::vector<std::string> years;
         if (f.registered_year) years.push_back(rformat(in(lang_, "{} 年建档", "registered {}"), *f.registered_year));
-        if (f.exit_year) years.push_back(rformat(in(lang_, "{} 年脱贫", "exited {}"), *f.exit_year));
+        if (f.exit_year) years.push_back(rformat(in(lang_, "{} 年脱贫", "out of poverty in {}"), *f.exit_year));
         if (f.policies_until)
             years.push_back(rformat(in(lang_, "帮扶政策保持至 {} 年底", "policies kept through {}"), *f.policies_until));
         std::string text = enum_text(voc::household_statuses, f.status, lang_);

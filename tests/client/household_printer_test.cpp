@@ -40,7 +40,11 @@ TEST(household_printer, an_exited_household_shows_its_exit_year_and_transition) 
     h.exit_year = 2026;
     h.policies_until = 2029;
     EXPECT_TRUE(has(household_printer(language::zh).household(h), "已退出（2026 年脱贫，帮扶政策保持至 2029 年底）"));
-    EXPECT_TRUE(has(household_printer(language::en).household(h), "exited (in 2026; policies kept through 2029)"));
+    EXPECT_TRUE(has(household_printer(language::en).household(h), "exited (out of poverty in 2026; policies kept through 2029)"));
+    // And the year it was registered, before.
+    h.registered_year = 2016;
+    EXPECT_TRUE(has(household_printer(language::zh).household(h),
+                    "已退出（2016 年建档，2026 年脱贫，帮扶政策保持至 2029 年底）"));
     h.status = "registered";
     h.exit_year.reset();
     h.policies_until.reset();
