@@ -1,5 +1,6 @@
 #include "common/archive_columns.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -9,9 +10,9 @@ namespace fupin::common {
 namespace {
 
 namespace voc = vocabulary;
-using H = const household&;
+using H = const archive_household&;
 using M = const member&;
-using WH = household&;
+using WH = archive_household&;
 using WM = member&;
 using problem = std::optional<cell_problem>;
 constexpr auto household_level = column_level::household;
@@ -155,37 +156,62 @@ archive_column yes_no(const char* zh, const char* en, column_level level, const 
 
 std::string joined_causes(H h) {
     std::string out;
-    for (const auto& c : h.other_causes) out += (out.empty() ? "" : "、") + label_or_code(voc::poverty_causes, c, language::zh);
+    for (const auto& c : h.file.other_causes) out += (out.empty() ? "" : "、") + label_or_code(voc::poverty_causes, c, language::zh);
     return out;
 }
 
-// 其他致贫原因: labels or codes separated by 、，, ; or ；.
-problem set_other_causes(WH h, const std::string& cell) {
-    h.other_causes.clear();
-    std::string part;
-    auto flush = [&]() -> problem {
-        if (part.empty()) return std::nullopt;
-        for (const auto& e : voc::poverty_causes.entries)
-            if (part == e.zh || part == e.code || part == e.en) {
-                h.other_causes.push_back(e.code);
-                part.clear();
-                return std::nullopt;
-            }
-        return cell_problem{"「" + part + "」不是致贫原因", "'" + part + "' is not a cause of poverty"};
-    };
+// The parts of a list cell: separated by 、，, ; or ；, each trimmed of spaces, empty parts kept (a helper
+// without a phone between two with one).
+std::vector<std::string> list_parts(const std::string& cell) {
+    std::vector<std::string> parts(1);
     for (std::size_t i = 0; i < cell.size();) {
         static constexpr std::string_view separators[] = {"、", "，", "；", ",", ";"};
         bool split = false;
         for (auto sep : separators)
             if (std::string_view(cell).substr(i).starts_with(sep)) {
-                if (auto p = flush()) return p;
+                parts.emplace_back();
                 i += sep.size();
                 split = true;
                 break;
             }
-        if (!split) part += cell[i++];
+        if (!split) parts.back() += cell[i++];
     }
-    return flush();
+    for (auto& p : parts) {
+        while (!p.empty() && p.front() == ' ') p.erase(0, 1);
+        while (!p.empty() && p.back() == ' ') p.pop_back();
+    }
+    return parts;
+}
+
+// 其他致贫原因: labels or codes, as a list cell.
+problem set_other_causes(WH h, const std::string& cell) {
+    h.file.other_causes.clear();
+    if (cell.empty()) return std::nullopt;
+    for (const auto& part : list_parts(cell)) {
+        if (part.empty()) continue;
+        const auto& causes = voc::poverty_causes.entries;
+        const auto it = std::find_if(causes.begin(), causes.end(),
+                                     [&](const auto& e) { return part == e.zh || part == e.code || part == e.en; });
+        if (it == causes.end())
+            return cell_problem{"「" + part + "」不是致贫原因", "'" + part + "' is not a cause of poverty"};
+        h.file.other_causes.push_back(it->code);
+    }
+    return std::nullopt;
+}
+
+std::string joined_helpers(H h, std::string archive_helper::*field) {
+    std::string out;
+    for (std::size_t i = 0; i < h.helpers.size(); ++i) out += (i ? "、" : "") + h.helpers[i].*field;
+    // Phones all empty: nothing, so the column reads as empty.
+    return out.find_first_not_of("、") == std::string::npos ? std::string() : out;
+}
+
+problem set_helpers(WH h, std::string archive_helper::*field, const std::string& cell) {
+    if (cell.empty()) return std::nullopt;
+    const auto parts = list_parts(cell);
+    if (h.helpers.size() < parts.size()) h.helpers.resize(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) h.helpers[i].*field = parts[i];
+    return std::nullopt;
 }
 
 std::optional<int> year_of(const std::optional<std::int64_t>& v) {
@@ -194,176 +220,183 @@ std::optional<int> year_of(const std::optional<std::int64_t>& v) {
 
 std::vector<archive_column> make_columns() {
     return {
-        count("户编号", "File number", household_level, "", [](H h, M) { return std::optional<std::int64_t>(h.id); },
+        count("户编号", "File number", household_level, "", [](H h, M) { return std::optional<std::int64_t>(h.file.id); },
               nullptr),
-        text("乡镇", "Township", household_level, "", [](H h, M) { return h.township_name; }, nullptr),
-        text("村", "Village", household_level, "", [](H h, M) { return h.village_name; }, nullptr),
-        text("组", "Group", household_level, "", [](H h, M) { return h.group_name; }, nullptr),
-        text("组代码", "Group code", household_level, "group_code", [](H h, M) { return h.group_code; },
+        text("乡镇", "Township", household_level, "", [](H h, M) { return h.file.township_name; }, nullptr),
+        text("村", "Village", household_level, "", [](H h, M) { return h.file.village_name; }, nullptr),
+        text("组", "Group", household_level, "", [](H h, M) { return h.file.group_name; }, nullptr),
+        text("组代码", "Group code", household_level, "group_code", [](H h, M) { return h.file.group_code; },
              [](WH h, WM, std::string v) {
                  // The group's code names its village and township: their codes are its first 12 and 9 digits.
-                 h.township_code = v.substr(0, std::min<std::size_t>(9, v.size()));
-                 h.village_code = v.substr(0, std::min<std::size_t>(12, v.size()));
-                 h.group_code = std::move(v);
+                 h.file.township_code = v.substr(0, std::min<std::size_t>(9, v.size()));
+                 h.file.village_code = v.substr(0, std::min<std::size_t>(12, v.size()));
+                 h.file.group_code = std::move(v);
              }),
-        code("档案状态", "Status", household_level, voc::household_statuses, "status", [](H h, M) { return h.status; },
-             [](WH h, WM, std::string v) { h.status = v.empty() ? "pending" : std::move(v); }),
+        code("档案状态", "Status", household_level, voc::household_statuses, "status", [](H h, M) { return h.file.status; },
+             [](WH h, WM, std::string v) { h.file.status = v.empty() ? "pending" : std::move(v); }),
         count("建档年度", "Registration year", household_level, "registered_year",
-              [](H h, M) { return h.registered_year ? std::optional<std::int64_t>(*h.registered_year) : std::nullopt; },
-              [](WH h, WM, std::optional<std::int64_t> v) { h.registered_year = year_of(v); }),
+              [](H h, M) { return h.file.registered_year ? std::optional<std::int64_t>(*h.file.registered_year) : std::nullopt; },
+              [](WH h, WM, std::optional<std::int64_t> v) { h.file.registered_year = year_of(v); }),
         count("脱贫年度", "Exit year", household_level, "exit_year",
-              [](H h, M) { return h.exit_year ? std::optional<std::int64_t>(*h.exit_year) : std::nullopt; },
-              [](WH h, WM, std::optional<std::int64_t> v) { h.exit_year = year_of(v); }),
-        text("家庭住址", "Address", household_level, "address", [](H h, M) { return h.address; },
-             [](WH h, WM, std::string v) { h.address = std::move(v); }),
-        text("联系电话", "Phone", household_level, "phone", [](H h, M) { return h.phone; },
-             [](WH h, WM, std::string v) { h.phone = std::move(v); }),
-        text("开户银行", "Bank", household_level, "bank_name", [](H h, M) { return h.bank_name; },
-             [](WH h, WM, std::string v) { h.bank_name = std::move(v); }),
-        text("银行账号", "Bank account", household_level, "bank_account", [](H h, M) { return h.bank_account; },
-             [](WH h, WM, std::string v) { h.bank_account = std::move(v); }),
+              [](H h, M) { return h.file.exit_year ? std::optional<std::int64_t>(*h.file.exit_year) : std::nullopt; },
+              [](WH h, WM, std::optional<std::int64_t> v) { h.file.exit_year = year_of(v); }),
+        text("家庭住址", "Address", household_level, "address", [](H h, M) { return h.file.address; },
+             [](WH h, WM, std::string v) { h.file.address = std::move(v); }),
+        text("联系电话", "Phone", household_level, "phone", [](H h, M) { return h.file.phone; },
+             [](WH h, WM, std::string v) { h.file.phone = std::move(v); }),
+        text("开户银行", "Bank", household_level, "bank_name", [](H h, M) { return h.file.bank_name; },
+             [](WH h, WM, std::string v) { h.file.bank_name = std::move(v); }),
+        text("银行账号", "Bank account", household_level, "bank_account", [](H h, M) { return h.file.bank_account; },
+             [](WH h, WM, std::string v) { h.file.bank_account = std::move(v); }),
         code("识别标准", "Identification standard", household_level, voc::identification_standards,
-             "identification_standard", [](H h, M) { return h.identification_standard; },
-             [](WH h, WM, std::string v) { h.identification_standard = std::move(v); }),
+             "identification_standard", [](H h, M) { return h.file.identification_standard; },
+             [](WH h, WM, std::string v) { h.file.identification_standard = std::move(v); }),
         code("贫困户属性", "Household type", household_level, voc::poverty_types, "poverty_type",
-             [](H h, M) { return h.poverty_type; }, [](WH h, WM, std::string v) { h.poverty_type = std::move(v); }),
+             [](H h, M) { return h.file.poverty_type; }, [](WH h, WM, std::string v) { h.file.poverty_type = std::move(v); }),
         code("主要致贫原因", "Main cause", household_level, voc::poverty_causes, "causes.main",
-             [](H h, M) { return h.main_cause; }, [](WH h, WM, std::string v) { h.main_cause = std::move(v); }),
+             [](H h, M) { return h.file.main_cause; }, [](WH h, WM, std::string v) { h.file.main_cause = std::move(v); }),
         {"其他致贫原因", "Other causes", column_kind::text, household_level, nullptr, "causes.others",
          [](H h, M) { return archive_cell{joined_causes(h), std::nullopt}; },
          [](WH h, WM, const std::string& cell) { return set_other_causes(h, cell); }},
-        yes_no("军烈属", "Military family", household_level, "military_family", [](H h, M) { return h.military_family; },
-               [](WH h, WM, bool v) { h.military_family = v; }),
+        yes_no("军烈属", "Military family", household_level, "military_family", [](H h, M) { return h.file.military_family; },
+               [](WH h, WM, bool v) { h.file.military_family = v; }),
         yes_no("独生子女户", "Only-child family", household_level, "only_child_family",
-               [](H h, M) { return h.only_child_family; }, [](WH h, WM, bool v) { h.only_child_family = v; }),
+               [](H h, M) { return h.file.only_child_family; }, [](WH h, WM, bool v) { h.file.only_child_family = v; }),
         yes_no("双女户", "Two-daughters family", household_level, "two_daughters_family",
-               [](H h, M) { return h.two_daughters_family; }, [](WH h, WM, bool v) { h.two_daughters_family = v; }),
+               [](H h, M) { return h.file.two_daughters_family; }, [](WH h, WM, bool v) { h.file.two_daughters_family = v; }),
         text("全国系统户编号", "National number", household_level, "national_number",
-             [](H h, M) { return h.national_number; }, [](WH h, WM, std::string v) { h.national_number = std::move(v); }),
+             [](H h, M) { return h.file.national_number; }, [](WH h, WM, std::string v) { h.file.national_number = std::move(v); }),
         // 收入 (元)
         count("收入年度", "Income year", household_level, "income.year",
-              [](H h, M) { return std::optional<std::int64_t>(h.income.year); },
-              [](WH h, WM, std::optional<std::int64_t> v) { h.income.year = static_cast<int>(v.value_or(0)); }),
-        money("工资性收入", "Wages", household_level, "income.wages", [](H h, M) { return h.income.wages; },
-              [](WH h, WM, money_fen v) { h.income.wages = v; }),
+              [](H h, M) { return std::optional<std::int64_t>(h.file.income.year); },
+              [](WH h, WM, std::optional<std::int64_t> v) { h.file.income.year = static_cast<int>(v.value_or(0)); }),
+        money("工资性收入", "Wages", household_level, "income.wages", [](H h, M) { return h.file.income.wages; },
+              [](WH h, WM, money_fen v) { h.file.income.wages = v; }),
         money("生产经营性收入", "Business income", household_level, "income.production_business",
-              [](H h, M) { return h.income.production_business; },
-              [](WH h, WM, money_fen v) { h.income.production_business = v; }),
+              [](H h, M) { return h.file.income.production_business; },
+              [](WH h, WM, money_fen v) { h.file.income.production_business = v; }),
         money("生产经营性支出", "Business expenses", household_level, "income.production_expenses",
-              [](H h, M) { return h.income.production_expenses; },
-              [](WH h, WM, money_fen v) { h.income.production_expenses = v; }),
-        money("财产性收入", "Property income", household_level, "income.property", [](H h, M) { return h.income.property; },
-              [](WH h, WM, money_fen v) { h.income.property = v; }),
+              [](H h, M) { return h.file.income.production_expenses; },
+              [](WH h, WM, money_fen v) { h.file.income.production_expenses = v; }),
+        money("财产性收入", "Property income", household_level, "income.property", [](H h, M) { return h.file.income.property; },
+              [](WH h, WM, money_fen v) { h.file.income.property = v; }),
         money("计划生育金", "Family planning", household_level, "income.transfers.family_planning",
-              [](H h, M) { return h.income.transfers.family_planning; },
-              [](WH h, WM, money_fen v) { h.income.transfers.family_planning = v; }),
+              [](H h, M) { return h.file.income.transfers.family_planning; },
+              [](WH h, WM, money_fen v) { h.file.income.transfers.family_planning = v; }),
         money("低保金", "Minimum allowance", household_level, "income.transfers.minimum_allowance",
-              [](H h, M) { return h.income.transfers.minimum_allowance; },
-              [](WH h, WM, money_fen v) { h.income.transfers.minimum_allowance = v; }),
+              [](H h, M) { return h.file.income.transfers.minimum_allowance; },
+              [](WH h, WM, money_fen v) { h.file.income.transfers.minimum_allowance = v; }),
         money("特困供养金", "Extreme-poverty support", household_level, "income.transfers.extreme_support",
-              [](H h, M) { return h.income.transfers.extreme_support; },
-              [](WH h, WM, money_fen v) { h.income.transfers.extreme_support = v; }),
+              [](H h, M) { return h.file.income.transfers.extreme_support; },
+              [](WH h, WM, money_fen v) { h.file.income.transfers.extreme_support = v; }),
         money("养老金", "Pension", household_level, "income.transfers.pension",
-              [](H h, M) { return h.income.transfers.pension; },
-              [](WH h, WM, money_fen v) { h.income.transfers.pension = v; }),
+              [](H h, M) { return h.file.income.transfers.pension; },
+              [](WH h, WM, money_fen v) { h.file.income.transfers.pension = v; }),
         money("生态补偿金", "Ecological compensation", household_level, "income.transfers.ecological_compensation",
-              [](H h, M) { return h.income.transfers.ecological_compensation; },
-              [](WH h, WM, money_fen v) { h.income.transfers.ecological_compensation = v; }),
+              [](H h, M) { return h.file.income.transfers.ecological_compensation; },
+              [](WH h, WM, money_fen v) { h.file.income.transfers.ecological_compensation = v; }),
         money("其他转移性收入", "Other transfers", household_level, "income.transfers.other",
-              [](H h, M) { return h.income.transfers.other; },
-              [](WH h, WM, money_fen v) { h.income.transfers.other = v; }),
-        money("赡养性收入", "Support", household_level, "income.support", [](H h, M) { return h.income.support; },
-              [](WH h, WM, money_fen v) { h.income.support = v; }),
-        money("人均纯收入", "Per capita", household_level, "", [](H h, M) { return h.per_capita_net_income; }, nullptr),
+              [](H h, M) { return h.file.income.transfers.other; },
+              [](WH h, WM, money_fen v) { h.file.income.transfers.other = v; }),
+        money("赡养性收入", "Support", household_level, "income.support", [](H h, M) { return h.file.income.support; },
+              [](WH h, WM, money_fen v) { h.file.income.support = v; }),
+        money("人均纯收入", "Per capita", household_level, "", [](H h, M) { return h.file.per_capita_net_income; }, nullptr),
         // 土地 (亩)
-        decimal("耕地面积", "Farmland (mu)", "land.contracted_mu", [](H h) { return h.land.contracted_mu; },
-                [](WH h, double v) { h.land.contracted_mu = v; }),
-        decimal("有效灌溉面积", "Irrigated (mu)", "land.irrigated_mu", [](H h) { return h.land.irrigated_mu; },
-                [](WH h, double v) { h.land.irrigated_mu = v; }),
-        decimal("流转地面积", "Transferred (mu)", "land.transferred_mu", [](H h) { return h.land.transferred_mu; },
-                [](WH h, double v) { h.land.transferred_mu = v; }),
-        decimal("撂荒地面积", "Abandoned (mu)", "land.abandoned_mu", [](H h) { return h.land.abandoned_mu; },
-                [](WH h, double v) { h.land.abandoned_mu = v; }),
-        decimal("林地面积", "Forest (mu)", "land.forest_mu", [](H h) { return h.land.forest_mu; },
-                [](WH h, double v) { h.land.forest_mu = v; }),
+        decimal("耕地面积", "Farmland (mu)", "land.contracted_mu", [](H h) { return h.file.land.contracted_mu; },
+                [](WH h, double v) { h.file.land.contracted_mu = v; }),
+        decimal("有效灌溉面积", "Irrigated (mu)", "land.irrigated_mu", [](H h) { return h.file.land.irrigated_mu; },
+                [](WH h, double v) { h.file.land.irrigated_mu = v; }),
+        decimal("流转地面积", "Transferred (mu)", "land.transferred_mu", [](H h) { return h.file.land.transferred_mu; },
+                [](WH h, double v) { h.file.land.transferred_mu = v; }),
+        decimal("撂荒地面积", "Abandoned (mu)", "land.abandoned_mu", [](H h) { return h.file.land.abandoned_mu; },
+                [](WH h, double v) { h.file.land.abandoned_mu = v; }),
+        decimal("林地面积", "Forest (mu)", "land.forest_mu", [](H h) { return h.file.land.forest_mu; },
+                [](WH h, double v) { h.file.land.forest_mu = v; }),
         decimal("退耕还林面积", "Returned to forest (mu)", "land.returned_to_forest_mu",
-                [](H h) { return h.land.returned_to_forest_mu; }, [](WH h, double v) { h.land.returned_to_forest_mu = v; }),
-        decimal("林果面积", "Orchards (mu)", "land.fruit_forest_mu", [](H h) { return h.land.fruit_forest_mu; },
-                [](WH h, double v) { h.land.fruit_forest_mu = v; }),
-        decimal("牧草地面积", "Pasture (mu)", "land.pasture_mu", [](H h) { return h.land.pasture_mu; },
-                [](WH h, double v) { h.land.pasture_mu = v; }),
-        decimal("水面面积", "Water surface (mu)", "land.water_surface_mu", [](H h) { return h.land.water_surface_mu; },
-                [](WH h, double v) { h.land.water_surface_mu = v; }),
+                [](H h) { return h.file.land.returned_to_forest_mu; }, [](WH h, double v) { h.file.land.returned_to_forest_mu = v; }),
+        decimal("林果面积", "Orchards (mu)", "land.fruit_forest_mu", [](H h) { return h.file.land.fruit_forest_mu; },
+                [](WH h, double v) { h.file.land.fruit_forest_mu = v; }),
+        decimal("牧草地面积", "Pasture (mu)", "land.pasture_mu", [](H h) { return h.file.land.pasture_mu; },
+                [](WH h, double v) { h.file.land.pasture_mu = v; }),
+        decimal("水面面积", "Water surface (mu)", "land.water_surface_mu", [](H h) { return h.file.land.water_surface_mu; },
+                [](WH h, double v) { h.file.land.water_surface_mu = v; }),
         // 生产生活条件
         code("住房", "Housing", household_level, voc::housing_conditions, "conditions.housing",
-             [](H h, M) { return h.conditions.housing; }, [](WH h, WM, std::string v) { h.conditions.housing = std::move(v); }),
+             [](H h, M) { return h.file.conditions.housing; }, [](WH h, WM, std::string v) { h.file.conditions.housing = std::move(v); }),
         code("危房等级", "Danger grade", household_level, voc::housing_danger_grades, "conditions.housing_danger_grade",
-             [](H h, M) { return h.conditions.housing_danger_grade; },
-             [](WH h, WM, std::string v) { h.conditions.housing_danger_grade = std::move(v); }),
-        decimal("住房面积", "Floor area (m2)", "conditions.housing_area_m2", [](H h) { return h.conditions.housing_area_m2; },
-                [](WH h, double v) { h.conditions.housing_area_m2 = v; }),
+             [](H h, M) { return h.file.conditions.housing_danger_grade; },
+             [](WH h, WM, std::string v) { h.file.conditions.housing_danger_grade = std::move(v); }),
+        decimal("住房面积", "Floor area (m2)", "conditions.housing_area_m2", [](H h) { return h.file.conditions.housing_area_m2; },
+                [](WH h, double v) { h.file.conditions.housing_area_m2 = v; }),
         yes_no("饮水困难", "Drinking water difficult", household_level, "conditions.drinking_water_difficult",
-               [](H h, M) { return h.conditions.drinking_water_difficult; },
-               [](WH h, WM, bool v) { h.conditions.drinking_water_difficult = v; }),
+               [](H h, M) { return h.file.conditions.drinking_water_difficult; },
+               [](WH h, WM, bool v) { h.file.conditions.drinking_water_difficult = v; }),
         yes_no("饮水安全", "Drinking water safe", household_level, "conditions.drinking_water_safe",
-               [](H h, M) { return h.conditions.drinking_water_safe; },
-               [](WH h, WM, bool v) { h.conditions.drinking_water_safe = v; }),
+               [](H h, M) { return h.file.conditions.drinking_water_safe; },
+               [](WH h, WM, bool v) { h.file.conditions.drinking_water_safe = v; }),
         yes_no("不愁吃", "Food secure", household_level, "conditions.food_secure",
-               [](H h, M) { return h.conditions.food_secure; }, [](WH h, WM, bool v) { h.conditions.food_secure = v; }),
+               [](H h, M) { return h.file.conditions.food_secure; }, [](WH h, WM, bool v) { h.file.conditions.food_secure = v; }),
         yes_no("不愁穿", "Clothing secure", household_level, "conditions.clothing_secure",
-               [](H h, M) { return h.conditions.clothing_secure; },
-               [](WH h, WM, bool v) { h.conditions.clothing_secure = v; }),
+               [](H h, M) { return h.file.conditions.clothing_secure; },
+               [](WH h, WM, bool v) { h.file.conditions.clothing_secure = v; }),
         code("生活用电", "Electricity", household_level, voc::electricity, "conditions.electricity",
-             [](H h, M) { return h.conditions.electricity; },
-             [](WH h, WM, std::string v) { h.conditions.electricity = std::move(v); }),
+             [](H h, M) { return h.file.conditions.electricity; },
+             [](WH h, WM, std::string v) { h.file.conditions.electricity = std::move(v); }),
         yes_no("生产用电", "Production electricity", household_level, "conditions.production_electricity",
-               [](H h, M) { return h.conditions.production_electricity; },
-               [](WH h, WM, bool v) { h.conditions.production_electricity = v; }),
+               [](H h, M) { return h.file.conditions.production_electricity; },
+               [](WH h, WM, bool v) { h.file.conditions.production_electricity = v; }),
         code("入户路类型", "Road to the house", household_level, voc::road_access, "conditions.road_access",
-             [](H h, M) { return h.conditions.road_access; },
-             [](WH h, WM, std::string v) { h.conditions.road_access = std::move(v); }),
+             [](H h, M) { return h.file.conditions.road_access; },
+             [](WH h, WM, std::string v) { h.file.conditions.road_access = std::move(v); }),
         decimal("与村主干路距离", "To the main road (km)", "conditions.main_road_distance_km",
-                [](H h) { return h.conditions.main_road_distance_km; },
-                [](WH h, double v) { h.conditions.main_road_distance_km = v; }),
+                [](H h) { return h.file.conditions.main_road_distance_km; },
+                [](WH h, double v) { h.file.conditions.main_road_distance_km = v; }),
         code("主要燃料类型", "Fuel", household_level, voc::fuel_types, "conditions.fuel",
-             [](H h, M) { return h.conditions.fuel; }, [](WH h, WM, std::string v) { h.conditions.fuel = std::move(v); }),
+             [](H h, M) { return h.file.conditions.fuel; }, [](WH h, WM, std::string v) { h.file.conditions.fuel = std::move(v); }),
         yes_no("卫生厕所", "Sanitary toilet", household_level, "conditions.sanitary_toilet",
-               [](H h, M) { return h.conditions.sanitary_toilet; },
-               [](WH h, WM, bool v) { h.conditions.sanitary_toilet = v; }),
+               [](H h, M) { return h.file.conditions.sanitary_toilet; },
+               [](WH h, WM, bool v) { h.file.conditions.sanitary_toilet = v; }),
         yes_no("加入农民专业合作社", "Cooperative member", household_level, "conditions.cooperative_member",
-               [](H h, M) { return h.conditions.cooperative_member; },
-               [](WH h, WM, bool v) { h.conditions.cooperative_member = v; }),
+               [](H h, M) { return h.file.conditions.cooperative_member; },
+               [](WH h, WM, bool v) { h.file.conditions.cooperative_member = v; }),
         code("消费水平", "Consumption level", household_level, voc::consumption_levels, "conditions.consumption_level",
-             [](H h, M) { return h.conditions.consumption_level; },
-             [](WH h, WM, std::string v) { h.conditions.consumption_level = std::move(v); }),
+             [](H h, M) { return h.file.conditions.consumption_level; },
+             [](WH h, WM, std::string v) { h.file.conditions.consumption_level = std::move(v); }),
         money("生产生活资产估值", "Assets (yuan)", household_level, "conditions.assets_value",
-              [](H h, M) { return h.conditions.assets_value; },
-              [](WH h, WM, money_fen v) { h.conditions.assets_value = v; }),
-        text("资产说明", "Assets", household_level, "conditions.assets_note", [](H h, M) { return h.conditions.assets_note; },
-             [](WH h, WM, std::string v) { h.conditions.assets_note = std::move(v); }),
+              [](H h, M) { return h.file.conditions.assets_value; },
+              [](WH h, WM, money_fen v) { h.file.conditions.assets_value = v; }),
+        text("资产说明", "Assets", household_level, "conditions.assets_note", [](H h, M) { return h.file.conditions.assets_note; },
+             [](WH h, WM, std::string v) { h.file.conditions.assets_note = std::move(v); }),
         // 三优先, 三不评
         yes_no("子女残疾的老人", "Elderly with disabled children", household_level,
                "identification.elderly_with_disabled_children",
-               [](H h, M) { return h.identification.elderly_with_disabled_children; },
-               [](WH h, WM, bool v) { h.identification.elderly_with_disabled_children = v; }),
+               [](H h, M) { return h.file.identification.elderly_with_disabled_children; },
+               [](WH h, WM, bool v) { h.file.identification.elderly_with_disabled_children = v; }),
         yes_no("独生子女户的老人", "Elderly parents of an only child", household_level,
                "identification.elderly_parents_of_only_child",
-               [](H h, M) { return h.identification.elderly_parents_of_only_child; },
-               [](WH h, WM, bool v) { h.identification.elderly_parents_of_only_child = v; }),
+               [](H h, M) { return h.file.identification.elderly_parents_of_only_child; },
+               [](WH h, WM, bool v) { h.file.identification.elderly_parents_of_only_child = v; }),
         yes_no("纯女户的老人", "Elderly of a daughters-only family", household_level,
                "identification.elderly_in_daughters_only_family",
-               [](H h, M) { return h.identification.elderly_in_daughters_only_family; },
-               [](WH h, WM, bool v) { h.identification.elderly_in_daughters_only_family = v; }),
+               [](H h, M) { return h.file.identification.elderly_in_daughters_only_family; },
+               [](WH h, WM, bool v) { h.file.identification.elderly_in_daughters_only_family = v; }),
         yes_no("拒不流转而撂荒", "Land abandoned, transfer refused", household_level,
                "identification.land_abandoned_refusing_transfer",
-               [](H h, M) { return h.identification.land_abandoned_refusing_transfer; },
-               [](WH h, WM, bool v) { h.identification.land_abandoned_refusing_transfer = v; }),
+               [](H h, M) { return h.file.identification.land_abandoned_refusing_transfer; },
+               [](WH h, WM, bool v) { h.file.identification.land_abandoned_refusing_transfer = v; }),
         yes_no("违反计划生育政策", "Family-planning violation", household_level, "identification.family_planning_violation",
-               [](H h, M) { return h.identification.family_planning_violation; },
-               [](WH h, WM, bool v) { h.identification.family_planning_violation = v; }),
+               [](H h, M) { return h.file.identification.family_planning_violation; },
+               [](WH h, WM, bool v) { h.file.identification.family_planning_violation = v; }),
         yes_no("赌博吸毒或违法犯罪", "Gambling, drugs or crime", household_level, "identification.gambling_drugs_or_crime",
-               [](H h, M) { return h.identification.gambling_drugs_or_crime; },
-               [](WH h, WM, bool v) { h.identification.gambling_drugs_or_crime = v; }),
+               [](H h, M) { return h.file.identification.gambling_drugs_or_crime; },
+               [](WH h, WM, bool v) { h.file.identification.gambling_drugs_or_crime = v; }),
+        // 帮扶责任人: the helpers answering now, names and phones in the same order.
+        {"帮扶责任人", "Helpers", column_kind::text, household_level, nullptr, "",
+         [](H h, M) { return archive_cell{joined_helpers(h, &archive_helper::name), std::nullopt}; },
+         [](WH h, WM, const std::string& cell) { return set_helpers(h, &archive_helper::name, cell); }},
+        {"帮扶责任人电话", "Helpers' phones", column_kind::text, household_level, nullptr, "",
+         [](H h, M) { return archive_cell{joined_helpers(h, &archive_helper::phone), std::nullopt}; },
+         [](WH h, WM, const std::string& cell) { return set_helpers(h, &archive_helper::phone, cell); }},
         // 家庭成员
         text("姓名", "Name", member_level, "name", [](H, M m) { return m.name; },
              [](WH, WM m, std::string v) { m.name = std::move(v); }),
@@ -434,9 +467,9 @@ const archive_column* archive_column_named(const std::string& header) {
     return nullptr;
 }
 
-std::vector<std::vector<archive_cell>> archive_rows(const household& h) {
+std::vector<std::vector<archive_cell>> archive_rows(const archive_household& h) {
     std::vector<std::vector<archive_cell>> rows;
-    for (const auto& m : h.members) {
+    for (const auto& m : h.file.members) {
         auto& row = rows.emplace_back();
         for (const auto& c : archive_columns()) row.push_back(c.read(h, m));
     }

@@ -31,6 +31,19 @@ struct archive_cell {
     std::optional<double> number;
 };
 
+// A helper answering for a household (帮扶责任人), as the table names him: name and phone (联系到人). An import
+// finds him among the county's helpers by both.
+struct archive_helper {
+    std::string name;
+    std::string phone;
+};
+
+// What a household's rows are made from, and what an import reads them into: the file and its helpers now.
+struct archive_household {
+    household file;
+    std::vector<archive_helper> helpers;
+};
+
 // Why a cell's text cannot be read, in both languages.
 struct cell_problem {
     std::string zh;
@@ -46,12 +59,12 @@ struct archive_column {
     // The field as validation names it (common/household_validation.hpp; a member's below "members[i]."): the
     // column where an import reports validation's problem. Empty where validation names no field.
     const char* field;
-    std::function<archive_cell(const household&, const member&)> read;
+    std::function<archive_cell(const archive_household&, const member&)> read;
     // Sets the field from a cell's text (trimmed; empty means the field's empty value: "", 0, 否). Returns why
     // the text means nothing, or nullopt. Empty for the columns an import does not take from the file: the file
     // number (it groups the rows), the areas' names (the group code names them) and the per-capita income
     // (computed from the incomes).
-    std::function<std::optional<cell_problem>(household&, member&, const std::string&)> write;
+    std::function<std::optional<cell_problem>(archive_household&, member&, const std::string&)> write;
 };
 
 // In order. The first is 户编号 (the file's number in the archive), which groups a household's rows.
@@ -59,7 +72,7 @@ const std::vector<archive_column>& archive_columns();
 // The header row in `lang`.
 std::vector<std::string> archive_header(language lang);
 // The rows of one household: one per member, in the file's order.
-std::vector<std::vector<archive_cell>> archive_rows(const household& h);
+std::vector<std::vector<archive_cell>> archive_rows(const archive_household& h);
 // The column whose header is `header`, Chinese or English; nullptr for none.
 const archive_column* archive_column_named(const std::string& header);
 

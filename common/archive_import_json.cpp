@@ -51,11 +51,14 @@ archive_import archive_import_from_json(const json& j) {
 }
 
 json to_json(const archive_import_file& f) {
+    json helpers = json::array();
+    for (const auto& h : f.helpers) helpers.push_back({{"name", h.name}, {"phone", h.phone}});
     return {{"first_row", f.first_row},
             {"rows", f.rows},
             {"status", f.file.status},
             {"registered_year", year_or_null(f.file.registered_year)},
             {"exit_year", year_or_null(f.file.exit_year)},
+            {"helpers", helpers},
             {"household", to_json(f.file)}};
 }
 
@@ -73,6 +76,19 @@ archive_import_file archive_import_file_from_json(const json& j, const std::stri
         } else if (key == "status") status = string_at(v, p);
         else if (key == "registered_year") registered_year = year_at(v, p);
         else if (key == "exit_year") exit_year = year_at(v, p);
+        else if (key == "helpers") {
+            if (!v.is_array() || v.size() > 2) invalid_value(p, "至多两名帮扶责任人", "must be at most two helpers");
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                const auto hp = index(p, i);
+                archive_helper helper;
+                for (const auto& [k, hv] : object_at(v[i], hp).items()) {
+                    if (k == "name") helper.name = string_at(hv, join(hp, k));
+                    else if (k == "phone") helper.phone = string_at(hv, join(hp, k));
+                    else unknown_field(join(hp, k));
+                }
+                f.helpers.push_back(std::move(helper));
+            }
+        }
         else if (key == "household") {
             f.file = household_from_json(v);
             has_household = true;

@@ -12,8 +12,8 @@ namespace fupin::common {
 nlohmann::json to_json(const archive_import& i);
 archive_import archive_import_from_json(const nlohmann::json& j);
 
-// A file of the spreadsheet: {"first_row", "rows", "status", "registered_year", "exit_year", "household"}; the
-// household as a create sends it.
+// A file of the spreadsheet: {"first_row", "rows", "status", "registered_year", "exit_year", "helpers":
+// [{"name", "phone"}], "household"}; the household as a create sends it.
 nlohmann::json to_json(const archive_import_file& f);
 // Strict (unknown keys and wrong types are 422 at their path). The household's server-set fields are not
 // taken from "household": status and the years come from their own keys.

@@ -66,7 +66,7 @@ void check_import_file(archive_import_file& f, std::chrono::year_month_day today
     derive(f.file);
     for (const auto& e : find_problems(f.file, today))
         out.add(problem_at(f, e.field(), e.message(language::zh), e.message(language::en)));
-    check_import_years(f.file, static_cast<int>(today.year()), f.first_row, out);
+    check_import_rules(f, static_cast<int>(today.year()), f.first_row, out);
 }
 
 void archive_import_problems::add(archive_import_problem p) {
@@ -74,7 +74,19 @@ void archive_import_problems::add(archive_import_problem p) {
     if (named.size() < archive_import_problems_named) named.push_back(std::move(p));
 }
 
-void check_import_years(const household& h, int this_year, int row, archive_import_problems& out) {
+void check_import_rules(const archive_household& record, int this_year, int row, archive_import_problems& out) {
+    const household& h = record.file;
+    if (!record.helpers.empty()) {
+        if (record.helpers.size() > 2)
+            out.add({row, "帮扶责任人", "至多两名帮扶责任人（二帮一）", "at most two helpers"});
+        for (const auto& helper : record.helpers)
+            if (helper.name.empty()) {
+                out.add({row, "帮扶责任人", "帮扶责任人的姓名与电话应一一对应", "each helper's phone needs his name"});
+                break;
+            }
+        if (h.status == "pending" || h.status.empty())
+            out.add({row, "帮扶责任人", "待识别的户还没有帮扶责任人", "a household pending identification has no helper"});
+    }
     const bool registered = h.status == "registered" || h.status == "exited";
     auto in_range = [&](const std::optional<int>& year, int from) { return year && *year >= from && *year <= this_year; };
     if (registered && !in_range(h.registered_year, first_registration_year))
@@ -173,7 +185,7 @@ void archive_table_reader::add_row(int row, const std::vector<std::string>& cell
             }
             kept[i] = texts[i];
         }
-        if (auto p = c->write(f.file, m, texts[i])) problems_.add({row, c->zh, std::move(p->zh), std::move(p->en)});
+        if (auto p = c->write(f, m, texts[i])) problems_.add({row, c->zh, std::move(p->zh), std::move(p->en)});
     }
 }
 

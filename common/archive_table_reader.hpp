@@ -28,11 +28,11 @@ struct archive_import_problem {
     std::string en;
 };
 
-// One household file of the spreadsheet: its rows, the first its head's or its first member's.
-struct archive_import_file {
+// One household file of the spreadsheet: the file (with status, registered_year and exit_year as the
+// spreadsheet says) and its helpers, and its rows, one per member in the members' order.
+struct archive_import_file : archive_household {
     int first_row = 0;
-    std::vector<int> rows;  // one per member, in the members' order
-    household file;         // with status, registered_year and exit_year as the spreadsheet says
+    std::vector<int> rows;
 };
 
 struct archive_import_problems {
@@ -44,10 +44,11 @@ struct archive_import_problems {
 
 // The import's own rules beside validation's: a registered or exited file names the year it was registered
 // (2013, when 建档立卡 began, to this year), an exited one the year it left (from that year to this), a pending
-// one neither. Problems are reported at `row`.
-void check_import_years(const household& h, int this_year, int row, archive_import_problems& out);
+// one neither; helpers (at most two, each named) answer only for a registered or exited file. Problems are
+// reported at `row`.
+void check_import_rules(const archive_household& h, int this_year, int row, archive_import_problems& out);
 
-// Derives f's file and adds every problem validation and check_import_years find, each at its row and column.
+// Derives f's file and adds every problem validation and check_import_rules find, each at its row and column.
 void check_import_file(archive_import_file& f, std::chrono::year_month_day today, archive_import_problems& out);
 // Where validation's field (e.g. "members[2].id_number") lies in the spreadsheet: its row and column.
 archive_import_problem problem_at(const archive_import_file& f, const std::string& field, std::string zh,

@@ -133,7 +133,7 @@ figures run_archive(int households, const std::function<std::unique_ptr<server::
     for (std::int64_t index = 0; index < households;) {
         std::vector<common::household> files;
         for (int i = 0; i < batch && index < households; ++i) files.push_back(generator.make(index++));
-        for (const auto& h : files) table->add(h);
+        for (const auto& h : files) table->add({h, {}});
     }
     table->finish();
     figures f;

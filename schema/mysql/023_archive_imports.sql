@@ -31,3 +31,11 @@ CREATE TABLE IF NOT EXISTS archive_import_people (
     PRIMARY KEY (import_id, id_number),
     CONSTRAINT archive_import_people_fk FOREIGN KEY (import_id) REFERENCES archive_imports (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS archive_import_pairings (
+    import_id BIGINT NOT NULL,
+    helper_id BIGINT NOT NULL,
+    file_row  BIGINT NOT NULL,
+    PRIMARY KEY (import_id, helper_id, file_row),
+    CONSTRAINT archive_import_pairings_fk FOREIGN KEY (import_id) REFERENCES archive_imports (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

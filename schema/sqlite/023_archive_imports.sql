@@ -31,3 +31,12 @@ CREATE TABLE IF NOT EXISTS archive_import_people (
     file_row   INTEGER NOT NULL,
     PRIMARY KEY (import_id, id_number)
 );
+
+-- The helpers an open import's files name, one row per file and helper: a helper's households are counted
+-- across the import's batches against the limit of households per helper.
+CREATE TABLE IF NOT EXISTS archive_import_pairings (
+    import_id INTEGER NOT NULL REFERENCES archive_imports (id),
+    helper_id INTEGER NOT NULL,
+    file_row  INTEGER NOT NULL,
+    PRIMARY KEY (import_id, helper_id, file_row)
+);

@@ -26,7 +26,7 @@ std::string for_excel(const common::archive_column& column, const std::string& t
 
 }  // namespace
 
-void archive_csv::add(const common::household& h) {
+void archive_csv::add(const common::archive_household& h) {
     std::string text;
     const auto& columns = common::archive_columns();
     for (const auto& row : common::archive_rows(h)) {

@@ -10,7 +10,7 @@ namespace fupin::server::documents {
 class archive_csv final : public archive_table {
 public:
     archive_csv(sink out, common::language lang);
-    void add(const common::household& h) override;
+    void add(const common::archive_household& h) override;
     void finish() override;
     std::int64_t rows() const override { return rows_; }
 

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string_view>
 
-#include "common/household.hpp"
+#include "common/archive_columns.hpp"
 
 namespace fupin::server::documents {
 
@@ -14,7 +14,7 @@ class archive_table {
 public:
     using sink = std::function<void(std::string_view bytes)>;
     virtual ~archive_table() = default;
-    virtual void add(const common::household& h) = 0;
+    virtual void add(const common::archive_household& h) = 0;
     // The end of the file.
     virtual void finish() = 0;
     // Member rows written so far.

@@ -23,7 +23,7 @@ void archive_xlsx::start_sheet() {
     rows_in_sheet_ = 0;
 }
 
-void archive_xlsx::add(const common::household& h) {
+void archive_xlsx::add(const common::archive_household& h) {
     const auto rows = common::archive_rows(h);
     // A household's rows stay on one sheet, so each sheet can be read back on its own.
     if (rows_in_sheet_ > 0 && rows_in_sheet_ + static_cast<int>(rows.size()) > sheet_rows_) start_sheet();

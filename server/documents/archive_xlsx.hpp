@@ -14,7 +14,7 @@ class archive_xlsx final : public archive_table {
 public:
     archive_xlsx(sink out, common::language lang, const std::string& title, const std::string& county_name,
                  const std::string& printed_at);
-    void add(const common::household& h) override;
+    void add(const common::archive_household& h) override;
     void finish() override;
     std::int64_t rows() const override { return rows_; }
 

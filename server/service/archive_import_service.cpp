@@ -1,7 +1,9 @@
 #include "server/service/archive_import_service.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +26,9 @@
 #include "server/storage/application_repository.hpp"
 #include "server/storage/archive_import_repository.hpp"
 #include "server/storage/exit_standard_repository.hpp"
+#include "server/storage/helper_repository.hpp"
 #include "server/storage/household_repository.hpp"
+#include "server/storage/pairing_repository.hpp"
 
 namespace fupin::server::service {
 namespace {
@@ -53,6 +57,36 @@ common::archive_import reachable(const principal& who, const std::optional<commo
     return *found;
 }
 
+// The county's active helpers, to find a file's helpers by name and phone (联系到人): a name with a phone is
+// the helper of that name and phone; a name alone must be one helper's.
+class helper_directory {
+public:
+    explicit helper_directory(sql::connection& db) {
+        storage::helper_filter filter;
+        filter.active_only = true;
+        helpers_ = storage::helper_repository(db).list(filter);
+    }
+
+    // The helper, or why there is none.
+    std::variant<const common::helper*, std::pair<std::string, std::string>> find(const common::archive_helper& h) const {
+        std::vector<const common::helper*> found;
+        for (const auto& candidate : helpers_)
+            if (candidate.name == h.name && (h.phone.empty() || candidate.phone == h.phone)) found.push_back(&candidate);
+        if (found.size() == 1) return found.front();
+        if (found.empty())
+            return std::pair<std::string, std::string>{
+                "帮扶责任人「" + h.name + "」" + (h.phone.empty() ? "" : "（" + h.phone + "）") +
+                    "不在全县在册的帮扶责任人中：先登记帮扶责任人",
+                "the helper '" + h.name + "' is not among the county's active helpers: register him first"};
+        return std::pair<std::string, std::string>{
+            "有" + std::to_string(found.size()) + "名帮扶责任人叫「" + h.name + "」：请填写其电话",
+            std::to_string(found.size()) + " helpers are called '" + h.name + "': give his phone"};
+    }
+
+private:
+    std::vector<common::helper> helpers_;
+};
+
 std::string upper_x(std::string id) {
     for (auto& c : id)
         if (c == 'x') c = 'X';
@@ -61,7 +95,8 @@ std::string upper_x(std::string id) {
 
 }  // namespace
 
-archive_import_service::archive_import_service(clock now) : now_(std::move(now)) {}
+archive_import_service::archive_import_service(clock now, int helper_household_limit)
+    : now_(std::move(now)), helper_limit_(helper_household_limit) {}
 
 common::archive_import archive_import_service::open(sql::connection& db, const principal& who,
                                                     const std::string& file_name) const {
@@ -110,18 +145,22 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
         }
         // An exited file keeps its policies for the transition years of its exit year's standard: that year's
         // standard must be set before (the county sets the standards of earlier years like any other).
-        std::map<int, bool> standard_set;
+        std::map<int, std::optional<int>> transition_of;  // by exit year: its standard's transition years
         storage::exit_standard_repository standards(db);
         for (std::size_t i = 0; i < files.size(); ++i) {
-            const auto& year = files[i].file.exit_year;
-            if (files[i].file.status != "exited" || !year || !problems[i].empty()) continue;
-            auto [at, fresh] = standard_set.try_emplace(*year, false);
-            if (fresh) at->second = standards.find(*year).has_value();
+            auto& h = files[i].file;
+            if (h.status != "exited" || !h.exit_year || !problems[i].empty()) continue;
+            auto [at, fresh] = transition_of.try_emplace(*h.exit_year);
+            if (fresh)
+                if (const auto standard = standards.find(*h.exit_year)) at->second = standard->transition_years;
             if (!at->second)
                 problems[i].add({files[i].first_row, "脱贫年度",
-                                 std::to_string(*year) + "年度的脱贫标准尚未设定：先设定该年度的脱贫标准（含过渡期年数）",
-                                 "no exit standard is set for " + std::to_string(*year) +
+                                 std::to_string(*h.exit_year) +
+                                     "年度的脱贫标准尚未设定：先设定该年度的脱贫标准（含过渡期年数）",
+                                 "no exit standard is set for " + std::to_string(*h.exit_year) +
                                      ": set that year's standard (with its transition years) first"});
+            else
+                h.policies_until = *h.exit_year + *at->second;
         }
         // Against the archive: the areas, and people already in a file of it (county-wide).
         std::vector<const common::household*> pointers;
@@ -156,8 +195,53 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
             }
         }
 
+        // Helpers: each found among the county's, and with room for one more household; an exited file is helped
+        // only in its transition period (脱贫不脱政策).
+        std::vector<std::vector<std::int64_t>> helper_ids(files.size());
+        std::optional<helper_directory> directory;
+        std::map<std::int64_t, int> room;  // households each named helper may still take, this batch included
+        const int this_year = static_cast<int>(today.year());
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const auto& f = files[i];
+            if (f.helpers.empty() || !problems[i].empty()) continue;
+            if (f.file.status == "exited" && (!f.file.policies_until || *f.file.policies_until < this_year)) {
+                problems[i].add({f.first_row, "帮扶责任人", "过渡期已满的脱贫户不再结对帮扶",
+                                 "an exited household past its transition period has no helper"});
+                continue;
+            }
+            if (!directory) directory.emplace(db);
+            for (const auto& named : f.helpers) {
+                const auto found = directory->find(named);
+                if (const auto* why = std::get_if<1>(&found)) {
+                    problems[i].add({f.first_row, "帮扶责任人", why->first, why->second});
+                    continue;
+                }
+                const auto* helper = std::get<0>(found);
+                if (std::find(helper_ids[i].begin(), helper_ids[i].end(), helper->id) != helper_ids[i].end()) {
+                    problems[i].add({f.first_row, "帮扶责任人", helper->name + "重复", helper->name + " twice"});
+                    continue;
+                }
+                if (!room.contains(helper->id)) {
+                    const auto staged = imports.staged_pairings(id, {helper->id});
+                    room[helper->id] = helper_limit_ - helper->households -
+                                       (staged.contains(helper->id) ? staged.at(helper->id) : 0);
+                }
+                if (room[helper->id] <= 0) {
+                    problems[i].add({f.first_row, "帮扶责任人",
+                                     "帮扶责任人" + helper->name + "帮扶的户将超过每人至多" +
+                                         std::to_string(helper_limit_) + "户",
+                                     "the helper " + helper->name + " would answer for more than " +
+                                         std::to_string(helper_limit_) + " households"});
+                    continue;
+                }
+                --room[helper->id];
+                helper_ids[i].push_back(helper->id);
+            }
+        }
+
         std::vector<storage::staged_file> staged;
         std::vector<storage::staged_person> people;
+        std::vector<storage::staged_pairing> pairings;
         std::int64_t refused = 0;
         for (std::size_t i = 0; i < files.size(); ++i) {
             if (!problems[i].empty()) {
@@ -168,8 +252,9 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
             staged.push_back({0, files[i].first_row, common::to_json(files[i]).dump()});
             for (std::size_t m = 0; m < files[i].file.members.size(); ++m)
                 people.push_back({upper_x(files[i].file.members[m].id_number), files[i].rows.at(m)});
+            for (const auto helper_id : helper_ids[i]) pairings.push_back({helper_id, files[i].first_row});
         }
-        imports.stage(id, out.import.households + 1, staged, people);
+        imports.stage(id, out.import.households + 1, staged, people, pairings);
         imports.add_counts(id, static_cast<std::int64_t>(staged.size()), static_cast<std::int64_t>(people.size()),
                            refused);
         out.import.households += static_cast<std::int64_t>(staged.size());
@@ -196,6 +281,9 @@ common::archive_import archive_import_service::commit(sql::connection& db, const
         const audit_actor actor = audit_actor::of(who);
         const std::string note = "从原有档案导入：" + i.file_name + "（导入批次 " + std::to_string(id) + "）";
         std::map<int, int> transition_years;  // by exit year
+        std::optional<helper_directory> directory;
+        std::map<std::int64_t, int> room;  // by helper, locked at its first use: households he may still take
+        const std::string pairing_reason = "从原有档案导入：" + i.file_name;
         std::int64_t after = 0;
         for (;;) {
             const auto chunk = imports.staged(id, after, files_per_write);
@@ -229,9 +317,62 @@ common::archive_import archive_import_service::commit(sql::connection& db, const
                                             "row " + std::to_string(at.row) + ": " + e.message(common::language::en));
                 }
             }
+            // The helpers found again (one may have left since the batch), each locked as a pairing locks him,
+            // and counted against his limit.
+            std::vector<std::vector<std::int64_t>> helper_ids(rows.size());
+            for (std::size_t k = 0; k < rows.size(); ++k) {
+                if (files[k].helpers.empty()) continue;
+                if (!directory) directory.emplace(db);
+                for (const auto& named : files[k].helpers) {
+                    const auto found = directory->find(named);
+                    if (const auto* why = std::get_if<1>(&found))
+                        throw common::api_error(409, "helper_not_found",
+                                                "第" + std::to_string(files[k].first_row) + "行：" + why->first,
+                                                "row " + std::to_string(files[k].first_row) + ": " + why->second);
+                    const auto helper_id = std::get<0>(found)->id;
+                    if (!room.contains(helper_id)) {
+                        const auto locked = storage::helper_repository(db).find_for_update(helper_id);
+                        room[helper_id] = helper_limit_ - (locked ? locked->households : helper_limit_);
+                    }
+                    if (--room[helper_id] < 0)
+                        throw common::api_error(409, "helper_full",
+                                                "第" + std::to_string(files[k].first_row) + "行：帮扶责任人" +
+                                                    named.name + "帮扶的户将超过每人至多" +
+                                                    std::to_string(helper_limit_) + "户",
+                                                "row " + std::to_string(files[k].first_row) + ": the helper " +
+                                                    named.name + " would answer for too many households");
+                    helper_ids[k].push_back(helper_id);
+                }
+            }
             households.insert_all(rows);
             std::vector<storage::change_event> events;
             std::vector<storage::audit_entry> entries;
+            storage::pairing_repository pairings(db);
+            for (std::size_t k = 0; k < rows.size(); ++k) {
+                // helper_ids[k] holds one id per helper the file names, in its order.
+                for (std::size_t n = 0; n < helper_ids[k].size(); ++n) {
+                    const auto helper_id = helper_ids[k][n];
+                    common::pairing p;
+                    p.household_id = rows[k].id;
+                    p.village_code = rows[k].village_code;
+                    p.helper_id = helper_id;
+                    p.started_at_ms = now;
+                    p.started_by = who.username;
+                    p.start_reason = pairing_reason;
+                    pairings.insert(p);
+                    const std::string record = "pairing/" + std::to_string(p.id);
+                    events.push_back(event_outbox::make(
+                        "pairing.started", record, event_scope::of_area(rows[k].village_code),
+                        {{"pairing_id", p.id}, {"household_id", p.household_id}, {"helper_id", helper_id},
+                         {"helper_name", files[k].helpers[n].name}},
+                        nullptr, now));
+                    entries.push_back(audit_trail::prepare(actor, "pairing.start", record, "ok",
+                                                           {{"household_id", p.household_id},
+                                                            {"helper_id", helper_id},
+                                                            {"start_reason", pairing_reason}},
+                                                           now));
+                }
+            }
             for (const auto& h : rows) {
                 events.push_back(household_event("household.created", h, now));
                 auto entry = audit_trail::prepare(actor, "household.import",

@@ -5,7 +5,8 @@
 // row and column), and then commits it, which writes every staged file in one transaction, or abandons it. A
 // dry run is an import sent whole and abandoned. Files keep the status and the years their rows give: a
 // registered or exited file gets its identification case (and exit case) in its final state, with one step
-// that says it was imported, so its history starts with the import.
+// that says it was imported, so its history starts with the import; the helpers a file names (found among the
+// county's by name and phone) are paired with it.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -30,7 +31,8 @@ struct archive_import_batch_result {
 class archive_import_service {
 public:
     using clock = std::function<std::int64_t()>;
-    explicit archive_import_service(clock now);
+    // helper_household_limit: the most households one helper answers for (as pairing_service keeps it).
+    archive_import_service(clock now, int helper_household_limit);
 
     // import_archive over the caller's area. The file name is for the record (at most 200 characters).
     common::archive_import open(sql::connection& db, const principal& who, const std::string& file_name) const;
@@ -45,6 +47,7 @@ public:
 
 private:
     clock now_;
+    int helper_limit_;
 };
 
 }  // namespace fupin::server::service

@@ -152,7 +152,11 @@ printed_document document_service::area_register(sql::connection& db, const prin
                 started = true;
                 writer->begin_village(village);
             },
-            [&](const common::household& h, const std::vector<std::string>& helpers) { writer->add(h, helpers); });
+            [&](const common::archive_household& h) {
+                std::vector<std::string> names;
+                for (const auto& helper : h.helpers) names.push_back(helper.name);
+                writer->add(h.file, names);
+            });
         if (started) writer->end_village();
         writer->finish();
     }
@@ -176,13 +180,14 @@ printed_document document_service::posting(sql::connection& db, const principal&
 
 int document_service::for_each_household(
     sql::connection& db, const std::vector<common::area>& villages, const std::function<void(const common::area&)>& begin,
-    const std::function<void(const common::household&, const std::vector<std::string>& helpers)>& add) {
+    const std::function<void(const common::archive_household&)>& add) {
     storage::household_repository files(db);
     storage::pairing_repository pairings(db);
     int households = 0;
     for (const auto& village : villages) {
-        std::map<std::int64_t, std::vector<std::string>> helpers;
-        for (const auto& p : pairings.current_in_village(village.code)) helpers[p.household_id].push_back(p.helper_name);
+        std::map<std::int64_t, std::vector<common::archive_helper>> helpers;
+        for (const auto& p : pairings.current_in_village(village.code))
+            helpers[p.household_id].push_back({p.helper_name, p.helper_phone});
         begin(village);
         std::string after_group;
         std::int64_t after_id = 0;
@@ -190,7 +195,7 @@ int document_service::for_each_household(
             const auto batch = files.in_register_order(village.code, after_group, after_id, register_batch);
             for (const auto& h : batch) {
                 const auto it = helpers.find(h.id);
-                add(h, it == helpers.end() ? std::vector<std::string>{} : it->second);
+                add({h, it == helpers.end() ? std::vector<common::archive_helper>{} : it->second});
             }
             households += static_cast<int>(batch.size());
             if (batch.size() < static_cast<std::size_t>(register_batch)) break;
@@ -245,7 +250,7 @@ printed_document document_service::archive_export(sql::connection& db, const pri
                                                               frame_of(county, "", who, now, lang).printed_at);
         households = for_each_household(
             db, villages, [](const common::area&) {},
-            [&](const common::household& h, const std::vector<std::string>&) { table->add(h); });
+            [&](const common::archive_household& h) { table->add(h); });
         table->finish();
     }
     tx.commit();

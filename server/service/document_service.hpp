@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/area.hpp"
+#include "common/archive_columns.hpp"
 #include "common/household.hpp"
 #include "common/language.hpp"
 #include "common/procedure.hpp"
@@ -73,12 +74,11 @@ private:
     void record_printed(sql::connection& db, const principal& who, const std::string& record,
                         const std::string& document, document_format format, int households,
                         const char* action = "document.print") const;
-    // Every household of the villages in the register's order, a batch at a time, inside the caller's
-    // transaction; `begin` is told of each village first. Returns how many.
+    // Every household of the villages in the register's order with its helpers now, a batch at a time, inside
+    // the caller's transaction; `begin` is told of each village first. Returns how many.
     static int for_each_household(sql::connection& db, const std::vector<common::area>& villages,
                                   const std::function<void(const common::area&)>& begin,
-                                  const std::function<void(const common::household&,
-                                                           const std::vector<std::string>& helpers)>& add);
+                                  const std::function<void(const common::archive_household&)>& add);
 
     clock now_;
 };

@@ -13,7 +13,11 @@ constexpr const char* select_import =
     "FROM archive_imports WHERE id = ?";
 constexpr const char* insert_files = "INSERT INTO archive_import_households (import_id, seq, first_row, body) VALUES ";
 constexpr const char* insert_people = "INSERT INTO archive_import_people (import_id, id_number, file_row) VALUES ";
+constexpr const char* insert_pairings = "INSERT INTO archive_import_pairings (import_id, helper_id, file_row) VALUES ";
 constexpr std::size_t rows_per_insert = 200;
+// Followed by "(?, ?, …)" and the grouping.
+constexpr const char* count_pairings_in =
+    "SELECT helper_id, COUNT(*) FROM archive_import_pairings WHERE import_id = ? AND helper_id IN ";
 // Followed by "(?, ?, …)".
 constexpr const char* select_people_in =
     "SELECT id_number, file_row FROM archive_import_people WHERE import_id = ? AND id_number IN ";
@@ -25,6 +29,7 @@ constexpr const char* select_staged =
 constexpr const char* set_closed = "UPDATE archive_imports SET state = ?, closed_at_ms = ? WHERE id = ?";
 constexpr const char* drop_people = "DELETE FROM archive_import_people WHERE import_id = ?";
 constexpr const char* drop_files = "DELETE FROM archive_import_households WHERE import_id = ?";
+constexpr const char* drop_pairings = "DELETE FROM archive_import_pairings WHERE import_id = ?";
 
 std::string tuples(std::size_t count, std::size_t width) {
     std::string one = "(?";
@@ -83,8 +88,23 @@ std::map<std::string, int> archive_import_repository::staged_people(std::int64_t
     return out;
 }
 
+std::map<std::int64_t, int> archive_import_repository::staged_pairings(std::int64_t import_id,
+                                                                      const std::vector<std::int64_t>& helper_ids) {
+    std::map<std::int64_t, int> out;
+    for (std::size_t start = 0; start < helper_ids.size(); start += rows_per_insert) {
+        const auto count = std::min(rows_per_insert, helper_ids.size() - start);
+        std::vector<sql::value> params{import_id};
+        for (std::size_t i = start; i < start + count; ++i) params.emplace_back(helper_ids[i]);
+        for (const auto& r :
+             conn_.query(std::string(count_pairings_in) + tuples(1, count) + " GROUP BY helper_id", params))
+            out[r.get_int64(0)] = static_cast<int>(r.get_int64(1));
+    }
+    return out;
+}
+
 void archive_import_repository::stage(std::int64_t import_id, std::int64_t first_seq,
-                                      const std::vector<staged_file>& files, const std::vector<staged_person>& people) {
+                                      const std::vector<staged_file>& files, const std::vector<staged_person>& people,
+                                      const std::vector<staged_pairing>& pairings) {
     for (std::size_t start = 0; start < files.size(); start += rows_per_insert) {
         const auto count = std::min(rows_per_insert, files.size() - start);
         std::vector<sql::value> params;
@@ -99,6 +119,13 @@ void archive_import_repository::stage(std::int64_t import_id, std::int64_t first
         for (std::size_t i = start; i < start + count; ++i)
             params.insert(params.end(), {import_id, people[i].id_number, std::int64_t{people[i].row}});
         conn_.execute(std::string(insert_people) + tuples(count, 3), params);
+    }
+    for (std::size_t start = 0; start < pairings.size(); start += rows_per_insert) {
+        const auto count = std::min(rows_per_insert, pairings.size() - start);
+        std::vector<sql::value> params;
+        for (std::size_t i = start; i < start + count; ++i)
+            params.insert(params.end(), {import_id, pairings[i].helper_id, std::int64_t{pairings[i].row}});
+        conn_.execute(std::string(insert_pairings) + tuples(count, 3), params);
     }
 }
 
@@ -119,6 +146,7 @@ void archive_import_repository::close(std::int64_t import_id, const std::string&
     conn_.execute(set_closed, {state, now_ms, import_id});
     conn_.execute(drop_people, {import_id});
     conn_.execute(drop_files, {import_id});
+    conn_.execute(drop_pairings, {import_id});
 }
 
 }  // namespace fupin::server::storage

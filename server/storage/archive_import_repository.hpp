@@ -26,6 +26,12 @@ struct staged_person {
     int row = 0;
 };
 
+// A helper a staged file names (its first row).
+struct staged_pairing {
+    std::int64_t helper_id = 0;
+    int row = 0;
+};
+
 class archive_import_repository {
 public:
     explicit archive_import_repository(sql::connection& conn) : conn_(conn) {}
@@ -39,9 +45,11 @@ public:
 
     // Which of these people the import has staged already, and on which row (by ID number as stored).
     std::map<std::string, int> staged_people(std::int64_t import_id, const std::vector<std::string>& id_numbers);
-    // Appends files after the import's last seq and their people, several rows per statement.
+    // How many staged files name each of these helpers.
+    std::map<std::int64_t, int> staged_pairings(std::int64_t import_id, const std::vector<std::int64_t>& helper_ids);
+    // Appends files after the import's last seq, their people and their helpers, several rows per statement.
     void stage(std::int64_t import_id, std::int64_t first_seq, const std::vector<staged_file>& files,
-               const std::vector<staged_person>& people);
+               const std::vector<staged_person>& people, const std::vector<staged_pairing>& pairings);
     void add_counts(std::int64_t import_id, std::int64_t households, std::int64_t people, std::int64_t problems);
 
     // Staged files after `after_seq`, in order, at most `limit`.

@@ -36,7 +36,8 @@ protected:
         a.registered_year = 2016;
         auto b = test_data::sample_household({.seed = 32, .size = 1});
         b.id = 13;
-        files_ = {a, b};
+        // The registered file with its two helpers, the second without a phone.
+        files_ = {{a, {{"李帮扶", "13900000001"}, {"张帮扶", ""}}}, {b, {}}};
     }
     void TearDown() override { fs::remove_all(dir_); }
 
@@ -61,16 +62,21 @@ protected:
         ASSERT_EQ(read.table.files.size(), files_.size());
         EXPECT_EQ(read.table.rows, 5u);
         for (std::size_t i = 0; i < files_.size(); ++i) {
-            auto expected = files_[i];
+            auto expected = files_[i].file;
             expected.id = 0;
             expected.township_name = expected.village_name = expected.group_name = "";
             common::derive(expected);
             EXPECT_EQ(common::to_json(read.table.files[i].file), common::to_json(expected));
+            ASSERT_EQ(read.table.files[i].helpers.size(), files_[i].helpers.size());
+            for (std::size_t k = 0; k < files_[i].helpers.size(); ++k) {
+                EXPECT_EQ(read.table.files[i].helpers[k].name, files_[i].helpers[k].name);
+                EXPECT_EQ(read.table.files[i].helpers[k].phone, files_[i].helpers[k].phone);
+            }
         }
     }
 
     fs::path dir_;
-    std::vector<common::household> files_;
+    std::vector<common::archive_household> files_;
 };
 
 TEST_F(archive_spreadsheet_test, TheServersXlsxExportComesBackAsItsFiles) {

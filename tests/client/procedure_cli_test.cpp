@@ -726,7 +726,7 @@ std::string archive_csv(std::vector<common::household> files) {
     line(common::archive_header(common::language::zh));
     for (std::size_t i = 0; i < files.size(); ++i) {
         files[i].id = static_cast<std::int64_t>(i + 1);
-        for (const auto& row : common::archive_rows(files[i])) {
+        for (const auto& row : common::archive_rows({files[i], {}})) {
             std::vector<std::string> cells;
             for (const auto& c : row) cells.push_back(c.text);
             line(cells);

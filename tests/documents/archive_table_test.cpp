@@ -35,7 +35,7 @@ std::vector<common::household> households(int count) {
 TEST(ArchiveTable, CsvHasTheBomTheHeaderAndARowPerMember) {
     std::string bytes;
     archive_csv table([&](std::string_view b) { bytes.append(b); }, common::language::zh);
-    for (const auto& h : households(2)) table.add(h);
+    for (const auto& h : households(2)) table.add({h, {}});
     table.finish();
     EXPECT_EQ(table.rows(), 6);
     ASSERT_EQ(bytes.rfind("\xEF\xBB\xBF", 0), 0u);
@@ -52,7 +52,7 @@ TEST(ArchiveTable, XlsxWritesNumbersAndGoesOnInANewSheetWhenOneIsFull) {
     archive_xlsx table([&](std::string_view b) { bytes.append(b); }, common::language::zh, "岩脚村扶贫对象档案",
                        "青峰县", "打印");
     table.set_sheet_rows(4);
-    for (const auto& h : households(2)) table.add(h);
+    for (const auto& h : households(2)) table.add({h, {}});
     table.finish();
     EXPECT_EQ(test_support::xlsx_sheet_names(bytes),
               (std::vector<std::string>{"岩脚村扶贫对象档案", "岩脚村扶贫对象档案(2)"}));

@@ -45,6 +45,16 @@ TEST_P(archive_import, FilesKeepTheirStatusYearsAndHistoryAndTheTrailNamesTheImp
     auto admin = client_as("admin");
     admin.request_json(client::http_method::put, "/api/v1/exit-standards/2018",
                        nlohmann::json{{"income_line", 3200}, {"transition_years", 2}}.dump());
+    // The county's helpers: two of one name, told apart by their phones.
+    const auto unit = admin.create_helper_unit({0, "县农业农村局", "county", county_code}).id;
+    std::int64_t helper_id = 0;
+    for (const char* phone : {"13900000001", "13900000002"}) {
+        common::helper helper;
+        helper.unit_id = unit;
+        helper.name = "李帮扶";
+        helper.phone = phone;
+        helper_id = admin.create_helper(helper).id;  // the second
+    }
     auto approver = client_as("approver");
     archive_import_client imports(approver);
 
@@ -59,6 +69,7 @@ TEST_P(archive_import, FilesKeepTheirStatusYearsAndHistoryAndTheTrailNamesTheImp
     exited.exit_year = 2018;
     files.push_back(file_of(pending, 2));
     files.push_back(file_of(registered, 5));
+    files.back().helpers = {{"李帮扶", "13900000002"}};
     files.push_back(file_of(exited, 7));
 
     const auto opened = imports.open("原有档案.xlsx");
@@ -98,6 +109,12 @@ TEST_P(archive_import, FilesKeepTheirStatusYearsAndHistoryAndTheTrailNamesTheImp
     EXPECT_EQ(count("SELECT COUNT(*) FROM application_steps WHERE action = 'import' AND note LIKE ?",
                     {std::string("%原有档案.xlsx%")}),
               3);
+    // The helper the row names answers for the registered file, paired by the import.
+    const auto helpers = approver.household_helpers(stored_registered.id);
+    ASSERT_EQ(helpers.current.size(), 1u);
+    EXPECT_EQ(helpers.current[0].helper_id, helper_id);
+    EXPECT_NE(helpers.current[0].start_reason.find("原有档案.xlsx"), std::string::npos);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'pairing.start'"), 1);
     // The trail: a household.import per file, the import itself; the feed hears every file.
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.import'"), 3);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'archive.import' AND record = ?",
@@ -135,9 +152,17 @@ TEST_P(archive_import, ProblemsAreNamedByRowAndColumnAndAnImportWithAnyIsNotComm
     nowhere.group_code = village_b + "099";
     nowhere.village_code = village_b;
     files.push_back(file_of(nowhere, 7));
+    // A helper the county has not registered, and a helper for a pending file.
+    auto helped = test_data::sample_household({.group = group_b, .seed = 27, .size = 1});
+    helped.status = "registered";
+    helped.registered_year = 2017;
+    files.push_back(file_of(helped, 8));
+    files.back().helpers = {{"无名氏", ""}};
+    files.push_back(file_of(test_data::sample_household({.group = group_b, .seed = 28, .size = 1}), 10));
+    files.back().helpers = {{"李帮扶", ""}};
     const auto answer = imports.add(opened.id, pointers(files));
     EXPECT_EQ(answer.staged, 1u);
-    EXPECT_EQ(answer.import.problems, 3);
+    EXPECT_EQ(answer.import.problems, 5);
     auto has = [&](int row, const std::string& column, const std::string& words) {
         for (const auto& p : answer.problems)
             if (p.row == row && p.column == column && p.zh.find(words) != std::string::npos) return true;
@@ -146,6 +171,8 @@ TEST_P(archive_import, ProblemsAreNamedByRowAndColumnAndAnImportWithAnyIsNotComm
     EXPECT_TRUE(has(5, "身份证号", "已在")) << nlohmann::json(answer.problems.size()).dump();
     EXPECT_TRUE(has(6, "脱贫年度", "2019年度的脱贫标准尚未设定"));
     EXPECT_TRUE(has(7, "组代码", ""));
+    EXPECT_TRUE(has(8, "帮扶责任人", "不在全县在册的帮扶责任人中"));
+    EXPECT_TRUE(has(10, "帮扶责任人", "待识别的户还没有帮扶责任人"));
 
     // The staged file's people are the import's: a later batch naming one of them is told the row.
     auto twice = test_data::sample_household({.group = group_b, .seed = 26, .size = 1});

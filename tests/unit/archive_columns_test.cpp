@@ -33,7 +33,7 @@ TEST(ArchiveColumns, EveryColumnHasADistinctHeaderInBothLanguages) {
 
 TEST(ArchiveColumns, OneRowPerMemberWithTheHouseholdOnEveryRow) {
     const auto h = test_data::stored_sample_household();
-    const auto rows = archive_rows(h);
+    const auto rows = archive_rows({h, {}});
     ASSERT_EQ(rows.size(), h.members.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         EXPECT_EQ(rows[i].size(), archive_columns().size());

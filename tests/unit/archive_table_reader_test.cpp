@@ -35,7 +35,7 @@ struct sheet {
 
     void add(household h, std::int64_t number) {
         h.id = number;
-        for (const auto& r : archive_rows(h)) rows.push_back(texts(r));
+        for (const auto& r : archive_rows({h, {}})) rows.push_back(texts(r));
     }
     archive_table_reader::result read() const {
         archive_table_reader reader(header, 1);
@@ -168,21 +168,21 @@ TEST(ArchiveTableReader, YearsFollowTheStatus) {
     household h;
     h.status = "pending";
     h.registered_year = 2016;
-    check_import_years(h, 2026, 2, p);
+    check_import_rules({h, {}}, 2026, 2, p);
     EXPECT_EQ(p.count, 1u);
     h.status = "exited";
     h.exit_year = 2015;  // before it was registered
     p = {};
-    check_import_years(h, 2026, 2, p);
+    check_import_rules({h, {}}, 2026, 2, p);
     ASSERT_EQ(p.count, 1u);
     EXPECT_EQ(p.named[0].column, "脱贫年度");
     h.exit_year = 2018;
     p = {};
-    check_import_years(h, 2026, 2, p);
+    check_import_rules({h, {}}, 2026, 2, p);
     EXPECT_EQ(p.count, 0u);
     h.registered_year = 2030;
     p = {};
-    check_import_years(h, 2026, 2, p);
+    check_import_rules({h, {}}, 2026, 2, p);
     EXPECT_GE(p.count, 1u);
 }
 
