@@ -4,6 +4,7 @@
 
 #include "common/display_text.hpp"
 #include "common/vocabulary.hpp"
+#include "server/documents/statistics_chart.hpp"
 #include "server/documents/xlsx_workbook.hpp"
 
 namespace fupin::server::documents {
@@ -49,6 +50,9 @@ std::string statistics_title(const common::statistics_report& r, language lang) 
                        r.year);
 }
 
+// Rows a chart covers (600 pixels at 20 a row), and one to spare.
+constexpr int chart_rows = 31;
+
 void write_statistics_xlsx(const common::statistics_report& r, language lang, const std::string& county_name,
                            const std::string& printed_at, const std::function<void(std::string_view)>& out) {
     xlsx_workbook book(statistics_title(r, lang), county_name, printed_at);
@@ -89,6 +93,18 @@ void write_statistics_xlsx(const common::statistics_report& r, language lang, co
                 in(lang, "措施类别", "Category"), lang);
     money_sheet(book, in(lang, "资金来源", "Funds"), voc::fund_sources, r.funds_by_source, in(lang, "资金来源", "Source"),
                 lang);
+    {
+        // The charts the client saves, as pictures in the workbook: the areas' bars, then the causes' pie below.
+        auto s = book.add_sheet(in(lang, "图表", "Charts"));
+        s.text(0, statistics_title(r, lang), cell_kind::title);
+        s.next_row();
+        for (const auto kind : {chart_kind::areas, chart_kind::causes}) {
+            std::string png;
+            draw_statistics_chart(r, kind, chart_format::png, lang, [&](std::string_view b) { png.append(b); });
+            s.image(0, std::move(png));
+            for (int i = 0; i < chart_rows; ++i) s.next_row();
+        }
+    }
     book.finish(out);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The county's figures (common/statistics.hpp) as a workbook to send up to the city: the areas with their
 // households, people, statuses and helper coverage; then households and people by main cause, household type,
-// income band and attribute; the year's measures by category and funds by source. One sheet each.
+// income band and attribute; the year's measures by category and funds by source. One sheet each, and a last
+// sheet with the charts (statistics_chart.hpp) as pictures.
 #include <functional>
 #include <string>
 #include <string_view>

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <list>
 #include <set>
 #include <stdexcept>
 
@@ -52,6 +53,7 @@ struct xlsx_workbook::impl {
     std::string foot;
     std::string title;
     std::set<std::string> names;
+    std::list<std::string> images;  // kept until the workbook is closed, which reads them
     std::string tmpdir;
     lxw_error error = LXW_NO_ERROR;
 
@@ -180,6 +182,14 @@ void xlsx_workbook::sheet::number(int column, double value) {
     auto& d = *book_->impl_;
     d.note(worksheet_write_number(static_cast<lxw_worksheet*>(worksheet_), static_cast<lxw_row_t>(row_),
                                   static_cast<lxw_col_t>(column), value, d.text));
+}
+
+void xlsx_workbook::sheet::image(int column, std::string png) {
+    auto& d = *book_->impl_;
+    const auto& kept = d.images.emplace_back(std::move(png));
+    d.note(worksheet_insert_image_buffer(static_cast<lxw_worksheet*>(worksheet_), static_cast<lxw_row_t>(row_),
+                                         static_cast<lxw_col_t>(column),
+                                         reinterpret_cast<const unsigned char*>(kept.data()), kept.size()));
 }
 
 void xlsx_workbook::sheet::next_row() { ++row_; }

@@ -32,6 +32,8 @@ public:
         void amount(int column, std::int64_t fen);  // yuan with two decimals, a number to the spreadsheet
         void count(int column, double value);
         void number(int column, double value);  // as it is: land in mu to one decimal, a year
+        // A picture (PNG bytes) with its top left corner at this row and column; it covers the rows below.
+        void image(int column, std::string png);
         // Moves to the next row; rows are written in order, never again.
         void next_row();
         int row() const { return row_; }

@@ -33,7 +33,14 @@ TEST(StatisticsDocuments, TheWorkbookHasASheetPerFigure) {
     write_statistics_xlsx(sample(), common::language::zh, "青峰县", "打印",
                           [&](std::string_view b) { bytes.append(b); });
     EXPECT_EQ(test_support::xlsx_sheet_names(bytes),
-              (std::vector<std::string>{"分区域", "致贫原因", "贫困户属性", "收入分组", "户属性", "帮扶措施", "资金来源"}));
+              (std::vector<std::string>{"分区域", "致贫原因", "贫困户属性", "收入分组", "户属性", "帮扶措施", "资金来源",
+                                        "图表"}));
+    // The last sheet holds the two charts as pictures.
+    const auto entries = test_support::zip_entries(bytes);
+    EXPECT_EQ(std::count_if(entries.begin(), entries.end(),
+                            [](const std::string& e) { return e.starts_with("xl/media/") && e.ends_with(".png"); }),
+              2);
+    test_support::save_document(bytes, std::string(FUPIN_DOCUMENTS_OUT) + "/statistics.xlsx");
     auto areas = test_support::xlsx_cells(bytes, 1);
     EXPECT_EQ(areas["A1"], "石门镇扶贫对象统计（2026年）");
     EXPECT_EQ(areas["A3"], "石门镇");

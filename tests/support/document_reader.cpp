@@ -8,6 +8,7 @@
 #include <fstream>
 #include <optional>
 #include <regex>
+#include <sstream>
 #include <stdexcept>
 
 namespace fupin::test_support {
@@ -100,6 +101,15 @@ std::vector<std::string> xlsx_sheet_names(const std::string& xlsx_bytes) {
     for (auto it = std::sregex_iterator(xml.begin(), xml.end(), sheet); it != std::sregex_iterator(); ++it)
         names.push_back(xml_unescape((*it)[1]));
     return names;
+}
+
+std::vector<std::string> zip_entries(const std::string& zip_bytes) {
+    temporary_file file(zip_bytes);
+    std::vector<std::string> entries;
+    std::istringstream lines(run("unzip -Z1 '" + file.path() + "'"));
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) entries.push_back(line);
+    return entries;
 }
 
 std::map<std::string, std::string> xlsx_cells(const std::string& xlsx_bytes, int sheet_number) {

@@ -25,5 +25,7 @@ void save_document(const std::string& bytes, const std::string& path);
 // A workbook's sheet names in order, and a sheet's cells by reference ("A1" → its text or number as written).
 std::vector<std::string> xlsx_sheet_names(const std::string& xlsx_bytes);
 std::map<std::string, std::string> xlsx_cells(const std::string& xlsx_bytes, int sheet_number);  // from 1
+// The names of a zip archive's entries (an XLSX's parts), in its order.
+std::vector<std::string> zip_entries(const std::string& zip_bytes);
 
 }  // namespace fupin::test_support
