@@ -283,6 +283,13 @@ common::archive_import archive_import_service::commit(sql::connection& db, const
         std::map<int, int> transition_years;  // by exit year
         std::optional<helper_directory> directory;
         std::map<std::int64_t, int> room;  // by helper, locked at its first use: households he may still take
+        common::application_step import_step;
+        import_step.action = std::string(common::procedure_action::import_archive);
+        import_step.at_ms = now;
+        import_step.username = who.username;
+        import_step.role = who.role;
+        import_step.note = note;
+        import_step.details = json{{"import_id", id}, {"file_name", i.file_name}}.dump();
         const std::string pairing_reason = "从原有档案导入：" + i.file_name;
         std::int64_t after = 0;
         for (;;) {
@@ -373,6 +380,7 @@ common::archive_import archive_import_service::commit(sql::connection& db, const
                                                            now));
                 }
             }
+            std::vector<common::application> cases;
             for (const auto& h : rows) {
                 events.push_back(household_event("household.created", h, now));
                 auto entry = audit_trail::prepare(actor, "household.import",
@@ -382,7 +390,7 @@ common::archive_import archive_import_service::commit(sql::connection& db, const
                 if (h.status == "pending") continue;
                 // The case the file was registered by, and the exit it left by: their final states, each with
                 // the one step that brought it here.
-                auto record_case = [&](const char* kind, int year, std::string_view state) {
+                auto closed_case = [&](const char* kind, int year, std::string_view state) {
                     common::application a;
                     a.household_id = h.id;
                     a.kind = kind;
@@ -390,20 +398,12 @@ common::archive_import archive_import_service::commit(sql::connection& db, const
                     a.state = std::string(state);
                     a.township_code = h.township_code;
                     a.village_code = h.village_code;
-                    applications.insert(a, now);
-                    common::application_step step;
-                    step.action = std::string(common::procedure_action::import_archive);
-                    step.to_state = a.state;
-                    step.at_ms = now;
-                    step.username = who.username;
-                    step.role = who.role;
-                    step.note = note;
-                    step.details = json{{"import_id", id}, {"file_name", i.file_name}}.dump();
-                    applications.add_step(a.id, step);
+                    cases.push_back(std::move(a));
                 };
-                record_case("identification", *h.registered_year, common::application_state::registered);
-                if (h.status == "exited") record_case("exit", *h.exit_year, common::application_state::exited);
+                closed_case("identification", *h.registered_year, common::application_state::registered);
+                if (h.status == "exited") closed_case("exit", *h.exit_year, common::application_state::exited);
             }
+            applications.insert_closed_cases(cases, import_step, now);
             event_outbox::append_all(db, events);
             audit_trail::append_all(db, entries);
         }

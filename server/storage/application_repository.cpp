@@ -1,14 +1,16 @@
 #include "server/storage/application_repository.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace fupin::server::storage {
 namespace {
 
-constexpr const char* insert_application =
+// Followed by application_values once, or several times comma-separated.
+constexpr const char* insert_applications =
     "INSERT INTO applications (household_id, kind, year, state, version, township_code, village_code, "
-    "open_objections, posting_id, appraisal_rank, created_at_ms, updated_at_ms) "
-    "VALUES (?, ?, ?, ?, 1, ?, ?, 0, NULL, NULL, ?, ?)";
+    "open_objections, posting_id, appraisal_rank, created_at_ms, updated_at_ms) VALUES ";
+constexpr const char* application_values = "(?, ?, ?, ?, 1, ?, ?, 0, NULL, NULL, ?, ?)";
 constexpr const char* update_application =
     "UPDATE applications SET state = ?, open_objections = ?, posting_id = ?, appraisal_rank = ?, updated_at_ms = ?, "
     "version = version + 1 WHERE id = ? AND version = ?";
@@ -40,6 +42,13 @@ constexpr const char* next_step_seq = "SELECT COALESCE(MAX(seq), 0) + 1 FROM app
 constexpr const char* insert_step =
     "INSERT INTO application_steps (application_id, seq, action, from_state, to_state, at_ms, username, role, note, "
     "reason, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// Followed by "(?, ?, …)": the first step of every case without one of the households named (all new in this
+// transaction; a household's two cases may come in two statements).
+constexpr const char* insert_first_steps =
+    "INSERT INTO application_steps (application_id, seq, action, from_state, to_state, at_ms, username, role, note, "
+    "reason, details) SELECT a.id, 1, ?, '', a.state, ?, ?, ?, ?, '', ? FROM applications a "
+    "WHERE NOT EXISTS (SELECT 1 FROM application_steps s WHERE s.application_id = a.id) AND a.household_id IN ";
+constexpr std::size_t cases_per_statement = 200;
 constexpr const char* select_steps =
     "SELECT seq, action, from_state, to_state, at_ms, username, role, note, reason, details "
     "FROM application_steps WHERE application_id = ? ORDER BY seq";
@@ -83,7 +92,7 @@ common::application read_application(const sql::row& r) {
 }  // namespace
 
 void application_repository::insert(common::application& a, std::int64_t now_ms) {
-    conn_.execute(insert_application, {a.household_id, a.kind, std::int64_t{a.year}, a.state, a.township_code,
+    conn_.execute(std::string(insert_applications) + application_values, {a.household_id, a.kind, std::int64_t{a.year}, a.state, a.township_code,
                                        a.village_code, now_ms, now_ms});
     a.id = conn_.last_insert_id();
     a.version = 1;
@@ -167,6 +176,33 @@ void application_repository::add_step(std::int64_t application_id, common::appli
     s.seq = static_cast<int>(conn_.query(next_step_seq, {application_id}).at(0).get_int64(0));
     conn_.execute(insert_step, {application_id, std::int64_t{s.seq}, s.action, s.from_state, s.to_state, s.at_ms,
                                 s.username, s.role, s.note, s.reason, s.details.empty() ? "{}" : s.details});
+}
+
+void application_repository::insert_closed_cases(const std::vector<common::application>& cases,
+                                                 const common::application_step& step, std::int64_t now_ms) {
+    for (std::size_t start = 0; start < cases.size(); start += cases_per_statement) {
+        const auto count = std::min(cases_per_statement, cases.size() - start);
+        std::string values;
+        std::string households;
+        std::vector<sql::value> params;
+        std::vector<sql::value> household_ids;
+        std::set<std::int64_t> seen;
+        for (std::size_t i = start; i < start + count; ++i) {
+            const auto& a = cases[i];
+            values += std::string(i == start ? "" : ", ") + application_values;
+            params.insert(params.end(), {a.household_id, a.kind, std::int64_t{a.year}, a.state, a.township_code,
+                                         a.village_code, now_ms, now_ms});
+            if (seen.insert(a.household_id).second) {
+                households += std::string(households.empty() ? "(" : ", ") + "?";
+                household_ids.emplace_back(a.household_id);
+            }
+        }
+        conn_.execute(std::string(insert_applications) + values, params);
+        std::vector<sql::value> step_params{step.action, step.at_ms, step.username, step.role, step.note,
+                                            step.details.empty() ? "{}" : step.details};
+        step_params.insert(step_params.end(), household_ids.begin(), household_ids.end());
+        conn_.execute(std::string(insert_first_steps) + households + ")", step_params);
+    }
 }
 
 std::vector<common::application_step> application_repository::steps(std::int64_t application_id) {

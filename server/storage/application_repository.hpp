@@ -36,6 +36,11 @@ public:
     std::vector<std::int64_t> ids_in_state(const std::string& area_code, int year, const std::string& state);
 
     void add_step(std::int64_t application_id, common::application_step& step);  // sets step.seq
+    // Cases that begin in their final state, of households created in this transaction (an import of the earlier
+    // archive), each with one step, `step` with the case's state as its to_state: the cases in one statement,
+    // their steps in another, whatever their number.
+    void insert_closed_cases(const std::vector<common::application>& cases, const common::application_step& step,
+                             std::int64_t now_ms);
     std::vector<common::application_step> steps(std::int64_t application_id);
 
 private:
