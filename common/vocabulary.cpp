@@ -336,6 +336,13 @@ const vocabulary_list case_kinds{"case_kinds",
                                  {{"identification", "识别(建档立卡)", "identification"},
                                   {"exit", "脱贫退出", "exit"}}};
 
+const vocabulary_list attachment_kinds{"attachment_kinds",
+                                      {{"application", "入户申请书", "signed application"},
+                                       {"appraisal_minutes", "民主评议记录", "appraisal minutes"},
+                                       {"house_photo", "住房照片", "photo of the house"},
+                                       {"id_copy", "身份证或户口簿复印件", "copy of the ID card or household register"},
+                                       {"other", "其他材料", "other document"}}};
+
 const vocabulary_list procedure_actions{"procedure_actions",
                                         {{"apply", "个人申请", "application"},
                                          {"import", "从原有档案导入", "imported from the earlier archive"},
@@ -429,7 +436,7 @@ const std::vector<const vocabulary_list*>& all() {
         &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,
         &visit_kinds,
         // The identification and exit procedures.
-        &application_states, &case_kinds, &procedure_actions, &posting_levels, &objection_states,
+        &application_states, &case_kinds, &procedure_actions, &attachment_kinds, &posting_levels, &objection_states,
         // Review rounds and spot checks.
         &review_outcomes, &sample_standings, &check_methods, &check_verdicts, &check_follow_ups,
         // Checks against other departments' lists.

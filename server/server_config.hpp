@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "common/attachment.hpp"
 #include "common/department_list_file.hpp"
 #include "common/procedure.hpp"
 
@@ -39,6 +40,8 @@ struct server_config {
     // A file sent whole (api/file_uploads.hpp: a department's list of up to 200,000 rows) with the county's
     // certificate may be this large and take this long to arrive.
     std::size_t upload_body_limit = common::department_list_max_bytes;
+    // An attachment of a household file (a scanned application, a photo): any office may send one this large.
+    std::size_t attachment_body_limit = common::attachment_max_bytes;
     std::chrono::seconds upload_read_timeout{120};
     std::chrono::seconds handshake_timeout{5};  // a handshake is 2 round trips: seconds even on a poor line
     std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request, header included

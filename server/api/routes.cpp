@@ -16,6 +16,7 @@
 #include "server/api/spot_check_handlers.hpp"
 #include "server/api/statistics_handlers.hpp"
 #include "server/api/archive_import_handlers.hpp"
+#include "server/api/attachment_handlers.hpp"
 #include "server/api/department_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
@@ -154,6 +155,12 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("PUT", "/api/v1/review-rounds/{id}/households/{household_id}", auth(bind(rounds, &review_round_handlers::enter)));
     r.add("GET", "/api/v1/review-rounds/{id}/entries", auth(bind(rounds, &review_round_handlers::entries)));
     r.add("GET", "/api/v1/review-rounds/{id}/progress", auth(bind(rounds, &review_round_handlers::progress)));
+    auto attachments = std::make_shared<attachment_handlers>(use_cases.attachments);
+    r.add("POST", "/api/v1/households/{id}/attachments", auth(bind(attachments, &attachment_handlers::upload)));
+    r.add("GET", "/api/v1/households/{id}/attachments", auth(bind(attachments, &attachment_handlers::list)));
+    r.add("GET", "/api/v1/attachments/{id}", auth(bind(attachments, &attachment_handlers::fetch)));
+    r.add("GET", "/api/v1/households/{id}/completeness", auth(bind(attachments, &attachment_handlers::completeness)));
+
     auto imports = std::make_shared<archive_import_handlers>(use_cases.imports);
     r.add("POST", "/api/v1/imports", auth(bind(imports, &archive_import_handlers::open)));
     r.add("GET", "/api/v1/imports/{id}", auth(bind(imports, &archive_import_handlers::get)));

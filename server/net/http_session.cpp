@@ -132,7 +132,7 @@ asio::awaitable<void> http_session::run() {
         parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
         // Beast refuses a declared Content-Length over the limit as soon as the header is complete, before we know
         // which request it is: the header is read under the larger limit, the request's own applied after it.
-        parser.body_limit(std::max(config.body_limit, config.upload_body_limit));
+        parser.body_limit(std::max({config.body_limit, config.upload_body_limit, config.attachment_body_limit}));
 
         idle_ = true;
         beast::get_lowest_layer(stream_).expires_after(config.idle_timeout);
@@ -143,11 +143,14 @@ asio::awaitable<void> http_session::run() {
             const auto method = parser.get().method_string();
             const auto target = parser.get().target();
             // Only the county imports lists (a 6-digit county code in the certificate): a township's or village's
-            // certificate never makes the server read more than an ordinary body, logged in or not.
-            const bool upload = caller_area_.size() == 6 &&
-                                api::is_file_upload(std::string_view(method.data(), method.size()),
-                                                    std::string_view(target.data(), target.size()));
-            if (upload) limit = config.upload_body_limit;
+            // certificate never makes the server read more than an ordinary body for one, logged in or not. An
+            // attachment of a household file may come from any office, up to its own limit.
+            const auto kind = api::file_upload_of(std::string_view(method.data(), method.size()),
+                                                  std::string_view(target.data(), target.size()));
+            const bool upload = (kind == api::file_upload::department_list && caller_area_.size() == 6) ||
+                                kind == api::file_upload::attachment;
+            if (kind == api::file_upload::department_list && upload) limit = config.upload_body_limit;
+            if (kind == api::file_upload::attachment) limit = std::max(config.body_limit, config.attachment_body_limit);
             if (parser.content_length() && *parser.content_length() > limit) {
                 ec = http::error::body_limit;
             } else {

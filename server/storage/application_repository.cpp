@@ -106,6 +106,11 @@ std::optional<common::application> application_repository::find_where(const std:
     return read_application(rows.front());
 }
 
+bool application_repository::has_case(std::int64_t household_id, const std::string& kind) {
+    return !conn_.query("SELECT 1 FROM applications WHERE household_id = ? AND kind = ? LIMIT 1", {household_id, kind})
+                .empty();
+}
+
 std::optional<common::application> application_repository::find(std::int64_t id) {
     return find_where("WHERE a.id = ?", {id});
 }

@@ -22,6 +22,8 @@ public:
     // The same, with the case's row locked until the transaction ends (a step reads, judges and writes it).
     std::optional<common::application> find_for_update(std::int64_t id);
     std::optional<common::application> find_by_household(std::int64_t household_id, const std::string& kind, int year);
+    // Whether the household has a case of this kind, of any year and state.
+    bool has_case(std::int64_t household_id, const std::string& kind);
     // The household's case of any kind and year that is not final (registered, announced, refused, exited), if any.
     std::optional<common::application> find_open_by_household(std::int64_t household_id);
 

@@ -373,6 +373,28 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::post, "/api/v1/department-lists?kind=dibao&year=2026",
                         "身份证号\n" + test_data::demo_id_number("19600101", next_seed_++) + "\n", 201, "text/csv"};
     }};
+    // Attachments: written by who edits the file, read (and the completeness) by who reads it, a helper only his
+    // paired households'.
+    const std::string scan = "%PDF-1.4 matrix";
+    rules["POST /api/v1/households/{id}/attachments"] = {writers, true, false, false, [&, scan](const test_user&, bool a) {
+        return api_call{http_method::post,
+                        "/api/v1/households/" + id(a_or_b_file(a).id) + "/attachments?kind=other&name=m.pdf", scan, 201,
+                        "application/pdf"};
+    }};
+    rules["GET /api/v1/households/{id}/attachments"] = {officials, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/attachments"};
+    }};
+    rules["GET /api/v1/households/{id}/completeness"] = {officials, true, false, false, [&](const test_user&, bool a) {
+        return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id) + "/completeness"};
+    }};
+    rules["GET /api/v1/attachments/{id}"] = {officials, true, false, false, [&, scan](const test_user&, bool a) {
+        auto clerk = client_as(a ? "clerk_a" : "clerk_b");
+        const auto r = clerk.request(http_method::post,
+                                     "/api/v1/households/" + id(a_or_b_file(a).id) + "/attachments?kind=other&name=m.pdf",
+                                     scan, {{"Content-Type", "application/pdf"}});
+        return api_call{http_method::get,
+                        "/api/v1/attachments/" + id(nlohmann::json::parse(r.body).at("id").get<std::int64_t>())};
+    }};
     // Imports of the existing archive: the county's administrator and poverty office. Each request gets an
     // import of its own, opened by the poverty office (the county's area: both offices reach it).
     const auto importers = [](const std::string& r) { return is(r, {"county_admin", "county_approver"}); };
@@ -626,7 +648,8 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         "GET /api/v1/households/{id}/suggestions", "GET /api/v1/households/{id}/plans/{year}",
         "GET /api/v1/households/{id}/visits",   "POST /api/v1/households/{id}/visits",
         "GET /api/v1/households/{id}/exit-verdict",   "GET /api/v1/households/{id}/member-changes",
-        "GET /api/v1/households/{id}/card"};
+        "GET /api/v1/households/{id}/card",     "GET /api/v1/households/{id}/attachments",
+        "GET /api/v1/attachments/{id}",         "GET /api/v1/households/{id}/completeness"};
 
     // Every route of the server's table has its row: a new route without one fails here.
     server::server_config config;
