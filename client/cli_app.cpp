@@ -38,6 +38,7 @@
 #include "client/sandaohu_command.hpp"
 #include "client/document_commands.hpp"
 #include "client/import_commands.hpp"
+#include "client/attachment_commands.hpp"
 #include "client/statistics_command.hpp"
 #include "client/session_store.hpp"
 #include "client/watch_command.hpp"
@@ -117,6 +118,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<document_commands>(app));    // 户卡、村册、乡镇簿、公示榜
     groups.push_back(std::make_unique<statistics_command>(app));   // 统计
     groups.push_back(std::make_unique<import_commands>(app));      // 导入原有档案
+    groups.push_back(std::make_unique<attachment_commands>(app));  // 资料与资料齐全
     groups.push_back(std::make_unique<person_commands>(app));     // lookup ID_NUMBER across townships
     groups.push_back(std::make_unique<watch_command>(app));       // the change feed, as it arrives
 

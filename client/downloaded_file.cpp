@@ -21,11 +21,6 @@ using common::in;
 
 namespace {
 
-std::string size_text(std::size_t bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " B";
-    if (bytes < 1024 * 1024) return fmt::format("{} KB", (bytes + 1023) / 1024);
-    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024 * 1024));
-}
 
 // The extension a file of this type is saved with when the server names none.
 std::string extension_of(const std::string* type) {

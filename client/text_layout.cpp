@@ -40,4 +40,10 @@ std::string format_table(const std::vector<std::string>& header, const std::vect
     return out;
 }
 
+std::string size_text(std::uint64_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " B";
+    if (bytes < 1024 * 1024) return fmt::format("{} KB", (bytes + 1023) / 1024);
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024 * 1024));
+}
+
 }  // namespace fupin::client

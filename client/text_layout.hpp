@@ -32,6 +32,8 @@ std::string format_table(const std::vector<std::string>& header, const std::vect
 // Money, land, times and labels as a person reads them: one definition with the server's documents.
 using common::format_amount;
 using common::format_beijing_time;
+// A file's size as a person reads it: "812 B", "64 KB", "3.2 MB".
+std::string size_text(std::uint64_t bytes);
 using common::format_decimal;
 using common::format_yuan;
 using common::label_or_code;
