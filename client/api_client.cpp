@@ -135,7 +135,8 @@ http_result api_client::download(std::string_view target, const std::string& pat
 }
 
 http_result api_client::send(http_method method, std::string_view target, std::optional<std::string> body,
-                             const header_list& extra_headers, const std::string* save_to) {
+                             const header_list& extra_headers, const std::string* save_to,
+                             std::chrono::seconds answer_wait) {
     const auto& o = impl_->options;
     http::request<http::string_body> req{to_verb(method), std::string(target), 11};
     const bool default_port = o.port == "443";
@@ -155,7 +156,7 @@ http_result api_client::send(http_method method, std::string_view target, std::o
     req.prepare_payload();
 
     for (int retries_left = o.busy_retries;; --retries_left) {
-        impl_->last = impl_->connection.exchange(req, save_to);
+        impl_->last = impl_->connection.exchange(req, save_to, answer_wait);
         if (impl_->last.status != 503 || retries_left <= 0) break;
         // The work queue was full, so nothing was done: waiting and sending again is safe for every request.
         const std::string* retry_after = impl_->last.header("Retry-After");
@@ -167,9 +168,20 @@ http_result api_client::send(http_method method, std::string_view target, std::o
     return impl_->last;
 }
 
+nlohmann::json api_client::request_json_waiting(http_method method, std::string_view target,
+                                                std::optional<std::string> body, std::chrono::seconds wait) {
+    send(method, target, std::move(body), {}, nullptr, wait);
+    return last_json();
+}
+
 nlohmann::json api_client::request_json(http_method method, std::string_view target, std::optional<std::string> body,
                                         const header_list& extra_headers) {
-    const auto result = request(method, target, std::move(body), extra_headers);
+    request(method, target, std::move(body), extra_headers);
+    return last_json();
+}
+
+nlohmann::json api_client::last_json() const {
+    const auto& result = impl_->last;
     if (result.status < 200 || result.status > 299) throw error_from_response(result);
     if (result.body.empty()) return nullptr;
     auto json = common::try_parse_bounded_json(result.body);

@@ -138,6 +138,11 @@ public:
     nlohmann::json request_json(http_method method, std::string_view target,
                                 std::optional<std::string> body = std::nullopt, const header_list& extra_headers = {});
 
+    // request_json for a request the server takes long to answer (an import's commit writes a county's archive in
+    // one transaction): its answer may take up to `wait`.
+    nlohmann::json request_json_waiting(http_method method, std::string_view target, std::optional<std::string> body,
+                                        std::chrono::seconds wait);
+
     // GET /api/v1/health
     nlohmann::json health();
 
@@ -291,8 +296,11 @@ public:
     void close();
 
 private:
+    // The last answer's body as JSON; a non-2xx status throws client_error{http}.
+    nlohmann::json last_json() const;
     http_result send(http_method method, std::string_view target, std::optional<std::string> body,
-                     const header_list& extra_headers, const std::string* save_to);
+                     const header_list& extra_headers, const std::string* save_to,
+                     std::chrono::seconds answer_wait = std::chrono::seconds::zero());
 
     struct impl;
     std::unique_ptr<impl> impl_;

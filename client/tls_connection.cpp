@@ -179,14 +179,16 @@ void tls_connection::connect() {
     exchanges_on_connection_ = 0;
 }
 
-http_result tls_connection::exchange(http::request<http::string_body>& request, const std::string* save_to) {
+http_result tls_connection::exchange(http::request<http::string_body>& request, const std::string* save_to,
+                                     std::chrono::steady_clock::duration answer_wait) {
     for (int attempt = 0;; ++attempt) {
         if (!stream_) connect();
         const bool first_exchange = exchanges_on_connection_ == 0;
         const bool may_retry = !first_exchange && attempt == 0;
         auto& tcp_layer = beast::get_lowest_layer(*stream_);
 
-        tcp_layer.expires_after(options_.timeout);
+        // A large body (an attachment) gets a second more for every 64 KiB, as the server gives it.
+        tcp_layer.expires_after(options_.timeout + std::chrono::seconds(request.body().size() / (64 * 1024)));
         if (auto ec = run([&](auto handler) { http::async_write(*stream_, request, std::move(handler)); })) {
             if (may_retry && (is_closed_by_peer(ec) || is_tls_error(ec))) {
                 close();
@@ -200,8 +202,8 @@ http_result tls_connection::exchange(http::request<http::string_body>& request, 
         // Boost 1.74 compares the announced length with an empty limit as larger: a number, never boost::none.
         header_parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         // The server makes a document whole before it answers: a county's export takes minutes.
-        tcp_layer.expires_after(save_to ? std::max<std::chrono::steady_clock::duration>(options_.timeout, document_wait)
-                                        : std::chrono::steady_clock::duration(options_.timeout));
+        tcp_layer.expires_after(std::max<std::chrono::steady_clock::duration>(
+            {options_.timeout, save_to ? document_wait : std::chrono::steady_clock::duration::zero(), answer_wait}));
         if (auto ec = run([&](auto handler) {
                 http::async_read_header(*stream_, buffer_, header_parser, std::move(handler));
             })) {

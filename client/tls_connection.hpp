@@ -23,8 +23,11 @@ public:
     // save_to: a 2xx answer's body goes to this file as it arrives instead of into memory (result.body stays
     // empty; result.saved_bytes says how much); any other answer is read as usual. Throws unwritable_file when
     // the file cannot be opened or written.
+    // answer_wait: how long the answer may take once the request is sent, when longer than the step timeout (an
+    // import's commit). Sending a large body gets a second more for every 64 KiB of it.
     http_result exchange(transport::http::request<transport::http::string_body>& request,
-                         const std::string* save_to = nullptr);
+                         const std::string* save_to = nullptr,
+                         std::chrono::steady_clock::duration answer_wait = std::chrono::steady_clock::duration::zero());
 
     void close();
     bool is_open() const { return stream_.has_value(); }

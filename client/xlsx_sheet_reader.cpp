@@ -17,6 +17,10 @@ namespace {
 // Shared strings: far beyond any county's archive, and a bound on what a damaged file can make us hold.
 constexpr std::size_t max_shared_strings = 20'000'000;
 constexpr int max_columns = 16384;  // Excel's
+// Excel's limit of a cell's text, and of all shared strings together: a damaged or hostile file is refused
+// before it fills the memory.
+constexpr std::size_t max_cell_bytes = 32767 * 4;
+constexpr std::size_t max_shared_bytes = 512 * 1024 * 1024;
 
 [[noreturn]] void not_a_workbook(const std::string& why) {
     throw unreadable_file("不是可读的 Excel 工作簿（.xlsx）：" + why);
@@ -95,6 +99,7 @@ struct rels_state : parse_state {
 // out).
 struct strings_state : parse_state {
     std::vector<std::string> items;
+    std::size_t bytes = 0;
     std::string current;
     bool in_t = false;
     int phonetic = 0;
@@ -135,7 +140,7 @@ void XMLCALL rels_start(void* data, const XML_Char* name, const XML_Char** attrs
     if (local_name(name) != "Relationship") return;
     const auto* id = attribute(attrs, "Id");
     const auto* target = attribute(attrs, "Target");
-    if (id && target) s.targets[id] = target;
+    if (id && target) guarded(s, [&] { s.targets[id] = target; });
 }
 
 void XMLCALL strings_start(void* data, const XML_Char* name, const XML_Char**) {
@@ -159,7 +164,13 @@ void XMLCALL strings_end(void* data, const XML_Char* name) {
 }
 void XMLCALL strings_text(void* data, const XML_Char* text, int len) {
     auto& s = *static_cast<strings_state*>(data);
-    if (s.in_t) s.current.append(text, static_cast<std::size_t>(len));
+    if (!s.in_t) return;
+    guarded(s, [&] {
+        s.bytes += static_cast<std::size_t>(len);
+        if (s.current.size() + static_cast<std::size_t>(len) > max_cell_bytes || s.bytes > max_shared_bytes)
+            not_a_workbook("单元格文字过长");
+        s.current.append(text, static_cast<std::size_t>(len));
+    });
 }
 
 void XMLCALL sheet_start(void* data, const XML_Char* name, const XML_Char** attrs) {
@@ -188,20 +199,27 @@ void XMLCALL sheet_end(void* data, const XML_Char* name) {
     if (n == "v" || n == "t") {
         s.in_value = false;
     } else if (n == "c") {
-        std::string value = std::move(s.text);
-        if (s.type == "s") {
-            const auto index = std::strtoul(value.c_str(), nullptr, 10);
-            value = index < s.strings->size() ? (*s.strings)[index] : std::string();
-        }
-        if (static_cast<std::size_t>(s.column) >= s.cells.size()) s.cells.resize(static_cast<std::size_t>(s.column) + 1);
-        s.cells[static_cast<std::size_t>(s.column)] = std::move(value);
+        guarded(s, [&] {
+            std::string value = std::move(s.text);
+            if (s.type == "s" && !value.empty()) {  // an empty shared-string cell is empty, not string 0
+                const auto index = std::strtoul(value.c_str(), nullptr, 10);
+                value = index < s.strings->size() ? (*s.strings)[index] : std::string();
+            }
+            if (static_cast<std::size_t>(s.column) >= s.cells.size())
+                s.cells.resize(static_cast<std::size_t>(s.column) + 1);
+            s.cells[static_cast<std::size_t>(s.column)] = std::move(value);
+        });
     } else if (n == "row") {
         guarded(s, [&] { (*s.on_row)(s.row, s.cells); });
     }
 }
 void XMLCALL sheet_text(void* data, const XML_Char* text, int len) {
     auto& s = *static_cast<sheet_state*>(data);
-    if (s.in_value) s.text.append(text, static_cast<std::size_t>(len));
+    if (!s.in_value) return;
+    guarded(s, [&] {
+        if (s.text.size() + static_cast<std::size_t>(len) > max_cell_bytes) not_a_workbook("单元格文字过长");
+        s.text.append(text, static_cast<std::size_t>(len));
+    });
 }
 
 // A relationship's target, as a name in the archive: relative to xl/, or absolute from the root.

@@ -95,6 +95,9 @@ archive_import_file archive_import_file_from_json(const json& j, const std::stri
         } else unknown_field(p);
     }
     if (!has_household) throw api_error::invalid_field(join(path, "household"), "missing_field", "不能为空", "is required");
+    if (f.rows.size() != f.file.members.size() || f.rows.empty() || f.rows.front() != f.first_row)
+        invalid_value(join(path, "rows"), "应为每位家庭成员一个行号，第一个为 first_row",
+                      "must hold one row per member, the first being first_row");
     f.file.status = std::move(status);
     f.file.registered_year = registered_year;
     f.file.exit_year = exit_year;

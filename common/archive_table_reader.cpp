@@ -114,6 +114,7 @@ archive_table_reader::archive_table_reader(const std::vector<std::string>& heade
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string name = cell_text(header[i]);
         const archive_column* c = archive_column_named(name);
+        blank_header_.push_back(name.empty());
         if (name.empty()) {
             columns_.push_back(nullptr);
             continue;
@@ -145,8 +146,9 @@ void archive_table_reader::add_row(int row, const std::vector<std::string>& cell
         texts.push_back(i < cells.size() ? cell_text(cells[i]) : std::string());
         any = any || !texts.back().empty();
     }
-    for (std::size_t i = columns_.size(); i < cells.size(); ++i)
-        if (!cell_text(cells[i]).empty()) {
+    // Something under no header (an empty header cell, or past the header's end) would be lost without a word.
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        if ((i >= columns_.size() || blank_header_[i]) && !cell_text(cells[i]).empty()) {
             problems_.add({row, "", "第" + std::to_string(i + 1) + "列没有表头", "column " + std::to_string(i + 1) + " has no header"});
             break;
         }

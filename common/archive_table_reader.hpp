@@ -79,6 +79,7 @@ public:
 
 private:
     std::vector<const archive_column*> columns_;  // per cell position; nullptr: ignored (already a problem)
+    std::vector<bool> blank_header_;              // per cell position: the header cell is empty
     std::optional<std::size_t> number_at_;        // 户编号's position
     std::map<std::string, std::size_t> file_of_number_;
     // Per file, the household columns' text as its first row held it: a later row that differs is a problem.

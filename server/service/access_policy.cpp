@@ -37,7 +37,8 @@ constexpr auto paired = reach::paired_households;
 
 // Read as a table: who may do what. Supervisors read everything and write nothing but their unannounced checks
 // (明察暗访) and spot checks; the poverty office and the administrators open the half-yearly review rounds, import
-// other departments' lists and import the county's existing archive; the township reviewers and the poverty office clear the flags those lists raise; administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
+// other departments' lists; the poverty office alone imports the county's existing archive (it registers
+// households, which administrators never do); the township reviewers and the poverty office clear the flags those lists raise; administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
 // poverty office (the approver) keeps the helpers too and pairs them with households, as the townships do with
 // theirs; villages and townships record the measures, plans and visits of their households. A helper who logs
 // in reads the households paired with him and records his visits to them; his area grants nothing (it says only
@@ -50,7 +51,7 @@ constexpr std::array<grant, 9> grants{{
     {"township_reviewer", area,   true,  true,  false, false, false,   true,     false,  true,  true,  true,  false, false, false, true, false},
     {"township_head",     area,   true,  false, false, false, false,   true,     false,  true,  true,  true,  false, false, false, false, false},
     {"county_approver",   area,   true,  false, false, false, false,   false,    true,   true,  false, false, false, true,  true,  true, true},
-    {"county_admin",      area,   true,  false, true,  true,  true,    false,    true,   false, false, false, false, true,  true,  false, true},
+    {"county_admin",      area,   true,  false, true,  true,  true,    false,    true,   false, false, false, false, true,  true,  false, false},
     {"supervisor",        area,   true,  false, false, true,  false,   false,    false,  false, false, false, true, false, false, false, false},
     {"helper",            paired, true,  false, false, false, false,   false,    false,  false, false, true,  false, false, false, false, false},
     // Whoever runs county-server's own subcommands on the server machine (imports, user administration):

@@ -135,6 +135,11 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
         archive_import_batch_result out;
         out.import = reachable(who, imports.find_for_update(id));
         if (out.import.state != "open") throw import_closed(out.import);
+        if (out.import.households + static_cast<std::int64_t>(files.size()) >
+            static_cast<std::int64_t>(common::archive_import_max_files))
+            throw common::api_error::invalid_field(
+                "files", "too_many", "一次导入至多" + std::to_string(common::archive_import_max_files) + "户",
+                "an import holds at most " + std::to_string(common::archive_import_max_files) + " households");
 
         // The rules of a file alone, as the client's dry run ran them.
         std::vector<common::archive_import_problems> problems(files.size());
@@ -187,7 +192,10 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
             const auto& f = files[i];
             for (std::size_t m = 0; m < f.file.members.size(); ++m) {
                 const auto [at, fresh] = seen_upper.try_emplace(upper_x(f.file.members[m].id_number), f.rows.at(m));
-                if (!fresh && at->second != f.rows.at(m))
+                if (fresh) continue;
+                if (at->second == f.rows.at(m))  // the same row again: a batch sent twice
+                    problems[i].add({f.rows.at(m), "身份证号", "此行已在本次导入中", "this row is in the import already"});
+                else
                     problems[i].add({f.rows.at(m), "身份证号",
                                      "与第" + std::to_string(at->second) + "行是同一人：一人只能在一户",
                                      "the same person as on row " + std::to_string(at->second) +

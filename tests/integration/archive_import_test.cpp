@@ -200,8 +200,10 @@ TEST_P(archive_import, OnlyTheCountyOfficeImportsAndAnotherOfficeSeesNoImport) {
     auto approver = client_as("approver");
     const auto opened = archive_import_client(approver).open("x.csv");
     refused([&] { archive_import_client(clerk).commit(opened.id); }, 403, "access_denied");
-    // The administrator, of the same office, may carry it on.
-    EXPECT_EQ(archive_import_client(admin).abandon(opened.id).state, "abandoned");
+    // The administrator, of the same office, registers no households: not even by an import.
+    refused([&] { archive_import_client(admin).open("x.csv"); }, 403, "access_denied");
+    refused([&] { archive_import_client(admin).commit(opened.id); }, 403, "access_denied");
+    EXPECT_EQ(archive_import_client(approver).abandon(opened.id).state, "abandoned");
     refused([&] { archive_import_client(approver).commit(999999); }, 404, "not_found");
     // A batch too large, and a file name too long.
     std::vector<common::archive_import_file> many(common::archive_import_batch_files + 1,

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/archive_import_json.hpp"
 #include "common/household_json.hpp"
 #include "common/household_validation.hpp"
 #include "test_data/sample_household.hpp"
@@ -161,6 +162,35 @@ TEST(ArchiveTableReader, AHeaderWithoutTheRequiredColumnsOrWithStrangeOnes) {
     EXPECT_TRUE(has("姓名", "重复"));
     EXPECT_TRUE(has("身份证号", "缺少"));
     EXPECT_TRUE(has("组代码", "缺少"));
+}
+
+TEST(ArchiveTableReader, DataUnderABlankHeaderIsAProblemNotLost) {
+    auto header = archive_header(language::zh);
+    header.push_back("");
+    header.push_back("");
+    archive_table_reader reader(header, 1);
+    sheet s;
+    s.add(test_data::sample_household({.seed = 8, .size = 1}), 1);
+    auto row = s.rows[0];
+    row.resize(header.size() + 1);
+    row[header.size() - 1] = "备注：户主外出";
+    reader.add_row(2, row);
+    const auto result = reader.finish(today);
+    ASSERT_EQ(result.problems.count, 1u);
+    EXPECT_EQ(result.problems.named[0].zh, "第" + std::to_string(header.size()) + "列没有表头");
+}
+
+TEST(ArchiveTableReader, AFilesJsonNamesOneRowPerMemberStartingAtItsFirst) {
+    auto f = archive_import_file{};
+    f.file = test_data::sample_household({.seed = 9, .size = 2});
+    f.first_row = 4;
+    f.rows = {4, 5};
+    auto j = to_json(f);
+    EXPECT_EQ(archive_import_file_from_json(j, "f").rows, (std::vector<int>{4, 5}));
+    j["rows"] = {4};
+    EXPECT_THROW(archive_import_file_from_json(j, "f"), api_error);
+    j["rows"] = {5, 6};
+    EXPECT_THROW(archive_import_file_from_json(j, "f"), api_error);
 }
 
 TEST(ArchiveTableReader, YearsFollowTheStatus) {
