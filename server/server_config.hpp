@@ -42,6 +42,9 @@ struct server_config {
     std::size_t upload_body_limit = common::department_list_max_bytes;
     // An attachment of a household file (a scanned application, a photo): any office may send one this large.
     std::size_t attachment_body_limit = common::attachment_max_bytes;
+    // Files sent whole (lists, attachments) read at once; one more is answered 503 server_busy. Bounds the
+    // memory bodies can hold before their requests are authenticated: this times the largest limit.
+    int max_large_bodies = 16;
     std::chrono::seconds upload_read_timeout{120};
     std::chrono::seconds handshake_timeout{5};  // a handshake is 2 round trips: seconds even on a poor line
     std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request, header included

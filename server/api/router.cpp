@@ -86,6 +86,15 @@ api_response router::run(const route_match& match, const api_request& request, s
                                                 "the archive server's storage is full; nothing was saved. Tell the "
                                                 "county office's system administrator"),
                               request.lang);
+    } catch (const sql::retryable_error& e) {
+        // Still busy after run_in_transaction's retries (another transaction held the database or the rows, e.g.
+        // an import's commit on SQLite): nothing was written, and the same request will do later.
+        spdlog::warn("request {}: the database stayed busy: {}", request.request_id, e.what());
+        auto response = error_response(common::api_error(503, "database_busy", "档案数据库正忙（正在写入大批数据），请稍后重试",
+                                                         "the archive database is busy with a long write; retry shortly"),
+                                       request.lang);
+        response.headers.emplace_back("Retry-After", "5");
+        return response;
     } catch (const nlohmann::json::exception& e) {
         // Codecs turn bad input into api_error; a json exception here is a server bug, not the client's fault.
         spdlog::error("request {}: JSON error in handler: {}", request.request_id, e.what());

@@ -19,6 +19,18 @@
 namespace fupin::server::net {
 namespace {
 
+// A place counted in `count` while it lives.
+class counted_place {
+public:
+    explicit counted_place(std::atomic<int>& count) : count_(count) {}
+    ~counted_place() { count_.fetch_sub(1); }
+    counted_place(const counted_place&) = delete;
+    counted_place& operator=(const counted_place&) = delete;
+
+private:
+    std::atomic<int>& count_;
+};
+
 using asio::redirect_error;
 using asio::use_awaitable;
 
@@ -139,6 +151,8 @@ asio::awaitable<void> http_session::run() {
         co_await http::async_read_header(stream_, buffer, parser, redirect_error(use_awaitable, ec));
         idle_ = false;
         std::size_t limit = config.body_limit;
+        bool busy_with_large_bodies = false;
+        std::optional<counted_place> large_body_place;
         if (!ec && !parser.is_done()) {
             const auto method = parser.get().method_string();
             const auto target = parser.get().target();
@@ -151,17 +165,40 @@ asio::awaitable<void> http_session::run() {
                                 kind == api::file_upload::attachment;
             if (kind == api::file_upload::department_list && upload) limit = config.upload_body_limit;
             if (kind == api::file_upload::attachment) limit = std::max(config.body_limit, config.attachment_body_limit);
-            if (parser.content_length() && *parser.content_length() > limit) {
+            // A body larger than an ordinary one takes one of the few places for them, held to the end of
+            // this request (the body is freed with it).
+            const bool large = limit > config.body_limit &&
+                               (!parser.content_length() || *parser.content_length() > config.body_limit);
+            if (large) {
+                if (context_.large_bodies.fetch_add(1) >= config.max_large_bodies) {
+                    context_.large_bodies.fetch_sub(1);
+                    busy_with_large_bodies = true;
+                } else {
+                    large_body_place.emplace(context_.large_bodies);
+                }
+            }
+            if (busy_with_large_bodies) {
+                // Answered below, once the language is known.
+            } else if (parser.content_length() && *parser.content_length() > limit) {
                 ec = http::error::body_limit;
             } else {
                 parser.body_limit(limit);  // a chunked body is counted against it as it arrives
-                beast::get_lowest_layer(stream_).expires_after(upload ? config.upload_read_timeout
-                                                                      : config.read_timeout);
+                // A file sent whole gets its own time, and a second more for every 64 KiB it announces.
+                beast::get_lowest_layer(stream_).expires_after(
+                    upload ? config.upload_read_timeout +
+                                 std::chrono::seconds(parser.content_length().value_or(0) / (64 * 1024))
+                           : config.read_timeout);
                 co_await http::async_read(stream_, buffer, parser, redirect_error(use_awaitable, ec));
             }
         }
         const auto lang =
             common::language_from_accept_language(std::string(parser.get()[http::field::accept_language]));
+        if (busy_with_large_bodies) {
+            co_await send_error_and_close(503, "server_busy", "服务器正在接收其他文件，请稍后再试",
+                                          "the server is receiving other files; try again shortly", lang);
+            co_await discard_input(config.body_limit, std::chrono::seconds(2));
+            break;
+        }
         if (ec == http::error::body_limit) {
             co_await send_error_and_close(413, "body_too_large", "请求内容过大", "the request body is too large", lang);
             // The client is probably still sending the body. Closing now would reset the connection and the
@@ -240,9 +277,10 @@ asio::awaitable<void> http_session::run() {
 
         keep_alive = message.keep_alive() && !context_.stopping;
         const auto answered_bytes = response.file ? response.file->size() : response.body.size();
-        // A document may be megabytes: it gets a second more for every 64 KiB (a township's 512 kbit/s line).
-        beast::get_lowest_layer(stream_).expires_after(
-            config.write_timeout + std::chrono::seconds(response.file ? answered_bytes / (64 * 1024) : 0));
+        // A document or an attachment may be megabytes: it gets a second more for every 64 KiB (a township's
+        // 512 kbit/s line).
+        beast::get_lowest_layer(stream_).expires_after(config.write_timeout +
+                                                       std::chrono::seconds(answered_bytes / (64 * 1024)));
         std::optional<http::response<http::file_body>> file_reply;
         if (response.file) {
             try {

@@ -40,6 +40,9 @@ struct server_context {
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> next_request{1};
     std::atomic<std::uint64_t> answered_from_memory{0};  // without a database worker
+    // Requests reading a body larger than an ordinary one (a file sent whole) at this moment: each may hold
+    // megabytes before its sender is known to be logged in, so there are at most config.max_large_bodies.
+    std::atomic<int> large_bodies{0};
 
     // The TLS settings new connections get. Replaced whole when the CRL or certificates are re-read (SIGHUP);
     // a connection keeps the context it started with, so nothing in flight is disturbed.
