@@ -3,9 +3,13 @@
 namespace fupin::server::storage {
 namespace {
 
-constexpr const char* insert_attachment =
-    "INSERT INTO attachments (household_id, application_id, kind, file_name, content_type, size, sha256, content, "
-    "uploaded_by, uploaded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// The content is bound as a string; SQLite is told it is a BLOB (else it keeps it as TEXT, which its text
+// functions and .dump would read as UTF-8). MariaDB's MEDIUMBLOB takes the bytes as they are.
+std::string insert_attachment(sql::dialect d) {
+    return std::string("INSERT INTO attachments (household_id, application_id, kind, file_name, content_type, size, "
+                       "sha256, content, uploaded_by, uploaded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ") +
+           (d == sql::dialect::sqlite ? "CAST(? AS BLOB)" : "?") + ", ?, ?)";
+}
 constexpr const char* select_attachment =
     "SELECT id, household_id, application_id, kind, file_name, content_type, size, sha256, uploaded_by, "
     "uploaded_at_ms FROM attachments ";
@@ -29,7 +33,7 @@ common::attachment read_attachment(const sql::row& r) {
 }  // namespace
 
 void attachment_repository::insert(common::attachment& a, const std::string& content) {
-    a.id = conn_.insert_with_ids(insert_attachment,
+    a.id = conn_.insert_with_ids(insert_attachment(conn_.dialect()),
                                  {a.household_id, a.application_id ? sql::value{a.application_id} : sql::value{sql::null},
                                   a.kind, a.file_name, a.content_type, a.size, a.sha256, content, a.uploaded_by,
                                   a.uploaded_at_ms},
