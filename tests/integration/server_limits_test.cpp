@@ -1,6 +1,8 @@
 // The server protects itself: a full database queue answers 503 instead of queueing without bound, an idle
 // connection is closed after its timeout, and a stop does not wait for idle clients.
 #include <chrono>
+#include <memory>
+#include <thread>
 
 #include "transport/asio.hpp"
 #include "transport/tls_context.hpp"
@@ -71,8 +73,41 @@ TEST_P(short_timeouts, stopping_closes_idle_connections_without_waiting_for_them
         << "stop() waited for an idle client";
 }
 
+// Whole files (attachments) are read before the session is checked: only so many at once, so that senders who
+// never finish cannot make the server hold megabytes each.
+class one_large_body : public short_timeouts {
+protected:
+    void configure(server::server_config& config) override { config.max_large_bodies = 1; }
+};
+
+TEST_P(one_large_body, a_second_file_sent_whole_meanwhile_is_503_and_the_place_comes_back) {
+    const std::string target = "/api/v1/households/1/attachments?kind=other&name=a.pdf";
+    // A sender who announces 5 MB and stops after a few bytes holds the one place.
+    auto slow = std::make_unique<silent_client>(server_->port(), options_for(township_a).tls);
+    const std::string head = "POST " + target + " HTTP/1.1\r\nHost: c\r\nContent-Length: " +
+                             std::to_string(5 * 1024 * 1024) + "\r\n\r\n%PDF-";
+    asio::write(slow->stream, asio::buffer(head));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+
+    client::api_client other(options_for(township_b));
+    const std::string file = "%PDF-" + std::string(2 * 1024 * 1024, 'x');
+    auto result = other.request(client::http_method::post, target, file, {{"Content-Type", "application/pdf"}});
+    EXPECT_EQ(result.status, 503) << result.body;
+    if (result.status == 503) EXPECT_EQ(nlohmann::json::parse(result.body)["error"]["code"], "server_busy");
+    // An ordinary request is not held back.
+    EXPECT_EQ(client::api_client(options_for(township_b)).request(client::http_method::get, "/api/v1/health").status,
+              200);
+
+    slow.reset();  // the slow sender gives up: its place is free again
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    result = client::api_client(options_for(township_b))
+                 .request(client::http_method::post, target, file, {{"Content-Type", "application/pdf"}});
+    EXPECT_EQ(result.status, 401) << "read whole, then refused for want of a session: " << result.body;
+}
+
 INSTANTIATE_TEST_SUITE_P(backends, busy_server, ::testing::Values("sqlite"), backend_name);
 INSTANTIATE_TEST_SUITE_P(backends, short_timeouts, ::testing::Values("sqlite"), backend_name);
+INSTANTIATE_TEST_SUITE_P(backends, one_large_body, ::testing::Values("sqlite"), backend_name);
 
 }  // namespace
 }  // namespace fupin::test
