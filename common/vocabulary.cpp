@@ -336,6 +336,12 @@ const vocabulary_list case_kinds{"case_kinds",
                                  {{"identification", "识别(建档立卡)", "identification"},
                                   {"exit", "脱贫退出", "exit"}}};
 
+const vocabulary_list campaign_phases{"campaign_phases",
+                                     {{"preparation", "准备", "preparation"},
+                                      {"identification", "识别", "identification"},
+                                      {"registration", "建档帮扶", "registration and assistance"},
+                                      {"summary", "总结", "summary"}}};
+
 const vocabulary_list attachment_kinds{"attachment_kinds",
                                       {{"application", "入户申请书", "signed application"},
                                        {"appraisal_minutes", "民主评议记录", "appraisal minutes"},
@@ -436,7 +442,7 @@ const std::vector<const vocabulary_list*>& all() {
         &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,
         &visit_kinds,
         // The identification and exit procedures.
-        &application_states, &case_kinds, &procedure_actions, &attachment_kinds, &posting_levels, &objection_states,
+        &application_states, &case_kinds, &procedure_actions, &attachment_kinds, &campaign_phases, &posting_levels, &objection_states,
         // Review rounds and spot checks.
         &review_outcomes, &sample_standings, &check_methods, &check_verdicts, &check_follow_ups,
         // Checks against other departments' lists.

@@ -64,7 +64,8 @@ extern const vocabulary_list visit_kinds;            // 入户走访, 电话, �
 extern const vocabulary_list application_states;
 extern const vocabulary_list case_kinds;          // identification, exit
 extern const vocabulary_list procedure_actions;
-extern const vocabulary_list attachment_kinds;  // 资料: what an attachment of a household file is
+extern const vocabulary_list attachment_kinds;
+extern const vocabulary_list campaign_phases;  // the year's campaign: 准备, 识别, 建档帮扶, 总结  // 资料: what an attachment of a household file is
 extern const vocabulary_list posting_levels;      // village, township, county, result, exit_village, exit_county
 extern const vocabulary_list objection_states;    // open, upheld, dismissed
 // Half-yearly review rounds (common/review_round.hpp).

@@ -17,6 +17,7 @@
 #include "server/api/statistics_handlers.hpp"
 #include "server/api/archive_import_handlers.hpp"
 #include "server/api/attachment_handlers.hpp"
+#include "server/api/campaign_handlers.hpp"
 #include "server/api/department_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
@@ -160,6 +161,11 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("GET", "/api/v1/households/{id}/attachments", auth(bind(attachments, &attachment_handlers::list)));
     r.add("GET", "/api/v1/attachments/{id}", auth(bind(attachments, &attachment_handlers::fetch)));
     r.add("GET", "/api/v1/households/{id}/completeness", auth(bind(attachments, &attachment_handlers::completeness)));
+
+    auto campaigns = std::make_shared<campaign_handlers>(use_cases.campaigns);
+    r.add("PUT", "/api/v1/campaigns/{year}", auth(bind(campaigns, &campaign_handlers::set)));
+    r.add("GET", "/api/v1/campaigns/{year}", auth(bind(campaigns, &campaign_handlers::get)));
+    r.add("GET", "/api/v1/campaigns/{year}/progress", auth(bind(campaigns, &campaign_handlers::progress)));
 
     auto imports = std::make_shared<archive_import_handlers>(use_cases.imports);
     r.add("POST", "/api/v1/imports", auth(bind(imports, &archive_import_handlers::open)));

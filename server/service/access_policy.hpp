@@ -25,6 +25,7 @@ enum class permission {
     import_department_lists,  // other departments' lists for the checks (数据比对)
     clear_flags,              // clear a household's flag from those checks, with a reason (核销)
     import_archive,           // the county's existing archive, from a spreadsheet (docs/imports.md)
+    run_campaign,             // the year's campaign: its phases and dates (建档立卡工作阶段)
 };
 
 class access_policy {

@@ -11,6 +11,7 @@
 #include "server/service/denial_recorder.hpp"
 #include "server/service/archive_import_service.hpp"
 #include "server/service/attachment_service.hpp"
+#include "server/service/campaign_service.hpp"
 #include "server/service/department_check_service.hpp"
 #include "server/service/document_service.hpp"
 #include "server/service/caches.hpp"
@@ -49,6 +50,7 @@ struct services {
     review_round_service review_rounds;    // the half-yearly review (半年审核调整)
     archive_import_service imports;              // the county's existing archive, from a spreadsheet
     attachment_service attachments;              // the files' documents and photos (资料), their completeness
+    campaign_service campaigns;                  // the year's campaign phases, each township's progress
     department_check_service department_checks;  // other departments' lists and the flags they raise (数据比对)
     helper_service helpers;    // helper units, helpers, the volunteer team
     pairing_service pairings;  // helpers paired with registered households

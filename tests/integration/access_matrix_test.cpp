@@ -395,6 +395,31 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::get,
                         "/api/v1/attachments/" + id(nlohmann::json::parse(r.body).at("id").get<std::int64_t>())};
     }};
+    // The year's campaign: the poverty office and the administrators set its phases; officials read them and the
+    // progress of their area (counted by township: a village's office is refused).
+    const auto campaign_body = nlohmann::json{
+        {"phases",
+         {{{"phase", "preparation"}, {"starts_on", "2026-01-01"}, {"ends_on", "2026-01-31"}},
+          {{"phase", "identification"}, {"starts_on", "2026-02-01"}, {"ends_on", "2026-06-30"}},
+          {{"phase", "registration"}, {"starts_on", "2026-07-01"}, {"ends_on", "2026-11-30"}},
+          {{"phase", "summary"}, {"starts_on", "2026-12-01"}, {"ends_on", "2026-12-31"}}}}}.dump();
+    rules["PUT /api/v1/campaigns/{year}"] = {openers, false, false, false, [campaign_body](const test_user&, bool) {
+        return api_call{http_method::put, "/api/v1/campaigns/2026", campaign_body, 200};
+    }};
+    const auto campaign_set = [&, campaign_body] {
+        client_as("admin").request_json(http_method::put, "/api/v1/campaigns/2026", campaign_body);
+    };
+    rules["GET /api/v1/campaigns/{year}"] = {officials, false, false, false, [=](const test_user&, bool) {
+        campaign_set();
+        return api_call{http_method::get, "/api/v1/campaigns/2026", "", 200};
+    }};
+    const auto above_village = [](const std::string& r) {
+        return r != "helper" && r != "village_clerk" && r != "resident_cadre";
+    };
+    rules["GET /api/v1/campaigns/{year}/progress"] = {above_village, false, false, false, [=](const test_user&, bool) {
+        campaign_set();
+        return api_call{http_method::get, "/api/v1/campaigns/2026/progress", "", 200};
+    }};
     // Imports of the existing archive: the poverty office alone. Each request gets an import of its own.
     const auto importers = [](const std::string& r) { return r == "county_approver"; };
     const auto new_import = [&] {
