@@ -180,19 +180,24 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
                                                    e.message(common::language::en)));
             }
         }
-        // Against the import's earlier batches and this batch's other files.
+        // Against the import's earlier batches and the files of this batch that passed before it: their people,
+        // and their helpers' room. A file takes its people and its helpers' room only once it has passed, so a
+        // refused file never makes a later one look wrong.
         std::vector<std::string> ids;
         for (const auto& f : files)
             for (const auto& m : f.file.members) ids.push_back(upper_x(m.id_number));
-        auto seen = imports.staged_people(id, ids);
         std::map<std::string, int> seen_upper;
-        for (auto& [number, row] : seen) seen_upper[upper_x(number)] = row;
+        for (auto& [number, row] : imports.staged_people(id, ids)) seen_upper[upper_x(number)] = row;
+        std::vector<std::vector<std::int64_t>> helper_ids(files.size());
+        std::optional<helper_directory> directory;
+        std::map<std::int64_t, int> room;  // households each named helper may still take
+        const int this_year = static_cast<int>(today.year());
         for (std::size_t i = 0; i < files.size(); ++i) {
             if (!problems[i].empty()) continue;
             const auto& f = files[i];
             for (std::size_t m = 0; m < f.file.members.size(); ++m) {
-                const auto [at, fresh] = seen_upper.try_emplace(upper_x(f.file.members[m].id_number), f.rows.at(m));
-                if (fresh) continue;
+                const auto at = seen_upper.find(upper_x(f.file.members[m].id_number));
+                if (at == seen_upper.end()) continue;
                 if (at->second == f.rows.at(m))  // the same row again: a batch sent twice
                     problems[i].add({f.rows.at(m), "身份证号", "此行已在本次导入中", "this row is in the import already"});
                 else
@@ -201,50 +206,48 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
                                      "the same person as on row " + std::to_string(at->second) +
                                          ": a person is in one household only"});
             }
-        }
-
-        // Helpers: each found among the county's, and with room for one more household; an exited file is helped
-        // only in its transition period (脱贫不脱政策).
-        std::vector<std::vector<std::int64_t>> helper_ids(files.size());
-        std::optional<helper_directory> directory;
-        std::map<std::int64_t, int> room;  // households each named helper may still take, this batch included
-        const int this_year = static_cast<int>(today.year());
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            const auto& f = files[i];
-            if (f.helpers.empty() || !problems[i].empty()) continue;
-            if (f.file.status == "exited" && (!f.file.policies_until || *f.file.policies_until < this_year)) {
-                problems[i].add({f.first_row, "帮扶责任人", "过渡期已满的脱贫户不再结对帮扶",
-                                 "an exited household past its transition period has no helper"});
-                continue;
+            // Helpers: each found among the county's, with room for one more household; an exited file is
+            // helped only in its transition period (脱贫不脱政策).
+            std::map<std::int64_t, int> taken;  // by this file
+            if (!f.helpers.empty() && problems[i].empty()) {
+                if (f.file.status == "exited" && (!f.file.policies_until || *f.file.policies_until < this_year))
+                    problems[i].add({f.first_row, "帮扶责任人", "过渡期已满的脱贫户不再结对帮扶",
+                                     "an exited household past its transition period has no helper"});
+                else if (!directory)
+                    directory.emplace(db);
+                for (const auto& named : f.helpers) {
+                    if (!problems[i].empty()) break;
+                    const auto found = directory->find(named);
+                    if (const auto* why = std::get_if<1>(&found)) {
+                        problems[i].add({f.first_row, "帮扶责任人", why->first, why->second});
+                        break;
+                    }
+                    const auto* helper = std::get<0>(found);
+                    if (taken.contains(helper->id)) {
+                        problems[i].add({f.first_row, "帮扶责任人", helper->name + "重复", helper->name + " twice"});
+                        break;
+                    }
+                    if (!room.contains(helper->id)) {
+                        const auto staged = imports.staged_pairings(id, {helper->id});
+                        room[helper->id] = helper_limit_ - helper->households -
+                                           (staged.contains(helper->id) ? staged.at(helper->id) : 0);
+                    }
+                    if (room[helper->id] <= 0) {
+                        problems[i].add({f.first_row, "帮扶责任人",
+                                         "帮扶责任人" + helper->name + "帮扶的户将超过每人至多" +
+                                             std::to_string(helper_limit_) + "户",
+                                         "the helper " + helper->name + " would answer for more than " +
+                                             std::to_string(helper_limit_) + " households"});
+                        break;
+                    }
+                    taken[helper->id] = 1;
+                    helper_ids[i].push_back(helper->id);
+                }
             }
-            if (!directory) directory.emplace(db);
-            for (const auto& named : f.helpers) {
-                const auto found = directory->find(named);
-                if (const auto* why = std::get_if<1>(&found)) {
-                    problems[i].add({f.first_row, "帮扶责任人", why->first, why->second});
-                    continue;
-                }
-                const auto* helper = std::get<0>(found);
-                if (std::find(helper_ids[i].begin(), helper_ids[i].end(), helper->id) != helper_ids[i].end()) {
-                    problems[i].add({f.first_row, "帮扶责任人", helper->name + "重复", helper->name + " twice"});
-                    continue;
-                }
-                if (!room.contains(helper->id)) {
-                    const auto staged = imports.staged_pairings(id, {helper->id});
-                    room[helper->id] = helper_limit_ - helper->households -
-                                       (staged.contains(helper->id) ? staged.at(helper->id) : 0);
-                }
-                if (room[helper->id] <= 0) {
-                    problems[i].add({f.first_row, "帮扶责任人",
-                                     "帮扶责任人" + helper->name + "帮扶的户将超过每人至多" +
-                                         std::to_string(helper_limit_) + "户",
-                                     "the helper " + helper->name + " would answer for more than " +
-                                         std::to_string(helper_limit_) + " households"});
-                    continue;
-                }
-                --room[helper->id];
-                helper_ids[i].push_back(helper->id);
-            }
+            if (!problems[i].empty()) continue;
+            for (std::size_t m = 0; m < f.file.members.size(); ++m)
+                seen_upper.emplace(upper_x(f.file.members[m].id_number), f.rows.at(m));
+            for (const auto& [helper_id, n] : taken) room[helper_id] -= n;
         }
 
         std::vector<storage::staged_file> staged;

@@ -160,8 +160,12 @@ TEST_P(archive_import, ProblemsAreNamedByRowAndColumnAndAnImportWithAnyIsNotComm
     files.back().helpers = {{"无名氏", ""}};
     files.push_back(file_of(test_data::sample_household({.group = group_b, .seed = 28, .size = 1}), 10));
     files.back().helpers = {{"李帮扶", ""}};
+    // A file naming the head of a refused one (row 8) is no problem of its own: the refused file took nobody.
+    auto after_refused = test_data::sample_household({.group = group_b, .seed = 29, .size = 1});
+    test_data::renumber(after_refused.members[0], helped.members[0].id_number);
+    files.push_back(file_of(after_refused, 12));
     const auto answer = imports.add(opened.id, pointers(files));
-    EXPECT_EQ(answer.staged, 1u);
+    EXPECT_EQ(answer.staged, 2u);
     EXPECT_EQ(answer.import.problems, 5);
     auto has = [&](int row, const std::string& column, const std::string& words) {
         for (const auto& p : answer.problems)
@@ -173,6 +177,7 @@ TEST_P(archive_import, ProblemsAreNamedByRowAndColumnAndAnImportWithAnyIsNotComm
     EXPECT_TRUE(has(7, "组代码", ""));
     EXPECT_TRUE(has(8, "帮扶责任人", "不在全县在册的帮扶责任人中"));
     EXPECT_TRUE(has(10, "帮扶责任人", "待识别的户还没有帮扶责任人"));
+    for (const auto& p : answer.problems) EXPECT_NE(p.row, 12) << p.zh;
 
     // The staged file's people are the import's: a later batch naming one of them is told the row.
     auto twice = test_data::sample_household({.group = group_b, .seed = 26, .size = 1});
