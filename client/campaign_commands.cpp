@@ -87,18 +87,15 @@ int campaign_commands::run(const command_context& c) {
         nlohmann::json phases = nlohmann::json::array();
         for (const auto& p : phases_of(preparation_, identification_, registration_, summary_))
             phases.push_back({{"phase", p.phase}, {"starts_on", p.starts_on}, {"ends_on", p.ends_on}});
-        const auto json = c.client.request_json(http_method::put, path, nlohmann::json{{"phases", phases}}.dump());
-        std::vector<common::campaign_phase> stored;
-        for (const auto& p : json.at("phases")) stored.push_back({p.at("phase"), p.at("starts_on"), p.at("ends_on")});
+        const auto stored = common::campaign_from_json(
+            c.client.request_json(http_method::put, path, nlohmann::json{{"phases", phases}}.dump()));
         return print_answer(c, rformat(in(lang, "已设定 {} 年度工作阶段：\n", "the phases of {}:\n"), year_) +
-                                   phases_text(stored, "", lang));
+                                   phases_text(stored.phases, "", lang));
     }
     if (show_->parsed()) {
-        const auto json = c.client.request_json(http_method::get, path);
-        std::vector<common::campaign_phase> stored;
-        for (const auto& p : json.at("phases")) stored.push_back({p.at("phase"), p.at("starts_on"), p.at("ends_on")});
+        const auto stored = common::campaign_from_json(c.client.request_json(http_method::get, path));
         return print_answer(c, rformat(in(lang, "{} 年度工作阶段：\n", "the phases of {}:\n"), year_) +
-                                   phases_text(stored, "", lang));
+                                   phases_text(stored.phases, "", lang));
     }
     std::string target = path + "/progress";
     if (!area_.empty()) target += "?area=" + url_encode(area_);

@@ -25,12 +25,6 @@ std::string cell_text(const std::string& raw) {
     return text;
 }
 
-std::string upper_x(std::string id) {
-    for (auto& c : id)
-        if (c == 'x') c = 'X';
-    return id;
-}
-
 // The column that validation's `field` names, and which of the file's rows it is on: a member's field is on
 // that member's row, the household's on the file's first row.
 std::pair<int, std::string> place_of(const archive_import_file& f, const std::string& field) {
@@ -208,7 +202,7 @@ archive_table_reader::result archive_table_reader::finish(std::chrono::year_mont
             const auto& id = f.file.members[i].id_number;
             if (id.empty()) continue;
             ++out.people;
-            const auto [at, first] = row_of_person.try_emplace(upper_x(id), f.rows[i], k);
+            const auto [at, first] = row_of_person.try_emplace(id, f.rows[i], k);  // derived: a trailing x upper-cased
             // Twice in one file is validation's problem, already said.
             if (!first && at->second.second != k)
                 problems_.add({f.rows[i], "身份证号",

@@ -10,6 +10,14 @@ using namespace json_fields;
 
 namespace {
 
+std::vector<campaign_phase> phases_of(const json& list) {
+    std::vector<campaign_phase> out;
+    for (const auto& ph : list)
+        out.push_back({string_at(ph.at("phase"), "phase"), string_at(ph.at("starts_on"), "starts_on"),
+                       string_at(ph.at("ends_on"), "ends_on")});
+    return out;
+}
+
 json phases_json(const std::vector<campaign_phase>& phases) {
     json out = json::array();
     for (const auto& p : phases) out.push_back({{"phase", p.phase}, {"starts_on", p.starts_on}, {"ends_on", p.ends_on}});
@@ -20,6 +28,15 @@ json phases_json(const std::vector<campaign_phase>& phases) {
 
 json to_json(const campaign& c) {
     return {{"year", c.year}, {"phases", phases_json(c.phases)}, {"set_by", c.set_by}, {"set_at", utc_ms_or_null(c.set_at_ms)}};
+}
+
+campaign campaign_from_json(const json& j) {
+    campaign c;
+    c.year = int_at(j.at("year"), "year");
+    c.phases = phases_of(j.at("phases"));
+    c.set_by = string_at(j.at("set_by"), "set_by");
+    c.set_at_ms = utc_ms_or_zero_at(j.at("set_at"), "set_at");
+    return c;
 }
 
 std::vector<campaign_phase> campaign_phases_from_json(const json& j) {
@@ -69,9 +86,7 @@ campaign_progress campaign_progress_from_json(const json& j) {
     p.year = int_at(j.at("year"), "year");
     p.as_of = string_at(j.at("as_of"), "as_of");
     p.current_phase = string_at(j.at("current_phase"), "current_phase");
-    for (const auto& ph : j.at("phases"))
-        p.phases.push_back({string_at(ph.at("phase"), "phase"), string_at(ph.at("starts_on"), "starts_on"),
-                            string_at(ph.at("ends_on"), "ends_on")});
+    p.phases = phases_of(j.at("phases"));
     for (const auto& t : j.at("townships")) {
         township_progress tp;
         tp.township_code = string_at(t.at("township_code"), "township_code");

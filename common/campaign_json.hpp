@@ -7,6 +7,7 @@
 namespace fupin::common {
 
 nlohmann::json to_json(const campaign& c);
+campaign campaign_from_json(const nlohmann::json& j);
 // {"phases": [{"phase","starts_on","ends_on"}, …]} as a request sends it: strict (unknown keys 400), then checked
 // by validate_campaign_phases.
 std::vector<campaign_phase> campaign_phases_from_json(const nlohmann::json& j);

@@ -87,11 +87,6 @@ private:
     std::vector<common::helper> helpers_;
 };
 
-std::string upper_x(std::string id) {
-    for (auto& c : id)
-        if (c == 'x') c = 'X';
-    return id;
-}
 
 }  // namespace
 
@@ -182,12 +177,13 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
         }
         // Against the import's earlier batches and the files of this batch that passed before it: their people,
         // and their helpers' room. A file takes its people and its helpers' room only once it has passed, so a
-        // refused file never makes a later one look wrong.
+        // refused file never makes a later one look wrong. ID numbers are compared as derived (a trailing x
+        // upper-cased, check_import_file above), and the staged ones were stored so.
         std::vector<std::string> ids;
         for (const auto& f : files)
-            for (const auto& m : f.file.members) ids.push_back(upper_x(m.id_number));
-        std::map<std::string, int> seen_upper;
-        for (auto& [number, row] : imports.staged_people(id, ids)) seen_upper[upper_x(number)] = row;
+            for (const auto& m : f.file.members) ids.push_back(m.id_number);
+        std::map<std::string, int> seen;
+        for (auto& [number, row] : imports.staged_people(id, ids)) seen[number] = row;
         std::vector<std::vector<std::int64_t>> helper_ids(files.size());
         std::optional<helper_directory> directory;
         std::map<std::int64_t, int> room;  // households each named helper may still take
@@ -196,8 +192,8 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
             if (!problems[i].empty()) continue;
             const auto& f = files[i];
             for (std::size_t m = 0; m < f.file.members.size(); ++m) {
-                const auto at = seen_upper.find(upper_x(f.file.members[m].id_number));
-                if (at == seen_upper.end()) continue;
+                const auto at = seen.find(f.file.members[m].id_number);
+                if (at == seen.end()) continue;
                 if (at->second == f.rows.at(m))  // the same row again: a batch sent twice
                     problems[i].add({f.rows.at(m), "身份证号", "此行已在本次导入中", "this row is in the import already"});
                 else
@@ -246,7 +242,7 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
             }
             if (!problems[i].empty()) continue;
             for (std::size_t m = 0; m < f.file.members.size(); ++m)
-                seen_upper.emplace(upper_x(f.file.members[m].id_number), f.rows.at(m));
+                seen.emplace(f.file.members[m].id_number, f.rows.at(m));
             for (const auto& [helper_id, n] : taken) room[helper_id] -= n;
         }
 
@@ -262,7 +258,7 @@ archive_import_batch_result archive_import_service::add(sql::connection& db, con
             }
             staged.push_back({0, files[i].first_row, common::to_json(files[i]).dump()});
             for (std::size_t m = 0; m < files[i].file.members.size(); ++m)
-                people.push_back({upper_x(files[i].file.members[m].id_number), files[i].rows.at(m)});
+                people.push_back({files[i].file.members[m].id_number, files[i].rows.at(m)});
             for (const auto helper_id : helper_ids[i]) pairings.push_back({helper_id, files[i].first_row});
         }
         imports.stage(id, out.import.households + 1, staged, people, pairings);
