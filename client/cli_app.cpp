@@ -40,6 +40,7 @@
 #include "client/import_commands.hpp"
 #include "client/attachment_commands.hpp"
 #include "client/campaign_commands.hpp"
+#include "client/supervision_commands.hpp"
 #include "client/statistics_command.hpp"
 #include "client/session_store.hpp"
 #include "client/watch_command.hpp"
@@ -121,6 +122,7 @@ int run_township_client(int argc, const char* const* argv, std::istream& in, std
     groups.push_back(std::make_unique<import_commands>(app));      // 导入原有档案
     groups.push_back(std::make_unique<attachment_commands>(app));  // 资料与资料齐全
     groups.push_back(std::make_unique<campaign_commands>(app));    // 工作阶段与进度
+    groups.push_back(std::make_unique<supervision_commands>(app));  // 专项督查：排名、权重、通报
     groups.push_back(std::make_unique<person_commands>(app));     // lookup ID_NUMBER across townships
     groups.push_back(std::make_unique<watch_command>(app));       // the change feed, as it arrives
 

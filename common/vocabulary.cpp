@@ -342,6 +342,16 @@ const vocabulary_list campaign_phases{"campaign_phases",
                                       {"registration", "建档帮扶", "registration and assistance"},
                                       {"summary", "总结", "summary"}}};
 
+const vocabulary_list supervision_indicators{"supervision_indicators",
+                                            {{"progress", "工作进度", "progress"},
+                                             {"completeness", "资料齐全率", "complete files"},
+                                             {"objections", "无异议率", "no objection upheld"},
+                                             {"spot_checks", "抽查准确率", "spot checks accurate"}}};
+
+const vocabulary_list supervision_note_kinds{"supervision_note_kinds",
+                                            {{"commendation", "通报表扬", "commendation"},
+                                             {"criticism", "通报批评", "criticism"}}};
+
 const vocabulary_list attachment_kinds{"attachment_kinds",
                                       {{"application", "入户申请书", "signed application"},
                                        {"appraisal_minutes", "民主评议记录", "appraisal minutes"},
@@ -442,7 +452,7 @@ const std::vector<const vocabulary_list*>& all() {
         &roles, &helper_unit_levels, &volunteer_backgrounds, &measure_categories, &measure_statuses, &fund_sources,
         &visit_kinds,
         // The identification and exit procedures.
-        &application_states, &case_kinds, &procedure_actions, &attachment_kinds, &campaign_phases, &posting_levels, &objection_states,
+        &application_states, &case_kinds, &procedure_actions, &attachment_kinds, &campaign_phases, &supervision_indicators, &supervision_note_kinds, &posting_levels, &objection_states,
         // Review rounds and spot checks.
         &review_outcomes, &sample_standings, &check_methods, &check_verdicts, &check_follow_ups,
         // Checks against other departments' lists.

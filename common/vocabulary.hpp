@@ -64,8 +64,11 @@ extern const vocabulary_list visit_kinds;            // 入户走访, 电话, �
 extern const vocabulary_list application_states;
 extern const vocabulary_list case_kinds;          // identification, exit
 extern const vocabulary_list procedure_actions;
-extern const vocabulary_list attachment_kinds;
-extern const vocabulary_list campaign_phases;  // the year's campaign: 准备, 识别, 建档帮扶, 总结  // 资料: what an attachment of a household file is
+extern const vocabulary_list attachment_kinds;  // 资料: what an attachment of a household file is
+extern const vocabulary_list campaign_phases;   // the year's campaign: 准备, 识别, 建档帮扶, 总结
+// 专项督查 (common/supervision.hpp).
+extern const vocabulary_list supervision_indicators;  // what the county weights: 进度, 资料齐全, 异议, 抽查准确率
+extern const vocabulary_list supervision_note_kinds;  // 通报表扬, 通报批评
 extern const vocabulary_list posting_levels;      // village, township, county, result, exit_village, exit_county
 extern const vocabulary_list objection_states;    // open, upheld, dismissed
 // Half-yearly review rounds (common/review_round.hpp).

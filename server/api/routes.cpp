@@ -18,6 +18,7 @@
 #include "server/api/archive_import_handlers.hpp"
 #include "server/api/attachment_handlers.hpp"
 #include "server/api/campaign_handlers.hpp"
+#include "server/api/supervision_handlers.hpp"
 #include "server/api/department_check_handlers.hpp"
 #include "server/api/quota_handlers.hpp"
 #include "server/api/helper_handlers.hpp"
@@ -166,6 +167,11 @@ void add_routes(router& r, const server_config& config, const service::services&
     r.add("PUT", "/api/v1/campaigns/{year}", auth(bind(campaigns, &campaign_handlers::set)));
     r.add("GET", "/api/v1/campaigns/{year}", auth(bind(campaigns, &campaign_handlers::get)));
     r.add("GET", "/api/v1/campaigns/{year}/progress", auth(bind(campaigns, &campaign_handlers::progress)));
+    auto supervision = std::make_shared<supervision_handlers>(use_cases.supervision, use_cases.documents);
+    r.add("PUT", "/api/v1/supervision/{year}/weights", auth(bind(supervision, &supervision_handlers::set_weights)));
+    r.add("GET", "/api/v1/supervision/{year}/weights", auth(bind(supervision, &supervision_handlers::weights)));
+    r.add("POST", "/api/v1/supervision/{year}/notes", auth(bind(supervision, &supervision_handlers::add_note)));
+    r.add("GET", "/api/v1/supervision/{year}/ranking", auth(bind(supervision, &supervision_handlers::ranking)));
 
     auto imports = std::make_shared<archive_import_handlers>(use_cases.imports);
     r.add("POST", "/api/v1/imports", auth(bind(imports, &archive_import_handlers::open)));

@@ -1,26 +1,20 @@
 #include "server/service/campaign_service.hpp"
 
 #include "common/api_error.hpp"
-#include "common/application_workflow.hpp"
 #include "common/area.hpp"
-#include "common/attachment.hpp"
 #include "common/china_date.hpp"
 #include "common/posting_period.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/run_in_transaction.hpp"
-#include "server/storage/area_repository.hpp"
+#include "server/service/township_progress.hpp"
 #include "server/storage/campaign_repository.hpp"
 
 namespace fupin::server::service {
-namespace {
-
-common::api_error not_set(int year) {
+common::api_error campaign_service::not_set(int year) {
     return common::api_error(404, "campaign_not_set", std::to_string(year) + "年度的工作阶段尚未设定",
                              "no campaign is set for " + std::to_string(year));
 }
-
-}  // namespace
 
 campaign_service::campaign_service(clock now) : now_(std::move(now)) {}
 
@@ -68,60 +62,7 @@ common::campaign_progress campaign_service::progress(sql::connection& db, const 
         out.current_phase = common::phase_on(c->phases, today);
         out.phases = c->phases;
 
-        // Open cases are overdue once the identification phase is over.
-        bool identification_over = false;
-        for (const auto& p : c->phases)
-            if (p.phase == "identification")
-                if (const auto ends = common::parse_date(p.ends_on))
-                    identification_over = std::chrono::sys_days{today} > std::chrono::sys_days{*ends};
-
-        storage::area_repository areas(db);
-        std::vector<common::area> townships;
-        if (level == "township") {
-            if (const auto t = areas.find(area)) townships.push_back(*t);
-        } else {
-            for (auto& a : areas.children(area))
-                if (a.level == "township") townships.push_back(std::move(a));
-        }
-        const auto households = campaigns.households(area);
-        const auto cases = campaigns.cases_by_state(area, year);
-        const auto with_helper = campaigns.registered_with_helper(area);
-        const auto with_plan = campaigns.registered_with_plan(area, year);
-        std::map<std::string, std::pair<std::int64_t, std::int64_t>> files;  // registered, complete
-        for (const auto& [id, f] : campaigns.registered_files(area)) {
-            auto& [registered, complete] = files[f.file.township_code];
-            ++registered;
-            if (common::completeness_gaps(f.file, f.attachments, true).empty()) ++complete;
-        }
-        auto count_of = [](const std::map<std::string, std::int64_t>& m, const std::string& key) {
-            const auto it = m.find(key);
-            return it == m.end() ? std::int64_t{0} : it->second;
-        };
-        for (const auto& t : townships) {
-            common::township_progress p;
-            p.township_code = t.code;
-            p.township_name = t.name;
-            p.households = count_of(households, t.code);
-            if (const auto it = cases.find(t.code); it != cases.end())
-                for (const auto& [state, n] : it->second) {
-                    p.cases += n;
-                    if (state == common::application_state::registered || state == common::application_state::announced)
-                        p.cases_registered += n;
-                    else if (state == common::application_state::refused)
-                        p.cases_refused += n;
-                    if (!common::application_workflow::is_final(state)) {
-                        p.cases_open += n;
-                        if (identification_over) p.cases_overdue += n;
-                    }
-                }
-            if (const auto it = files.find(t.code); it != files.end()) {
-                p.registered = it->second.first;
-                p.complete_files = it->second.second;
-            }
-            p.with_helper = count_of(with_helper, t.code);
-            p.with_plan = count_of(with_plan, t.code);
-            out.townships.push_back(std::move(p));
-        }
+        out.townships = count_township_progress(db, area, year, identification_over(c->phases, today));
         return out;
     });
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/api_error.hpp"
 #include "common/campaign.hpp"
 #include "server/service/principal.hpp"
 
@@ -31,6 +32,9 @@ public:
     // refused: progress is counted by township). Counted on the server's day in China.
     common::campaign_progress progress(sql::connection& db, const principal& who, int year,
                                        const std::string& area) const;
+
+    // 404 campaign_not_set: what a read of a year without a campaign is answered.
+    static common::api_error not_set(int year);
 
 private:
     clock now_;

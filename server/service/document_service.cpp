@@ -21,6 +21,7 @@
 #include "server/documents/register_xlsx.hpp"
 #include "server/documents/statistics_chart.hpp"
 #include "server/documents/statistics_xlsx.hpp"
+#include "server/documents/supervision_ranking.hpp"
 #include "server/service/access_policy.hpp"
 #include "server/service/audit_trail.hpp"
 #include "server/service/household_access.hpp"
@@ -302,6 +303,27 @@ printed_document document_service::statistics_chart_picture(sql::connection& db,
                    r.areas.empty() ? 0 : static_cast<int>(r.areas.front().all.households), "document.export");
     return {type_of(format), fmt::format("{}-{}-{}.{}", kind == statistics_chart::areas ? "chart-areas" : "chart-causes",
                                          r.area_code, r.year, extension_of(format))};
+}
+
+printed_document document_service::supervision_ranking(sql::connection& db, const principal& who,
+                                                       const common::supervision_ranking& r, document_format format,
+                                                       language lang, const document_sink& out) const {
+    if (format != document_format::pdf && format != document_format::xlsx)
+        throw common::api_error::invalid_field("format", "invalid_value", "格式应为 json、xlsx 或 pdf",
+                                               "format must be json, xlsx or pdf");
+    const auto now = now_();
+    const std::string county = run_in_transaction(db, sql::tx_mode::read, [&] { return county_name(db, who.area_code); });
+    const auto frame = frame_of(county, documents::supervision_ranking_title(r, county, lang), who, now, lang);
+    if (format == document_format::xlsx) {
+        documents::write_supervision_ranking_xlsx(r, county, frame.printed_at, lang, out);
+    } else {
+        documents::pdf_document doc(out, frame);
+        documents::draw_supervision_ranking(doc, r, county, lang);
+        doc.finish();
+    }
+    record_printed(db, who, "supervision/" + std::to_string(r.year), "supervision_ranking", format, 0,
+                   "document.export");
+    return {type_of(format), fmt::format("supervision-ranking-{}.{}", r.year, extension_of(format))};
 }
 
 void document_service::record_printed(sql::connection& db, const principal& who, const std::string& record,

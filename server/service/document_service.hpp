@@ -16,6 +16,7 @@
 #include "common/language.hpp"
 #include "common/procedure.hpp"
 #include "common/statistics.hpp"
+#include "common/supervision.hpp"
 #include "server/service/principal.hpp"
 
 namespace fupin::server::sql {
@@ -64,6 +65,11 @@ public:
                                               const common::statistics_report& r, statistics_chart kind,
                                               document_format format, common::language lang,
                                               const document_sink& out) const;
+    // A ranking the caller has read through supervision_service::ranking (which holds its access rule), as the
+    // leading group's circular (PDF) or its figures (XLSX).
+    printed_document supervision_ranking(sql::connection& db, const principal& who,
+                                         const common::supervision_ranking& r, document_format format,
+                                         common::language lang, const document_sink& out) const;
     // A posting the caller has read through posting_service::get (which holds its access rule).
     printed_document posting(sql::connection& db, const principal& who, const common::posting& p,
                              common::language lang, const document_sink& out) const;

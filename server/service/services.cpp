@@ -22,6 +22,7 @@ services services::make(const server_config& config, const caches& kept) {
         .imports = archive_import_service(config.clock, config.helper_household_limit),
         .attachments = attachment_service(config.clock),
         .campaigns = campaign_service(config.clock),
+        .supervision = supervision_service(config.clock),
         .department_checks = department_check_service(config.clock),
         .helpers = helper_service(config.clock),
         .pairings = pairing_service(config.clock, config.helper_household_limit),

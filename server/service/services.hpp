@@ -26,6 +26,7 @@
 #include "server/service/review_round_service.hpp"
 #include "server/service/spot_check_service.hpp"
 #include "server/service/statistics_service.hpp"
+#include "server/service/supervision_service.hpp"
 #include "server/service/member_change_service.hpp"
 #include "server/service/quota_service.hpp"
 #include "server/service/sandaohu_service.hpp"
@@ -51,6 +52,7 @@ struct services {
     archive_import_service imports;              // the county's existing archive, from a spreadsheet
     attachment_service attachments;              // the files' documents and photos (资料), their completeness
     campaign_service campaigns;                  // the year's campaign phases, each township's progress
+    supervision_service supervision;             // the townships' ranking and the notes on them (专项督查)
     department_check_service department_checks;  // other departments' lists and the flags they raise (数据比对)
     helper_service helpers;    // helper units, helpers, the volunteer team
     pairing_service pairings;  // helpers paired with registered households

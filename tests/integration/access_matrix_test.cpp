@@ -420,6 +420,30 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         campaign_set();
         return api_call{http_method::get, "/api/v1/campaigns/2026/progress", "", 200};
     }};
+    // The supervision (专项督查): the poverty office and the administrators weight the indicators; officials read
+    // the weights; supervisors record notices on a township; the ranking is read as the progress is.
+    const auto weights_body = R"({"progress":40,"completeness":30,"objections":15,"spot_checks":15})";
+    rules["PUT /api/v1/supervision/{year}/weights"] = {openers, false, false, false, [=](const test_user&, bool) {
+        return api_call{http_method::put, "/api/v1/supervision/2026/weights", weights_body, 200};
+    }};
+    const auto weights_set = [&, weights_body] {
+        client_as("admin").request_json(http_method::put, "/api/v1/supervision/2026/weights", weights_body);
+    };
+    rules["GET /api/v1/supervision/{year}/weights"] = {officials, false, false, false, [=](const test_user&, bool) {
+        weights_set();
+        return api_call{http_method::get, "/api/v1/supervision/2026/weights", "", 200};
+    }};
+    rules["POST /api/v1/supervision/{year}/notes"] = {inspectors, true, false, false, [=](const test_user&, bool a) {
+        const auto body = nlohmann::json{{"township_code", a_or_b(a, township_a, township_b)},
+                                          {"kind", "criticism"},
+                                          {"text", "进度滞后"}};
+        return api_call{http_method::post, "/api/v1/supervision/2026/notes", body.dump(), 201};
+    }};
+    rules["GET /api/v1/supervision/{year}/ranking"] = {above_village, false, false, false, [=](const test_user&, bool) {
+        campaign_set();
+        weights_set();
+        return api_call{http_method::get, "/api/v1/supervision/2026/ranking", "", 200};
+    }};
     // Imports of the existing archive: the poverty office alone. Each request gets an import of its own.
     const auto importers = [](const std::string& r) { return r == "county_approver"; };
     const auto new_import = [&] {

@@ -34,7 +34,7 @@ TEST(vocabulary, lists_are_complete_and_codes_unique) {
     // 24 lists of the household file and the users, 6 of the helpers and the assistance, 5 of the
     // identification and exit procedures, 1 of the review rounds, 4 of the spot checks, 1 of the checks against
     // other departments.
-    EXPECT_EQ(vocabulary::all().size(), 45u);
+    EXPECT_EQ(vocabulary::all().size(), 47u);
     EXPECT_EQ(label(vocabulary::check_verdicts, "should_exit", language::zh), "应退未退");
     EXPECT_EQ(vocabulary::out_of_school_reasons.entries.size(), 5u);
     EXPECT_EQ(label(vocabulary::roles, "helper", language::zh), "帮扶责任人");

@@ -1,0 +1,255 @@
+// The supervision (专项督查) end to end on both databases: the county weights the indicators, every township is
+// ranked from its progress against the campaign's phases, its complete files, its cases with an upheld objection
+// and its spot checks; supervisors record notices; a township reads its own line with its rank among all; the
+// ranking comes as the circular's PDF and the figures' XLSX, each an audit entry.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/supervision_json.hpp"
+#include "server/sql/database_url.hpp"
+#include "server/sql/transaction.hpp"
+#include "server/storage/household_repository.hpp"
+#include "tests/integration/test_archive.hpp"
+#include "tests/support/document_reader.hpp"
+
+namespace fupin::test {
+namespace {
+
+using client::http_method;
+using nlohmann::json;
+
+// Identification ended in 2020, so every open case of the year is overdue.
+const json phases_over = {
+    {"phases",
+     {{{"phase", "preparation"}, {"starts_on", "2020-01-01"}, {"ends_on", "2020-01-31"}},
+      {{"phase", "identification"}, {"starts_on", "2020-02-01"}, {"ends_on", "2020-12-31"}},
+      {{"phase", "registration"}, {"starts_on", "2021-01-01"}, {"ends_on", "2099-06-30"}},
+      {{"phase", "summary"}, {"starts_on", "2099-07-01"}, {"ends_on", "2099-12-31"}}}}};
+const json weights = {{"progress", 40}, {"completeness", 30}, {"objections", 15}, {"spot_checks", 15}};
+const std::string pdf = "%PDF-1.4 scan";
+
+class supervision : public archive_test {
+protected:
+    void registered(std::int64_t id) {
+        auto db = server::sql::connect(database_->url());
+        server::sql::transaction tx(*db, server::sql::tx_mode::write);
+        server::storage::household_repository(*db).set_status(id, "registered", 1000, std::nullopt, std::nullopt, 2026);
+        tx.commit();
+    }
+    // Takes the village's cases to its first posting, where a resident objects to the first; the township finds
+    // the objection true and returns the case to the village (procedure_test.cpp walks this road step by step).
+    void objection_upheld_on_first(client::api_client& clerk, const std::vector<std::int64_t>& ids) {
+        const auto all = [&](const char* action) {
+            clerk.request_json(http_method::post, "/api/v1/applications/steps",
+                               json{{"action", action}, {"application_ids", ids}}.dump());
+        };
+        all("group_appraise");
+        all("verify");
+        json results = json::array(), panel = json::array();
+        int rank = 0;
+        for (auto id : ids)
+            results.push_back({{"application_id", id}, {"final_rank", ++rank}, {"votes_for", 9}, {"votes_against", 0},
+                               {"votes_abstain", 0}});
+        for (int i = 1; i <= 9; ++i) panel.push_back("评议员" + std::to_string(i));
+        clerk.request_json(http_method::post, "/api/v1/appraisals",
+                           json{{"village_code", village_a}, {"year", 2026}, {"meeting_date", "2026-01-02"},
+                                {"panel", panel}, {"results", results}}
+                               .dump());
+        clerk.request_json(http_method::post, "/api/v1/postings",
+                           json{{"level", "village"}, {"area_code", village_a}, {"year", 2026}}.dump());
+        const auto objection = clerk.request_json(
+            http_method::post, "/api/v1/applications/" + std::to_string(ids[0]) + "/objections",
+            json{{"objector_name", "王五"}, {"grounds", "家有轿车"}}.dump());
+        clerk.request_json(http_method::post, "/api/v1/objections/" + objection["id"].dump() + "/answer",
+                           json{{"outcome", "upheld"}, {"answer", "核实属实"}, {"consequence", "return"}}.dump());
+    }
+    void attach(client::api_client& c, std::int64_t id, const std::string& kind) {
+        const auto r = c.request(http_method::post,
+                                 "/api/v1/households/" + std::to_string(id) + "/attachments?kind=" + kind + "&name=a.pdf",
+                                 pdf, {{"Content-Type", "application/pdf"}});
+        ASSERT_EQ(r.status, 201) << r.body;
+    }
+    common::supervision_ranking ranking(client::api_client& c, const std::string& area = "") {
+        return common::supervision_ranking_from_json(c.request_json(
+            http_method::get, "/api/v1/supervision/2026/ranking" + (area.empty() ? "" : "?area=" + area)));
+    }
+    static const common::township_standing& of(const common::supervision_ranking& r, const std::string& code) {
+        for (const auto& t : r.townships)
+            if (t.township_code == code) return t;
+        static const common::township_standing none;
+        ADD_FAILURE() << "no township " << code;
+        return none;
+    }
+    long long audited(const std::string& action, const std::string& record) {
+        auto db = server::sql::connect(database_->url());
+        return db->query("SELECT COUNT(*) FROM audit_log WHERE action = ? AND record = ?", {action, record})
+            .at(0)
+            .get_int64(0);
+    }
+};
+
+TEST_P(supervision, TownshipsAreRankedByTheWeightedIndicators) {
+    auto admin = client_as("admin");
+    auto supervisor = client_as("supervisor");
+    refused([&] { ranking(admin); }, 404, "campaign_not_set");
+    admin.request_json(http_method::put, "/api/v1/campaigns/2026", phases_over.dump());
+    refused([&] { ranking(admin); }, 404, "supervision_weights_not_set");
+    refused([&] { admin.request_json(http_method::get, "/api/v1/supervision/2026/weights"); }, 404,
+            "supervision_weights_not_set");
+    const auto set = admin.request_json(http_method::put, "/api/v1/supervision/2026/weights", weights.dump());
+    EXPECT_EQ(set["set_by"], "admin");
+    EXPECT_EQ(client_as("reviewer_a").request_json(http_method::get, "/api/v1/supervision/2026/weights")["progress"], 40);
+
+    admin.set_poverty_line(2026, 230000);
+    // Township A: two cases of the year, both open past identification, one with an upheld objection; one
+    // registered file with all its documents, spot-checked and found accurate.
+    auto clerk_a = client_as("clerk_a");
+    const auto h1 = clerk_a.create_household(test_data::sample_household({.group = group_a, .seed = 81}), "");
+    const auto h2 = clerk_a.create_household(test_data::sample_household({.group = group_a, .seed = 82}), "");
+    const auto h3 = clerk_a.create_household(test_data::sample_household({.group = group_a, .seed = 83}), "");
+    objection_upheld_on_first(clerk_a, {clerk_a.create_application(h1.id, 2026, "本人申请").id,
+                                        clerk_a.create_application(h2.id, 2026, "本人申请").id});
+    registered(h3.id);
+    for (const char* kind : {"application", "appraisal_minutes", "house_photo"}) attach(clerk_a, h3.id, kind);
+    // Township B: one registered file lacking its documents, spot-checked and found accurate; no case.
+    const auto hb = client_as("clerk_b").create_household(test_data::sample_household({.group = group_b, .seed = 84}), "");
+    registered(hb.id);
+    const auto check = supervisor.request_json(http_method::post, "/api/v1/spot-checks",
+                                               json{{"year", 2026}, {"share_percent", 100}, {"minimum", 1}}.dump());
+    ASSERT_EQ(check["households"], 2);
+    for (const auto& item : check["items"])
+        supervisor.request_json(http_method::put,
+                                "/api/v1/spot-checks/" + check["id"].dump() + "/households/" + item["household_id"].dump(),
+                                json{{"checked_on", server_day()},
+                                     {"method", "home_visit"},
+                                     {"findings", json::array({{{"field", "members"}, {"correct", true}}})},
+                                     {"verdict", "accurate"},
+                                     {"follow_up", "none"}}
+                                    .dump());
+
+    auto r = ranking(admin);
+    EXPECT_EQ(r.weights.progress, 40);
+    EXPECT_EQ(r.townships_ranked, 2);
+    ASSERT_GE(r.townships.size(), 2u);
+    // A: progress 0 of 2, complete 1 of 1, objections 1 of 2, accurate 1 of 1: (0·40 + 1000·30 + 500·15 +
+    // 1000·15) ÷ 100 = 525. B: complete 0 of 1, accurate 1 of 1, on weights 30 and 15: 15000 ÷ 45 = 333.
+    EXPECT_EQ(r.townships[0].township_code, township_a);
+    const auto& a = r.townships[0];
+    EXPECT_EQ(a.figures.cases, 2);
+    EXPECT_EQ(a.figures.cases_overdue, 2);
+    EXPECT_EQ(a.figures.cases_with_objection, 1);
+    EXPECT_EQ(a.figures.registered, 1);
+    EXPECT_EQ(a.figures.complete_files, 1);
+    EXPECT_EQ(a.figures.checked, 1);
+    EXPECT_EQ(a.indicators.progress, 0);
+    EXPECT_EQ(a.indicators.objections, 500);
+    EXPECT_EQ(a.score, 525);
+    EXPECT_EQ(a.rank, 1);
+    const auto& b = r.townships[1];
+    EXPECT_EQ(b.township_code, township_b);
+    EXPECT_FALSE(b.indicators.progress.has_value());
+    EXPECT_EQ(b.indicators.completeness, 0);
+    EXPECT_EQ(b.score, 333);
+    EXPECT_EQ(b.rank, 2);
+    for (std::size_t i = 2; i < r.townships.size(); ++i) EXPECT_FALSE(r.townships[i].rank.has_value());
+
+    // The weights change the order: on completeness alone B (0) stays below A (1000), on progress alone A has
+    // 0 and B nothing to judge by.
+    admin.request_json(http_method::put, "/api/v1/supervision/2026/weights",
+                       json{{"progress", 100}, {"completeness", 0}, {"objections", 0}, {"spot_checks", 0}}.dump());
+    r = ranking(admin);
+    EXPECT_EQ(r.townships_ranked, 1);
+    EXPECT_EQ(of(r, township_a).score, 0);
+    EXPECT_FALSE(of(r, township_b).rank.has_value());
+}
+
+TEST_P(supervision, NoticesAreRecordedAndATownshipReadsItsOwnLine) {
+    auto admin = client_as("admin");
+    admin.request_json(http_method::put, "/api/v1/campaigns/2026", phases_over.dump());
+    admin.request_json(http_method::put, "/api/v1/supervision/2026/weights", weights.dump());
+    const auto h = client_as("clerk_b").create_household(test_data::sample_household({.group = group_b, .seed = 85}), "");
+    registered(h.id);
+
+    auto supervisor = client_as("supervisor");
+    const auto note = supervisor.request_json(
+        http_method::post, "/api/v1/supervision/2026/notes",
+        json{{"township_code", township_a}, {"kind", "commendation"}, {"text", "识别精准，档案资料齐全"}}.dump());
+    EXPECT_EQ(note["written_by"], "supervisor");
+    supervisor.request_json(http_method::post, "/api/v1/supervision/2026/notes",
+                            json{{"township_code", township_b}, {"kind", "criticism"}, {"text", "资料不全"}}.dump());
+    EXPECT_EQ(audited("supervision.note", "area/" + township_a), 1);
+    // Only supervisors record notices; a notice is on a township that exists, of a known kind.
+    refused([&] {
+        client_as("approver").request_json(http_method::post, "/api/v1/supervision/2026/notes",
+                                           json{{"township_code", township_a}, {"kind", "criticism"}, {"text", "x"}}.dump());
+    }, 403, "access_denied");
+    refused([&] {
+        supervisor.request_json(http_method::post, "/api/v1/supervision/2026/notes",
+                                json{{"township_code", "529901199"}, {"kind", "criticism"}, {"text", "x"}}.dump());
+    }, 404, "not_found");
+    auto e = refused([&] {
+        supervisor.request_json(http_method::post, "/api/v1/supervision/2026/notes",
+                                json{{"township_code", village_a}, {"kind", "criticism"}, {"text", "x"}}.dump());
+    }, 422, "invalid_value");
+    EXPECT_EQ(e.field(), "township_code");
+    e = refused([&] {
+        supervisor.request_json(http_method::post, "/api/v1/supervision/2026/notes",
+                                json{{"township_code", township_a}, {"kind", "praise"}, {"text", "x"}}.dump());
+    }, 422, "invalid_value");
+    EXPECT_EQ(e.field(), "kind");
+    e = refused([&] {
+        admin.request_json(http_method::put, "/api/v1/supervision/2026/weights",
+                           json{{"progress", 50}, {"completeness", 50}, {"objections", 50}, {"spot_checks", 0}}.dump());
+    }, 422, "invalid_value");
+    EXPECT_EQ(e.field(), "weights");
+    refused([&] { client_as("reviewer_a").request_json(http_method::put, "/api/v1/supervision/2026/weights", weights.dump()); },
+            403, "access_denied");
+
+    // Township B's reviewer: its own line, ranked among every township, with its notice.
+    auto reviewer = client_as("reviewer_b");
+    const auto own = ranking(reviewer);
+    ASSERT_EQ(own.townships.size(), 1u);
+    EXPECT_EQ(own.townships[0].township_code, township_b);
+    EXPECT_EQ(own.townships[0].rank, 1);
+    EXPECT_EQ(own.townships_ranked, 1);
+    ASSERT_EQ(own.townships[0].notes.size(), 1u);
+    EXPECT_EQ(own.townships[0].notes[0].kind, "criticism");
+    refused([&] { ranking(reviewer, township_a); }, 403, "area_forbidden");
+    auto village_clerk = client_as("clerk_b");
+    refused([&] { ranking(village_clerk); }, 403, "access_denied");
+    // The county sees both notices.
+    EXPECT_EQ(of(ranking(admin), township_a).notes.size(), 1u);
+}
+
+TEST_P(supervision, TheRankingComesAsACircularAndAWorkbookAndIsAudited) {
+    auto admin = client_as("admin");
+    admin.request_json(http_method::put, "/api/v1/campaigns/2026", phases_over.dump());
+    admin.request_json(http_method::put, "/api/v1/supervision/2026/weights", weights.dump());
+    const auto h = client_as("clerk_a").create_household(test_data::sample_household({.group = group_a, .seed = 86}), "");
+    registered(h.id);
+    client_as("supervisor").request_json(
+        http_method::post, "/api/v1/supervision/2026/notes",
+        json{{"township_code", township_a}, {"kind", "criticism"}, {"text", "资料不全，限期整改"}}.dump());
+
+    auto result = admin.request(http_method::get, "/api/v1/supervision/2026/ranking?format=pdf");
+    ASSERT_EQ(result.status, 200) << result.body;
+    EXPECT_EQ(*result.header("Content-Type"), "application/pdf");
+    const auto text = test_support::pdf_text(result.body);
+    EXPECT_TRUE(test_support::has_text(text, "2026年度扶贫对象建档立卡专项督查排名")) << text;
+    EXPECT_TRUE(test_support::has_text(text, "0/1"));  // township A's complete files
+    EXPECT_TRUE(test_support::has_text(text, "【通报批评】"));
+    EXPECT_TRUE(test_support::has_text(text, "资料不全，限期整改"));
+    result = admin.request(http_method::get, "/api/v1/supervision/2026/ranking?format=xlsx");
+    ASSERT_EQ(result.status, 200) << result.body;
+    const auto cells = test_support::xlsx_cells(result.body, 1);
+    EXPECT_EQ(cells.at("A4"), "1");
+    EXPECT_EQ(cells.at("B4"), township_a);
+    EXPECT_EQ(audited("document.export", "supervision/2026"), 2);
+    EXPECT_EQ(admin.request(http_method::get, "/api/v1/supervision/2026/ranking?format=csv").status, 422);
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, supervision, ::testing::Values("sqlite", "mysql"), backend_name);
+
+}  // namespace
+}  // namespace fupin::test
