@@ -89,12 +89,12 @@ supervision_commands::supervision_commands(CLI::App& app) {
     for (auto [flag, target, help] :
          {std::tuple{"--progress", &progress_, "工作进度 (progress against the phases)"},
           std::tuple{"--completeness", &completeness_, "资料齐全率 (complete files)"},
-          std::tuple{"--objections", &objections_, "无异议率 (cases without an upheld objection)"},
+          std::tuple{"--objections", &objections_, "县级公示无误率 (no objection upheld on the county's posting)"},
           std::tuple{"--spot-checks", &spot_checks_, "抽查准确率 (spot-check accuracy)"}})
         set_weights_->add_option(flag, *target, help)->required()->check(CLI::Range(0, 100));
     show_weights_ = weights->add_subcommand("show", "查看权重 (the weights)");
     show_weights_->add_option("YEAR", year_, "年度 (year)")->required()->check(CLI::Range(2013, 2100));
-    note_ = supervision->add_subcommand("note", "对乡镇通报表扬或批评，督查人员 (a notice on a township; supervisors)");
+    note_ = supervision->add_subcommand("note", "对乡镇通报表扬或批评，督查人员、县扶贫办 (a notice on a township)");
     note_->add_option("TOWNSHIP", township_, "乡镇代码 (township code)")->required();
     add_year_option(*note_, year_, true);
     note_->add_option("--kind", kind_, "commendation 通报表扬 或 criticism 通报批评")

@@ -2,7 +2,7 @@
 // township-client's supervision (专项督查): ranking --year Y [--area C] [--xlsx|--pdf -o FILE], each township's
 // rank, score and indicators with the figures behind them and the 通报 on it; supervision weights set YEAR
 // --progress N --completeness N --objections N --spot-checks N (the county) and weights show YEAR; supervision
-// note TOWNSHIP --year Y --kind commendation|criticism --text T (supervisors).
+// note TOWNSHIP --year Y --kind commendation|criticism --text T (supervisors and the poverty office).
 #include <string>
 
 #include "client/command_group.hpp"

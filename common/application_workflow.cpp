@@ -76,6 +76,13 @@ bool is_county_level(std::string_view st) {
 
 }  // namespace
 
+std::string_view application_workflow::level_of(std::string_view state) {
+    if (is_village_level(state)) return "village";
+    if (is_township_level(state)) return "township";
+    if (is_county_level(state)) return "county";
+    return "";
+}
+
 bool role_in(std::string_view role, const std::vector<std::string_view>& roles) {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
 }

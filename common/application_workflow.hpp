@@ -128,6 +128,9 @@ public:
     static std::vector<std::string_view> objection_recorders(std::string_view level);
     static std::vector<std::string_view> objection_answerers(std::string_view level);
 
+    // The level whose staff acts next on a case in `state`: "village", "township" or "county"; "" when final.
+    static std::string_view level_of(std::string_view state);
+
     // States in which a case holds one of its area's places for the year (approved by the county or beyond).
     static const std::vector<std::string_view>& states_holding_a_place();
 };

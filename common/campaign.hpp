@@ -40,7 +40,8 @@ struct township_progress {
     std::int64_t cases_open = 0;        // of those, not yet at an end (registered, announced, refused)
     std::int64_t cases_registered = 0;  // registered or announced
     std::int64_t cases_refused = 0;
-    std::int64_t cases_overdue = 0;     // open past the identification phase's last day
+    std::int64_t cases_overdue = 0;     // open past the identification phase's last day, still with the village or
+                                        // township (one waiting on the county is the county's to move)
     std::int64_t registered = 0;        // households registered now
     std::int64_t complete_files = 0;    // of those, lacking nothing (common/attachment.hpp: completeness_gaps)
     std::int64_t with_helper = 0;       // of those, with a helper answering now

@@ -23,7 +23,7 @@ supervision_indicators indicators_of(const supervision_figures& f) {
     supervision_indicators i;
     i.progress = per_mille(f.cases - f.cases_overdue, f.cases);
     i.completeness = per_mille(f.complete_files, f.registered);
-    i.objections = per_mille(f.cases - f.cases_with_objection, f.cases);
+    i.objections = per_mille(f.cases_posted_by_county - f.cases_with_objection, f.cases_posted_by_county);
     i.spot_checks = per_mille(f.accurate, f.checked);
     return i;
 }
@@ -57,10 +57,11 @@ void validate_supervision_weights(const supervision_weights& w) {
 }
 
 void validate_supervision_note(const supervision_note& n) {
-    if (!is_valid(vocabulary::supervision_note_kinds, n.kind))
-        throw api_error::invalid_field("kind", "invalid_value", "应为 commendation（通报表扬）或 criticism（通报批评）",
-                                       "must be commendation or criticism");
-    if (area_level_of_code(n.township_code) != "township")
+    require_code(vocabulary::supervision_note_kinds, n.kind, "kind", true);
+    if (n.township_code.empty())
+        throw api_error::invalid_field("township_code", "missing_field", "缺少乡镇代码", "township_code is required");
+    if (n.township_code.find_first_not_of("0123456789") != std::string::npos ||
+        area_level_of_code(n.township_code) != "township")
         throw api_error::invalid_field("township_code", "invalid_value", "应为乡镇的区划代码（9位）",
                                        "must be a township's code (9 digits)");
     checked_text(n.text, "text", 1000, true);
@@ -96,7 +97,7 @@ std::string indicator_basis(const supervision_figures& f, const std::string& ind
     };
     if (indicator == "progress") return basis(f.cases - f.cases_overdue, f.cases);
     if (indicator == "completeness") return basis(f.complete_files, f.registered);
-    if (indicator == "objections") return basis(f.cases - f.cases_with_objection, f.cases);
+    if (indicator == "objections") return basis(f.cases_posted_by_county - f.cases_with_objection, f.cases_posted_by_county);
     if (indicator == "spot_checks") return basis(f.accurate, f.checked);
     return {};
 }

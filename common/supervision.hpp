@@ -25,9 +25,11 @@ void validate_supervision_weights(const supervision_weights& w);
 
 // What a township's indicators are computed from, for the year.
 struct supervision_figures {
-    std::int64_t cases = 0;                // the year's identification cases
-    std::int64_t cases_overdue = 0;        // still open after the identification phase's last day
-    std::int64_t cases_with_objection = 0; // cases against which an objection was upheld
+    std::int64_t cases = 0;                 // the year's identification cases
+    std::int64_t cases_overdue = 0;         // of those, still with the village or township after the
+                                            // identification phase's last day
+    std::int64_t cases_posted_by_county = 0;  // of those, put on the county's posting: the township signed them
+    std::int64_t cases_with_objection = 0;  // of those, with an objection upheld on the county's posting
     std::int64_t registered = 0;           // households registered now
     std::int64_t complete_files = 0;       // of those, lacking nothing (common/attachment.hpp)
     std::int64_t checked = 0;              // the year's spot checks of its files, recorded
@@ -39,7 +41,10 @@ struct supervision_figures {
 struct supervision_indicators {
     std::optional<int> progress;      // cases not overdue ÷ cases
     std::optional<int> completeness;  // complete files ÷ registered
-    std::optional<int> objections;    // 1 − cases with an upheld objection ÷ cases
+    // Cases on the county's posting without an upheld objection ÷ cases on it: an error the public found after
+    // the township signed. Objections on the village's and township's postings are the procedure doing its work
+    // (and the township answers them itself), so they do not count.
+    std::optional<int> objections;
     std::optional<int> spot_checks;   // accurate ÷ checked
 };
 
@@ -69,7 +74,8 @@ struct township_standing {
 
 struct supervision_ranking {
     int year = 0;
-    std::string as_of;  // "YYYY-MM-DD", China's day
+    std::string area_code;  // what the lines cover: the county's code, or one township's (an excerpt)
+    std::string as_of;      // "YYYY-MM-DD", China's day
     supervision_weights weights;
     int townships_ranked = 0;  // how many townships have a rank: "rank 3 of 12" reads against this
     std::vector<township_standing> townships;  // by rank, then code; unranked last

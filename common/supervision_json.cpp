@@ -1,5 +1,6 @@
 #include "common/supervision_json.hpp"
 
+#include "common/api_error.hpp"
 #include "common/household_json.hpp"
 #include "common/json_fields.hpp"
 
@@ -44,19 +45,15 @@ supervision_weights supervision_weights_from_json(const json& j) {
 supervision_weights supervision_weights_request(const json& j, int year) {
     supervision_weights w;
     w.year = year;
-    int seen = 0;
-    for (const auto& [key, v] : object_at(j, "").items()) {
-        if (key == "progress") w.progress = int_at(v, key);
-        else if (key == "completeness") w.completeness = int_at(v, key);
-        else if (key == "objections") w.objections = int_at(v, key);
-        else if (key == "spot_checks") w.spot_checks = int_at(v, key);
-        else unknown_field(key);
-        ++seen;
+    const auto& body = object_at(j, "");
+    for (const auto& [key, v] : body.items())
+        if (key != "progress" && key != "completeness" && key != "objections" && key != "spot_checks") unknown_field(key);
+    for (const auto& [key, target] : {std::pair{"progress", &w.progress}, std::pair{"completeness", &w.completeness},
+                                      std::pair{"objections", &w.objections}, std::pair{"spot_checks", &w.spot_checks}}) {
+        if (!body.contains(key))
+            throw api_error::invalid_field(key, "missing_field", "缺少该项权重", "this weight is required");
+        *target = int_at(body.at(key), key);
     }
-    if (seen != 4)
-        invalid_value("weights", "应给出 progress、completeness、objections、spot_checks 四项权重",
-                      "give all four weights: progress, completeness, objections, spot_checks");
-    validate_supervision_weights(w);
     return w;
 }
 
@@ -91,7 +88,6 @@ supervision_note supervision_note_request(const json& j, int year) {
         else if (key == "text") n.text = string_at(v, key);
         else unknown_field(key);
     }
-    validate_supervision_note(n);
     return n;
 }
 
@@ -107,6 +103,7 @@ json to_json(const supervision_ranking& r) {
                              {"figures",
                               {{"cases", f.cases},
                                {"cases_overdue", f.cases_overdue},
+                               {"cases_posted_by_county", f.cases_posted_by_county},
                                {"cases_with_objection", f.cases_with_objection},
                                {"registered", f.registered},
                                {"complete_files", f.complete_files},
@@ -122,6 +119,7 @@ json to_json(const supervision_ranking& r) {
                              {"notes", notes}});
     }
     return {{"year", r.year},
+            {"area_code", r.area_code},
             {"as_of", r.as_of},
             {"weights", to_json(r.weights)},
             {"townships_ranked", r.townships_ranked},
@@ -131,6 +129,7 @@ json to_json(const supervision_ranking& r) {
 supervision_ranking supervision_ranking_from_json(const json& j) {
     supervision_ranking r;
     r.year = int_at(j.at("year"), "year");
+    r.area_code = string_at(j.at("area_code"), "area_code");
     r.as_of = string_at(j.at("as_of"), "as_of");
     r.weights = supervision_weights_from_json(j.at("weights"));
     r.townships_ranked = int_at(j.at("townships_ranked"), "townships_ranked");
@@ -141,6 +140,7 @@ supervision_ranking supervision_ranking_from_json(const json& j) {
         const auto& f = t.at("figures");
         s.figures.cases = int64_at(f.at("cases"), "cases");
         s.figures.cases_overdue = int64_at(f.at("cases_overdue"), "cases_overdue");
+        s.figures.cases_posted_by_county = int64_at(f.at("cases_posted_by_county"), "cases_posted_by_county");
         s.figures.cases_with_objection = int64_at(f.at("cases_with_objection"), "cases_with_objection");
         s.figures.registered = int64_at(f.at("registered"), "registered");
         s.figures.complete_files = int64_at(f.at("complete_files"), "complete_files");

@@ -345,7 +345,7 @@ const vocabulary_list campaign_phases{"campaign_phases",
 const vocabulary_list supervision_indicators{"supervision_indicators",
                                             {{"progress", "工作进度", "progress"},
                                              {"completeness", "资料齐全率", "complete files"},
-                                             {"objections", "无异议率", "no objection upheld"},
+                                             {"objections", "县级公示无误率", "county posting clean"},
                                              {"spot_checks", "抽查准确率", "spot checks accurate"}}};
 
 const vocabulary_list supervision_note_kinds{"supervision_note_kinds",

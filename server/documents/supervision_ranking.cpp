@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/area.hpp"
 #include "common/display_text.hpp"
 #include "common/vocabulary.hpp"
 #include "server/documents/pdf_table.hpp"
@@ -49,12 +50,15 @@ std::string note_line(const common::supervision_note& n, const std::string& town
                        common::format_beijing_time(n.written_at_ms));
 }
 
+// A township's own line is an excerpt of the county's ranking, and says so.
+bool is_excerpt(const common::supervision_ranking& r) { return common::area_level_of_code(r.area_code) != "county"; }
+
 }  // namespace
 
 std::string supervision_ranking_title(const common::supervision_ranking& r, const std::string& county_name,
                                       language lang) {
-    return fmt::format(fmt::runtime(in(lang, "{}{}年度扶贫对象建档立卡专项督查排名", "{}: supervision ranking of townships, {}")),
-                       county_name, r.year);
+    return fmt::format(fmt::runtime(in(lang, "{}{}年度扶贫对象建档立卡专项督查排名{}", "{}: supervision ranking of townships, {}{}")),
+                       county_name, r.year, is_excerpt(r) ? in(lang, "（摘录）", " (excerpt)") : "");
 }
 
 void draw_supervision_ranking(pdf_document& doc, const common::supervision_ranking& r, const std::string& county_name,
@@ -89,7 +93,9 @@ void draw_supervision_ranking(pdf_document& doc, const common::supervision_ranki
             any = true;
         }
     if (!any) doc.paragraph(in(lang, "本年度尚无通报。", "None this year."), {10, false, text_align::left}, 4);
-    // The circular goes out under the leading group's office, dated the day it was counted.
+    // The circular goes out under the leading group's office, dated the day it was counted; an excerpt is no
+    // circular.
+    if (is_excerpt(r)) return;
     doc.advance(20);
     doc.paragraph(county_name + in(lang, "扶贫开发领导小组办公室", " poverty alleviation leading group office"),
                   {11, false, text_align::right}, 4);
@@ -111,7 +117,8 @@ void write_supervision_ranking_xlsx(const common::supervision_ranking& r, const 
                                          common::label(voc::supervision_indicators, code, lang), weight));
             widths.push_back(16);
         }
-        for (const auto* h : {in(lang, "识别案件", "Cases"), in(lang, "超期", "Overdue"), in(lang, "异议成立", "Objection upheld"),
+        for (const auto* h : {in(lang, "识别案件", "Cases"), in(lang, "超期", "Overdue"), in(lang, "县级公示", "County posting"),
+                              in(lang, "公示异议成立", "Objection upheld"),
                               in(lang, "在册贫困户", "Registered"), in(lang, "资料齐全", "Complete"),
                               in(lang, "抽查", "Checked"), in(lang, "抽查准确", "Accurate")}) {
             header.push_back(h);
@@ -135,8 +142,8 @@ void write_supervision_ranking_xlsx(const common::supervision_ranking& r, const 
                 if (const auto& v = indicator_of(t, code)) s.number(c, *v / 10.0);
             }
             const auto& f = t.figures;
-            for (const auto n : {f.cases, f.cases_overdue, f.cases_with_objection, f.registered, f.complete_files, f.checked,
-                                 f.accurate})
+            for (const auto n : {f.cases, f.cases_overdue, f.cases_posted_by_county, f.cases_with_objection, f.registered,
+                                 f.complete_files, f.checked, f.accurate})
                 s.count(++c, static_cast<double>(n));
             s.next_row();
         }

@@ -30,35 +30,36 @@ struct grant {
     bool import_lists;        // other departments' lists (数据比对)
     bool clear_flags;         // a flag those lists raised, cleared with a reason
     bool import_archive;      // the existing archive, from a spreadsheet
-    bool run_campaign;        // the year's campaign phases
+    bool run_campaign;        // the year's campaign phases, and the weights of its supervision's ranking
+    bool issue_notices;       // 通报表扬 and 通报批评 on a township
 };
 
 constexpr auto area = reach::area;
 constexpr auto paired = reach::paired_households;
 
 // Read as a table: who may do what. Supervisors read everything and write nothing but their unannounced checks
-// (明察暗访) and spot checks; the poverty office and the administrators open the half-yearly review rounds, import
-// other departments' lists and set the year's campaign phases; the poverty office alone imports the county's
-// existing archive (it registers
-// households, which administrators never do); the township reviewers and the poverty office clear the flags those lists raise; administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
+// (明察暗访), spot checks and notices (通报) on townships; the poverty office and the administrators open the
+// half-yearly review rounds, import other departments' lists and set the year's campaign phases and the weights
+// of its ranking; the poverty office alone imports the county's existing archive (it registers households, which
+// administrators never do), and issues notices as the leading group's office; the township reviewers and the poverty office clear the flags those lists raise; administrators manage accounts, lines, quotas and the helpers but do not edit household files; the
 // poverty office (the approver) keeps the helpers too and pairs them with households, as the townships do with
 // theirs; villages and townships record the measures, plans and visits of their households. A helper who logs
 // in reads the households paired with him and records his visits to them; his area grants nothing (it says only
 // which office's certificate he logs in with). The steps of the identification procedure are granted per role
 // in common/application_workflow.cpp, and need read_households for the case's area.
 constexpr std::array<grant, 9> grants{{
-    //  role              reach   read   write  users  audit  county-q village-q helpers pair   assist visits checks rounds lists  clear  archive campaign
-    {"village_clerk",     area,   true,  true,  false, false, false,   false,    false,  false, true,  true,  false, false, false, false, false, false},
-    {"resident_cadre",    area,   true,  false, false, false, false,   false,    false,  false, true,  true,  false, false, false, false, false, false},
-    {"township_reviewer", area,   true,  true,  false, false, false,   true,     false,  true,  true,  true,  false, false, false, true, false, false},
-    {"township_head",     area,   true,  false, false, false, false,   true,     false,  true,  true,  true,  false, false, false, false, false, false},
-    {"county_approver",   area,   true,  false, false, false, false,   false,    true,   true,  false, false, false, true,  true,  true, true, true},
-    {"county_admin",      area,   true,  false, true,  true,  true,    false,    true,   false, false, false, false, true,  true,  false, false, true},
-    {"supervisor",        area,   true,  false, false, true,  false,   false,    false,  false, false, false, true, false, false, false, false, false},
-    {"helper",            paired, true,  false, false, false, false,   false,    false,  false, false, true,  false, false, false, false, false, false},
+    //  role              reach   read   write  users  audit  county-q village-q helpers pair   assist visits checks rounds lists  clear  archive campaign notices
+    {"village_clerk",     area,   true,  true,  false, false, false,   false,    false,  false, true,  true,  false, false, false, false, false, false, false},
+    {"resident_cadre",    area,   true,  false, false, false, false,   false,    false,  false, true,  true,  false, false, false, false, false, false, false},
+    {"township_reviewer", area,   true,  true,  false, false, false,   true,     false,  true,  true,  true,  false, false, false, true, false, false, false},
+    {"township_head",     area,   true,  false, false, false, false,   true,     false,  true,  true,  true,  false, false, false, false, false, false, false},
+    {"county_approver",   area,   true,  false, false, false, false,   false,    true,   true,  false, false, false, true,  true,  true, true, true, true},
+    {"county_admin",      area,   true,  false, true,  true,  true,    false,    true,   false, false, false, false, true,  true,  false, false, true, false},
+    {"supervisor",        area,   true,  false, false, true,  false,   false,    false,  false, false, false, true, false, false, false, false, false, true},
+    {"helper",            paired, true,  false, false, false, false,   false,    false,  false, false, true,  false, false, false, false, false, false, false},
     // Whoever runs county-server's own subcommands on the server machine (imports, user administration):
     // they hold the database anyway. Not a role an account can have (common::vocabulary::roles lacks it).
-    {"local_operator",    area,   true,  true,  true,  true,  true,    true,     true,   true,  true,  true,  true, true,  true,  true, true, true},
+    {"local_operator",    area,   true,  true,  true,  true,  true,    true,     true,   true,  true,  true,  true, true,  true,  true, true, true, true},
 }};
 
 bool granted(const grant& g, permission p) {
@@ -79,6 +80,7 @@ bool granted(const grant& g, permission p) {
         case permission::clear_flags: return g.clear_flags;
         case permission::import_archive: return g.import_archive;
         case permission::run_campaign: return g.run_campaign;
+        case permission::issue_notices: return g.issue_notices;
     }
     return false;
 }

@@ -55,9 +55,9 @@ common::supervision_weights supervision_service::weights(sql::connection& db, co
 
 common::supervision_note supervision_service::add_note(sql::connection& db, const principal& who,
                                                        common::supervision_note n) const {
-    access_policy::require(who, permission::record_checks);
+    access_policy::require(who, permission::issue_notices);
     common::validate_supervision_note(n);
-    access_policy::require(who, permission::record_checks, n.township_code);
+    access_policy::require(who, permission::issue_notices, n.township_code);
     n.written_by = who.username;
     n.written_at_ms = now_();
     run_in_transaction(db, sql::tx_mode::write, [&] {
@@ -90,6 +90,7 @@ common::supervision_ranking supervision_service::ranking(sql::connection& db, co
 
         // Every township is ranked, so a township's rank is among all of them, whoever asks.
         const auto county = county_of(area);
+        const auto posted = supervision.cases_posted_by_county(county, year);
         const auto upheld = supervision.cases_with_upheld_objection(county, year);
         const auto checks = supervision.spot_checks(county, year);
         std::vector<common::township_standing> townships;
@@ -101,6 +102,7 @@ common::supervision_ranking supervision_service::ranking(sql::connection& db, co
             t.figures.cases_overdue = p.cases_overdue;
             t.figures.registered = p.registered;
             t.figures.complete_files = p.complete_files;
+            if (const auto it = posted.find(p.township_code); it != posted.end()) t.figures.cases_posted_by_county = it->second;
             if (const auto it = upheld.find(p.township_code); it != upheld.end()) t.figures.cases_with_objection = it->second;
             if (const auto it = checks.find(p.township_code); it != checks.end()) {
                 t.figures.checked = it->second.checked;
@@ -112,6 +114,7 @@ common::supervision_ranking supervision_service::ranking(sql::connection& db, co
 
         common::supervision_ranking out;
         out.year = year;
+        out.area_code = area;
         out.as_of = common::format_date(today);
         out.weights = *weights;
         for (const auto& t : townships)

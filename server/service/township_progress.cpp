@@ -59,7 +59,10 @@ std::vector<common::township_progress> count_township_progress(sql::connection& 
                     p.cases_refused += n;
                 if (!common::application_workflow::is_final(state)) {
                     p.cases_open += n;
-                    if (identification_over) p.cases_overdue += n;
+                    // A case waiting on the county's approval or posting is the county's to move, not the
+                    // township's.
+                    if (identification_over && common::application_workflow::level_of(state) != "county")
+                        p.cases_overdue += n;
                 }
             }
         if (const auto it = files.find(t.code); it != files.end()) {

@@ -15,10 +15,14 @@ constexpr const char* insert_note =
 constexpr const char* select_notes =
     "SELECT id, township_code, kind, text, written_by, written_at_ms FROM supervision_notes "
     "WHERE year = ? AND township_code LIKE ? ORDER BY id";
+constexpr const char* count_posted_by_county =
+    "SELECT a.township_code, COUNT(DISTINCT a.id) FROM posting_entries e JOIN postings p ON p.id = e.posting_id "
+    "JOIN applications a ON a.id = e.application_id WHERE p.level = 'county' AND a.kind = 'identification' "
+    "AND a.year = ? AND a.township_code LIKE ? GROUP BY a.township_code";
 constexpr const char* count_upheld =
-    "SELECT a.township_code, COUNT(DISTINCT a.id) FROM objections o JOIN applications a ON a.id = o.application_id "
-    "WHERE a.kind = 'identification' AND a.year = ? AND o.state = 'upheld' AND a.township_code LIKE ? "
-    "GROUP BY a.township_code";
+    "SELECT a.township_code, COUNT(DISTINCT a.id) FROM objections o JOIN postings p ON p.id = o.posting_id "
+    "JOIN applications a ON a.id = o.application_id WHERE p.level = 'county' AND o.state = 'upheld' "
+    "AND a.kind = 'identification' AND a.year = ? AND a.township_code LIKE ? GROUP BY a.township_code";
 constexpr const char* count_checked =
     "SELECT i.township_code, COUNT(*), SUM(CASE WHEN i.verdict = 'accurate' THEN 1 ELSE 0 END) "
     "FROM spot_check_items i JOIN spot_checks c ON c.id = i.check_id "
@@ -58,11 +62,24 @@ std::vector<common::supervision_note> supervision_repository::notes(int year, co
     return out;
 }
 
+namespace {
+
+std::map<std::string, std::int64_t> by_township(sql::connection& conn, const char* sql, const std::string& area,
+                                                int year) {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& r : conn.query(sql, {std::int64_t{year}, area + "%"})) out[r.get_string(0)] = r.get_int64(1);
+    return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::int64_t> supervision_repository::cases_posted_by_county(const std::string& area, int year) {
+    return by_township(conn_, count_posted_by_county, area, year);
+}
+
 std::map<std::string, std::int64_t> supervision_repository::cases_with_upheld_objection(const std::string& area,
                                                                                         int year) {
-    std::map<std::string, std::int64_t> out;
-    for (const auto& r : conn_.query(count_upheld, {std::int64_t{year}, area + "%"})) out[r.get_string(0)] = r.get_int64(1);
-    return out;
+    return by_township(conn_, count_upheld, area, year);
 }
 
 std::map<std::string, spot_check_count> supervision_repository::spot_checks(const std::string& area, int year) {

@@ -1,7 +1,7 @@
 #pragma once
-// 专项督查: the county's weights of a year's ranking, the supervisors' notes on townships, and the two counts
-// by township the ranking needs beside the campaign's progress (campaign_repository): cases against which an
-// objection was upheld, and the year's spot checks recorded and found accurate.
+// 专项督查: the county's weights of a year's ranking, the notices on townships, and the counts by township the
+// ranking needs beside the campaign's progress (campaign_repository): the year's cases put on the county's
+// posting and those with an objection upheld there, and the year's spot checks recorded and found accurate.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -30,7 +30,9 @@ public:
     // The year's notes on the townships within `area` (the county, or one township), oldest first.
     std::vector<common::supervision_note> notes(int year, const std::string& area);
 
-    // By township within `area`: the year's identification cases with an objection upheld.
+    // By township within `area`: the year's identification cases put on the county's posting, and of them those
+    // with an objection upheld on it.
+    std::map<std::string, std::int64_t> cases_posted_by_county(const std::string& area, int year);
     std::map<std::string, std::int64_t> cases_with_upheld_objection(const std::string& area, int year);
     // By township within `area`: the files of the year's spot checks whose check is recorded, and of those the
     // accurate.

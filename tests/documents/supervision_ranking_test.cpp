@@ -12,6 +12,7 @@ namespace {
 common::supervision_ranking sample() {
     common::supervision_ranking r;
     r.year = 2026;
+    r.area_code = "529901";
     r.as_of = "2026-12-07";
     r.weights = {2026, 40, 30, 15, 15, "approver", 1};
     const char* names[] = {"青峰镇", "石门镇", "龙潭乡", "白岩乡"};
@@ -19,8 +20,8 @@ common::supervision_ranking sample() {
         common::township_standing t;
         t.township_code = "5299011" + std::to_string(i + 100).substr(1);
         t.township_name = names[i];
-        if (i < 3) t.figures = {.cases = 20, .cases_overdue = i * 2, .cases_with_objection = i, .registered = 40,
-                                .complete_files = 40 - i * 5, .checked = 10, .accurate = 10 - i};
+        if (i < 3) t.figures = {.cases = 20, .cases_overdue = i * 2, .cases_posted_by_county = 20, .cases_with_objection = i,
+                                .registered = 40, .complete_files = 40 - i * 5, .checked = 10, .accurate = 10 - i};
         r.townships.push_back(t);
     }
     common::rank_townships(r.weights, r.townships);

@@ -421,7 +421,8 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::get, "/api/v1/campaigns/2026/progress", "", 200};
     }};
     // The supervision (专项督查): the poverty office and the administrators weight the indicators; officials read
-    // the weights; supervisors record notices on a township; the ranking is read as the progress is.
+    // the weights; supervisors and the poverty office issue notices on a township; the ranking is read as the
+    // progress is.
     const auto weights_body = R"({"progress":40,"completeness":30,"objections":15,"spot_checks":15})";
     rules["PUT /api/v1/supervision/{year}/weights"] = {openers, false, false, false, [=](const test_user&, bool) {
         return api_call{http_method::put, "/api/v1/supervision/2026/weights", weights_body, 200};
@@ -433,7 +434,8 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         weights_set();
         return api_call{http_method::get, "/api/v1/supervision/2026/weights", "", 200};
     }};
-    rules["POST /api/v1/supervision/{year}/notes"] = {inspectors, true, false, false, [=](const test_user&, bool a) {
+    const auto notice_issuers = [](const std::string& r) { return is(r, {"supervisor", "county_approver"}); };
+    rules["POST /api/v1/supervision/{year}/notes"] = {notice_issuers, true, false, false, [=](const test_user&, bool a) {
         const auto body = nlohmann::json{{"township_code", a_or_b(a, township_a, township_b)},
                                           {"kind", "criticism"},
                                           {"text", "进度滞后"}};

@@ -23,10 +23,11 @@ township_standing township(const std::string& code, supervision_figures f) {
 
 TEST(Supervision, TheScoreIsTheWeightedMeanOfTheIndicatorsATownshipHas) {
     std::vector<township_standing> ts{
-        // 1 of 2 cases overdue (500), 2 of 2 files complete (1000), 1 case of 2 with an upheld objection (500),
-        // 1 of 1 checked accurate (1000): (500·40 + 1000·30 + 500·15 + 1000·15) ÷ 100 = 725.
-        township("529901100", {.cases = 2, .cases_overdue = 1, .cases_with_objection = 1, .registered = 2,
-                               .complete_files = 2, .checked = 1, .accurate = 1}),
+        // 1 of 2 cases overdue (500), 2 of 2 files complete (1000), 1 of the 2 cases on the county's posting
+        // with an upheld objection (500), 1 of 1 checked accurate (1000): (500·40 + 1000·30 + 500·15 + 1000·15)
+        // ÷ 100 = 725.
+        township("529901100", {.cases = 2, .cases_overdue = 1, .cases_posted_by_county = 2, .cases_with_objection = 1,
+                               .registered = 2, .complete_files = 2, .checked = 1, .accurate = 1}),
         // No case and nothing checked: scored on completeness alone, 1 of 3 = 333 per mille.
         township("529901101", {.registered = 3, .complete_files = 1}),
         // Nothing at all to judge by: no score, no rank.
@@ -98,6 +99,8 @@ TEST(Supervision, WeightsAddUpToAHundredAndNotesAreChecked) {
     bad = n;
     bad.township_code = "529901100201";  // a village
     EXPECT_THROW(validate_supervision_note(bad), api_error);
+    bad.township_code = "abcdefghi";
+    EXPECT_THROW(validate_supervision_note(bad), api_error);
     bad = n;
     bad.text = "";
     EXPECT_THROW(validate_supervision_note(bad), api_error);
@@ -110,16 +113,28 @@ TEST(Supervision, TheRequestsAreReadStrictlyAndTheRankingComesBackWhole) {
         nlohmann::json{{"progress", 40}, {"completeness", 30}, {"objections", 15}, {"spot_checks", 15}}, 2026);
     EXPECT_EQ(w.year, 2026);
     EXPECT_EQ(w.objections, 15);
-    EXPECT_THROW(supervision_weights_request(nlohmann::json{{"progress", 100}}, 2026), api_error);
+    try {
+        supervision_weights_request(nlohmann::json{{"progress", 100}}, 2026);
+        FAIL();
+    } catch (const api_error& e) {
+        EXPECT_EQ(e.code(), "missing_field");
+        EXPECT_EQ(e.field(), "completeness");
+    }
+    // The request is read, not judged: the service checks the weights after the caller's role.
+    EXPECT_NO_THROW(supervision_weights_request(
+        nlohmann::json{{"progress", 90}, {"completeness", 90}, {"objections", 0}, {"spot_checks", 0}}, 2026));
     EXPECT_THROW(supervision_weights_request(nlohmann::json{{"progress", 40}, {"completeness", 30}, {"objections", 15},
                                                             {"spot_checks", 15}, {"extra", 0}},
                                              2026),
                  api_error);
-    EXPECT_THROW(supervision_note_request(nlohmann::json{{"township_code", "529901100"}, {"kind", "criticism"}}, 2026),
+    EXPECT_THROW(validate_supervision_note(
+                     supervision_note_request(nlohmann::json{{"township_code", "529901100"}, {"kind", "criticism"}}, 2026)),
                  api_error);
+    EXPECT_THROW(supervision_note_request(nlohmann::json{{"township_code", 529901100}}, 2026), api_error);
 
     supervision_ranking r;
     r.year = 2026;
+    r.area_code = "529901";
     r.as_of = "2026-12-07";
     r.weights = weights(40, 30, 15, 15);
     r.townships = {township("529901100", {.cases = 2, .cases_overdue = 1, .registered = 1, .complete_files = 1}),

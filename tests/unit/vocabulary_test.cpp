@@ -31,9 +31,9 @@ TEST(vocabulary, lists_are_complete_and_codes_unique) {
     EXPECT_EQ(vocabulary::education_levels.entries.size(), 7u);
     EXPECT_EQ(vocabulary::poverty_causes.entries.size(), 12u);  // the national form's eleven and 其他
     EXPECT_EQ(label(vocabulary::poverty_causes, "other", language::zh), "其他");
-    // 24 lists of the household file and the users, 6 of the helpers and the assistance, 5 of the
-    // identification and exit procedures, 1 of the review rounds, 4 of the spot checks, 1 of the checks against
-    // other departments.
+    // 24 lists of the household file and the users, 6 of the helpers and the assistance, 9 of the
+    // identification and exit procedures with their attachments, the campaign and its supervision, 1 of the
+    // review rounds, 4 of the spot checks, 1 of the checks against other departments, 2 of the statistics.
     EXPECT_EQ(vocabulary::all().size(), 47u);
     EXPECT_EQ(label(vocabulary::check_verdicts, "should_exit", language::zh), "应退未退");
     EXPECT_EQ(vocabulary::out_of_school_reasons.entries.size(), 5u);
