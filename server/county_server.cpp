@@ -91,7 +91,7 @@ struct county_server::impl {
           signals(io) {
         // Migrate before anything listens: a server never serves a schema it does not know.
         {
-            auto connection = sql::connect(database);
+            auto connection = sql::connect(database.for_maintenance());
             auto applied = storage::migrate(*connection);
             spdlog::info("database {} at schema version {} ({} migrations applied now)", database.redacted(),
                          storage::schema_version(*connection), applied);

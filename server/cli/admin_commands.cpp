@@ -64,7 +64,7 @@ struct admin_context {
 };
 
 admin_context open(const std::string& url) {
-    auto db = sql::connect(url);
+    auto db = sql::connect(sql::database_url::parse(url).for_maintenance());
     storage::migrate(*db);
     auto county = db->query("SELECT code FROM areas WHERE level = 'county'");
     if (county.size() != 1) throw std::runtime_error("import the areas first (county-server areas import FILE)");

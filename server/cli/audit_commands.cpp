@@ -12,7 +12,7 @@ namespace fupin::server {
 
 int audit_verify_command(const std::string& database_url) {
     try {
-        auto db = sql::connect(database_url);
+        auto db = sql::connect(sql::database_url::parse(database_url).for_maintenance());
         storage::migrate(*db);  // an older database gets an empty, valid trail rather than "no such table"
         const auto result = service::audit_verifier().verify(*db);
         if (result.ok) {

@@ -43,7 +43,7 @@ void parse_listen(const std::string& listen, server_config& config) {
 }
 
 std::unique_ptr<sql::connection> open_migrated(const std::string& url) {
-    auto db = sql::connect(url);
+    auto db = sql::connect(sql::database_url::parse(url).for_maintenance());
     storage::migrate(*db);
     return db;
 }
@@ -231,7 +231,7 @@ int run_county_server_cli(int argc, char** argv) {
         if (line_set->parsed()) return admin_poverty_line_set(config.database_url, line_year, line_yuan);
         if (audit_verify->parsed()) return audit_verify_command(config.database_url);
         if (migrate->parsed()) {
-            auto db = sql::connect(config.database_url);
+            auto db = sql::connect(sql::database_url::parse(config.database_url).for_maintenance());
             auto applied = storage::migrate(*db);
             spdlog::info("database at schema version {} ({} migrations applied now)", storage::schema_version(*db), applied);
             return 0;

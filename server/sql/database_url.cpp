@@ -160,6 +160,12 @@ std::string database_url::redacted() const {
     return out;
 }
 
+database_url database_url::for_maintenance() const {
+    database_url out = *this;
+    out.mysql.statement_timeout_s = 3600;
+    return out;
+}
+
 std::unique_ptr<connection> connect(const std::string& url) { return connect(database_url::parse(url)); }
 
 std::unique_ptr<connection> connect(const database_url& url) {

@@ -23,6 +23,11 @@ struct database_url {
 
     // The URL with the password replaced by "***", for logs.
     std::string redacted() const;
+
+    // The same database for migrations and the operator's subcommands: one statement there may cover the whole
+    // archive (027 writes every household's income band), so a MySQL read or write may wait an hour; connecting
+    // still gives up after `timeout`. Requests never use it.
+    database_url for_maintenance() const;
 };
 
 // Opens a connection: sqlite_connection or mysql_connection. Throws std::invalid_argument for a bad URL

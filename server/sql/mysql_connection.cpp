@@ -162,8 +162,8 @@ mysql_connection::mysql_connection(const mysql_options& options) {
     props["OPT_CHARSET_NAME"] = ::sql::SQLString("utf8mb4");
     props["OPT_RECONNECT"] = false;  // a silent reconnect would lose the session settings and any transaction
     props["OPT_CONNECT_TIMEOUT"] = options.timeout_s;
-    props["OPT_READ_TIMEOUT"] = options.timeout_s;
-    props["OPT_WRITE_TIMEOUT"] = options.timeout_s;
+    props["OPT_READ_TIMEOUT"] = std::max(options.timeout_s, options.statement_timeout_s);
+    props["OPT_WRITE_TIMEOUT"] = std::max(options.timeout_s, options.statement_timeout_s);
     props["CLIENT_FOUND_ROWS"] = true;  // affected rows = rows matched, as SQLite counts them
     try {
         conn_.reset(driver()->connect(props));

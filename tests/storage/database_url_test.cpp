@@ -48,6 +48,11 @@ TEST(database_url, mysql_timeout) {
     for (const auto* bad : {"mysql://u@h/x?timeout=0", "mysql://u@h/x?timeout=301", "mysql://u@h/x?timeout=",
                             "mysql://u@h/x?timeout=5s", "mysql://u@h/x?timeout=-1"})
         EXPECT_THROW(database_url::parse(bad), std::invalid_argument) << bad;
+    // Migrations and the operator's subcommands wait longer for one statement, never longer to connect.
+    const auto maintenance = u.for_maintenance();
+    EXPECT_EQ(maintenance.mysql.timeout_s, 3);
+    EXPECT_EQ(maintenance.mysql.statement_timeout_s, 3600);
+    EXPECT_EQ(u.mysql.statement_timeout_s, 0);
 }
 
 TEST(database_url, invalid_urls_are_refused_without_echoing_the_password) {
