@@ -61,7 +61,9 @@ struct statistics_report {
 };
 
 // The per-capita net income bands (vocabulary::income_bands) and where each starts, in fen (the first at the
-// lowest possible income): the one table of the bands, which the statistics' query is made from.
+// lowest possible income): the one table of the bands. Each household's band is written beside it from
+// income_band_of (server/storage/household_columns.cpp), and the statistics count by that column; a change of
+// the bands needs a migration that writes every household's band again (027 wrote the first).
 struct income_band_start {
     std::string code;
     money_fen from;

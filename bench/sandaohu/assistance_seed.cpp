@@ -100,10 +100,11 @@ seed_counts seed_assistance(server::sql::connection& conn, std::int64_t househol
         row_writer pairing_rows(conn, "INSERT INTO pairings (household_id, helper_id, village_code, started_at_ms, "
                                       "started_by, start_reason)", 6, 500);
         row_writer measure_rows(conn, "INSERT INTO measures (id, household_id, village_code, category, plan_year, "
-                                      "content, helper_id, status, cancel_reason, paid_total_fen, version, updated_by, "
-                                      "updated_at_ms)",
-                                13, 400);
-        row_writer fund_rows(conn, "INSERT INTO measure_funds (measure_id, source, planned_fen, paid_fen)", 4, 500);
+                                      "content, helper_id, status, cancel_reason, planned_total_fen, paid_total_fen, "
+                                      "version, updated_by, updated_at_ms)",
+                                14, 400);
+        row_writer fund_rows(conn, "INSERT INTO measure_funds (measure_id, source, planned_fen, paid_fen, household_id, "
+                                   "plan_year, measure_status)", 7, 500);
         row_writer plan_rows(conn, "INSERT INTO assistance_plans (household_id, year, expected_income_effect_fen, "
                                    "acknowledged_on, note, version, updated_by, updated_at_ms)", 8, 500);
         row_writer visit_rows(conn, "INSERT INTO visits (household_id, village_code, helper_id, kind, visited_on, "
@@ -133,20 +134,23 @@ seed_counts seed_assistance(server::sql::connection& conn, std::int64_t househol
                 const std::int64_t id = (h - 1) * 8 + k + 1;
                 const std::string status = statuses[draw(h, 10 + static_cast<std::uint64_t>(k), 6)];
                 const bool named = draw(h, 20 + static_cast<std::uint64_t>(k), 100) < 90;
-                // The measure's funds first: the row keeps their paid total.
-                std::int64_t paid_total = 0;
+                // The measure's funds first: the row keeps their totals, and each fund the measure's household,
+                // year and status (migration 028).
+                const std::int64_t year = k < 4 ? y : y - 1;
+                std::int64_t planned_total = 0, paid_total = 0;
                 const auto fund_count = 1 + draw(h, 40 + static_cast<std::uint64_t>(k), 2);
                 for (std::uint64_t f = 0; f < fund_count; ++f) {
                     const std::int64_t planned = 100000 + static_cast<std::int64_t>(draw(h, 50 + f, 500000));
                     const std::int64_t paid = draw(h, 60 + static_cast<std::uint64_t>(k), 3) == 0 ? 0 : planned / 2;
+                    planned_total += planned;
                     paid_total += paid;
                     funds.push_back({id, std::string(sources[(draw(h, 70 + static_cast<std::uint64_t>(k), 6) + f) % 6]),
-                                     planned, paid});
+                                     planned, paid, h, year, status});
                 }
                 measure_rows.add({id, h, village, std::string(categories[draw(h, 30 + static_cast<std::uint64_t>(k), 8)]),
-                                  k < 4 ? y : y - 1, std::string("帮扶措施"),
+                                  year, std::string("帮扶措施"),
                                   named ? value(helper) : value(server::sql::null), status,
-                                  status == "cancelled" ? std::string("户外出") : std::string(), paid_total,
+                                  status == "cancelled" ? std::string("户外出") : std::string(), planned_total, paid_total,
                                   std::int64_t{1}, std::string("bench"), std::int64_t{0}});
             }
             if (draw(h, 3, 100) < 85)

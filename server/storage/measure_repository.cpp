@@ -7,11 +7,12 @@ namespace {
 
 constexpr const char* insert_measure =
     "INSERT INTO measures (household_id, village_code, category, plan_year, content, helper_id, project_id, status, "
-    "cancel_reason, start_date, end_date, paid_total_fen, version, updated_by, updated_at_ms) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+    "cancel_reason, start_date, end_date, planned_total_fen, paid_total_fen, version, updated_by, updated_at_ms) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
 constexpr const char* update_measure =
     "UPDATE measures SET category = ?, plan_year = ?, content = ?, helper_id = ?, project_id = ?, status = ?, "
-    "cancel_reason = ?, start_date = ?, end_date = ?, paid_total_fen = ?, version = version + 1, updated_by = ?, "
+    "cancel_reason = ?, start_date = ?, end_date = ?, planned_total_fen = ?, paid_total_fen = ?, "
+    "version = version + 1, updated_by = ?, "
     "updated_at_ms = ? "
     "WHERE id = ? AND version = ?";
 constexpr const char* select_measures =
@@ -20,8 +21,11 @@ constexpr const char* select_measures =
     "m.updated_at_ms FROM measures m LEFT JOIN helpers h ON h.id = m.helper_id "
     "LEFT JOIN projects p ON p.id = m.project_id";
 constexpr const char* delete_funds = "DELETE FROM measure_funds WHERE measure_id = ?";
+// A fund keeps its measure's household, year and status (migration 028: the statistics count funds without a join),
+// so the funds are written again with every change of their measure.
 constexpr const char* insert_fund =
-    "INSERT INTO measure_funds (measure_id, source, planned_fen, paid_fen) VALUES (?, ?, ?, ?)";
+    "INSERT INTO measure_funds (measure_id, source, planned_fen, paid_fen, household_id, plan_year, measure_status) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 sql::value id_or_null(std::int64_t id) { return id ? sql::value(id) : sql::value(sql::null); }
 
@@ -52,7 +56,8 @@ common::measure read_measure(const sql::row& r) {
 void measure_repository::insert(common::measure& m, const std::string& by, std::int64_t now_ms) {
     conn_.execute(insert_measure, {m.household_id, m.village_code, m.category, std::int64_t{m.plan_year}, m.content,
                                    id_or_null(m.helper_id), id_or_null(m.project_id), m.status, m.cancel_reason,
-                                   m.start_date, m.end_date, common::paid_total(m), by, now_ms});
+                                   m.start_date, m.end_date, common::planned_total(m), common::paid_total(m), by,
+                                   now_ms});
     m.id = conn_.last_insert_id();
     m.version = 1;
     m.updated_by = by;
@@ -64,7 +69,8 @@ bool measure_repository::update(common::measure& m, std::int64_t expected_versio
                                 std::int64_t now_ms) {
     if (conn_.execute(update_measure, {m.category, std::int64_t{m.plan_year}, m.content, id_or_null(m.helper_id),
                                        id_or_null(m.project_id), m.status, m.cancel_reason, m.start_date, m.end_date,
-                                       common::paid_total(m), by, now_ms, m.id, expected_version}) == 0)
+                                       common::planned_total(m), common::paid_total(m), by, now_ms, m.id,
+                                       expected_version}) == 0)
         return false;
     m.version = expected_version + 1;
     m.updated_by = by;
@@ -75,7 +81,8 @@ bool measure_repository::update(common::measure& m, std::int64_t expected_versio
 }
 
 void measure_repository::write_funds(const common::measure& m) {
-    for (const auto& f : m.funds) conn_.execute(insert_fund, {m.id, f.source, f.planned, f.paid});
+    for (const auto& f : m.funds)
+        conn_.execute(insert_fund, {m.id, f.source, f.planned, f.paid, m.household_id, std::int64_t{m.plan_year}, m.status});
 }
 
 std::optional<common::measure> measure_repository::find(std::int64_t id) {

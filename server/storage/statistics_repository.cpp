@@ -10,32 +10,45 @@
 namespace fupin::server::storage {
 namespace {
 
-// Which households belong to the area, which column names the area directly below it, and which place the
-// grouped scan groups by. Only these fixed texts reach the SQL; the area's code is a parameter. The county's
-// measures need no join with the households: an archive is one county's.
+// Which households belong to the area and which column names the area directly below it. Only these fixed
+// texts reach the SQL; the area's code is a parameter. The county's measures need no join with the households:
+// an archive is one county's. A county's and a township's households are counted from the tallies kept by
+// village (migration 027); a village's, by group, from its own households.
 struct area_scope {
     const char* where;  // with one parameter
     const char* child;
-    const char* place;
     std::string parameter;
     bool whole_archive = false;
+    bool tallied = true;
 };
 
 area_scope scope_of(const std::string& area_code) {
     const auto level = common::area_level_of_code(area_code);
-    if (level == "county") return {"h.township_code LIKE ?", "h.township_code", "h.village_code", area_code + "%", true};
-    if (level == "township") return {"h.township_code = ?", "h.village_code", "h.village_code", area_code};
-    if (level == "village") return {"h.village_code = ?", "h.group_code", "h.group_code", area_code};
+    if (level == "county") return {"h.township_code LIKE ?", "h.township_code", area_code + "%", true};
+    if (level == "township") return {"h.township_code = ?", "h.village_code", area_code};
+    if (level == "village") return {"h.village_code = ?", "h.group_code", area_code, false, false};
     throw std::invalid_argument("statistics of a county, township or village only");
 }
 
-// The year's measures of the area, not cancelled: FROM and WHERE, with the year and (unless the whole archive)
-// the area's code to bind.
-std::string measures_of(const area_scope& scope) {
-    if (scope.whole_archive) return " WHERE m.plan_year = ? AND m.status <> 'cancelled'";
-    return fmt::format(" JOIN households h ON h.id = m.household_id WHERE m.plan_year = ? AND m.status <> 'cancelled' "
-                       "AND {}",
-                       scope.where);
+// The tallies of the villages whose code begins with the parameter, one row per combination.
+constexpr const char* select_tallies =
+    "SELECT village_code, status, main_cause, poverty_type, income_band, military_family, only_child_family, "
+    "two_daughters_family, households, people FROM household_tallies WHERE village_code LIKE ? AND households > 0";
+// A village's households grouped by group and the same combination.
+constexpr const char* select_village_groups =
+    "SELECT h.group_code, h.status, h.main_cause, h.poverty_type, h.income_band, h.military_family, "
+    "h.only_child_family, h.two_daughters_family, COUNT(*), SUM(h.member_count) FROM households h "
+    "WHERE h.village_code = ? GROUP BY h.group_code, h.status, h.main_cause, h.poverty_type, h.income_band, "
+    "h.military_family, h.only_child_family, h.two_daughters_family";
+
+// The year's measures (alias m) or funds (alias f, which keep their measure's household, year and status:
+// migration 028) of the area, not cancelled: the JOIN and WHERE after FROM, with the year and (unless the whole
+// archive) the area's code to bind.
+std::string year_of(const area_scope& scope, const char* alias, const char* status) {
+    if (scope.whole_archive) return fmt::format(" WHERE {0}.plan_year = ? AND {0}.{1} <> 'cancelled'", alias, status);
+    return fmt::format(" JOIN households h ON h.id = {0}.household_id WHERE {0}.plan_year = ? AND {0}.{1} <> 'cancelled' "
+                       "AND {2}",
+                       alias, status, scope.where);
 }
 
 std::vector<sql::value> measure_parameters(const area_scope& scope, int year) {
@@ -43,28 +56,14 @@ std::vector<sql::value> measure_parameters(const area_scope& scope, int year) {
     return {std::int64_t{year}, scope.parameter};
 }
 
-// The income band of a household's per-capita net income, from the one table of bands.
-std::string band_case() {
-    const auto& bands = common::income_band_starts();
-    std::string sql = "CASE";
-    for (auto it = bands.rbegin(); it + 1 != bands.rend(); ++it)
-        sql += fmt::format(" WHEN h.per_capita_net_income_fen >= {} THEN '{}'", it->from, it->code);
-    return sql + fmt::format(" ELSE '{}' END", bands.front().code);
-}
-
 }  // namespace
 
 std::vector<statistics_group> statistics_repository::households(const std::string& area_code) {
     const auto scope = scope_of(area_code);
-    const std::string band = band_case();
-    const auto sql = fmt::format(
-        "SELECT {0}, h.status, h.main_cause, h.poverty_type, {1}, h.military_family, h.only_child_family, "
-        "h.two_daughters_family, COUNT(*), SUM(h.member_count) FROM households h WHERE {2} "
-        "GROUP BY {0}, h.status, h.main_cause, h.poverty_type, {1}, h.military_family, h.only_child_family, "
-        "h.two_daughters_family",
-        scope.place, band, scope.where);
+    const auto rows = scope.tallied ? conn_.query(select_tallies, {area_code + "%"})
+                                    : conn_.query(select_village_groups, {area_code});
     std::vector<statistics_group> out;
-    for (const auto& r : conn_.query(sql, {scope.parameter})) {
+    for (const auto& r : rows) {
         statistics_group g;
         g.place = r.get_string(0);
         g.status = r.get_string(1);
@@ -106,10 +105,9 @@ std::vector<common::money_tally> statistics_repository::measures_by_category(con
     const auto scope = scope_of(area_code);
     std::vector<common::money_tally> out;
     for (const auto& r : conn_.query(
-             "SELECT m.category, COUNT(DISTINCT m.id), COUNT(DISTINCT m.household_id), "
-             "COALESCE(SUM(f.planned_fen), 0), COALESCE(SUM(f.paid_fen), 0) "
-             "FROM measures m LEFT JOIN measure_funds f ON f.measure_id = m.id" +
-                 measures_of(scope) + " GROUP BY m.category ORDER BY m.category",
+             "SELECT m.category, COUNT(*), COUNT(DISTINCT m.household_id), COALESCE(SUM(m.planned_total_fen), 0), "
+             "COALESCE(SUM(m.paid_total_fen), 0) FROM measures m" +
+                 year_of(scope, "m", "status") + " GROUP BY m.category ORDER BY m.category",
              measure_parameters(scope, year)))
         out.push_back({r.get_string(0), r.get_int64(1), r.get_int64(2), r.get_int64(3), r.get_int64(4)});
     return out;
@@ -119,10 +117,9 @@ std::vector<common::money_tally> statistics_repository::funds_by_source(const st
     const auto scope = scope_of(area_code);
     std::vector<common::money_tally> out;
     for (const auto& r : conn_.query(
-             "SELECT f.source, COUNT(DISTINCT f.measure_id), COUNT(DISTINCT m.household_id), "
-             "COALESCE(SUM(f.planned_fen), 0), COALESCE(SUM(f.paid_fen), 0) "
-             "FROM measure_funds f JOIN measures m ON m.id = f.measure_id" +
-                 measures_of(scope) + " GROUP BY f.source ORDER BY f.source",
+             "SELECT f.source, COUNT(*), COUNT(DISTINCT f.household_id), COALESCE(SUM(f.planned_fen), 0), "
+             "COALESCE(SUM(f.paid_fen), 0) FROM measure_funds f" +
+                 year_of(scope, "f", "measure_status") + " GROUP BY f.source ORDER BY f.source",
              measure_parameters(scope, year)))
         out.push_back({r.get_string(0), r.get_int64(1), r.get_int64(2), r.get_int64(3), r.get_int64(4)});
     return out;

@@ -1,6 +1,8 @@
 #pragma once
-// The statistics' reads: each one scan of an area's households (or of its year's measures), grouped in the
-// database, so a county of a million files is counted without reading one into memory. The service rolls the
+// The statistics' reads, grouped in the database so a county of a million files is counted without reading one
+// into memory: a county's or township's households from the tallies the triggers keep by village (migration
+// 027), a village's from its households; the year's measures and funds each in one scan of an index, no join for
+// the county (migration 028). The service rolls the
 // groups up (server/service/statistics_service.cpp).
 #include <cstdint>
 #include <map>

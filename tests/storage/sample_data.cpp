@@ -147,4 +147,18 @@ void expect_same(const common::household& e, const common::household& a, bool co
     }
 }
 
+void undo_statistics_figures(sql::connection& conn) {
+    const bool mysql = conn.dialect() == sql::dialect::mysql;
+    conn.execute_script(mysql ? "DROP INDEX measures_figures ON measures" : "DROP INDEX measures_figures");
+    conn.execute_script(mysql ? "DROP INDEX measure_funds_figures ON measure_funds" : "DROP INDEX measure_funds_figures");
+    conn.execute_script("ALTER TABLE measures DROP COLUMN planned_total_fen");
+    for (const char* column : {"household_id", "plan_year", "measure_status"})
+        conn.execute_script(std::string("ALTER TABLE measure_funds DROP COLUMN ") + column);
+    for (const char* trigger : {"household_tallies_insert", "household_tallies_update", "household_tallies_update_old",
+                                "household_tallies_update_new", "household_tallies_delete"})
+        conn.execute_script(std::string("DROP TRIGGER IF EXISTS ") + trigger);
+    conn.execute_script("DROP TABLE household_tallies");
+    conn.execute_script("ALTER TABLE households DROP COLUMN income_band");
+}
+
 }  // namespace fupin::server::storage::test

@@ -31,6 +31,11 @@ void seed_areas(sql::connection& conn);
 // whose ID numbers are id_number(first_id + i), its derived fields filled.
 common::household make_household(const std::string& group, int first_id, int members = 2);
 
+// Takes the database back to before migration 027: 028 (the measures' and funds' figures) and 027 (the
+// statistics' tallies: their triggers, table and the households' income_band), so a test can take it further back
+// and migrate it again.
+void undo_statistics_figures(sql::connection& conn);
+
 // Every stored field equal (area names and server-set fields are compared only when compare_server_fields).
 void expect_same(const common::household& expected, const common::household& actual, bool compare_server_fields);
 
