@@ -4,6 +4,8 @@
 -- household (docs/performance.md, "The county's figures"). A village's own figures still scan its households.
 -- The income band is kept beside each household, written from common::income_band_of with every insert and
 -- update (server/storage/household_columns.cpp); the CASE below fills it once for the files already there.
+-- SQLite runs the migration in one transaction. A later migration that makes the households table again
+-- ("-- rebuilds tables") must make these triggers again too: dropping a table drops its triggers.
 
 ALTER TABLE households ADD COLUMN income_band TEXT NOT NULL DEFAULT '';
 UPDATE households SET income_band = CASE
@@ -28,7 +30,8 @@ CREATE TABLE IF NOT EXISTS household_tallies (
                  two_daughters_family)
 );
 
-INSERT INTO household_tallies
+INSERT INTO household_tallies (village_code, status, main_cause, poverty_type, income_band, military_family,
+                               only_child_family, two_daughters_family, households, people)
 SELECT village_code, status, main_cause, poverty_type, income_band, military_family, only_child_family,
        two_daughters_family, COUNT(*), SUM(member_count)
 FROM households
@@ -37,10 +40,13 @@ GROUP BY village_code, status, main_cause, poverty_type, income_band, military_f
 
 CREATE TRIGGER household_tallies_insert AFTER INSERT ON households
 BEGIN
-    INSERT INTO household_tallies
+    INSERT INTO household_tallies (village_code, status, main_cause, poverty_type, income_band, military_family,
+                                   only_child_family, two_daughters_family, households, people)
     VALUES (NEW.village_code, NEW.status, NEW.main_cause, NEW.poverty_type, NEW.income_band, NEW.military_family,
             NEW.only_child_family, NEW.two_daughters_family, 1, NEW.member_count)
-    ON CONFLICT DO UPDATE SET households = households + 1, people = people + excluded.people;
+    ON CONFLICT (village_code, status, main_cause, poverty_type, income_band, military_family, only_child_family,
+                 two_daughters_family)
+    DO UPDATE SET households = households + 1, people = people + excluded.people;
 END;
 
 CREATE TRIGGER household_tallies_update
@@ -52,10 +58,13 @@ BEGIN
       AND poverty_type = OLD.poverty_type AND income_band = OLD.income_band
       AND military_family = OLD.military_family AND only_child_family = OLD.only_child_family
       AND two_daughters_family = OLD.two_daughters_family;
-    INSERT INTO household_tallies
+    INSERT INTO household_tallies (village_code, status, main_cause, poverty_type, income_band, military_family,
+                                   only_child_family, two_daughters_family, households, people)
     VALUES (NEW.village_code, NEW.status, NEW.main_cause, NEW.poverty_type, NEW.income_band, NEW.military_family,
             NEW.only_child_family, NEW.two_daughters_family, 1, NEW.member_count)
-    ON CONFLICT DO UPDATE SET households = households + 1, people = people + excluded.people;
+    ON CONFLICT (village_code, status, main_cause, poverty_type, income_band, military_family, only_child_family,
+                 two_daughters_family)
+    DO UPDATE SET households = households + 1, people = people + excluded.people;
 END;
 
 CREATE TRIGGER household_tallies_delete AFTER DELETE ON households

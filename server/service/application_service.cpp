@@ -249,20 +249,25 @@ common::application application_service::take_step(sql::connection& db, const pr
                 .with_detail("application_id", std::to_string(a.id));
     }
     if (t->takes_quota_place) details["quota"] = json::parse(quota_service::take_place(db, a.year, a.village_code));
-    // The step's event and audit entry first: every write takes the outbox head, then the audit head.
-    record_step(db, who, a, r.action, t->to_state, note, "", std::move(details), now);
+    // The household's row first (and with it its village's statistics tallies, migration 027), then the step's
+    // event and audit entry: every write locks the rows it changes before the outbox head, then the audit head,
+    // as creates and edits do, so two writes do not wait on each other in opposite orders.
     storage::household_repository households(db);
     const auto household_record = "household/" + std::to_string(a.household_id);
-    if (t->to_state == state::registered) {
+    // 脱贫不脱政策: helpers and measures stay through the exit year's transition period.
+    const int policies_until = t->to_state == state::exited
+                                   ? a.year + exit_standard_service::standard_of(db, a.year).transition_years
+                                   : 0;
+    if (t->to_state == state::registered)
         households.set_status(a.household_id, "registered", now, std::nullopt, std::nullopt, a.year);
+    if (t->to_state == state::exited) households.set_status(a.household_id, "exited", now, a.year, policies_until);
+    record_step(db, who, a, r.action, t->to_state, note, "", std::move(details), now);
+    if (t->to_state == state::registered) {
         audit_trail::record(db, audit_actor::of(who), "household.register", household_record, "ok",
                             {{"status", {{"before", household_status}, {"after", "registered"}}}, {"year", a.year}},
                             now);
     }
     if (t->to_state == state::exited) {
-        // 脱贫不脱政策: helpers and measures stay through the exit year's transition period.
-        const int policies_until = a.year + exit_standard_service::standard_of(db, a.year).transition_years;
-        households.set_status(a.household_id, "exited", now, a.year, policies_until);
         audit_trail::record(db, audit_actor::of(who), "household.exit", household_record, "ok",
                             {{"status", {{"before", "registered"}, {"after", "exited"}}},
                              {"exit_year", a.year},

@@ -174,7 +174,9 @@ mysql_connection::mysql_connection(const mysql_options& options) {
     }
     run_unprepared("SET NAMES utf8mb4");
     run_unprepared("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
-    run_unprepared(fmt::format("SET SESSION innodb_lock_wait_timeout = {}", std::max(1, options.timeout_s / 2)));
+    // A request's lock wait stays below its read timeout; a migration's may wait as long as its statements.
+    run_unprepared(fmt::format("SET SESSION innodb_lock_wait_timeout = {}",
+                               std::max(1, std::max(options.timeout_s, options.statement_timeout_s) / 2)));
     run_unprepared(
         "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
         "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");

@@ -26,8 +26,9 @@ struct mysql_options {
     // InnoDB's lock wait is kept below it, so a request waiting for a row lock is refused (and retried) rather
     // than cut off.
     int timeout_s = 10;
-    // How long one read or write may wait when that is longer than timeout_s: the maintenance connections
-    // (database_url::for_maintenance), where one statement of a migration may rewrite a province's households.
+    // How long one read or write may wait when that is longer than timeout_s (and a row lock, half of it): the
+    // maintenance connections (database_url::for_maintenance), where one statement of a migration may rewrite a
+    // province's households.
     int statement_timeout_s = 0;
     // Use MariaDB's INSERT … RETURNING where the server has it; false makes a MariaDB connection ask
     // LAST_INSERT_ID() as it must on MySQL (for the tests of that path).
