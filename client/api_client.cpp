@@ -813,6 +813,8 @@ std::string households_query(const common::household_filter& filter) {
     add("village", filter.village_code);
     add("group", filter.group_code);
     add("status", filter.status);
+    add("cause", filter.main_cause);
+    add("q", filter.search);
     if (filter.page_size > 0) add("page_size", std::to_string(filter.page_size));
     add("page_token", filter.page_token);
     return "/api/v1/households" + query;

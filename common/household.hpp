@@ -165,6 +165,10 @@ struct household_filter {
     std::string village_code;
     std::string group_code;
     std::string status;
+    std::string main_cause;     // vocabulary::poverty_causes
+    // A name or part of one (the head's or any member's), or a whole ID number (any member's): at most 50
+    // characters.
+    std::string search;
     int page_size = 50;         // 1..200
     std::string page_token;     // opaque, from the previous page's next_page_token
 };

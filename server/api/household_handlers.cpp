@@ -72,6 +72,8 @@ api_response household_handlers::list(const api_request& request, const path_par
     filter.village_code = query_code(request, "village", 12);
     filter.group_code = query_code(request, "group", 15);
     if (auto it = request.query.find("status"); it != request.query.end()) filter.status = it->second;
+    if (auto it = request.query.find("cause"); it != request.query.end()) filter.main_cause = it->second;
+    if (auto it = request.query.find("q"); it != request.query.end()) filter.search = it->second;
     filter.page_size = query_int(request, "page_size", 50, 1, 200);
     if (auto it = request.query.find("page_token"); it != request.query.end()) filter.page_token = it->second;
     auto page = households_.list(db, who, std::move(filter));

@@ -3,6 +3,7 @@
 #include "common/api_error.hpp"
 #include "common/china_date.hpp"
 #include "common/household_validation.hpp"
+#include "common/utf8.hpp"
 #include "common/vocabulary.hpp"
 #include "common/household_json.hpp"
 #include "server/service/access_policy.hpp"
@@ -142,6 +143,15 @@ common::household_page household_service::list(sql::connection& db, const princi
                         "参数 status 必须是 " + common::allowed_codes(common::vocabulary::household_statuses) + " 之一",
                         "parameter status must be one of " + common::allowed_codes(common::vocabulary::household_statuses),
                         "status");
+    if (!filter.main_cause.empty() && !common::is_valid(common::vocabulary::poverty_causes, filter.main_cause))
+        throw api_error(400, "invalid_parameter",
+                        "参数 cause 必须是 " + common::allowed_codes(common::vocabulary::poverty_causes) + " 之一",
+                        "parameter cause must be one of " + common::allowed_codes(common::vocabulary::poverty_causes),
+                        "cause");
+    const auto search_length = common::utf8_length(filter.search);
+    if (!search_length || *search_length > 50 || common::has_control_characters(filter.search))
+        throw api_error(400, "invalid_parameter", "参数 q 应为不超过50个字的姓名或身份证号",
+                        "parameter q must be a name or ID number of at most 50 characters", "q");
     try {
         return run_in_transaction(db, sql::tx_mode::read, [&] {
             storage::household_repository households(db);

@@ -1,7 +1,9 @@
 #include "server/storage/household_repository.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -72,6 +74,22 @@ constexpr const char* filter_township = "h.township_code = ?";
 constexpr const char* filter_village_extra = "+h.village_code = ?";
 constexpr const char* filter_township_extra = "+h.township_code = ?";
 constexpr const char* filter_status = "h.status = ?";
+constexpr const char* filter_cause = "h.main_cause = ?";
+// The search as an ID number (17 digits and a digit or X, a lowercase x upper-cased), or nothing when it is
+// not one.
+std::optional<std::string> as_id_number(std::string text) {
+    if (text.size() != 18) return std::nullopt;
+    if (text.back() == 'x') text.back() = 'X';
+    for (std::size_t i = 0; i < 18; ++i)
+        if (!std::isdigit(static_cast<unsigned char>(text[i])) && !(i == 17 && text[i] == 'X')) return std::nullopt;
+    return text;
+}
+
+// A search: a whole ID number finds its member's household through the unique index; anything else is a part
+// of a name, the head's or any member's (the area's filter above keeps the scan to the caller's files).
+constexpr const char* filter_id_number = "h.id IN (SELECT s.household_id FROM members s WHERE s.id_number = ?)";
+constexpr const char* filter_name =
+    "(h.head_name LIKE ? ESCAPE '!' OR h.id IN (SELECT s.household_id FROM members s WHERE s.name LIKE ? ESCAPE '!'))";
 // After (ms, id) in (updated_at_ms DESC, id DESC) order; the first term is a plain index range.
 constexpr const char* filter_after_token = "h.updated_at_ms <= ? AND (h.updated_at_ms < ? OR h.id < ?)";
 constexpr const char* order_newest_first = " ORDER BY h.updated_at_ms DESC, h.id DESC LIMIT ?";
@@ -309,6 +327,21 @@ common::household_page household_repository::list(const common::household_filter
         add(filter_township, filter.township_code);
     }
     if (!filter.status.empty()) add(filter_status, filter.status);
+    if (!filter.main_cause.empty()) add(filter_cause, filter.main_cause);
+    if (!filter.search.empty()) {
+        if (const auto id_number = as_id_number(filter.search)) {
+            add(filter_id_number, *id_number);
+        } else {
+            std::string pattern = "%";
+            for (const char c : filter.search) {
+                if (c == '%' || c == '_' || c == '!') pattern += '!';
+                pattern += c;
+            }
+            pattern += '%';
+            add(filter_name, pattern);
+            params.push_back(pattern);
+        }
+    }
     if (!filter.page_token.empty()) {
         const auto [ms, id] = parse_page_token(filter.page_token);
         where.emplace_back(filter_after_token);

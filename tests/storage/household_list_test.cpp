@@ -166,3 +166,50 @@ TEST_P(storage_backend, list_by_village_uses_the_village_index) {
 }
 
 }  // namespace fupin::server::storage::test
+
+namespace fupin::server::storage::test {
+
+// The desktop's filters and search box: the main cause, a part of a name (the head's or any member's, with the
+// wildcards of LIKE taken as they are written), or a whole ID number.
+TEST_P(storage_backend, list_filters_by_cause_and_finds_by_name_or_id_number) {
+    seed_areas(conn());
+    household_repository repo(conn());
+    auto a = make_household(group_a1_3, 2000, 2);
+    a.head_name = "王大山";
+    a.members[0].name = "王大山";
+    a.members[1].name = "李100%";
+    a.main_cause = "illness";
+    repo.insert(a, 1000);
+    auto b = make_household(group_a1_3, 2010, 1);
+    b.head_name = "张三";
+    b.members[0].name = "张三";
+    b.main_cause = "lack_of_funds";
+    repo.insert(b, 2000);
+
+    const auto ids = [&](common::household_filter f) {
+        std::set<std::int64_t> out;
+        for (const auto& h : repo.list(f).items) out.insert(h.id);
+        return out;
+    };
+    common::household_filter f;
+    f.main_cause = "illness";
+    EXPECT_EQ(ids(f), std::set<std::int64_t>{a.id});
+    f = {};
+    f.search = "大山";
+    EXPECT_EQ(ids(f), std::set<std::int64_t>{a.id});
+    f.search = "100%";  // a member's name, % as written
+    EXPECT_EQ(ids(f), std::set<std::int64_t>{a.id});
+    f.search = "%";
+    EXPECT_EQ(ids(f), std::set<std::int64_t>{a.id});
+    f.search = id_number(2010);
+    EXPECT_EQ(ids(f), std::set<std::int64_t>{b.id});
+    f.search = id_number(2001);  // a's second member
+    EXPECT_EQ(ids(f), std::set<std::int64_t>{a.id});
+    f.search = "赵";
+    EXPECT_TRUE(ids(f).empty());
+    f.search = "张";
+    f.main_cause = "illness";
+    EXPECT_TRUE(ids(f).empty());
+}
+
+}  // namespace fupin::server::storage::test
