@@ -8,6 +8,7 @@
 
 #include "client/tls_connection.hpp"
 #include "common/exit_json.hpp"
+#include "common/json_fields.hpp"
 #include "common/review_round_json.hpp"
 #include "common/spot_check_json.hpp"
 #include "common/statistics_json.hpp"
@@ -44,18 +45,6 @@ http::verb to_verb(http_method method) {
     return http::verb::get;
 }
 
-connection_options options_from(const client_config& config) {
-    check_complete(config);
-    const auto hp = split_server(config.server);
-    connection_options o;
-    o.host = hp.host;
-    o.port = hp.port;
-    o.tls = tls_files{config.ca, config.certificate, config.private_key};
-    o.lang = config.lang;
-    o.timeout = std::chrono::seconds(config.timeout_seconds);
-    o.busy_retries = 2;
-    return o;
-}
 
 // A JSON answer the client expected to be a household (or a page of them) but is not.
 template <class Parse>
@@ -118,6 +107,19 @@ struct api_client::impl {
     http_result last;
     std::string token;
 };
+
+connection_options options_from(const client_config& config) {
+    check_complete(config);
+    const auto hp = split_server(config.server);
+    connection_options o;
+    o.host = hp.host;
+    o.port = hp.port;
+    o.tls = tls_files{config.ca, config.certificate, config.private_key};
+    o.lang = config.lang;
+    o.timeout = std::chrono::seconds(config.timeout_seconds);
+    o.busy_retries = 2;
+    return o;
+}
 
 api_client::api_client(const client_config& config) : api_client(options_from(config)) {}
 api_client::api_client(connection_options options) : impl_(std::make_unique<impl>(std::move(options))) {}
@@ -281,6 +283,18 @@ common::household api_client::update_household(const common::household& househol
 common::household_page api_client::list_households(const common::household_filter& filter) {
     auto json = request_json(http_method::get, households_query(filter));
     return parse_answer("household list", [&] { return common::household_page_from_json(json); });
+}
+
+std::vector<common::area> api_client::list_areas() {
+    auto json = request_json(http_method::get, "/api/v1/areas");
+    // Read field by field: the list starts below the county (a township's or a village's), so the area file's
+    // rule that every parent comes first does not hold for it.
+    return items_answer("area list", json, [](const nlohmann::json& j) {
+        namespace jf = common::json_fields;
+        return common::area{jf::string_at(j.at("code"), "code"), jf::string_at(j.at("parent_code"), "parent_code"),
+                            jf::string_at(j.at("level"), "level"), jf::string_at(j.at("name"), "name"),
+                            j.contains("poor_village") && jf::bool_at(j.at("poor_village"), "poor_village")};
+    });
 }
 
 std::vector<common::poverty_line> api_client::list_poverty_lines() {

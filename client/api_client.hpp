@@ -20,6 +20,7 @@
 #include "client/client_config.hpp"
 #include "client/client_error.hpp"
 #include "common/api_error.hpp"
+#include "common/area.hpp"
 #include "common/assistance.hpp"
 #include "common/assistance_rules.hpp"
 #include "common/department_check.hpp"
@@ -108,6 +109,10 @@ struct connection_options {
     int busy_retries = 0;
 };
 
+// The connection of a checked config (check_complete): its server, certificates, language and timeout, and a busy
+// server retried twice. What api_client, the event stream and the desktop connect with.
+connection_options options_from(const client_config& config);
+
 class api_client {
 public:
     // From a checked config (check_complete); retries a busy server twice.
@@ -170,6 +175,8 @@ public:
     common::household update_household(const common::household& household);
     // GET /api/v1/households?…
     common::household_page list_households(const common::household_filter& filter);
+    // GET /api/v1/areas: the caller's area first, then every area below it by code.
+    std::vector<common::area> list_areas();
 
     // GET /api/v1/people?id_number=…: whether the person is in a household file of the county. The answer as the
     // server sends it: {"found": false}, or where (and, within the user's area, the whole file); another

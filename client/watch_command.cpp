@@ -16,17 +16,6 @@ namespace fupin::client {
 
 namespace {
 
-connection_options options_of(const client_config& config) {
-    const auto hp = split_server(config.server);
-    connection_options o;
-    o.host = hp.host;
-    o.port = hp.port;
-    o.tls = tls_files{config.ca, config.certificate, config.private_key};
-    o.lang = config.lang;
-    o.timeout = std::chrono::seconds(config.timeout_seconds);
-    return o;
-}
-
 // SIGINT/SIGTERM stop the stream from a thread of their own: asio's signal_set turns the signal into an
 // ordinary handler call, so stop() is never called inside a signal handler.
 class stop_on_signal {
@@ -63,7 +52,7 @@ watch_command::watch_command(CLI::App& app) {
 bool watch_command::given() const { return command_ && command_->parsed(); }
 
 int watch_command::run(const command_context& c) {
-    event_stream stream(options_of(c.config), c.client.token(),
+    event_stream stream(options_from(c.config), c.client.token(),
                         since_ >= 0 ? std::optional<std::int64_t>(since_) : std::nullopt);
     const event_printer printer(c.lang);
     stream.on_interruption([&](const feed_interruption& i) { c.err << printer.interruption(i) << std::flush; });

@@ -17,6 +17,7 @@
 #include "server/api/statistics_handlers.hpp"
 #include "server/api/archive_import_handlers.hpp"
 #include "server/api/attachment_handlers.hpp"
+#include "server/api/area_handlers.hpp"
 #include "server/api/campaign_handlers.hpp"
 #include "server/api/supervision_handlers.hpp"
 #include "server/api/department_check_handlers.hpp"
@@ -126,6 +127,8 @@ void add_routes(router& r, const server_config& config, const service::services&
 
     r.add("POST", "/api/v1/households", auth(bind(households, &household_handlers::create)));
     r.add("GET", "/api/v1/households", auth(bind(households, &household_handlers::list)));
+    auto areas = std::make_shared<area_handlers>(use_cases.areas);
+    r.add("GET", "/api/v1/areas", auth(bind(areas, &area_handlers::list)));
     r.add("GET", "/api/v1/households/{id}", auth(bind(households, &household_handlers::get)),
           authenticated_from_memory(sessions, [households](const api_request& q, const path_params& p,
                                                            const service::principal& w) {

@@ -10,6 +10,7 @@
 #include "server/service/appraisal_service.hpp"
 #include "server/service/denial_recorder.hpp"
 #include "server/service/archive_import_service.hpp"
+#include "server/service/area_service.hpp"
 #include "server/service/attachment_service.hpp"
 #include "server/service/campaign_service.hpp"
 #include "server/service/department_check_service.hpp"
@@ -40,6 +41,7 @@ struct services {
     std::shared_ptr<const account_service> accounts;
     person_lookup_service lookups;
     household_service households;
+    area_service areas;  // the caller's area and those below it
     member_change_service member_changes;  // births, deaths, marriages, moves, new ID numbers
     application_service applications;  // the identification procedure: cases and their steps,
     appraisal_service appraisals;      // the village's democratic appraisal,

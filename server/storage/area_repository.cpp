@@ -16,6 +16,8 @@ constexpr const char* select_by_code = "SELECT code, parent_code, level, name, p
 constexpr const char* select_children =
     "SELECT code, parent_code, level, name, poor_village FROM areas WHERE parent_code = ? ORDER BY code";
 constexpr const char* count_all = "SELECT COUNT(*) FROM areas";
+constexpr const char* select_within =
+    "SELECT code, parent_code, level, name, poor_village FROM areas WHERE code LIKE ? ORDER BY code";
 
 common::area read_area(const sql::row& r) {
     return common::area{r.get_string(0), r.get_string(1), r.get_string(2), r.get_string(3), r.get_int64(4) != 0};
@@ -51,6 +53,12 @@ std::map<std::string, common::area> area_repository::find_all(const std::vector<
         found.emplace(a.code, std::move(a));
     }
     return found;
+}
+
+std::vector<common::area> area_repository::within(const std::string& code) {
+    std::vector<common::area> out;
+    for (const auto& r : conn_.query(select_within, {code + "%"})) out.push_back(read_area(r));
+    return out;
 }
 
 std::vector<common::area> area_repository::children(const std::string& parent_code) {

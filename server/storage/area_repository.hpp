@@ -26,6 +26,8 @@ public:
     std::map<std::string, common::area> find_all(const std::vector<std::string>& codes);
     // Direct children in code order; "" gives the county (whose parent_code is empty).
     std::vector<common::area> children(const std::string& parent_code);
+    // The area and every area below it, by code (a parent before its children).
+    std::vector<common::area> within(const std::string& code);
     std::int64_t count();
 
 private:

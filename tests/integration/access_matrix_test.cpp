@@ -275,6 +275,7 @@ TEST_P(access_matrix, every_route_for_every_role_and_area) {
         return api_call{http_method::post, "/api/v1/households", common::to_json(h).dump()};
     }};
     rules["GET /api/v1/households"] = {officials, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/households"}; }};
+    rules["GET /api/v1/areas"] = {officials, false, false, false, [](const test_user&, bool) { return api_call{http_method::get, "/api/v1/areas", "", 200}; }};
     rules["GET /api/v1/households/{id}"] = {officials, true, false, false, [&](const test_user&, bool a) {
         return api_call{http_method::get, "/api/v1/households/" + id(a_or_b_file(a).id)};
     }};

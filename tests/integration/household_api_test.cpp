@@ -72,6 +72,36 @@ TEST_P(household_api, create_read_update_list_round_trip_with_chinese_text) {
     EXPECT_EQ(page.items[0].address, "青峰镇城关村一组8号");
 }
 
+// The clients choose a village or a group from the office's areas: its own, then those below it.
+TEST_P(household_api, an_office_reads_its_own_area_and_those_below_it) {
+    const auto areas = client_as("reviewer_a").list_areas();
+    ASSERT_FALSE(areas.empty());
+    EXPECT_EQ(areas.front().code, township_a);
+    EXPECT_EQ(areas.front().level, "township");
+    bool has_group = false;
+    for (const auto& a : areas) {
+        EXPECT_EQ(a.code.rfind(township_a, 0), 0u) << a.code;
+        has_group = has_group || a.code == group_a;
+    }
+    EXPECT_TRUE(has_group);
+    const auto village = client_as("clerk_a").list_areas();
+    EXPECT_EQ(village.front().code, village_a);
+    for (const auto& a : village) EXPECT_EQ(a.code.rfind(village_a, 0), 0u) << a.code;
+    // And the search box: a member's ID number within the area, or a part of the head's name.
+    auto reviewer = client_as("reviewer_a");
+    const auto created = reviewer.create_household(test_data::sample_household({.group = group_a, .seed = 31}), "");
+    common::household_filter f;
+    f.search = created.members.at(1).id_number;
+    ASSERT_EQ(reviewer.list_households(f).items.size(), 1u);
+    f.search = created.head_name.substr(0, 3);  // the first character
+    EXPECT_FALSE(reviewer.list_households(f).items.empty());
+    f.search = std::string(51, 'a');
+    refused([&] { reviewer.list_households(f); }, 400, "invalid_parameter");
+    f = {};
+    f.main_cause = "no_such_cause";
+    refused([&] { reviewer.list_households(f); }, 400, "invalid_parameter");
+}
+
 TEST_P(household_api, malformed_json_is_refused_and_changes_nothing) {
     auto result = post_raw("{\"township_code\": \"529901100\", ");
     EXPECT_EQ(result.status, 400);
