@@ -108,6 +108,32 @@ client_config load_client_config(const std::filesystem::path& file) {
     return parse_client_config(text.str(), base, file.string());
 }
 
+void save_client_config(const std::filesystem::path& file, const client_config& config) {
+    const auto quoted = [](const std::string& key, std::string value) {
+        if (value.find_first_of("\"\r\n") != std::string::npos)
+            throw config_error("the setting " + key + " cannot hold a quote or a line break");
+        return key + " = \"" + value + "\"\n";
+    };
+    const auto absolute = [](const std::string& path) { return std::filesystem::absolute(path).lexically_normal().string(); };
+    std::string text = "# township-client settings (written by township-desktop)\n";
+    text += quoted("server", config.server);
+    text += quoted("ca", absolute(config.ca));
+    text += quoted("cert", absolute(config.certificate));
+    text += quoted("key", absolute(config.private_key));
+    text += std::string("lang = ") + (config.lang == common::language::en ? "en" : "zh") + "\n";
+    text += "timeout = " + std::to_string(config.timeout_seconds) + "\n";
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    const auto partial = file.string() + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out.flush()) throw config_error("cannot write the config file " + file.string());
+    }
+    std::filesystem::rename(partial, file, ec);
+    if (ec) throw config_error("cannot write the config file " + file.string());
+}
+
 std::filesystem::path default_config_path() {
     if (const char* env = std::getenv("FUPIN_CLIENT_CONFIG"); env && *env) return env;
     const char* home = std::getenv("HOME");

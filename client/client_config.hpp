@@ -59,6 +59,11 @@ client_config parse_client_config(std::string_view text, const std::filesystem::
 // Reads and parses a config file; throws config_error when it cannot be read.
 client_config load_client_config(const std::filesystem::path& file);
 
+// Writes the settings to `file` (its folder made when missing) as load_client_config reads them back, paths
+// absolute, replacing the file whole (a reader never sees half of it). Throws config_error when a value cannot be
+// written (a quote or a line break in it) or the file cannot be written. The desktop's first run saves with it.
+void save_client_config(const std::filesystem::path& file, const client_config& config);
+
 // $FUPIN_CLIENT_CONFIG when set and not empty, else $HOME/.config/fupin/township-client.conf.
 std::filesystem::path default_config_path();
 

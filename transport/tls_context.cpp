@@ -95,8 +95,9 @@ bool peer_still_trusted(SSL* ssl_handle, ssl::context& current) {
     return X509_verify_cert(check.get()) == 1;
 }
 
-std::string peer_area_code(SSL* ssl_handle) {
-    X509* cert = SSL_get0_peer_certificate(ssl_handle);
+namespace {
+
+std::string area_code_of(X509* cert) {
     if (!cert) return {};
     // Exactly one OU: with two, which one decides would be a guess (the first, the last), and a certificate
     // naming a township beside the county office must not be read as either.
@@ -104,6 +105,19 @@ std::string peer_area_code(SSL* ssl_handle) {
     const int first = X509_NAME_get_index_by_NID(subject, NID_organizationalUnitName, -1);
     if (first < 0 || X509_NAME_get_index_by_NID(subject, NID_organizationalUnitName, first) >= 0) return {};
     return name_entry(subject, NID_organizationalUnitName);
+}
+
+}  // namespace
+
+std::string peer_area_code(SSL* ssl_handle) { return area_code_of(SSL_get0_peer_certificate(ssl_handle)); }
+
+std::string certificate_file_area_code(const std::string& pem_path) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> file(BIO_new_file(pem_path.c_str(), "r"), &BIO_free);
+    if (!file) throw std::runtime_error("cannot read the certificate file");
+    std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(file.get(), nullptr, nullptr, nullptr),
+                                                     &X509_free);
+    if (!cert) throw std::runtime_error("the file holds no PEM certificate");
+    return area_code_of(cert.get());
 }
 
 std::string peer_subject(SSL* ssl_handle) {

@@ -31,6 +31,9 @@ bool peer_still_trusted(SSL* ssl_handle, ssl::context& current);
 // The area code a peer's certificate carries in its subject's OU field (township: 9 digits, county office:
 // 6 digits); empty when there is no certificate, no OU or more than one. Works on a completed handshake.
 std::string peer_area_code(SSL* ssl_handle);
+// The same, read from a certificate in a PEM file (the desktop's first-run check of an office's certificate).
+// Throws std::runtime_error when the file cannot be read or holds no certificate.
+std::string certificate_file_area_code(const std::string& pem_path);
 // The peer certificate's subject in one line (RFC 2253), for logs and, later, the audit trail.
 std::string peer_subject(SSL* ssl_handle);
 

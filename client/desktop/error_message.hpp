@@ -1,0 +1,17 @@
+#pragma once
+// A failure as the clerk reads it: the command-line client's wording (household_printer::error: the server's own
+// message, the field, what to check for a connection or certificate), in the window's language.
+#include <QString>
+
+#include "client/client_error.hpp"
+#include "common/language.hpp"
+
+namespace fupin::desktop {
+
+// The language of every window, from the settings (zh unless they say en); set once at start.
+common::language ui_language();
+void set_ui_language(common::language lang);
+
+QString error_message(const client::client_error& e);
+
+}  // namespace fupin::desktop

@@ -1,0 +1,309 @@
+#include "client/desktop/household_form.hpp"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "client/api_client.hpp"
+#include "client/desktop/api_worker.hpp"
+#include "client/desktop/error_message.hpp"
+#include "client/desktop/field_editor.hpp"
+#include "client/desktop/household_form_fields.hpp"
+#include "client/desktop/qt_text.hpp"
+#include "common/china_date.hpp"
+#include "common/display_text.hpp"
+#include "common/household_validation.hpp"
+
+namespace fupin::desktop {
+namespace {
+
+int year_of(std::chrono::year_month_day day) { return static_cast<int>(day.year()); }
+
+// A new file: last year's income (the identification judges it), the household's head as its first member.
+common::household new_household(const std::vector<common::area>& areas) {
+    common::household h;
+    h.income.year = year_of(common::today_in_china()) - 1;
+    for (const auto& a : areas)
+        if (a.level == "group") {
+            h.group_code = a.code;
+            break;
+        }
+    common::member head;
+    head.relation = "head";
+    head.ethnicity = "01";
+    head.political_status = "masses";
+    h.members.push_back(head);
+    return h;
+}
+
+// "members[2].id_number" → {2, "id_number"}; nothing for any other path.
+std::optional<std::pair<int, std::string>> member_path(const std::string& path) {
+    if (path.rfind("members[", 0) != 0) return std::nullopt;
+    const auto close = path.find("].");
+    if (close == std::string::npos) return std::nullopt;
+    return std::make_pair(std::stoi(path.substr(8, close - 8)), path.substr(close + 2));
+}
+
+}  // namespace
+
+household_form::household_form(api_worker& api, const std::vector<common::area>& areas,
+                               std::optional<common::household> existing, QWidget* parent)
+    : QDialog(parent), api_(api), is_new_(!existing), idempotency_key_(client::random_idempotency_key()) {
+    base_ = existing ? std::move(*existing) : new_household(areas);
+    setWindowTitle(is_new_ ? tr("新建农户档案") : tr("农户档案 — %1").arg(qt(base_.head_name)));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* where = new QHBoxLayout;
+    where->addWidget(new QLabel(tr("所在村民小组"), this));
+    group_ = new QComboBox(this);
+    group_->setObjectName("group");
+    std::string village_name;
+    for (const auto& a : areas) {
+        if (a.level == "village") village_name = a.name;
+        if (a.level == "group") group_->addItem(qt(village_name + " " + a.name), qt(a.code));
+    }
+    where->addWidget(group_, 1);
+    layout->addLayout(where);
+
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName("tabs");
+    const auto& form_tabs = household_form_tabs();
+    for (std::size_t t = 0; t < form_tabs.size(); ++t) {
+        auto* page = new QWidget;
+        auto* form = new QFormLayout(page);
+        std::vector<QWidget*> editors;
+        for (const auto& f : form_tabs[t].fields) {
+            auto* editor = make_editor(f.kind, f.list, f.optional, f.maximum, page);
+            editor->setObjectName(qt(f.path));
+            form->addRow(tr(f.label), editor);
+            on_editor_change(editor, f.kind, [this] { check(); });
+            editors.push_back(editor);
+        }
+        tab_editors_.push_back(std::move(editors));
+        if (t == 1) {  // the income: what the per-capita income comes to, as typed
+            per_capita_ = new QLabel(page);
+            per_capita_->setObjectName("per_capita");
+            form->addRow(tr("人均纯收入"), per_capita_);
+        }
+        auto* scroll = new QScrollArea;
+        scroll->setWidget(page);
+        scroll->setWidgetResizable(true);
+        tabs->addTab(scroll, form_tabs[t].title);
+        if (t == 0) tabs->addTab(build_members_tab(), tr("家庭成员"));
+    }
+    layout->addWidget(tabs, 1);
+
+    problems_ = new QListWidget(this);
+    problems_->setObjectName("problems");
+    problems_->setMaximumHeight(110);
+    layout->addWidget(problems_);
+    status_ = new QLabel(this);
+    status_->setObjectName("status");
+    status_->setWordWrap(true);
+    layout->addWidget(status_);
+    auto* buttons = new QDialogButtonBox(this);
+    save_ = buttons->addButton(tr("保存"), QDialogButtonBox::AcceptRole);
+    save_->setObjectName("save");
+    buttons->addButton(tr("关闭"), QDialogButtonBox::RejectRole);
+    layout->addWidget(buttons);
+    connect(save_, &QPushButton::clicked, this, &household_form::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(group_, &QComboBox::currentIndexChanged, this, [this] { check(); });
+
+    show_values(base_);
+    check();
+    resize(900, 640);
+}
+
+QWidget* household_form::build_members_tab() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    const auto& columns = household_member_columns();
+    members_ = new QTableWidget(0, static_cast<int>(columns.size()), page);
+    members_->setObjectName("members");
+    QStringList headers;
+    for (const auto& c : columns) headers << tr(c.label);
+    members_->setHorizontalHeaderLabels(headers);
+    members_->verticalHeader()->setVisible(true);
+    layout->addWidget(members_, 1);
+    auto* row = new QHBoxLayout;
+    auto* add = new QPushButton(tr("添加成员"), page);
+    add->setObjectName("add_member");
+    auto* remove = new QPushButton(tr("删除所选成员"), page);
+    remove->setObjectName("remove_member");
+    row->addWidget(add);
+    row->addWidget(remove);
+    row->addStretch(1);
+    layout->addLayout(row);
+    connect(add, &QPushButton::clicked, this, [this] {
+        common::member m;
+        m.relation = "child";
+        m.ethnicity = "01";
+        m.political_status = "masses";
+        add_member_row(m);
+        check();
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int at = members_->currentRow();
+        if (at < 0) return;
+        members_->removeRow(at);
+        check();
+    });
+    return page;
+}
+
+void household_form::add_member_row(const common::member& m) {
+    const auto& columns = household_member_columns();
+    const int row = members_->rowCount();
+    members_->insertRow(row);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const auto& f = columns[c];
+        auto* editor = make_editor(f.kind, f.list, f.optional, f.maximum, members_);
+        editor->setObjectName(qt("members." + f.path));
+        set_editor_value(editor, f.kind, f.get(m));
+        on_editor_change(editor, f.kind, [this] { check(); });
+        members_->setCellWidget(row, static_cast<int>(c), editor);
+    }
+}
+
+void household_form::show_values(const common::household& h) {
+    checking_ = true;
+    if (const int at = group_->findData(qt(h.group_code)); at >= 0) group_->setCurrentIndex(at);
+    const auto& form_tabs = household_form_tabs();
+    for (std::size_t t = 0; t < form_tabs.size(); ++t)
+        for (std::size_t i = 0; i < form_tabs[t].fields.size(); ++i)
+            set_editor_value(tab_editors_[t][i], form_tabs[t].fields[i].kind, form_tabs[t].fields[i].get(h));
+    members_->setRowCount(0);
+    for (const auto& m : h.members) add_member_row(m);
+    members_->resizeColumnsToContents();
+    // An ID number is read whole: 18 characters and room.
+    members_->setColumnWidth(1, members_->fontMetrics().horizontalAdvance(QStringLiteral("000000000000000000X")) + 24);
+    checking_ = false;
+}
+
+common::household household_form::value() const {
+    common::household h = base_;
+    h.group_code = text_of(group_->currentData().toString());
+    h.village_code = h.group_code.substr(0, std::min<std::size_t>(12, h.group_code.size()));
+    h.township_code = h.group_code.substr(0, std::min<std::size_t>(9, h.group_code.size()));
+    const auto& form_tabs = household_form_tabs();
+    for (std::size_t t = 0; t < form_tabs.size(); ++t)
+        for (std::size_t i = 0; i < form_tabs[t].fields.size(); ++i) {
+            const auto& f = form_tabs[t].fields[i];
+            const auto v = editor_value(tab_editors_[t][i], f.kind);
+            if (v.isValid()) f.set(h, v);
+        }
+    const auto& columns = household_member_columns();
+    h.members.clear();
+    for (int row = 0; row < members_->rowCount(); ++row) {
+        // A member's fields the table does not show are kept from the file as read.
+        common::member m = row < static_cast<int>(base_.members.size()) ? base_.members[static_cast<std::size_t>(row)]
+                                                                          : common::member{};
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const auto& f = columns[c];
+            if (f.kind == field_kind::derived) continue;
+            const auto v = editor_value(members_->cellWidget(row, static_cast<int>(c)), f.kind);
+            if (v.isValid()) f.set(m, v);
+        }
+        // Sex and birth date follow the ID number: derive() fills them where empty.
+        m.sex.clear();
+        m.birth_date.clear();
+        h.members.push_back(std::move(m));
+    }
+    common::derive(h);
+    return h;
+}
+
+QStringList household_form::problems() const {
+    QStringList out;
+    for (int i = 0; i < problems_->count(); ++i) out << problems_->item(i)->text();
+    return out;
+}
+
+void household_form::check() {
+    if (checking_) return;
+    const auto lang = ui_language();
+    const auto h = value();
+    QStringList found;
+    // Clear the marks, then mark each problem at its field.
+    const auto& form_tabs = household_form_tabs();
+    std::map<std::string, QWidget*> by_path;
+    for (std::size_t t = 0; t < form_tabs.size(); ++t)
+        for (std::size_t i = 0; i < form_tabs[t].fields.size(); ++i) {
+            auto* editor = tab_editors_[t][i];
+            mark_problem(editor, {});
+            by_path[form_tabs[t].fields[i].path] = editor;
+            if (!editor_value(editor, form_tabs[t].fields[i].kind).isValid()) {
+                const auto text = tr("%1：金额应为元，最多两位小数，如 2300 或 2300.50").arg(tr(form_tabs[t].fields[i].label));
+                mark_problem(editor, text);
+                found << text;
+            }
+        }
+    const auto& columns = household_member_columns();
+    for (int row = 0; row < members_->rowCount(); ++row)
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            auto* editor = members_->cellWidget(row, static_cast<int>(c));
+            mark_problem(editor, {});
+            by_path["members[" + std::to_string(row) + "]." + columns[c].path] = editor;
+            // The derived columns show what the ID number says.
+            if (columns[c].kind == field_kind::derived && row < static_cast<int>(h.members.size())) {
+                auto v = columns[c].get(h.members[static_cast<std::size_t>(row)]);
+                if (columns[c].path == "sex")
+                    v = qt(common::label_or_code(common::vocabulary::sexes, text_of(v.toString()), lang));
+                set_editor_value(editor, field_kind::derived, v);
+            }
+        }
+    for (const auto& problem : common::find_problems(h, common::today_in_china())) {
+        const auto text = qt(problem.message(lang));
+        found << text;
+        if (const auto it = by_path.find(problem.field()); it != by_path.end()) mark_problem(it->second, text);
+    }
+    problems_->clear();
+    problems_->addItems(found);
+    per_capita_->setText(tr("%1 元（%2 人，年度 %3）")
+                             .arg(qt(common::format_amount(h.per_capita_net_income)))
+                             .arg(h.members.size())
+                             .arg(h.income.year));
+    save_->setEnabled(found.isEmpty());
+    status_->setText(found.isEmpty() ? tr("可以保存。") : tr("还有 %1 处需要修改。").arg(found.size()));
+}
+
+void household_form::save() {
+    const auto h = value();
+    save_->setEnabled(false);
+    status_->setText(tr("正在保存…"));
+    const bool is_new = is_new_;
+    const auto key = idempotency_key_;
+    api_.call<common::household>(
+        this,
+        [h, is_new, key](client::api_client& api) {
+            return is_new ? api.create_household(h, key) : api.update_household(h);
+        },
+        [this](common::household stored) {
+            is_new_ = false;
+            base_ = stored;
+            status_->setText(tr("已保存（第 %1 版）。").arg(stored.version));
+            emit saved(stored);
+            accept();
+        },
+        [this](const client::client_error& e) {
+            save_->setEnabled(true);
+            if (e.kind() == client::error_kind::http && e.status() == 401)
+                status_->setText(tr("登录已过期。重新登录后再点“保存”，填写的内容都还在。"));
+            else if (e.kind() == client::error_kind::http && e.code() == "version_conflict")
+                status_->setText(tr("保存前此户已被他人修改：%1 请关闭后重新打开此户，再录入您的修改。").arg(error_message(e)));
+            else
+                status_->setText(error_message(e));
+        });
+}
+
+}  // namespace fupin::desktop

@@ -1,0 +1,66 @@
+#pragma once
+// 农户档案 as a clerk fills in the national form: where the household lives, then tabs for the basics, the
+// members, the income, the living conditions and the identification facts. Each change is checked at once by
+// the rules the server runs (common::derive and find_problems): an ID number's check digit, sex and birth date
+// filled from it, the per-capita income computed as it is typed; each problem is listed and marked at its field.
+// 保存 sends the file: a new one with an Idempotency-Key kept for the form's life, so a retry after a timeout
+// never makes two files; a changed one naming the version it was read at. Nothing typed is lost when saving
+// fails, the session expires or another office changed the file first.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QDialog>
+
+#include "common/area.hpp"
+#include "common/household.hpp"
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace fupin::desktop {
+
+class api_worker;
+
+class household_form : public QDialog {
+    Q_OBJECT
+
+public:
+    // `existing`: the file as read (edit), or nothing (a new file, in the first group of the office's areas).
+    household_form(api_worker& api, const std::vector<common::area>& areas, std::optional<common::household> existing,
+                   QWidget* parent = nullptr);
+
+    // The file as the widgets hold it now, derived.
+    common::household value() const;
+    // The problems shown now, as the list shows them.
+    QStringList problems() const;
+    // What 保存 does.
+    void save();
+
+signals:
+    void saved(const common::household& h);
+
+private:
+    QWidget* build_members_tab();
+    void add_member_row(const common::member& m);
+    void show_values(const common::household& h);
+    void check();
+
+    api_worker& api_;
+    common::household base_;  // what was read (or an empty new file): fields the form does not show are kept
+    bool is_new_ = true;
+    std::string idempotency_key_;
+    QComboBox* group_ = nullptr;
+    std::vector<std::vector<QWidget*>> tab_editors_;  // per tab of household_form_tabs(), per field
+    QTableWidget* members_ = nullptr;
+    QLabel* per_capita_ = nullptr;
+    QListWidget* problems_ = nullptr;
+    QLabel* status_ = nullptr;
+    QPushButton* save_ = nullptr;
+    bool checking_ = false;
+};
+
+}  // namespace fupin::desktop

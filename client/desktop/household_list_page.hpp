@@ -1,0 +1,48 @@
+#pragma once
+// 农户档案: the office's households with filters (village, status, main cause) and a search box (a name or an ID
+// number), the list paged from the server as it scrolls; 新建 opens an empty form, a double click the file.
+#include <vector>
+
+#include <QWidget>
+
+#include "common/area.hpp"
+#include "common/household.hpp"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace fupin::desktop {
+
+class api_worker;
+class household_list_model;
+
+class household_list_page : public QWidget {
+    Q_OBJECT
+
+public:
+    household_list_page(api_worker& api, std::vector<common::area> areas, QWidget* parent = nullptr);
+
+    household_list_model& model() { return *model_; }
+    QTableView& view() { return *view_; }
+    // Applies the filters and the search box (what 查询 and Enter do).
+    void search();
+
+signals:
+    void open_household(std::int64_t id);
+    void new_household();
+
+private:
+    void show_count();
+
+    household_list_model* model_ = nullptr;
+    QTableView* view_ = nullptr;
+    QComboBox* village_ = nullptr;
+    QComboBox* status_ = nullptr;
+    QComboBox* cause_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    QLabel* count_ = nullptr;
+};
+
+}  // namespace fupin::desktop

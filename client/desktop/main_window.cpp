@@ -1,0 +1,119 @@
+#include "client/desktop/main_window.hpp"
+
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+
+#include "client/desktop/api_worker.hpp"
+#include "client/desktop/error_message.hpp"
+#include "client/desktop/household_form.hpp"
+#include "client/desktop/household_list_model.hpp"
+#include "client/desktop/household_list_page.hpp"
+#include "client/desktop/live_panel.hpp"
+#include "client/desktop/login_dialog.hpp"
+#include "client/desktop/qt_text.hpp"
+#include "client/event_printer.hpp"
+#include "common/display_text.hpp"
+#include "common/vocabulary.hpp"
+
+namespace fupin::desktop {
+namespace {
+
+std::string string_at(const nlohmann::json& j, const char* key) {
+    return j.contains(key) && j.at(key).is_string() ? j.at(key).get<std::string>() : std::string();
+}
+
+}  // namespace
+
+main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohmann::json session, QWidget* parent)
+    : QMainWindow(parent), api_(api), areas_(std::move(areas)) {
+    setWindowTitle(tr("扶贫对象建档立卡 — %1").arg(areas_.empty() ? QString() : qt(areas_.front().name)));
+    tabs_ = new QTabWidget(this);
+    households_ = new household_list_page(api_, areas_, tabs_);
+    live_ = new live_panel(tabs_);
+    tabs_->addTab(households_, tr("农户档案"));
+    tabs_->addTab(live_, tr("实时动态"));
+    setCentralWidget(tabs_);
+    who_ = new QLabel(this);
+    who_->setObjectName("who");
+    statusBar()->addPermanentWidget(who_);
+
+    auto* file = menuBar()->addMenu(tr("文件"));
+    file->addAction(tr("新建农户"), QKeySequence::New, this, &main_window::new_household);
+    file->addSeparator();
+    file->addAction(tr("退出"), QKeySequence::Quit, this, &QWidget::close);
+
+    connect(households_, &household_list_page::new_household, this, &main_window::new_household);
+    connect(households_, &household_list_page::open_household, this, &main_window::open_household);
+    connect(&api_, &api_worker::session_ended, this, &main_window::ask_login_again);
+    // A household changed in the area: its line is brought up to date; the feed's tab shows what is unseen.
+    connect(live_, &live_panel::event_arrived, this, [this](const client::feed_event& e) {
+        if (tabs_->currentWidget() != live_) tabs_->setTabText(1, tr("实时动态（%1）").arg(++unseen_events_));
+        if (e.record.rfind("household/", 0) != 0 || e.visibility != "full") return;
+        const auto id = std::stoll(e.record.substr(10));
+        api_.call<common::household>(
+            this, [id](client::api_client& api) { return api.get_household(id); },
+            [this](common::household h) { households_->model().show_saved(h); }, [](const client::client_error&) {});
+    });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index != 1) return;
+        unseen_events_ = 0;
+        tabs_->setTabText(1, tr("实时动态"));
+    });
+
+    show_session(session);
+    households_->search();
+    resize(1100, 700);
+}
+
+void main_window::show_session(const nlohmann::json& session) {
+    session_ = session;
+    const auto& user = session.contains("user") ? session.at("user") : nlohmann::json::object();
+    const auto role = string_at(user, "role");
+    who_->setText(tr("%1（%2）  登录有效期至 %3")
+                      .arg(qt(string_at(user, "display_name").empty() ? string_at(user, "username")
+                                                                       : string_at(user, "display_name")))
+                      .arg(qt(common::label_or_code(common::vocabulary::roles, role, ui_language())))
+                      .arg(qt(client::event_printer::china_time(string_at(session, "expires_at")))));
+    live_->start(api_.options(), string_at(session, "token"));
+}
+
+void main_window::ask_login_again() {
+    if (asking_login_) return;
+    asking_login_ = true;
+    live_->stop();
+    const auto username = qt(string_at(session_.contains("user") ? session_.at("user") : nlohmann::json::object(), "username"));
+    login_dialog again(api_, tr("登录已过期或已在别处退出，请重新输入密码。正在填写的内容不会丢失。"), username, this);
+    if (again.exec() == QDialog::Accepted) show_session(again.session());
+    asking_login_ = false;
+}
+
+void main_window::new_household() { open_form_for(std::nullopt); }
+
+void main_window::open_household(std::int64_t id) {
+    statusBar()->showMessage(tr("正在打开…"));
+    api_.call<common::household>(
+        this, [id](client::api_client& api) { return api.get_household(id); },
+        [this](common::household h) {
+            statusBar()->clearMessage();
+            open_form_for(std::move(h));
+        },
+        [this](const client::client_error& e) { statusBar()->showMessage(error_message(e), 10000); });
+}
+
+void main_window::open_form_for(std::optional<common::household> existing) {
+    form_ = new household_form(api_, areas_, std::move(existing), this);
+    form_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(form_, &household_form::saved, this, [this](const common::household& h) {
+        households_->model().show_saved(h);
+        statusBar()->showMessage(tr("已保存：%1").arg(qt(h.head_name)), 5000);
+    });
+    connect(form_, &QObject::destroyed, this, [this](QObject* gone) {
+        if (gone == form_) form_ = nullptr;
+    });
+    form_->open();
+}
+
+}  // namespace fupin::desktop

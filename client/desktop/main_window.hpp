@@ -1,0 +1,55 @@
+#pragma once
+// The township's window: 农户档案 (the list, its filters and search, the form) and 实时动态 (the change feed),
+// who is logged in and until when in the status bar. When the session ends it asks for the password again over
+// whatever is open, and carries on.
+#include <vector>
+
+#include <QMainWindow>
+#include <nlohmann/json.hpp>
+
+#include "common/area.hpp"
+#include "common/household.hpp"
+
+class QLabel;
+class QTabWidget;
+
+namespace fupin::desktop {
+
+class api_worker;
+class household_form;
+class household_list_page;
+class live_panel;
+
+class main_window : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // `session`: the login dialog's (who, until when, the token for the feed).
+    main_window(api_worker& api, std::vector<common::area> areas, nlohmann::json session, QWidget* parent = nullptr);
+
+    household_list_page& households() { return *households_; }
+    live_panel& live() { return *live_; }
+    // The form opened last by 新建农户 or a double click (nullptr before), for tests and screenshots.
+    household_form* open_form() const { return form_; }
+
+    void new_household();
+    void open_household(std::int64_t id);
+
+private:
+    void show_session(const nlohmann::json& session);
+    void ask_login_again();
+    void open_form_for(std::optional<common::household> existing);
+
+    api_worker& api_;
+    std::vector<common::area> areas_;
+    nlohmann::json session_;
+    QTabWidget* tabs_ = nullptr;
+    household_list_page* households_ = nullptr;
+    live_panel* live_ = nullptr;
+    QLabel* who_ = nullptr;
+    household_form* form_ = nullptr;
+    int unseen_events_ = 0;
+    bool asking_login_ = false;
+};
+
+}  // namespace fupin::desktop

@@ -1,0 +1,218 @@
+// township-desktop's windows driven as a clerk drives them, against a real county-server (tests/integration's
+// archive_test: real TLS, a fresh SQLite or MariaDB archive): log in by typing, open the list, create a household
+// through the form by typing into its fields, see the message a wrong check digit gets, save, and see the new
+// household reach a second office's list and live panel. Each main window is saved as a PNG under
+// build/screenshots/ to be looked at.
+#include <filesystem>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include "client/desktop/api_worker.hpp"
+#include "client/desktop/household_form.hpp"
+#include "client/desktop/household_form_fields.hpp"
+#include "client/desktop/household_list_model.hpp"
+#include "client/desktop/household_list_page.hpp"
+#include "client/desktop/live_panel.hpp"
+#include "client/desktop/login_dialog.hpp"
+#include "client/desktop/main_window.hpp"
+#include "client/desktop/settings_dialog.hpp"
+#include "tests/integration/test_archive.hpp"
+
+namespace fupin::test {
+namespace {
+
+using desktop::api_worker;
+
+constexpr int wait_ms = 10000;
+
+void screenshot(QWidget& w, const std::string& name) {
+    const std::filesystem::path folder = std::string(FUPIN_SCREENSHOTS);
+    std::filesystem::create_directories(folder);
+    w.grab().save(QString::fromStdString((folder / (name + ".png")).string()));
+}
+
+template <class Widget>
+Widget* child(QObject& parent, const char* name) {
+    auto* found = parent.findChild<Widget*>(name);
+    EXPECT_NE(found, nullptr) << "no widget " << name;
+    return found;
+}
+
+// Types as a clerk does: ASCII from the keyboard, Chinese as an input method commits it (QTest types ASCII only).
+void type_into(QLineEdit* edit, const QString& text) {
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QString ascii;
+    const auto flush_ascii = [&] {
+        if (!ascii.isEmpty()) QTest::keyClicks(edit, ascii);
+        ascii.clear();
+    };
+    for (const QChar c : text) {
+        if (c.unicode() < 128) {
+            ascii += c;
+            continue;
+        }
+        flush_ascii();
+        QInputMethodEvent commit;
+        commit.setCommitString(QString(c));
+        QApplication::sendEvent(edit, &commit);
+    }
+    flush_ascii();
+}
+
+class desktop_windows : public archive_test {
+protected:
+    // An office's window, logged in through the login dialog by typing.
+    struct office {
+        std::unique_ptr<api_worker> api;
+        std::unique_ptr<desktop::main_window> window;
+    };
+
+    office open_office(const std::string& area, const std::string& username, const std::string& screenshot_name = "") {
+        office o;
+        o.api = std::make_unique<api_worker>(options_for(area));
+        desktop::login_dialog login(*o.api, {}, {});
+        login.show();
+        type_into(child<QLineEdit>(login, "username"), QString::fromStdString(username));
+        type_into(child<QLineEdit>(login, "password"), QString::fromStdString(test_password));
+        if (!screenshot_name.empty()) screenshot(login, screenshot_name);
+        QTest::mouseClick(child<QPushButton>(login, "log_in"), Qt::LeftButton);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return login.result() == QDialog::Accepted; }, wait_ms))
+            << child<QLabel>(login, "message")->text().toStdString();
+        EXPECT_TRUE(login.session().contains("token"));
+        // The window's areas, as desktop_app reads them.
+        client::api_client areas_client(options_for(area));
+        areas_client.login(username, test_password);
+        o.window = std::make_unique<desktop::main_window>(*o.api, areas_client.list_areas(), login.session());
+        o.window->show();
+        EXPECT_TRUE(QTest::qWaitFor([&] { return !o.window->households().model().loading(); }, wait_ms));
+        return o;
+    }
+};
+
+TEST_P(desktop_windows, a_clerk_enters_a_household_through_the_form_and_another_office_sees_it) {
+    auto township = open_office(township_a, "reviewer_a", "login");
+    auto village = open_office(township_a, "clerk_a");  // a village's clerk logs in at the township's office
+    // The live panel is subscribed before anything happens.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return child<QLabel>(village.window->live(), "feed_state")->text().contains("在线"); },
+                                wait_ms));
+    const int rows_before = village.window->households().model().rowCount();
+
+    township.window->new_household();
+    auto* form = township.window->open_form();
+    ASSERT_NE(form, nullptr);
+    const auto sample = test_data::sample_household({.group = group_a, .seed = 41, .size = 1});
+    const auto& head = sample.members.at(0);
+    child<QTabWidget>(*form, "tabs")->setCurrentIndex(0);
+    if (auto* group = child<QComboBox>(*form, "group")) group->setCurrentIndex(group->findData(QString::fromStdString(group_a)));
+    type_into(child<QLineEdit>(*form, "address"), "坪上村一组3号");
+    type_into(child<QLineEdit>(*form, "phone"), "13800000041");
+
+    // The members: the head's name and an ID number with a wrong check digit first.
+    child<QTabWidget>(*form, "tabs")->setCurrentIndex(1);
+    auto* members = child<QTableWidget>(*form, "members");
+    ASSERT_EQ(members->rowCount(), 1);
+    type_into(static_cast<QLineEdit*>(members->cellWidget(0, 0)), QString::fromStdString(head.name));
+    std::string wrong = head.id_number;
+    wrong.back() = wrong.back() == '0' ? '1' : '0';
+    type_into(static_cast<QLineEdit*>(members->cellWidget(0, 1)), QString::fromStdString(wrong));
+    const auto problems = form->problems().join("\n").toStdString();
+    EXPECT_NE(problems.find("校验码"), std::string::npos) << problems;
+    EXPECT_FALSE(child<QPushButton>(*form, "save")->isEnabled());
+    screenshot(*form, "household-form-check-digit");
+
+    // The right number: sex and birth date come from it. The choices a new file leaves open are problems until made.
+    type_into(static_cast<QLineEdit*>(members->cellWidget(0, 1)), QString::fromStdString(head.id_number));
+    const auto& id = head.id_number;
+    EXPECT_EQ(static_cast<QLineEdit*>(members->cellWidget(0, 4))->text().toStdString(),
+              id.substr(6, 4) + "-" + id.substr(10, 2) + "-" + id.substr(12, 2));
+    EXPECT_NE(form->problems().join("\n").toStdString().find("文化程度不能为空"), std::string::npos);
+    const auto& columns = desktop::household_member_columns();
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (columns[c].kind != desktop::field_kind::choice) continue;
+        auto* combo = static_cast<QComboBox*>(members->cellWidget(0, static_cast<int>(c)));
+        combo->setCurrentIndex(combo->findData(columns[c].get(head).toString()));
+    }
+    child<QTabWidget>(*form, "tabs")->setCurrentIndex(0);
+    auto* cause = child<QComboBox>(*form, "causes.main");
+    cause->setCurrentIndex(cause->findData(QString::fromStdString(sample.main_cause)));
+    child<QTabWidget>(*form, "tabs")->setCurrentIndex(2);
+    type_into(child<QLineEdit>(*form, "income.wages"), "1800");
+    EXPECT_TRUE(child<QLabel>(*form, "per_capita")->text().startsWith("1,800.00")) << child<QLabel>(*form, "per_capita")->text().toStdString();
+    EXPECT_TRUE(form->problems().isEmpty()) << form->problems().join("\n").toStdString();
+    screenshot(*form, "household-form-income");
+
+    // Saved: the township's list has it at the top; the village's list and live panel hear of it.
+    QTest::mouseClick(child<QPushButton>(*form, "save"), Qt::LeftButton);
+    auto& mine = township.window->households().model();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return mine.rowCount() > 0 && mine.at(0).head_name == head.name; }, wait_ms));
+    EXPECT_GT(mine.at(0).id, 0);
+    auto& theirs = village.window->households().model();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return theirs.rowCount() == rows_before + 1; }, wait_ms));
+    EXPECT_EQ(theirs.at(0).head_name, head.name);
+    EXPECT_GE(village.window->live().event_count(), 1);
+    screenshot(*township.window, "main-window-households");
+    screenshot(*village.window, "main-window-second-office");
+
+    // The search box finds it by the head's ID number.
+    auto& page = village.window->households();
+    type_into(child<QLineEdit>(page, "search"), QString::fromStdString(head.id_number));
+    page.search();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !theirs.loading(); }, wait_ms));
+    ASSERT_EQ(theirs.rowCount(), 1);
+    EXPECT_EQ(theirs.at(0).head_name, head.name);
+}
+
+// The first run: the settings are checked (the certificate names an office, the server answers over mutual TLS)
+// before 保存 writes the file township-client reads; a CA that does not trust the server is refused.
+TEST_P(desktop_windows, the_first_run_checks_the_settings_before_saving_them) {
+    const auto options = options_for(township_a);
+    client::client_config entered;
+    entered.server = options.host + ":" + options.port;
+    entered.ca = options.tls.ca;
+    entered.certificate = options.tls.certificate;
+    entered.private_key = options.tls.private_key;
+    const auto file = std::filesystem::path(::testing::TempDir()) / ("desktop-" + GetParam()) / "township-client.conf";
+    std::filesystem::remove(file);
+
+    auto foreign = entered;
+    foreign.ca = (foreign_certificates() / "ca.crt").string();
+    desktop::settings_dialog refused_ca(foreign, QString::fromStdString(file.string()));
+    refused_ca.show();
+    QTest::mouseClick(child<QPushButton>(refused_ca, "check"), Qt::LeftButton);
+    auto* refused_result = child<QLabel>(refused_ca, "result");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !refused_result->text().startsWith("正在连接"); }, wait_ms));
+    EXPECT_TRUE(refused_result->text().contains("TLS")) << refused_result->text().toStdString();
+    EXPECT_FALSE(child<QPushButton>(refused_ca, "save")->isEnabled());
+
+    desktop::settings_dialog dialog(entered, QString::fromStdString(file.string()));
+    dialog.show();
+    EXPECT_FALSE(child<QPushButton>(dialog, "save")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(dialog, "check"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return child<QPushButton>(dialog, "save")->isEnabled(); }, wait_ms))
+        << child<QLabel>(dialog, "result")->text().toStdString();
+    EXPECT_TRUE(child<QLabel>(dialog, "result")->text().contains(QString::fromStdString(township_a)));
+    screenshot(dialog, "first-run-settings");
+    QTest::mouseClick(child<QPushButton>(dialog, "save"), Qt::LeftButton);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    const auto saved = client::load_client_config(file);
+    EXPECT_EQ(saved.server, entered.server);
+    EXPECT_EQ(saved.certificate, std::filesystem::absolute(entered.certificate).lexically_normal().string());
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, desktop_windows, ::testing::Values("sqlite", "mysql"), backend_name);
+
+}  // namespace
+}  // namespace fupin::test
