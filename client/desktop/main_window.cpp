@@ -14,6 +14,7 @@
 #include "client/desktop/live_panel.hpp"
 #include "client/desktop/login_dialog.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/work_queue_page.hpp"
 #include "client/event_printer.hpp"
 #include "common/display_text.hpp"
 #include "common/vocabulary.hpp"
@@ -32,8 +33,11 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     setWindowTitle(tr("扶贫对象建档立卡 — %1").arg(areas_.empty() ? QString() : qt(areas_.front().name)));
     tabs_ = new QTabWidget(this);
     households_ = new household_list_page(api_, areas_, tabs_);
+    const auto user = session.contains("user") ? session.at("user") : nlohmann::json::object();
+    queue_ = new work_queue_page(api_, string_at(user, "role"), string_at(user, "area_code"), tabs_);
     live_ = new live_panel(tabs_);
     tabs_->addTab(households_, tr("农户档案"));
+    tabs_->addTab(queue_, tr("待办"));
     tabs_->addTab(live_, tr("实时动态"));
     setCentralWidget(tabs_);
     who_ = new QLabel(this);
@@ -49,8 +53,15 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     connect(households_, &household_list_page::open_household, this, &main_window::open_household);
     connect(&api_, &api_worker::session_ended, this, &main_window::ask_login_again);
     // A household changed in the area: its line is brought up to date; the feed's tab shows what is unseen.
+    // The queue's tab shows how many cases wait.
+    connect(queue_, &work_queue_page::changed, this, [this](int waiting) {
+        tabs_->setTabText(tabs_->indexOf(queue_), waiting > 0 ? tr("待办（%1）").arg(waiting) : tr("待办"));
+    });
     connect(live_, &live_panel::event_arrived, this, [this](const client::feed_event& e) {
-        if (tabs_->currentWidget() != live_) tabs_->setTabText(1, tr("实时动态（%1）").arg(++unseen_events_));
+        if (tabs_->currentWidget() != live_)
+            tabs_->setTabText(tabs_->indexOf(live_), tr("实时动态（%1）").arg(++unseen_events_));
+        // A case moved or a posting went up in the area: the queue may have changed.
+        if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) queue_->refresh();
         if (e.record.rfind("household/", 0) != 0 || e.visibility != "full") return;
         const auto id = std::stoll(e.record.substr(10));
         api_.call<common::household>(
@@ -58,9 +69,9 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
             [this](common::household h) { households_->model().show_saved(h); }, [](const client::client_error&) {});
     });
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index != 1) return;
+        if (tabs_->widget(index) != live_) return;
         unseen_events_ = 0;
-        tabs_->setTabText(1, tr("实时动态"));
+        tabs_->setTabText(index, tr("实时动态"));
     });
 
     show_session(session);

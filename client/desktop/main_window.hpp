@@ -1,5 +1,6 @@
 #pragma once
-// The township's window: 农户档案 (the list, its filters and search, the form) and 实时动态 (the change feed),
+// The township's window: 农户档案 (the list, its filters and search, the form), 待办 (the cases waiting for the
+// official, a button per step) and 实时动态 (the change feed),
 // who is logged in and until when in the status bar. When the session ends it asks for the password again over
 // whatever is open, and carries on.
 #include <vector>
@@ -19,6 +20,7 @@ class api_worker;
 class household_form;
 class household_list_page;
 class live_panel;
+class work_queue_page;
 
 class main_window : public QMainWindow {
     Q_OBJECT
@@ -28,6 +30,7 @@ public:
     main_window(api_worker& api, std::vector<common::area> areas, nlohmann::json session, QWidget* parent = nullptr);
 
     household_list_page& households() { return *households_; }
+    work_queue_page& queue() { return *queue_; }
     live_panel& live() { return *live_; }
     // The form opened last by 新建农户 or a double click (nullptr before), for tests and screenshots.
     household_form* open_form() const { return form_; }
@@ -45,6 +48,7 @@ private:
     nlohmann::json session_;
     QTabWidget* tabs_ = nullptr;
     household_list_page* households_ = nullptr;
+    work_queue_page* queue_ = nullptr;
     live_panel* live_ = nullptr;
     QLabel* who_ = nullptr;
     household_form* form_ = nullptr;

@@ -27,6 +27,7 @@
 #include "client/desktop/login_dialog.hpp"
 #include "client/desktop/main_window.hpp"
 #include "client/desktop/settings_dialog.hpp"
+#include "client/desktop/work_queue_page.hpp"
 #include "tests/integration/test_archive.hpp"
 
 namespace fupin::test {
@@ -173,6 +174,34 @@ TEST_P(desktop_windows, a_clerk_enters_a_household_through_the_form_and_another_
     ASSERT_TRUE(QTest::qWaitFor([&] { return !theirs.loading(); }, wait_ms));
     ASSERT_EQ(theirs.rowCount(), 1);
     EXPECT_EQ(theirs.at(0).head_name, head.name);
+}
+
+// 待办: a village clerk's queue holds the case he acts on next; a step taken by its button moves it on the
+// server, and 不予通过 with its reason ends it and empties the queue.
+TEST_P(desktop_windows, the_queue_holds_the_cases_waiting_for_me_and_each_step_is_a_button) {
+    client_as("admin").set_poverty_line(2026, 230000);
+    auto clerk = client_as("clerk_a");
+    const auto h = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 42}), "");
+    const auto c = clerk.create_application(h.id, 2026, "本人申请");
+
+    auto village = open_office(township_a, "clerk_a");
+    auto& queue = village.window->queue();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&queue);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1; }, wait_ms));
+    EXPECT_EQ(queue.cases().at(0).id, c.id);
+    auto* table = child<QTableWidget>(queue, "queue");
+    table->selectRow(0);
+    EXPECT_NE(child<QPushButton>(queue, "step_group_appraise"), nullptr);
+    EXPECT_NE(child<QPushButton>(queue, "step_refuse"), nullptr);
+    screenshot(*village.window, "main-window-queue");
+
+    QTest::mouseClick(child<QPushButton>(queue, "step_group_appraise"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state == "group_appraised"; }, wait_ms));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1 && queue.cases().at(0).state == "group_appraised"; },
+                                wait_ms));
+    queue.take(0, "refuse", "经核实家庭收入高于扶贫标准");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state == "refused"; }, wait_ms));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 0; }, wait_ms));
 }
 
 // The first run: the settings are checked (the certificate names an office, the server answers over mutual TLS)

@@ -1,0 +1,205 @@
+#include "client/desktop/work_queue_page.hpp"
+
+#include <algorithm>
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "client/desktop/api_worker.hpp"
+#include "client/desktop/error_message.hpp"
+#include "client/desktop/qt_text.hpp"
+#include "common/application_workflow.hpp"
+#include "common/display_text.hpp"
+#include "common/vocabulary.hpp"
+
+namespace fupin::desktop {
+namespace {
+
+namespace voc = common::vocabulary;
+using common::application_workflow;
+namespace action = common::procedure_action;
+
+// Steps taken elsewhere: the village's appraisal meeting (all its cases at once), an exit's vote and the
+// household's acknowledgement.
+bool needs_more_than_a_click(const common::workflow_transition& t) {
+    return t.action == action::appraise || t.takes_vote || t.takes_acknowledgement;
+}
+
+// The posting a "post" step publishes, and the area it is published for.
+std::pair<std::string, std::string> posting_of(const common::application& a, std::string_view to_state) {
+    std::string level;
+    if (to_state == common::application_state::announced) level = "result";
+    else if (const auto l = application_workflow::posting_level_of(to_state)) level = std::string(*l);
+    const auto area_level = application_workflow::posting_area_level(level);
+    const auto area = area_level == "village" ? a.village_code : area_level == "township" ? a.township_code
+                                                                                          : a.township_code.substr(0, 6);
+    return {level, area};
+}
+
+}  // namespace
+
+work_queue_page::work_queue_page(api_worker& api, std::string role, std::string area, QWidget* parent)
+    : QWidget(parent), api_(api), role_(std::move(role)), area_(std::move(area)) {
+    for (const auto& t : application_workflow::transitions())
+        if (!t.from_state.empty() && common::role_in(role_, t.roles) &&
+            std::find(states_.begin(), states_.end(), t.from_state) == states_.end())
+            states_.emplace_back(t.from_state);
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    status_ = new QLabel(this);
+    status_->setObjectName("queue_status");
+    auto* reload = new QPushButton(tr("刷新"), this);
+    top->addWidget(status_, 1);
+    top->addWidget(reload);
+    layout->addLayout(top);
+    table_ = new QTableWidget(0, 7, this);
+    table_->setObjectName("queue");
+    table_->setHorizontalHeaderLabels(
+        {tr("案件"), tr("户主"), tr("村"), tr("年度"), tr("类型"), tr("当前状态"), tr("人均纯收入（元）")});
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->setVisible(false);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(table_, 1);
+    actions_ = new QHBoxLayout;
+    layout->addLayout(actions_);
+    connect(reload, &QPushButton::clicked, this, &work_queue_page::refresh);
+    connect(table_, &QTableWidget::itemSelectionChanged, this, &work_queue_page::show_actions);
+    refresh();
+}
+
+void work_queue_page::refresh() {
+    if (states_.empty()) {
+        status_->setText(tr("您的角色在识别和退出程序中没有待办。"));
+        return;
+    }
+    status_->setText(tr("正在载入…"));
+    const auto states = states_;
+    api_.call<std::vector<common::application>>(
+        this,
+        [states](client::api_client& api) {
+            std::vector<common::application> out;
+            for (const auto& state : states) {
+                common::application_filter f;
+                f.state = state;
+                f.page_size = 500;
+                for (auto& a : api.list_applications(f).items) out.push_back(std::move(a));
+            }
+            return out;
+        },
+        [this](std::vector<common::application> cases) {
+            cases_ = std::move(cases);
+            show_cases();
+            emit changed(size());
+        },
+        [this](const client::client_error& e) { status_->setText(error_message(e)); });
+}
+
+void work_queue_page::show_cases() {
+    const auto lang = ui_language();
+    table_->setRowCount(static_cast<int>(cases_.size()));
+    for (std::size_t i = 0; i < cases_.size(); ++i) {
+        const auto& a = cases_[i];
+        const QStringList cells{QString::number(a.id),
+                                qt(a.head_name),
+                                qt(a.village_name.empty() ? a.village_code : a.village_name),
+                                QString::number(a.year),
+                                qt(common::label_or_code(voc::case_kinds, a.kind, lang)),
+                                qt(common::label_or_code(voc::application_states, a.state, lang)) +
+                                    (a.open_objections > 0 ? tr("（有 %1 件异议待答复）").arg(a.open_objections) : QString()),
+                                qt(common::format_amount(a.per_capita_net_income))};
+        for (int c = 0; c < cells.size(); ++c) table_->setItem(static_cast<int>(i), c, new QTableWidgetItem(cells[c]));
+    }
+    table_->resizeColumnsToContents();
+    status_->setText(cases_.empty() ? tr("没有等待您办理的案件。") : tr("等待您办理的案件：%1 件").arg(cases_.size()));
+    show_actions();
+}
+
+std::vector<std::string> work_queue_page::actions_for(const common::application& a) const {
+    std::vector<std::string> out;
+    for (const auto* t : application_workflow::next_steps(a.state))
+        if (common::role_in(role_, t->roles) && !needs_more_than_a_click(*t)) out.emplace_back(t->action);
+    if (common::role_in(role_, application_workflow::refusers(a.state))) {
+        out.emplace_back(action::refuse);
+        if (application_workflow::return_target(a.state)) out.emplace_back(action::send_back);
+    }
+    return out;
+}
+
+void work_queue_page::show_actions() {
+    while (auto* item = actions_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const int row = table_->currentRow();
+    if (row < 0 || row >= static_cast<int>(cases_.size())) return;
+    const auto& a = cases_[static_cast<std::size_t>(row)];
+    for (const auto& code : actions_for(a)) {
+        const bool posting = code == action::post;
+        auto* button = new QPushButton(posting ? tr("发布公示")
+                                               : qt(common::label_or_code(voc::procedure_actions, code, ui_language())),
+                                       this);
+        button->setObjectName(qt("step_" + code));
+        connect(button, &QPushButton::clicked, this, [this, row, code] { take(row, code); });
+        actions_->addWidget(button);
+        button->show();  // a layout shows what it is given only later, from the event loop
+    }
+    for (const auto* t : application_workflow::next_steps(a.state))
+        if (common::role_in(role_, t->roles) && needs_more_than_a_click(*t)) {
+            auto* note = new QLabel(tr("“%1”请用命令行客户端办理").arg(qt(common::label_or_code(voc::procedure_actions,
+                                                                                    std::string(t->action), ui_language()))),
+                                    this);
+            actions_->addWidget(note);
+            note->show();
+        }
+    actions_->addStretch(1);
+}
+
+void work_queue_page::take(int row, const std::string& code, const QString& given_reason) {
+    if (row < 0 || row >= static_cast<int>(cases_.size())) return;
+    const auto a = cases_[static_cast<std::size_t>(row)];
+    QString reason = given_reason;
+    if ((code == action::refuse || code == action::send_back) && reason.isEmpty()) {
+        bool ok = false;
+        reason = QInputDialog::getMultiLineText(this, code == action::refuse ? tr("不予通过") : tr("退回"),
+                                                tr("请填写理由（将记入案件历史并通知相关人员）："), {}, &ok);
+        if (!ok || reason.trimmed().isEmpty()) return;
+    }
+    status_->setText(tr("正在办理…"));
+    if (code == action::post) {
+        std::string to_state;
+        for (const auto* t : application_workflow::next_steps(a.state))
+            if (t->action == action::post) to_state = std::string(t->to_state);
+        const auto [level, area] = posting_of(a, to_state);
+        client::posting_request request{level, area, a.year, {}};
+        api_.call<common::posting>(
+            this, [request](client::api_client& api) { return api.create_posting(request); },
+            [this](common::posting p) {
+                status_->setText(tr("已发布公示（%1 户），公示期至 %2。").arg(p.entries.size()).arg(qt(p.last_day)));
+                refresh();
+            },
+            [this](const client::client_error& e) { status_->setText(error_message(e)); });
+        return;
+    }
+    client::step_request step;
+    step.action = code;
+    step.version = a.version;
+    step.reason = text_of(reason.trimmed());
+    api_.call<common::application>(
+        this, [id = a.id, step](client::api_client& api) { return api.take_step(id, step); },
+        [this](common::application done) {
+            status_->setText(tr("案件 %1 已办理：%2。")
+                                 .arg(done.id)
+                                 .arg(qt(common::label_or_code(voc::application_states, done.state, ui_language()))));
+            refresh();
+        },
+        [this](const client::client_error& e) { status_->setText(error_message(e)); });
+}
+
+}  // namespace fupin::desktop

@@ -1,0 +1,55 @@
+#pragma once
+// 待办: the cases waiting for the logged-in official, those in a state his role acts on
+// (common::application_workflow: the one table of steps, states and roles), with a button for each step he may
+// take now: a step of the case (村小组初评, 核实, 签字, 审核, 审批, 批准建档, 退出), 发布公示 where the next step is a
+// posting, and 不予通过 or 退回 with the reason they require. Steps that need more than a click (the village's
+// democratic appraisal, an exit's vote and acknowledgement) are named, to be taken with township-client for now.
+#include <string>
+#include <vector>
+
+#include <QWidget>
+
+#include "common/procedure.hpp"
+
+class QHBoxLayout;
+class QLabel;
+class QTableWidget;
+
+namespace fupin::desktop {
+
+class api_worker;
+
+class work_queue_page : public QWidget {
+    Q_OBJECT
+
+public:
+    // `role` and `area`: the logged-in official's (from the session).
+    work_queue_page(api_worker& api, std::string role, std::string area, QWidget* parent = nullptr);
+
+    // Reads the queue again (after a step, or when the feed says a case moved).
+    void refresh();
+    int size() const { return static_cast<int>(cases_.size()); }
+    const std::vector<common::application>& cases() const { return cases_; }
+    // Takes `action` (a step code, "post", "refuse" or "return") on the case at `row`, as its button does; refuse
+    // and return ask for their reason first unless `reason` is given.
+    void take(int row, const std::string& action, const QString& reason = {});
+
+signals:
+    void changed(int size);
+
+private:
+    void show_cases();
+    void show_actions();
+    std::vector<std::string> actions_for(const common::application& a) const;
+
+    api_worker& api_;
+    std::string role_;
+    std::string area_;
+    std::vector<std::string> states_;  // where the role acts, in the procedure's order
+    std::vector<common::application> cases_;
+    QTableWidget* table_ = nullptr;
+    QHBoxLayout* actions_ = nullptr;
+    QLabel* status_ = nullptr;
+};
+
+}  // namespace fupin::desktop
