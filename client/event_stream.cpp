@@ -121,6 +121,7 @@ struct event_stream::impl {
     std::atomic<bool> stopped{false};
     std::atomic<bool> running{false};
     interruption_handler on_interruption;
+    subscribed_handler on_subscribed;
 
     std::string where() const { return options.host + ":" + options.port; }
 
@@ -307,6 +308,7 @@ session_end event_stream::impl::read_messages(ws_stream& ws, const event_handler
                                                 ? since.get<std::int64_t>()
                                                 : head;
             end.got_hello = true;
+            if (on_subscribed) on_subscribed();
             continue;
         }
         if (type == "event") {
@@ -343,6 +345,7 @@ event_stream::event_stream(connection_options options, std::string token, std::o
 event_stream::~event_stream() = default;
 
 void event_stream::on_interruption(interruption_handler handler) { impl_->on_interruption = std::move(handler); }
+void event_stream::on_subscribed(subscribed_handler handler) { impl_->on_subscribed = std::move(handler); }
 
 void event_stream::stop() {
     impl_->stopped = true;

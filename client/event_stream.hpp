@@ -60,6 +60,7 @@ class event_stream {
 public:
     using event_handler = std::function<void(const feed_event&)>;
     using interruption_handler = std::function<void(const feed_interruption&)>;
+    using subscribed_handler = std::function<void()>;
 
     // since: nullopt subscribes from now on; 0 from the first event; N resumes after seq N. connection_options
     // are those of api_client (certificates, host, the timeout of each connection step, the language).
@@ -71,6 +72,8 @@ public:
 
     // Called on the run() thread before each reconnection.
     void on_interruption(interruption_handler handler);
+    // Called on the run() thread whenever a subscription is up: the first, and each after a reconnection.
+    void on_subscribed(subscribed_handler handler);
 
     // Blocks: connects, calls on_event for each event in seq order (on this thread) and reconnects after drops,
     // until stop() (returns) or a fatal failure (throws client_error, see above). Call it once.
