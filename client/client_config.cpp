@@ -110,8 +110,9 @@ client_config load_client_config(const std::filesystem::path& file) {
 
 void save_client_config(const std::filesystem::path& file, const client_config& config) {
     const auto quoted = [](const std::string& key, std::string value) {
-        if (value.find_first_of("\"\r\n") != std::string::npos)
-            throw config_error("the setting " + key + " cannot hold a quote or a line break");
+        // CLI11's reader (2.1) ends a value at '#' even inside quotes: such a path could not be read back.
+        if (value.find_first_of("\"#\r\n") != std::string::npos)
+            throw config_error("the setting " + key + " cannot hold a quote, a # or a line break");
         return key + " = \"" + value + "\"\n";
     };
     const auto absolute = [](const std::string& path) { return std::filesystem::absolute(path).lexically_normal().string(); };

@@ -51,7 +51,8 @@ struct host_port {
 };
 
 // Parses config text. Keys: server, ca, cert, key, lang, timeout. Values may be "quoted"; `#` starts a comment
-// outside quotes; blank lines and [section] lines are ignored. Relative paths resolve against base_dir.
+// outside quotes (and, with the CLI11 of Debian 12, inside them too: a value cannot hold one); blank lines and
+// [section] lines are ignored. Relative paths resolve against base_dir.
 // Throws config_error naming source and line for an unknown key or a malformed line or value.
 client_config parse_client_config(std::string_view text, const std::filesystem::path& base_dir,
                                   std::string_view source = "config");
@@ -61,7 +62,7 @@ client_config load_client_config(const std::filesystem::path& file);
 
 // Writes the settings to `file` (its folder made when missing) as load_client_config reads them back, paths
 // absolute, replacing the file whole (a reader never sees half of it). Throws config_error when a value cannot be
-// written (a quote or a line break in it) or the file cannot be written. The desktop's first run saves with it.
+// written (a quote, a # or a line break in it) or the file cannot be written. The desktop's first run saves with it.
 void save_client_config(const std::filesystem::path& file, const client_config& config);
 
 // $FUPIN_CLIENT_CONFIG when set and not empty, else $HOME/.config/fupin/township-client.conf.

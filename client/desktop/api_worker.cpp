@@ -39,6 +39,16 @@ api_worker::~api_worker() {
     delete context_;
 }
 
+void api_worker::log_out() {
+    post([](client::api_client& api) {
+        try {
+            if (!api.token().empty()) api.logout();
+        } catch (const std::exception&) {
+            // Leaving anyway: the session expires by itself.
+        }
+    });
+}
+
 void api_worker::post(std::function<void(client::api_client&)> job) {
     QMetaObject::invokeMethod(
         context_,

@@ -2,8 +2,8 @@
 // The desktop's one door to county-server: an api_client (the command-line client's, with its TLS connection and
 // its rules) living on a thread of its own, so the window never waits on the network. A call hands the worker
 // a piece of work and two callbacks; the work runs on the worker's thread, one call after another, and its answer
-// (or its client_error) comes back on the thread of `receiver`, the widget that asked. A receiver destroyed
-// meanwhile gets nothing.
+// (or its client_error) comes back on the UI thread, to `receiver`, the widget that asked, unless it was destroyed
+// meanwhile (a closed form, a cancelled dialog): then to no one.
 #include <functional>
 #include <memory>
 #include <string>
@@ -11,6 +11,7 @@
 
 #include <QMetaObject>
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 
 #include "client/api_client.hpp"
@@ -31,20 +32,30 @@ public:
     template <class Result>
     void call(QObject* receiver, std::function<Result(client::api_client&)> work, std::function<void(Result)> done,
               std::function<void(const client::client_error&)> failed) {
-        post([receiver, work = std::move(work), done = std::move(done), failed = std::move(failed),
-              this](client::api_client& api) {
+        // The answer is posted to this worker (on the UI thread, and alive while calls are queued), which hands
+        // it on only if the receiver still exists: the receiver's pointer is never touched from the worker thread.
+        post([guard = QPointer<QObject>(receiver), work = std::move(work), done = std::move(done),
+              failed = std::move(failed), this](client::api_client& api) {
             try {
                 auto result = std::make_shared<Result>(work(api));
-                QMetaObject::invokeMethod(receiver, [done, result] { done(std::move(*result)); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(this, [guard, done, result] { if (guard) done(std::move(*result)); },
+                                          Qt::QueuedConnection);
             } catch (const client::client_error& e) {
-                if (e.kind() == client::error_kind::http && e.status() == 401) emit session_ended();
-                QMetaObject::invokeMethod(receiver, [failed, e] { failed(e); }, Qt::QueuedConnection);
+                // A refused password is the login's own answer, not the end of a session.
+                if (e.kind() == client::error_kind::http && e.status() == 401 && e.code() != "invalid_credentials")
+                    emit session_ended();
+                QMetaObject::invokeMethod(this, [guard, failed, e] { if (guard) failed(e); }, Qt::QueuedConnection);
             } catch (const std::exception& e) {
                 const client::client_error wrapped(client::error_kind::protocol, e.what());
-                QMetaObject::invokeMethod(receiver, [failed, wrapped] { failed(wrapped); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(this, [guard, failed, wrapped] { if (guard) failed(wrapped); },
+                                          Qt::QueuedConnection);
             }
         });
     }
+
+    // Ends the session on the server (the token is a password for 12 hours, and a township's computer is shared)
+    // after the calls already queued; fire and forget, before the window closes.
+    void log_out();
 
 signals:
     // A request was answered 401: the session expired or was ended. The window asks for the password again.

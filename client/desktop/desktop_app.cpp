@@ -16,6 +16,7 @@ namespace fupin::desktop {
 desktop_app::desktop_app(std::filesystem::path config_path) : config_path_(std::move(config_path)) {}
 desktop_app::~desktop_app() {
     window_.reset();  // before the worker its widgets call
+    if (api_) api_->log_out();
     api_.reset();
 }
 

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
@@ -21,6 +22,7 @@
 #include "client/desktop/qt_text.hpp"
 #include "common/china_date.hpp"
 #include "common/display_text.hpp"
+#include "common/household_json.hpp"
 #include "common/household_validation.hpp"
 
 namespace fupin::desktop {
@@ -45,14 +47,6 @@ common::household new_household(const std::vector<common::area>& areas) {
     return h;
 }
 
-// "members[2].id_number" → {2, "id_number"}; nothing for any other path.
-std::optional<std::pair<int, std::string>> member_path(const std::string& path) {
-    if (path.rfind("members[", 0) != 0) return std::nullopt;
-    const auto close = path.find("].");
-    if (close == std::string::npos) return std::nullopt;
-    return std::make_pair(std::stoi(path.substr(8, close - 8)), path.substr(close + 2));
-}
-
 }  // namespace
 
 household_form::household_form(api_worker& api, const std::vector<common::area>& areas,
@@ -68,8 +62,15 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
     group_->setObjectName("group");
     std::string village_name;
     for (const auto& a : areas) {
+        parent_of_[a.code] = a.parent_code;
         if (a.level == "village") village_name = a.name;
         if (a.level == "group") group_->addItem(qt(village_name + " " + a.name), qt(a.code));
+    }
+    // A file of a group the office's areas lack is shown in it, not moved to the first group on saving.
+    if (!base_.group_code.empty() && group_->findData(qt(base_.group_code)) < 0) {
+        group_->addItem(qt(base_.village_name + " " + base_.group_name), qt(base_.group_code));
+        parent_of_[base_.group_code] = base_.village_code;
+        parent_of_[base_.village_code] = base_.township_code;
     }
     where->addWidget(group_, 1);
     layout->addLayout(where);
@@ -156,15 +157,17 @@ QWidget* household_form::build_members_tab() {
         const int at = members_->currentRow();
         if (at < 0) return;
         members_->removeRow(at);
+        row_origin_.erase(row_origin_.begin() + at);
         check();
     });
     return page;
 }
 
-void household_form::add_member_row(const common::member& m) {
+void household_form::add_member_row(const common::member& m, std::optional<std::size_t> origin) {
     const auto& columns = household_member_columns();
     const int row = members_->rowCount();
     members_->insertRow(row);
+    row_origin_.push_back(origin);
     for (std::size_t c = 0; c < columns.size(); ++c) {
         const auto& f = columns[c];
         auto* editor = make_editor(f.kind, f.list, f.optional, f.maximum, members_);
@@ -183,7 +186,8 @@ void household_form::show_values(const common::household& h) {
         for (std::size_t i = 0; i < form_tabs[t].fields.size(); ++i)
             set_editor_value(tab_editors_[t][i], form_tabs[t].fields[i].kind, form_tabs[t].fields[i].get(h));
     members_->setRowCount(0);
-    for (const auto& m : h.members) add_member_row(m);
+    row_origin_.clear();
+    for (std::size_t i = 0; i < h.members.size(); ++i) add_member_row(h.members[i], i);
     members_->resizeColumnsToContents();
     // An ID number is read whole: 18 characters and room.
     members_->setColumnWidth(1, members_->fontMetrics().horizontalAdvance(QStringLiteral("000000000000000000X")) + 24);
@@ -193,8 +197,12 @@ void household_form::show_values(const common::household& h) {
 common::household household_form::value() const {
     common::household h = base_;
     h.group_code = text_of(group_->currentData().toString());
-    h.village_code = h.group_code.substr(0, std::min<std::size_t>(12, h.group_code.size()));
-    h.township_code = h.group_code.substr(0, std::min<std::size_t>(9, h.group_code.size()));
+    // The village and township are the group's parents, as the areas say.
+    if (const auto it = parent_of_.find(h.group_code); it != parent_of_.end()) {
+        h.village_code = it->second;
+        if (const auto up = parent_of_.find(h.village_code); up != parent_of_.end()) h.township_code = up->second;
+    }
+    h.other_causes.clear();
     const auto& form_tabs = household_form_tabs();
     for (std::size_t t = 0; t < form_tabs.size(); ++t)
         for (std::size_t i = 0; i < form_tabs[t].fields.size(); ++i) {
@@ -202,12 +210,13 @@ common::household household_form::value() const {
             const auto v = editor_value(tab_editors_[t][i], f.kind);
             if (v.isValid()) f.set(h, v);
         }
+    std::erase(h.other_causes, std::string());
     const auto& columns = household_member_columns();
     h.members.clear();
     for (int row = 0; row < members_->rowCount(); ++row) {
-        // A member's fields the table does not show are kept from the file as read.
-        common::member m = row < static_cast<int>(base_.members.size()) ? base_.members[static_cast<std::size_t>(row)]
-                                                                          : common::member{};
+        // A member's fields the table does not show are kept from the file as read, by the member, not the row.
+        const auto origin = row_origin_.at(static_cast<std::size_t>(row));
+        common::member m = origin ? base_.members.at(*origin) : common::member{};
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const auto& f = columns[c];
             if (f.kind == field_kind::derived) continue;
@@ -254,6 +263,13 @@ void household_form::check() {
             auto* editor = members_->cellWidget(row, static_cast<int>(c));
             mark_problem(editor, {});
             by_path["members[" + std::to_string(row) + "]." + columns[c].path] = editor;
+            if (!editor_value(editor, columns[c].kind).isValid()) {
+                const auto text = tr("第%1位家庭成员的%2：金额应为元，最多两位小数，如 2300 或 2300.50")
+                                      .arg(row + 1)
+                                      .arg(tr(columns[c].label));
+                mark_problem(editor, text);
+                found << text;
+            }
             // The derived columns show what the ID number says.
             if (columns[c].kind == field_kind::derived && row < static_cast<int>(h.members.size())) {
                 auto v = columns[c].get(h.members[static_cast<std::size_t>(row)]);
@@ -273,37 +289,71 @@ void household_form::check() {
                              .arg(qt(common::format_amount(h.per_capita_net_income)))
                              .arg(h.members.size())
                              .arg(h.income.year));
+    if (saving_) return;  // the answer decides what comes next
     save_->setEnabled(found.isEmpty());
     status_->setText(found.isEmpty() ? tr("可以保存。") : tr("还有 %1 处需要修改。").arg(found.size()));
 }
 
 void household_form::save() {
+    if (saving_) return;
     const auto h = value();
+    saving_ = true;
     save_->setEnabled(false);
     status_->setText(tr("正在保存…"));
     const bool is_new = is_new_;
     const auto key = idempotency_key_;
+    // A create whose answer was lost may have been written. Its key then stands for the body sent with it: that
+    // body is sent again first (the server answers the file it made, or makes it), and the clerk's later changes
+    // go to that file as an edit, never as a second file.
+    std::optional<common::household> unanswered;
+    if (is_new && sent_without_answer_ && common::to_json(*sent_without_answer_) != common::to_json(h))
+        unanswered = sent_without_answer_;
+    if (is_new) sent_without_answer_ = unanswered ? unanswered : std::optional<common::household>(h);
     api_.call<common::household>(
         this,
-        [h, is_new, key](client::api_client& api) {
-            return is_new ? api.create_household(h, key) : api.update_household(h);
+        [h, is_new, key, unanswered](client::api_client& api) {
+            if (!is_new) return api.update_household(h);
+            if (!unanswered) return api.create_household(h, key);
+            const auto made = api.create_household(*unanswered, key);
+            auto edited = h;
+            edited.id = made.id;
+            edited.version = made.version;
+            return api.update_household(edited);
         },
         [this](common::household stored) {
+            saving_ = false;
             is_new_ = false;
+            sent_without_answer_.reset();
             base_ = stored;
             status_->setText(tr("已保存（第 %1 版）。").arg(stored.version));
             emit saved(stored);
             accept();
         },
         [this](const client::client_error& e) {
-            save_->setEnabled(true);
+            saving_ = false;
+            // A refusal means nothing was written; only a lost answer leaves the create in doubt.
+            if (e.kind() == client::error_kind::http) sent_without_answer_.reset();
+            check();
             if (e.kind() == client::error_kind::http && e.status() == 401)
                 status_->setText(tr("登录已过期。重新登录后再点“保存”，填写的内容都还在。"));
             else if (e.kind() == client::error_kind::http && e.code() == "version_conflict")
-                status_->setText(tr("保存前此户已被他人修改：%1 请关闭后重新打开此户，再录入您的修改。").arg(error_message(e)));
+                status_->setText(tr("保存前此户已被其他人修改，本次修改未保存。请记下您的修改，关闭后重新打开此户再录入。"));
             else
                 status_->setText(error_message(e));
         });
+}
+
+void household_form::reject() {
+    if (saving_) return;  // the answer is awaited: closing now would leave the clerk not knowing
+    const bool changed = common::to_json(value()) != common::to_json([this] {
+        auto shown = base_;
+        common::derive(shown);
+        return shown;
+    }());
+    if (changed && QMessageBox::question(this, windowTitle(), tr("放弃尚未保存的修改？"),
+                                         QMessageBox::Discard | QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    QDialog::reject();
 }
 
 }  // namespace fupin::desktop

@@ -6,6 +6,7 @@
 // 保存 sends the file: a new one with an Idempotency-Key kept for the form's life, so a retry after a timeout
 // never makes two files; a changed one naming the version it was read at. Nothing typed is lost when saving
 // fails, the session expires or another office changed the file first.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,13 +40,16 @@ public:
     QStringList problems() const;
     // What 保存 does.
     void save();
+    // 关闭 and Esc: not while saving; a form with changes asks first.
+    void reject() override;
 
 signals:
     void saved(const common::household& h);
 
 private:
     QWidget* build_members_tab();
-    void add_member_row(const common::member& m);
+    // origin: the member's place in the file as read, or nothing for a member added here.
+    void add_member_row(const common::member& m, std::optional<std::size_t> origin = std::nullopt);
     void show_values(const common::household& h);
     void check();
 
@@ -61,6 +65,11 @@ private:
     QLabel* status_ = nullptr;
     QPushButton* save_ = nullptr;
     bool checking_ = false;
+    bool saving_ = false;
+    std::vector<std::optional<std::size_t>> row_origin_;  // per row of members_
+    std::map<std::string, std::string> parent_of_;         // area code → its parent's, from the office's areas
+    // A create sent whose answer never came (a timeout, a dropped line): it may have been written.
+    std::optional<common::household> sent_without_answer_;
 };
 
 }  // namespace fupin::desktop

@@ -1,5 +1,7 @@
 #include "client/desktop/household_form_fields.hpp"
 
+#include <algorithm>
+
 #include <QObject>
 
 #include "client/desktop/qt_text.hpp"
@@ -65,6 +67,22 @@ form_field<Record> derived(const char* label, std::string path, Get ref) {
             [](Record&, const QVariant&) {}};
 }
 
+// One of the two other causes (其他致贫原因): its place in the file's list (the form clears the list before its
+// fields are applied and drops the empty places after).
+form_field<household> other_cause(const char* label, std::size_t at) {
+    form_field<household> f{label, "causes.others[" + std::to_string(at) + "]", field_kind::choice,
+                            [at](const household& h) {
+                                return QVariant(at < h.other_causes.size() ? qt(h.other_causes[at]) : QString());
+                            },
+                            [at](household& h, const QVariant& v) {
+                                h.other_causes.resize(std::max(h.other_causes.size(), at + 1));
+                                h.other_causes[at] = text_of(v.toString());
+                            }};
+    f.list = &voc::poverty_causes;
+    f.optional = true;
+    return f;
+}
+
 #define H(path) [](household& h) -> auto& { return h.path; }
 #define M(path) [](member& m) -> auto& { return m.path; }
 
@@ -81,6 +99,8 @@ std::vector<form_tab> make_tabs() {
                                H(identification_standard)),
              choice<household>("贫困户属性", "poverty_type", voc::poverty_types, H(poverty_type)),
              choice<household>("主要致贫原因", "causes.main", voc::poverty_causes, H(main_cause)),
+             other_cause("其他致贫原因（一）", 0),
+             other_cause("其他致贫原因（二）", 1),
              flag<household>("军烈属", "military_family", H(military_family)),
              flag<household>("独生子女户", "only_child_family", H(only_child_family)),
              flag<household>("双女户", "two_daughters_family", H(two_daughters_family)),
@@ -168,6 +188,7 @@ std::vector<form_field<member>> make_member_columns() {
         choice<member>("健康状况", "health", voc::health_conditions, M(health)),
         whole<member>("残疾等级", "disability_grade", M(disability_grade), 4),
         choice<member>("残疾类别", "disability_category", voc::disability_categories, M(disability_category), true),
+        text<member>("残疾证号", "disability_certificate", M(disability_certificate)),
         choice<member>("劳动技能", "labour_capacity", voc::labour_capacities, M(labour_capacity)),
         choice<member>("务工状况", "work_status", voc::work_statuses, M(work_status)),
         choice<member>("务工地点", "work_location", voc::work_locations, M(work_location), true),

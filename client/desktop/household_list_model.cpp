@@ -1,5 +1,7 @@
 #include "client/desktop/household_list_model.hpp"
 
+#include <algorithm>
+
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/qt_text.hpp"
@@ -40,6 +42,10 @@ void household_list_model::fetch(std::string page_token) {
         [this, generation](common::household_page page) {
             if (generation != generation_) return;
             loading_ = false;
+            // A file saved here meanwhile is already shown: not twice.
+            std::erase_if(page.items, [this](const common::household& h) {
+                return std::any_of(rows_.begin(), rows_.end(), [&](const auto& row) { return row.id == h.id; });
+            });
             if (!page.items.empty()) {
                 const int first = static_cast<int>(rows_.size());
                 beginInsertRows({}, first, first + static_cast<int>(page.items.size()) - 1);
@@ -65,6 +71,15 @@ void household_list_model::show_saved(const common::household& h) {
             emit dataChanged(index(static_cast<int>(i), 0), index(static_cast<int>(i), columns - 1));
             return;
         }
+    // The newest change comes first in the server's order too; a file outside the filter (or any, while a
+    // search is on) is not shown where it would not be listed.
+    const auto outside = [](const std::string& wanted, const std::string& value) {
+        return !wanted.empty() && wanted != value;
+    };
+    if (!filter_.search.empty() || outside(filter_.village_code, h.village_code) ||
+        outside(filter_.group_code, h.group_code) || outside(filter_.status, h.status) ||
+        outside(filter_.main_cause, h.main_cause))
+        return;
     beginInsertRows({}, 0, 0);
     rows_.insert(rows_.begin(), h);
     endInsertRows();

@@ -23,7 +23,8 @@ public:
     void set_filter(common::household_filter filter);
     void reload() { set_filter(filter_); }
     const common::household& at(int row) const { return rows_.at(static_cast<std::size_t>(row)); }
-    // A file saved or changed elsewhere: its row is replaced, or it goes first when the list has not got it.
+    // A file saved here or changed elsewhere (the feed): its row is brought up to date, or it goes first when the
+    // list's filter would hold it (never while a search is on: the server decides what a search finds).
     void show_saved(const common::household& h);
     bool loading() const { return loading_; }
     // Whether the server has more pages than those loaded.

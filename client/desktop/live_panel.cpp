@@ -32,7 +32,9 @@ void live_panel::start(client::connection_options options, std::string token) {
         QMetaObject::invokeMethod(this, [this, seconds] { set_online(false, tr("连接中断，%1 秒后重连").arg(seconds)); },
                                   Qt::QueuedConnection);
     });
-    set_online(true);
+    // Online once the server has said hello: at first, and after each reconnection.
+    stream_->on_subscribed([this] { QMetaObject::invokeMethod(this, [this] { set_online(true); }, Qt::QueuedConnection); });
+    set_online(false, tr("正在连接…"));
     auto* stream = stream_.get();
     thread_ = std::thread([this, stream] {
         try {
@@ -41,6 +43,16 @@ void live_panel::start(client::connection_options options, std::string token) {
             });
         } catch (const client::client_error& e) {
             const auto message = error_message(e);
+            const bool session_over = e.kind() == client::error_kind::http && e.status() == 401;
+            QMetaObject::invokeMethod(
+                this,
+                [this, message, session_over] {
+                    set_online(false, message);
+                    if (session_over) emit session_ended();
+                },
+                Qt::QueuedConnection);
+        } catch (const std::exception& e) {
+            const auto message = QString::fromUtf8(e.what());
             QMetaObject::invokeMethod(this, [this, message] { set_online(false, message); }, Qt::QueuedConnection);
         }
     });
@@ -55,13 +67,12 @@ void live_panel::stop() {
 int live_panel::event_count() const { return events_->count(); }
 
 void live_panel::show_event(const client::feed_event& e) {
-    // A line that arrives means the line works again.
-    set_online(true);
     events_->insertItem(0, qt(client::event_printer(ui_language()).line(e)).trimmed());
     emit event_arrived(e);
 }
 
 void live_panel::set_online(bool online, const QString& note) {
+    online_ = online;
     state_->setText(online ? tr("● 在线：本区域的变化实时显示在下方") : tr("○ 离线：%1").arg(note));
     state_->setStyleSheet(online ? "color: #1b5e20;" : "color: #b71c1c;");
 }

@@ -13,7 +13,8 @@
 
 namespace fupin::desktop {
 
-login_dialog::login_dialog(api_worker& api, const QString& reason, const QString& username, QWidget* parent)
+login_dialog::login_dialog(api_worker& api, const QString& reason, const QString& username, QWidget* parent,
+                           user_choice choice)
     : QDialog(parent), api_(api) {
     setWindowTitle(tr("登录 — 扶贫对象建档立卡"));
     auto* layout = new QVBoxLayout(this);
@@ -25,6 +26,7 @@ login_dialog::login_dialog(api_worker& api, const QString& reason, const QString
     auto* form = new QFormLayout;
     username_ = new QLineEdit(username, this);
     username_->setObjectName("username");
+    username_->setReadOnly(choice == same_user && !username.isEmpty());
     password_ = new QLineEdit(this);
     password_->setObjectName("password");
     password_->setEchoMode(QLineEdit::Password);

@@ -18,8 +18,11 @@ class login_dialog : public QDialog {
     Q_OBJECT
 
 public:
-    // `reason` says why it is asked (empty at start; "登录已过期" later); `username` is filled in when known.
-    login_dialog(api_worker& api, const QString& reason, const QString& username, QWidget* parent = nullptr);
+    enum user_choice { any_user, same_user };
+    // `reason` says why it is asked (empty at start; "登录已过期" later); `username` is filled in when known, and
+    // with same_user cannot be changed (a new login over an open window is the same official's).
+    login_dialog(api_worker& api, const QString& reason, const QString& username, QWidget* parent = nullptr,
+                 user_choice choice = any_user);
 
     // The session (after exec() returned Accepted): GET /api/v1/sessions/current's answer {"user": {…},
     // "expires_at", …} and the token, which the change feed subscribes with; kept in memory only.

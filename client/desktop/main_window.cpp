@@ -1,5 +1,8 @@
 #include "client/desktop/main_window.hpp"
 
+#include <charconv>
+#include <string_view>
+
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -52,6 +55,7 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     connect(households_, &household_list_page::new_household, this, &main_window::new_household);
     connect(households_, &household_list_page::open_household, this, &main_window::open_household);
     connect(&api_, &api_worker::session_ended, this, &main_window::ask_login_again);
+    connect(live_, &live_panel::session_ended, this, &main_window::ask_login_again);
     // A household changed in the area: its line is brought up to date; the feed's tab shows what is unseen.
     // The queue's tab shows how many cases wait.
     connect(queue_, &work_queue_page::changed, this, [this](int waiting) {
@@ -63,7 +67,11 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
         // A case moved or a posting went up in the area: the queue may have changed.
         if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) queue_->refresh();
         if (e.record.rfind("household/", 0) != 0 || e.visibility != "full") return;
-        const auto id = std::stoll(e.record.substr(10));
+        std::int64_t id = 0;
+        const auto digits = std::string_view(e.record).substr(10);
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), id).ec != std::errc{} || id <= 0) return;
+        // A file changed elsewhere is brought up to date in the list, and a new one joins it when the list's filter
+        // would hold it.
         api_.call<common::household>(
             this, [id](client::api_client& api) { return api.get_household(id); },
             [this](common::household h) { households_->model().show_saved(h); }, [](const client::client_error&) {});
@@ -96,7 +104,9 @@ void main_window::ask_login_again() {
     asking_login_ = true;
     live_->stop();
     const auto username = qt(string_at(session_.contains("user") ? session_.at("user") : nlohmann::json::object(), "username"));
-    login_dialog again(api_, tr("登录已过期或已在别处退出，请重新输入密码。正在填写的内容不会丢失。"), username, this);
+    // The same official: the window was built for his area and role.
+    login_dialog again(api_, tr("登录已过期或已在别处退出，请重新输入密码。正在填写的内容不会丢失。"), username, this,
+                       login_dialog::same_user);
     if (again.exec() == QDialog::Accepted) show_session(again.session());
     asking_login_ = false;
 }

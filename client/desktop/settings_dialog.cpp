@@ -109,6 +109,8 @@ void settings_dialog::check() {
         return;
     }
     check_button_->setEnabled(false);
+    // What is checked is what is shown: the fields wait for the answer.
+    for (auto* edit : {server_, ca_, certificate_, key_}) edit->setEnabled(false);
     show_result(tr("正在连接 %1 …").arg(qt(c.server)), true);
     // A worker of its own: the settings are not the application's until they are saved.
     api_worker* probe = nullptr;
@@ -122,6 +124,7 @@ void settings_dialog::check() {
     probe->call<nlohmann::json>(
         this, [](client::api_client& api) { return api.health(); },
         [this, probe, c, area](nlohmann::json) {
+            for (auto* edit : {server_, ca_, certificate_, key_}) edit->setEnabled(true);
             checked_ = c;
             passed_ = true;
             save_button_->setEnabled(true);
@@ -130,6 +133,7 @@ void settings_dialog::check() {
             probe->deleteLater();
         },
         [this, probe](const client::client_error& e) {
+            for (auto* edit : {server_, ca_, certificate_, key_}) edit->setEnabled(true);
             check_button_->setEnabled(true);
             show_result(error_message(e), false);
             probe->deleteLater();

@@ -1,5 +1,5 @@
 #pragma once
-// The first run's dialog (and 设置 later): which server and which certificate files, the same settings file as
+// The first run's dialog: which server and which certificate files, the same settings file as
 // township-client's. 检查 proves them before they are kept: the certificate names an office (its OU), the server
 // answers over mutual TLS with these files (reachable, its certificate trusted, ours accepted). 保存 writes the
 // file only after a check passed with what is shown.
