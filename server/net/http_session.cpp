@@ -196,7 +196,11 @@ asio::awaitable<void> http_session::run() {
         if (busy_with_large_bodies) {
             co_await send_error_and_close(503, "server_busy", "服务器正在接收其他文件，请稍后再试",
                                           "the server is receiving other files; try again shortly", lang);
-            co_await discard_input(config.body_limit, std::chrono::seconds(2));
+            // The client is still sending its file: closing before it is read would reset the connection and
+            // the 503 would never be read. As much as it announced (within its kind's limit) is read and dropped,
+            // for a few seconds at most.
+            co_await discard_input(std::min<std::size_t>(limit, parser.content_length().value_or(limit)),
+                                   std::chrono::seconds(5));
             break;
         }
         if (ec == http::error::body_limit) {
