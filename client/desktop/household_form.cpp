@@ -121,6 +121,7 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
     connect(group_, &QComboBox::currentIndexChanged, this, [this] { check(); });
 
     show_values(base_);
+    shown_ = common::to_json(value());
     check();
     resize(900, 640);
 }
@@ -325,6 +326,7 @@ void household_form::save() {
             is_new_ = false;
             sent_without_answer_.reset();
             base_ = stored;
+            shown_ = common::to_json(value());
             status_->setText(tr("已保存（第 %1 版）。").arg(stored.version));
             emit saved(stored);
             accept();
@@ -345,11 +347,7 @@ void household_form::save() {
 
 void household_form::reject() {
     if (saving_) return;  // the answer is awaited: closing now would leave the clerk not knowing
-    const bool changed = common::to_json(value()) != common::to_json([this] {
-        auto shown = base_;
-        common::derive(shown);
-        return shown;
-    }());
+    const bool changed = common::to_json(value()) != shown_;
     if (changed && QMessageBox::question(this, windowTitle(), tr("放弃尚未保存的修改？"),
                                          QMessageBox::Discard | QMessageBox::Cancel) != QMessageBox::Discard)
         return;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <QDialog>
+#include <nlohmann/json.hpp>
 
 #include "common/area.hpp"
 #include "common/household.hpp"
@@ -66,6 +67,7 @@ private:
     QPushButton* save_ = nullptr;
     bool checking_ = false;
     bool saving_ = false;
+    nlohmann::json shown_;  // the file as the form first showed it (or last saved it): what 关闭 compares with
     std::vector<std::optional<std::size_t>> row_origin_;  // per row of members_
     std::map<std::string, std::string> parent_of_;         // area code → its parent's, from the office's areas
     // A create sent whose answer never came (a timeout, a dropped line): it may have been written.
