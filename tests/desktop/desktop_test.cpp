@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/household_form.hpp"
@@ -191,6 +192,50 @@ TEST_P(desktop_windows, a_clerk_enters_a_household_through_the_form_and_another_
     ASSERT_TRUE(QTest::qWaitFor([&] { return !theirs.loading(); }, wait_ms));
     ASSERT_EQ(theirs.rowCount(), 1);
     EXPECT_EQ(theirs.at(0).head_name, head.name);
+}
+
+// A session that expires while a file is being typed: the next request is refused, the window asks for the
+// password over the open form (the same official, whose name cannot be changed), and after it the form still
+// holds what was typed and the list loads again.
+TEST_P(desktop_windows, an_expired_session_asks_again_without_losing_what_is_typed) {
+    auto township = open_office(township_a, "reviewer_a");
+    township.window->new_household();
+    auto* form = township.window->open_form();
+    ASSERT_NE(form, nullptr);
+    type_into(child<QLineEdit>(*form, "address"), "坪上村二组8号");
+
+    *clock_offset_ms_ += 31LL * 60 * 1000;  // 31 idle minutes: the session is over
+    bool asked = false;
+    QString username_shown;
+    bool username_locked = false;
+    // The login dialog runs its own event loop: it is answered from inside it, as a clerk would.
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        auto* dialog = qobject_cast<desktop::login_dialog*>(QApplication::activeModalWidget());
+        if (!dialog || asked) return;
+        asked = true;
+        auto* username = dialog->findChild<QLineEdit*>("username");
+        username_shown = username->text();
+        username_locked = username->isReadOnly();
+        type_into(dialog->findChild<QLineEdit*>("password"), QString::fromStdString(test_password));
+        QTest::mouseClick(dialog->findChild<QPushButton*>("log_in"), Qt::LeftButton);
+    });
+    answer.start(50);
+    township.window->households().search();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return asked; }, wait_ms));
+    EXPECT_EQ(username_shown.toStdString(), "reviewer_a");
+    EXPECT_TRUE(username_locked);
+    // Logged in again: the dialog is gone.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return qobject_cast<desktop::login_dialog*>(QApplication::activeModalWidget()) == nullptr; }, wait_ms));
+    answer.stop();
+    // The form is still open with what was typed, and the list reads again with the new session.
+    ASSERT_EQ(township.window->open_form(), form);
+    EXPECT_EQ(child<QLineEdit>(*form, "address")->text().toStdString(), "坪上村二组8号");
+    township.window->households().search();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !township.window->households().model().loading(); }, wait_ms));
+    EXPECT_FALSE(child<QLabel>(township.window->households(), "count")->text().contains("失败"))
+        << child<QLabel>(township.window->households(), "count")->text().toStdString();
 }
 
 // 待办: a village clerk's queue holds the case he acts on next; a step taken by its button moves it on the
