@@ -7,9 +7,6 @@
 
 #include "client/client_error.hpp"
 #include "common/campaign_json.hpp"
-#include "server/sql/database_url.hpp"
-#include "server/sql/transaction.hpp"
-#include "server/storage/household_repository.hpp"
 #include "tests/integration/test_archive.hpp"
 
 namespace fupin::test {
@@ -26,22 +23,9 @@ nlohmann::json phases(const std::string& identification_ends, const std::string&
               {{"phase", "summary"}, {"starts_on", "2099-07-01"}, {"ends_on", "2099-12-31"}}}}};
 }
 
-const std::string pdf = "%PDF-1.4 scan";
 
 class campaign : public archive_test {
 protected:
-    void registered(std::int64_t id) {
-        auto db = server::sql::connect(database_->url());
-        server::sql::transaction tx(*db, server::sql::tx_mode::write);
-        server::storage::household_repository(*db).set_status(id, "registered", 1000, std::nullopt, std::nullopt, 2026);
-        tx.commit();
-    }
-    void attach(client::api_client& c, std::int64_t id, const std::string& kind) {
-        const auto r = c.request(http_method::post,
-                                 "/api/v1/households/" + std::to_string(id) + "/attachments?kind=" + kind + "&name=a.pdf",
-                                 pdf, {{"Content-Type", "application/pdf"}});
-        ASSERT_EQ(r.status, 201) << r.body;
-    }
     static const common::township_progress& of(const common::campaign_progress& p, const std::string& code) {
         for (const auto& t : p.townships)
             if (t.township_code == code) return t;
@@ -67,9 +51,9 @@ TEST_P(campaign, EachTownshipsProgressIsCountedAgainstThePhases) {
     const auto lacking = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 72}), "");
     const auto applying = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 73}), "");
     clerk.create_application(applying.id, 2026, "本人申请");
-    registered(complete.id);
-    registered(lacking.id);
-    for (const char* kind : {"application", "appraisal_minutes", "house_photo"}) attach(clerk, complete.id, kind);
+    mark_registered(complete.id);
+    mark_registered(lacking.id);
+    for (const char* kind : {"application", "appraisal_minutes", "house_photo"}) attach_pdf(clerk, complete.id, kind);
     const auto unit = admin.create_helper_unit({0, "县农业农村局", "county", county_code}).id;
     common::helper helper;
     helper.unit_id = unit;

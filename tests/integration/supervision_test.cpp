@@ -8,8 +8,6 @@
 
 #include "common/supervision_json.hpp"
 #include "server/sql/database_url.hpp"
-#include "server/sql/transaction.hpp"
-#include "server/storage/household_repository.hpp"
 #include "tests/integration/test_archive.hpp"
 #include "tests/support/document_reader.hpp"
 
@@ -27,16 +25,9 @@ const json phases_over = {
       {{"phase", "registration"}, {"starts_on", "2021-01-01"}, {"ends_on", "2099-06-30"}},
       {{"phase", "summary"}, {"starts_on", "2099-07-01"}, {"ends_on", "2099-12-31"}}}}};
 const json weights = {{"progress", 40}, {"completeness", 30}, {"objections", 15}, {"spot_checks", 15}};
-const std::string pdf = "%PDF-1.4 scan";
 
 class supervision : public archive_test {
 protected:
-    void registered(std::int64_t id) {
-        auto db = server::sql::connect(database_->url());
-        server::sql::transaction tx(*db, server::sql::tx_mode::write);
-        server::storage::household_repository(*db).set_status(id, "registered", 1000, std::nullopt, std::nullopt, 2026);
-        tx.commit();
-    }
     void advance_days(int days) { *clock_offset_ms_ += days * 24LL * 60 * 60 * 1000; }
     static void all(client::api_client& c, const std::vector<std::int64_t>& ids, const char* action) {
         c.request_json(http_method::post, "/api/v1/applications/steps",
@@ -94,12 +85,6 @@ protected:
         approver.request_json(http_method::post, "/api/v1/objections/" + objection["id"].dump() + "/answer",
                               json{{"outcome", "upheld"}, {"answer", "核实属实"}, {"consequence", "refuse"}}.dump());
     }
-    void attach(client::api_client& c, std::int64_t id, const std::string& kind) {
-        const auto r = c.request(http_method::post,
-                                 "/api/v1/households/" + std::to_string(id) + "/attachments?kind=" + kind + "&name=a.pdf",
-                                 pdf, {{"Content-Type", "application/pdf"}});
-        ASSERT_EQ(r.status, 201) << r.body;
-    }
     common::supervision_ranking ranking(client::api_client& c, const std::string& area = "") {
         return common::supervision_ranking_from_json(c.request_json(
             http_method::get, "/api/v1/supervision/2026/ranking" + (area.empty() ? "" : "?area=" + area)));
@@ -148,11 +133,11 @@ TEST_P(supervision, TownshipsAreRankedByTheWeightedIndicators) {
     admin = client_as("admin");
     supervisor = client_as("supervisor");
     const auto h4 = clerk_a.create_household(test_data::sample_household({.group = group_a, .seed = 80}), "");
-    registered(h4.id);
-    for (const char* kind : {"application", "appraisal_minutes", "house_photo"}) attach(clerk_a, h4.id, kind);
+    mark_registered(h4.id);
+    for (const char* kind : {"application", "appraisal_minutes", "house_photo"}) attach_pdf(clerk_a, h4.id, kind);
     // Township B: one registered file lacking its documents, spot-checked and found accurate; no case.
     const auto hb = client_as("clerk_b").create_household(test_data::sample_household({.group = group_b, .seed = 84}), "");
-    registered(hb.id);
+    mark_registered(hb.id);
     const auto check = supervisor.request_json(http_method::post, "/api/v1/spot-checks",
                                                json{{"year", 2026}, {"share_percent", 100}, {"minimum", 1}}.dump());
     ASSERT_EQ(check["households"], 3);  // the two registered files, and the refused one (a stratum of its own)
@@ -208,12 +193,12 @@ TEST_P(supervision, NoticesAreRecordedAndATownshipReadsItsOwnLine) {
     admin.request_json(http_method::put, "/api/v1/campaigns/2026", phases_over.dump());
     admin.request_json(http_method::put, "/api/v1/supervision/2026/weights", weights.dump());
     const auto h = client_as("clerk_b").create_household(test_data::sample_household({.group = group_b, .seed = 85}), "");
-    registered(h.id);
+    mark_registered(h.id);
     // Township A has a complete registered file (100 points), B one lacking its documents (0).
     auto clerk_a = client_as("clerk_a");
     const auto ha = clerk_a.create_household(test_data::sample_household({.group = group_a, .seed = 87}), "");
-    registered(ha.id);
-    for (const char* kind : {"application", "appraisal_minutes", "house_photo"}) attach(clerk_a, ha.id, kind);
+    mark_registered(ha.id);
+    for (const char* kind : {"application", "appraisal_minutes", "house_photo"}) attach_pdf(clerk_a, ha.id, kind);
 
     auto supervisor = client_as("supervisor");
     client::client_error e_missing(client::error_kind::protocol, "");
@@ -290,7 +275,7 @@ TEST_P(supervision, TheRankingComesAsACircularAndAWorkbookAndIsAudited) {
     admin.request_json(http_method::put, "/api/v1/campaigns/2026", phases_over.dump());
     admin.request_json(http_method::put, "/api/v1/supervision/2026/weights", weights.dump());
     const auto h = client_as("clerk_a").create_household(test_data::sample_household({.group = group_a, .seed = 86}), "");
-    registered(h.id);
+    mark_registered(h.id);
     client_as("supervisor").request_json(
         http_method::post, "/api/v1/supervision/2026/notes",
         json{{"township_code", township_a}, {"kind", "criticism"}, {"text", "资料不全，限期整改"}}.dump());

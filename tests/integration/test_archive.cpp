@@ -5,6 +5,8 @@
 
 #include "common/china_date.hpp"
 #include "server/sql/database_url.hpp"
+#include "server/sql/transaction.hpp"
+#include "server/storage/household_repository.hpp"
 
 namespace fupin::test {
 namespace fs = std::filesystem;
@@ -108,6 +110,22 @@ client::api_client archive_test::client_as(const std::string& username, common::
         return client;
     }
     throw std::invalid_argument("no test user " + username);
+}
+
+void archive_test::mark_registered(std::int64_t household_id, int year) {
+    auto db = server::sql::connect(database_->url());
+    server::sql::transaction tx(*db, server::sql::tx_mode::write);
+    ASSERT_TRUE(server::storage::household_repository(*db).set_status(household_id, "registered", 1000, std::nullopt,
+                                                                      std::nullopt, year));
+    tx.commit();
+}
+
+void archive_test::attach_pdf(client::api_client& c, std::int64_t household_id, const std::string& kind) {
+    const auto r = c.request(client::http_method::post,
+                             "/api/v1/households/" + std::to_string(household_id) + "/attachments?kind=" + kind +
+                                 "&name=a.pdf",
+                             std::string("%PDF-1.4 scan"), {{"Content-Type", "application/pdf"}});
+    ASSERT_EQ(r.status, 201) << r.body;
 }
 
 }  // namespace fupin::test

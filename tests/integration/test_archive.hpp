@@ -42,6 +42,12 @@ protected:
     // Not logged in, with the certificate of `area` (a township code or the county code).
     client::connection_options options_for(const std::string& area);
 
+    // A file marked registered in `year` straight in the database, as the procedure's last step leaves it (the
+    // tests that walk the procedure itself are procedure_test.cpp).
+    void mark_registered(std::int64_t household_id, int year = 2026);
+    // A document of `kind` attached to the file through the API (a PDF's first bytes are enough).
+    void attach_pdf(client::api_client& c, std::int64_t household_id, const std::string& kind);
+
     // The server's day in China (its clock: the real one plus the offset below), `plus_days` on: "YYYY-MM-DD".
     std::string server_day(int plus_days = 0) const;
 
