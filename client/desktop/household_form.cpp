@@ -274,7 +274,7 @@ void household_form::check() {
             // The derived columns show what the ID number says.
             if (columns[c].kind == field_kind::derived && row < static_cast<int>(h.members.size())) {
                 auto v = columns[c].get(h.members[static_cast<std::size_t>(row)]);
-                if (columns[c].path == "sex")
+                if (columns[c].path == "sex" && !v.toString().isEmpty())  // empty until the ID number reads
                     v = qt(common::label_or_code(common::vocabulary::sexes, text_of(v.toString()), lang));
                 set_editor_value(editor, field_kind::derived, v);
             }
