@@ -19,6 +19,7 @@
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/field_editor.hpp"
 #include "client/desktop/household_form_fields.hpp"
+#include "client/desktop/identification_panel.hpp"
 #include "client/desktop/qt_text.hpp"
 #include "common/china_date.hpp"
 #include "common/display_text.hpp"
@@ -94,6 +95,10 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
             per_capita_ = new QLabel(page);
             per_capita_->setObjectName("per_capita");
             form->addRow(tr("人均纯收入"), per_capita_);
+        }
+        if (t + 1 == form_tabs.size()) {  // 识别: what the rules say of the file, and the case opened from it
+            identification_ = new identification_panel(api_, page);
+            form->addRow(identification_);
         }
         auto* scroll = new QScrollArea;
         scroll->setWidget(page);
@@ -290,6 +295,8 @@ void household_form::check() {
                              .arg(qt(common::format_amount(h.per_capita_net_income)))
                              .arg(h.members.size())
                              .arg(h.income.year));
+    identification_->show_verdict(h);
+    identification_->set_saved(is_new_ ? 0 : base_.id, !saving_ && common::to_json(h) == shown_);
     if (saving_) return;  // the answer decides what comes next
     save_->setEnabled(found.isEmpty());
     status_->setText(found.isEmpty() ? tr("可以保存。") : tr("还有 %1 处需要修改。").arg(found.size()));

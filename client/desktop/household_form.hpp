@@ -26,6 +26,7 @@ class QTableWidget;
 namespace fupin::desktop {
 
 class api_worker;
+class identification_panel;
 
 class household_form : public QDialog {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
 
     // The file as the widgets hold it now, derived.
     common::household value() const;
+    identification_panel& identification() { return *identification_; }
     // The problems shown now, as the list shows them.
     QStringList problems() const;
     // What 保存 does.
@@ -62,6 +64,7 @@ private:
     std::vector<std::vector<QWidget*>> tab_editors_;  // per tab of household_form_tabs(), per field
     QTableWidget* members_ = nullptr;
     QLabel* per_capita_ = nullptr;
+    identification_panel* identification_ = nullptr;
     QListWidget* problems_ = nullptr;
     QLabel* status_ = nullptr;
     QPushButton* save_ = nullptr;

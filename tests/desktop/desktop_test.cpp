@@ -24,11 +24,13 @@
 #include "client/desktop/household_form_fields.hpp"
 #include "client/desktop/household_list_model.hpp"
 #include "client/desktop/household_list_page.hpp"
+#include "client/desktop/identification_panel.hpp"
 #include "client/desktop/live_panel.hpp"
 #include "client/desktop/login_dialog.hpp"
 #include "client/desktop/main_window.hpp"
 #include "client/desktop/settings_dialog.hpp"
 #include "client/desktop/work_queue_page.hpp"
+#include "common/china_date.hpp"
 #include "tests/integration/test_archive.hpp"
 
 namespace fupin::test {
@@ -264,6 +266,46 @@ TEST_P(desktop_windows, the_queue_holds_the_cases_waiting_for_me_and_each_step_i
     queue.take(0, "refuse", "经核实家庭收入高于扶贫标准");
     ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state == "refused"; }, wait_ms));
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 0; }, wait_ms));
+}
+
+// 识别: the rules' verdict on the file as it is typed, against this year's poverty line; a saved, unchanged file
+// may be applied for, and the case is opened on the server.
+TEST_P(desktop_windows, the_identification_tab_judges_the_file_as_typed_and_applies_for_it) {
+    const int year = static_cast<int>(common::today_in_china().year());
+    client_as("admin").set_poverty_line(year, 230000);
+    auto clerk = client_as("clerk_a");
+    const auto h = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 44}), "");
+    auto village = open_office(township_a, "clerk_a");
+    village.window->open_household(h.id);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return village.window->open_form() != nullptr; }, wait_ms));
+    auto* form = village.window->open_form();
+    auto& panel = form->identification();
+    child<QTabWidget>(*form, "tabs")->setCurrentIndex(4);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel.verdict_text().contains("结论：符合"); }, wait_ms))
+        << panel.verdict_text().toStdString();
+    EXPECT_TRUE(child<QPushButton>(panel, "apply")->isEnabled());
+    QTest::qWait(100);
+    screenshot(*form, "household-form-verdict");
+
+    // Income above the line: the verdict says so at once, and an unsaved file cannot be applied for.
+    child<QTabWidget>(*form, "tabs")->setCurrentIndex(2);
+    auto* wages = child<QLineEdit>(*form, "income.wages");
+    const auto typed = wages->text();
+    type_into(wages, "99999");
+    EXPECT_TRUE(panel.verdict_text().contains("结论：不符合")) << panel.verdict_text().toStdString();
+    EXPECT_FALSE(child<QPushButton>(panel, "apply")->isEnabled());
+    type_into(wages, typed);
+    EXPECT_TRUE(panel.verdict_text().contains("结论：符合"));
+    EXPECT_TRUE(child<QPushButton>(panel, "apply")->isEnabled());
+
+    panel.apply(true);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel.status_text().contains("已提交识别申请"); }, wait_ms))
+        << panel.status_text().toStdString();
+    common::application_filter f;
+    f.household_id = h.id;
+    const auto cases = clerk.list_applications(f).items;
+    ASSERT_EQ(cases.size(), 1u);
+    EXPECT_EQ(cases.at(0).year, year);
 }
 
 // The first run: the settings are checked (the certificate names an office, the server answers over mutual TLS)
