@@ -20,6 +20,7 @@
 #include "client/desktop/field_editor.hpp"
 #include "client/desktop/household_form_fields.hpp"
 #include "client/desktop/identification_panel.hpp"
+#include "client/desktop/merge_dialog.hpp"
 #include "client/desktop/qt_text.hpp"
 #include "common/china_date.hpp"
 #include "common/display_text.hpp"
@@ -54,6 +55,7 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
                                std::optional<common::household> existing, QWidget* parent)
     : QDialog(parent), api_(api), is_new_(!existing), idempotency_key_(client::random_idempotency_key()) {
     base_ = existing ? std::move(*existing) : new_household(areas);
+    stored_ = base_;
     setWindowTitle(is_new_ ? tr("新建农户档案") : tr("农户档案 — %1").arg(qt(base_.head_name)));
     auto* layout = new QVBoxLayout(this);
 
@@ -333,6 +335,7 @@ void household_form::save() {
             is_new_ = false;
             sent_without_answer_.reset();
             base_ = stored;
+            stored_ = stored;
             shown_ = common::to_json(value());
             status_->setText(tr("已保存（第 %1 版）。").arg(stored.version));
             emit saved(stored);
@@ -346,9 +349,39 @@ void household_form::save() {
             if (e.kind() == client::error_kind::http && e.status() == 401)
                 status_->setText(tr("登录已过期。重新登录后再点“保存”，填写的内容都还在。"));
             else if (e.kind() == client::error_kind::http && e.code() == "version_conflict")
-                status_->setText(tr("保存前此户已被其他人修改，本次修改未保存。请记下您的修改，关闭后重新打开此户再录入。"));
+                offer_merge();
             else
                 status_->setText(error_message(e));
+        });
+}
+
+void household_form::offer_merge() {
+    status_->setText(tr("保存前此户已被他人修改，本次修改尚未保存。正在读取他人的修改…"));
+    api_.call<common::household>(
+        this, [id = base_.id](client::api_client& api) { return api.get_household(id); },
+        [this](common::household theirs) {
+            if (merging_) merging_->deleteLater();
+            merging_ = new merge_dialog(household_merge(stored_, value(), theirs), this);
+            merging_->setAttribute(Qt::WA_DeleteOnClose);
+            connect(merging_, &QDialog::accepted, this, [this, theirs, dialog = merging_.data()] {
+                const auto merged = dialog->merged();
+                // The stored file is now the one read: 关闭 compares with it, 保存 names its version.
+                base_ = theirs;
+                show_values(theirs);
+                shown_ = common::to_json(value());
+                base_ = merged;
+                stored_ = theirs;
+                show_values(merged);
+                check();
+                status_->setText(tr("已合并他人的修改（第 %1 版）。请检查后再点“保存”。").arg(theirs.version));
+            });
+            connect(merging_, &QDialog::rejected, this, [this] {
+                status_->setText(tr("未合并：您填写的内容都还在，但保存会再次被拒绝。可随时再点“保存”重新比较。"));
+            });
+            merging_->open();
+        },
+        [this](const client::client_error& e) {
+            status_->setText(tr("保存前此户已被他人修改，本次修改未保存；读取他人的修改失败：%1").arg(error_message(e)));
         });
 }
 

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include <QDialog>
+#include <QPointer>
 #include <nlohmann/json.hpp>
 
+#include "client/desktop/merge_dialog.hpp"
 #include "common/area.hpp"
 #include "common/household.hpp"
 
@@ -39,6 +41,8 @@ public:
     // The file as the widgets hold it now, derived.
     common::household value() const;
     identification_panel& identification() { return *identification_; }
+    // The merge offered after a save was refused for another office's change, while it is open.
+    merge_dialog* merging() const { return merging_; }
     // The problems shown now, as the list shows them.
     QStringList problems() const;
     // What 保存 does.
@@ -55,9 +59,12 @@ private:
     void add_member_row(const common::member& m, std::optional<std::size_t> origin = std::nullopt);
     void show_values(const common::household& h);
     void check();
+    // The save was refused for a newer version: read it and offer the merge.
+    void offer_merge();
 
     api_worker& api_;
     common::household base_;  // what was read (or an empty new file): fields the form does not show are kept
+    common::household stored_;  // the file as the server last gave it: what a merge compares both sides with
     bool is_new_ = true;
     std::string idempotency_key_;
     QComboBox* group_ = nullptr;
@@ -75,6 +82,7 @@ private:
     std::map<std::string, std::string> parent_of_;         // area code → its parent's, from the office's areas
     // A create sent whose answer never came (a timeout, a dropped line): it may have been written.
     std::optional<common::household> sent_without_answer_;
+    QPointer<merge_dialog> merging_;
 };
 
 }  // namespace fupin::desktop

@@ -28,6 +28,7 @@
 #include "client/desktop/live_panel.hpp"
 #include "client/desktop/login_dialog.hpp"
 #include "client/desktop/main_window.hpp"
+#include "client/desktop/merge_dialog.hpp"
 #include "client/desktop/settings_dialog.hpp"
 #include "client/desktop/work_queue_page.hpp"
 #include "common/china_date.hpp"
@@ -266,6 +267,51 @@ TEST_P(desktop_windows, the_queue_holds_the_cases_waiting_for_me_and_each_step_i
     queue.take(0, "refuse", "经核实家庭收入高于扶贫标准");
     ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state == "refused"; }, wait_ms));
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 0; }, wait_ms));
+}
+
+// A file another office saved while the clerk typed it: the save is refused, and the window shows the other
+// change beside the clerk's own. What only one side changed is preset to that side, what both changed is marked;
+// merged into the form and saved again, the file holds both offices' changes and nothing typed is lost.
+TEST_P(desktop_windows, a_save_after_another_offices_change_offers_the_merge_and_loses_nothing) {
+    auto clerk = client_as("clerk_a");
+    const auto read = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 43}), "");
+    auto village = open_office(township_a, "clerk_a");
+    village.window->open_household(read.id);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return village.window->open_form() != nullptr; }, wait_ms));
+    auto* form = village.window->open_form();
+    type_into(child<QLineEdit>(*form, "address"), "坪上村一组5号（我填的）");
+    type_into(child<QLineEdit>(*form, "phone"), "13900000043");
+
+    auto theirs = read;
+    theirs.address = "坪上村一组5号（他人改的）";
+    theirs.bank_name = "青峰农商银行";
+    theirs = clerk.update_household(theirs);
+
+    QTest::mouseClick(child<QPushButton>(*form, "save"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return form->merging() != nullptr && form->merging()->isVisible(); }, wait_ms))
+        << child<QLabel>(*form, "status")->text().toStdString();
+    auto* merge = form->merging();
+    std::map<std::string, std::pair<bool, bool>> rows;  // label → conflict, keeps mine
+    for (int row = 0; row < merge->rows(); ++row) {
+        const auto& d = merge->merge().differences()[static_cast<std::size_t>(row)];
+        rows[d.item->label.toStdString()] = {d.conflict(), merge->keeps_mine(row)};
+    }
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows["家庭住址"], std::make_pair(true, true));
+    EXPECT_EQ(rows["联系电话"], std::make_pair(false, true));
+    EXPECT_EQ(rows["开户银行"], std::make_pair(false, false));
+    screenshot(*merge, "household-merge");
+    QTest::mouseClick(child<QPushButton>(*merge, "merge_ok"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return form->merging() == nullptr; }, wait_ms));
+    EXPECT_EQ(child<QLineEdit>(*form, "bank_name")->text().toStdString(), "青峰农商银行");
+    EXPECT_EQ(child<QLineEdit>(*form, "address")->text().toStdString(), "坪上村一组5号（我填的）");
+
+    QTest::mouseClick(child<QPushButton>(*form, "save"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_household(read.id).version == theirs.version + 1; }, wait_ms));
+    const auto stored = clerk.get_household(read.id);
+    EXPECT_EQ(stored.address, "坪上村一组5号（我填的）");
+    EXPECT_EQ(stored.phone, "13900000043");
+    EXPECT_EQ(stored.bank_name, "青峰农商银行");
 }
 
 // 识别: the rules' verdict on the file as it is typed, against this year's poverty line; a saved, unchanged file

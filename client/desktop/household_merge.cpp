@@ -1,0 +1,96 @@
+#include "client/desktop/household_merge.hpp"
+
+#include <QCoreApplication>
+
+#include "client/desktop/error_message.hpp"
+#include "client/desktop/household_form_fields.hpp"
+#include "client/desktop/qt_text.hpp"
+#include "common/display_text.hpp"
+#include "common/household_json.hpp"
+#include "common/household_validation.hpp"
+
+namespace fupin::desktop {
+namespace {
+
+QString tr_form(const char* text) { return QCoreApplication::translate("fupin::desktop::household_form", text); }
+
+// A field's value as the form shows it, for reading side by side.
+QString value_text(const form_field<common::household>& f, const QVariant& v) {
+    switch (f.kind) {
+    case field_kind::money: return qt(common::format_amount(v.toLongLong()));
+    case field_kind::flag: return v.toBool() ? tr_form("是") : tr_form("否");
+    case field_kind::choice:
+        return v.toString().isEmpty() ? tr_form("（未选）")
+                                      : qt(common::label_or_code(*f.list, text_of(v.toString()), ui_language()));
+    case field_kind::decimal: return QString::number(v.toDouble(), 'f', 1);
+    default: return v.toString();
+    }
+}
+
+nlohmann::json members_of(const common::household& h) { return common::to_json(h).at("members"); }
+
+std::vector<merge_item> make_items() {
+    std::vector<merge_item> items;
+    items.push_back({tr_form("所在村民小组"),
+                     [](const auto& a, const auto& b) { return a.group_code == b.group_code; },
+                     [](auto& to, const auto& from) {
+                         to.group_code = from.group_code;
+                         to.group_name = from.group_name;
+                         to.village_code = from.village_code;
+                         to.village_name = from.village_name;
+                         to.township_code = from.township_code;
+                         to.township_name = from.township_name;
+                     },
+                     [](const auto& h) { return qt(h.village_name + " " + h.group_name); }});
+    for (const auto& tab : household_form_tabs())
+        for (const auto& f : tab.fields)
+            items.push_back({tr_form(f.label),
+                             [f](const auto& a, const auto& b) { return f.get(a) == f.get(b); },
+                             [f](auto& to, const auto& from) { f.set(to, f.get(from)); },
+                             [f](const auto& h) { return value_text(f, f.get(h)); }});
+    // The members as one item: a member's row is read with its neighbours (the head, the relations).
+    items.push_back({tr_form("家庭成员"),
+                     [](const auto& a, const auto& b) { return members_of(a) == members_of(b); },
+                     [](auto& to, const auto& from) { to.members = from.members; },
+                     [](const auto& h) {
+                         QStringList lines;
+                         for (const auto& m : h.members)
+                             lines << qt(m.name + " " +
+                                         common::label_or_code(common::vocabulary::relations, m.relation, ui_language()) +
+                                         " " + m.id_number);
+                         return lines.join('\n');
+                     }});
+    return items;
+}
+
+}  // namespace
+
+const std::vector<merge_item>& household_merge_items() {
+    static const auto items = make_items();
+    return items;
+}
+
+household_merge::household_merge(common::household read, common::household mine, common::household theirs)
+    : read_(std::move(read)), mine_(std::move(mine)), theirs_(std::move(theirs)) {
+    for (const auto& item : household_merge_items()) {
+        if (item.same(mine_, theirs_)) continue;
+        differences_.push_back({&item, !item.same(read_, mine_), !item.same(read_, theirs_)});
+    }
+}
+
+std::vector<bool> household_merge::default_keep_mine() const {
+    std::vector<bool> out;
+    for (const auto& d : differences_) out.push_back(d.mine_changed);
+    return out;
+}
+
+common::household household_merge::merged(const std::vector<bool>& keep_mine) const {
+    auto out = theirs_;
+    for (std::size_t i = 0; i < differences_.size(); ++i)
+        if (i < keep_mine.size() && keep_mine[i]) differences_[i].item->copy(out, mine_);
+    std::erase(out.other_causes, std::string());
+    common::derive(out);
+    return out;
+}
+
+}  // namespace fupin::desktop
