@@ -205,7 +205,8 @@ api_response procedure_handlers::list_postings(const api_request& request, const
                                                const service::principal& who, sql::connection& db) const {
     std::string area;
     if (auto it = request.query.find("area"); it != request.query.end()) area = it->second;
-    if (!area.empty() && area.size() != 6 && area.size() != 9 && area.size() != 12)
+    if (!area.empty() && ((area.size() != 6 && area.size() != 9 && area.size() != 12) ||
+                          area.find_first_not_of("0123456789") != std::string::npos))
         throw common::api_error(400, "invalid_parameter", "area 应为6、9或12位区划代码",
                                 "area must be a division code of 6, 9 or 12 digits", "area");
     std::string level;

@@ -77,7 +77,8 @@ std::vector<common::posting> posting_repository::list(const std::string& area_co
                                                       const std::string& level) {
     std::string where = "WHERE 1 = 1";
     std::vector<sql::value> params;
-    if (!area_code.empty()) where += " AND p.area_code = ?", params.push_back(area_code);
+    // An area's postings are its own and those of the areas below it (division codes nest by prefix).
+    if (!area_code.empty()) where += " AND p.area_code LIKE ?", params.push_back(area_code + "%");
     if (year) where += " AND p.year = ?", params.push_back(std::int64_t{year});
     if (!level.empty()) where += " AND p.level = ?", params.push_back(level);
     std::vector<common::posting> out;

@@ -250,6 +250,22 @@ TEST_P(procedure_api, a_household_goes_through_all_three_levels_and_three_postin
     EXPECT_GE(db->query("SELECT COUNT(*) FROM events WHERE kind = 'application.register'").at(0).get_int64(0), 1);
 }
 
+// A township's postings are listed with its villages'; a village's are its own; the area is a division code.
+TEST_P(procedure_api, postings_are_listed_for_an_area_and_the_areas_below_it) {
+    cases_signed_by_township(60, 1);
+    auto reader = client_as("reviewer_a");
+    const auto levels = [&](const std::string& area) {
+        std::vector<std::string> out;
+        for (const auto& p : reader.list_postings(area, year, "")) out.push_back(p.level);
+        return out;
+    };
+    EXPECT_EQ(levels(township_a), (std::vector<std::string>{"township", "village"}));  // newest first
+    EXPECT_EQ(levels(village_a), std::vector<std::string>{"village"});
+    EXPECT_TRUE(levels(township_b).empty());
+    EXPECT_EQ(levels("").size(), 2u);
+    refused([&] { reader.list_postings("52990110%", year, ""); }, 400, "invalid_parameter");
+}
+
 TEST_P(procedure_api, steps_out_of_order_or_by_the_wrong_person_are_refused_and_change_nothing) {
     auto clerk = client_as("clerk_a");
     const auto id = apply(clerk, new_household(2))["id"].get<std::int64_t>();
