@@ -1,7 +1,7 @@
 #include "common/posting_period.hpp"
 
+#include <algorithm>
 #include <charconv>
-
 
 namespace fupin::common {
 
@@ -19,6 +19,11 @@ bool posting_period::running_on(std::chrono::year_month_day today) const {
 
 bool posting_period::over_on(std::chrono::year_month_day today) const {
     return std::chrono::sys_days{today} >= std::chrono::sys_days{next_step_on()};
+}
+
+int posting_period::days_left_on(std::chrono::year_month_day today) const {
+    const auto left = (std::chrono::sys_days{next_step_on()} - std::chrono::sys_days{today}).count();
+    return static_cast<int>(std::clamp<decltype(left)>(left, 0, days_));
 }
 
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {

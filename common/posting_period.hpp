@@ -21,6 +21,9 @@ public:
     // On `today` (a China date): objections may be raised while it runs; the next step waits until it is over.
     bool running_on(std::chrono::year_month_day today) const;
     bool over_on(std::chrono::year_month_day today) const;
+    // The days it still runs on `today`, today included: N on the day it is published (and before), 1 on its last
+    // day, 0 once over. What a clerk reads beside a posting.
+    int days_left_on(std::chrono::year_month_day today) const;
 
 private:
     std::chrono::year_month_day published_on_;

@@ -46,6 +46,16 @@ TEST(posting_period, running_and_over_at_the_boundaries) {
     }
 }
 
+TEST(posting_period, days_left_count_today_and_stop_at_zero) {
+    const posting_period p(date(2026, 12, 28), 7);  // through 2027-01-03
+    EXPECT_EQ(p.days_left_on(date(2026, 12, 20)), 7);  // not yet published: all of it
+    EXPECT_EQ(p.days_left_on(date(2026, 12, 28)), 7);
+    EXPECT_EQ(p.days_left_on(date(2026, 12, 31)), 4);
+    EXPECT_EQ(p.days_left_on(date(2027, 1, 3)), 1);    // its last day
+    EXPECT_EQ(p.days_left_on(date(2027, 1, 4)), 0);
+    EXPECT_EQ(p.days_left_on(date(2027, 3, 1)), 0);
+}
+
 TEST(posting_period, over_month_and_year_ends) {
     const posting_period p(date(2026, 12, 28), 7);
     EXPECT_EQ(text(p.last_day()), "2027-01-03");
