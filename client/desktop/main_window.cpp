@@ -16,6 +16,8 @@
 #include "client/desktop/household_list_page.hpp"
 #include "client/desktop/live_panel.hpp"
 #include "client/desktop/login_dialog.hpp"
+#include "client/desktop/person_lookup_page.hpp"
+#include "client/desktop/postings_page.hpp"
 #include "client/desktop/qt_text.hpp"
 #include "client/desktop/work_queue_page.hpp"
 #include "client/event_printer.hpp"
@@ -38,9 +40,13 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     households_ = new household_list_page(api_, areas_, tabs_);
     const auto user = session.contains("user") ? session.at("user") : nlohmann::json::object();
     queue_ = new work_queue_page(api_, string_at(user, "role"), string_at(user, "area_code"), tabs_);
+    postings_ = new postings_page(api_, string_at(user, "area_code"), tabs_);
+    lookup_ = new person_lookup_page(api_, tabs_);
     live_ = new live_panel(tabs_);
     tabs_->addTab(households_, tr("农户档案"));
     tabs_->addTab(queue_, tr("待办"));
+    tabs_->addTab(postings_, tr("公示"));
+    tabs_->addTab(lookup_, tr("人员查询"));
     tabs_->addTab(live_, tr("实时动态"));
     setCentralWidget(tabs_);
     who_ = new QLabel(this);
@@ -54,6 +60,7 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
 
     connect(households_, &household_list_page::new_household, this, &main_window::new_household);
     connect(households_, &household_list_page::open_household, this, &main_window::open_household);
+    connect(lookup_, &person_lookup_page::open_household, this, &main_window::open_household);
     connect(&api_, &api_worker::session_ended, this, &main_window::ask_login_again);
     connect(live_, &live_panel::session_ended, this, &main_window::ask_login_again);
     // A household changed in the area: its line is brought up to date; the feed's tab shows what is unseen.
@@ -65,7 +72,10 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
         if (tabs_->currentWidget() != live_)
             tabs_->setTabText(tabs_->indexOf(live_), tr("实时动态（%1）").arg(++unseen_events_));
         // A case moved or a posting went up in the area: the queue may have changed.
-        if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) queue_->refresh();
+        if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) {
+            queue_->refresh();
+            postings_->refresh();
+        }
         if (e.record.rfind("household/", 0) != 0 || e.visibility != "full") return;
         std::int64_t id = 0;
         const auto digits = std::string_view(e.record).substr(10);

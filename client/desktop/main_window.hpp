@@ -1,6 +1,7 @@
 #pragma once
 // The township's window: 农户档案 (the list, its filters and search, the form), 待办 (the cases waiting for the
-// official, a button per step) and 实时动态 (the change feed),
+// official, a button per step), 公示 (postings, their days left, objections), 人员查询 (a person looked up across
+// the county) and 实时动态 (the change feed),
 // who is logged in and until when in the status bar. When the session ends it asks for the password again over
 // whatever is open, and carries on.
 #include <vector>
@@ -20,6 +21,8 @@ class api_worker;
 class household_form;
 class household_list_page;
 class live_panel;
+class person_lookup_page;
+class postings_page;
 class work_queue_page;
 
 class main_window : public QMainWindow {
@@ -32,6 +35,8 @@ public:
     household_list_page& households() { return *households_; }
     work_queue_page& queue() { return *queue_; }
     live_panel& live() { return *live_; }
+    postings_page& postings() { return *postings_; }
+    person_lookup_page& lookup() { return *lookup_; }
     // The form opened last by 新建农户 or a double click (nullptr before), for tests and screenshots.
     household_form* open_form() const { return form_; }
 
@@ -50,6 +55,8 @@ private:
     household_list_page* households_ = nullptr;
     work_queue_page* queue_ = nullptr;
     live_panel* live_ = nullptr;
+    postings_page* postings_ = nullptr;
+    person_lookup_page* lookup_ = nullptr;
     QLabel* who_ = nullptr;
     household_form* form_ = nullptr;
     int unseen_events_ = 0;

@@ -11,6 +11,8 @@
 #include <QVBoxLayout>
 
 #include "client/desktop/api_worker.hpp"
+#include "client/desktop/appraisal_dialog.hpp"
+#include "client/desktop/exit_step_dialog.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/qt_text.hpp"
 #include "common/application_workflow.hpp"
@@ -24,8 +26,8 @@ namespace voc = common::vocabulary;
 using common::application_workflow;
 namespace action = common::procedure_action;
 
-// Steps taken elsewhere: the village's appraisal meeting (all its cases at once), an exit's vote and the
-// household's acknowledgement.
+// Steps that carry a record, taken through their dialog: the village's appraisal meeting (all its cases at once),
+// an exit's vote and the household's acknowledgement.
 bool needs_more_than_a_click(const common::workflow_transition& t) {
     return t.action == action::appraise || t.takes_vote || t.takes_acknowledgement;
 }
@@ -152,11 +154,12 @@ void work_queue_page::show_actions() {
     }
     for (const auto* t : application_workflow::next_steps(a.state))
         if (common::role_in(role_, t->roles) && needs_more_than_a_click(*t)) {
-            auto* note = new QLabel(tr("“%1”请用命令行客户端办理").arg(qt(common::label_or_code(voc::procedure_actions,
-                                                                                    std::string(t->action), ui_language()))),
-                                    this);
-            actions_->addWidget(note);
-            note->show();
+            auto* button = new QPushButton(
+                qt(common::label_or_code(voc::procedure_actions, std::string(t->action), ui_language())) + tr("…"), this);
+            button->setObjectName(qt("step_" + std::string(t->action)));
+            connect(button, &QPushButton::clicked, this, [this, a, t] { open_step_dialog(a, *t); });
+            actions_->addWidget(button);
+            button->show();
         }
     actions_->addStretch(1);
 }
@@ -189,8 +192,39 @@ void work_queue_page::take(int row, const std::string& code, const QString& give
     }
     client::step_request step;
     step.action = code;
-    step.version = a.version;
     step.reason = text_of(reason.trimmed());
+    send_step(a, std::move(step));
+}
+
+void work_queue_page::open_step_dialog(const common::application& a, const common::workflow_transition& t) {
+    if (step_dialog_) step_dialog_->close();
+    const auto village = qt(a.village_name.empty() ? a.village_code : a.village_name);
+    if (t.takes_vote || t.takes_acknowledgement) {
+        auto* dialog = new exit_step_dialog(t.takes_vote ? exit_step_dialog::kind::vote
+                                                         : exit_step_dialog::kind::acknowledgement,
+                                            tr("%1（%2）").arg(qt(a.head_name), village), this);
+        connect(dialog, &QDialog::accepted, this, [this, a, dialog, action = std::string(t.action)] {
+            client::step_request step;
+            step.action = action;
+            dialog->fill(step);
+            send_step(a, std::move(step));
+        });
+        step_dialog_ = dialog;
+    } else {
+        auto* dialog = new appraisal_dialog(api_, a.village_code, village, a.year, this);
+        connect(dialog, &appraisal_dialog::recorded, this, [this](const common::appraisal& done) {
+            status_->setText(tr("已记录民主评议结果（%1 户）。").arg(done.results.size()));
+            refresh();
+        });
+        step_dialog_ = dialog;
+    }
+    step_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    step_dialog_->open();
+}
+
+void work_queue_page::send_step(const common::application& a, client::step_request step) {
+    step.version = a.version;
+    status_->setText(tr("正在办理…"));
     api_.call<common::application>(
         this, [id = a.id, step](client::api_client& api) { return api.take_step(id, step); },
         [this](common::application done) {

@@ -2,13 +2,18 @@
 // 待办: the cases waiting for the logged-in official, those in a state his role acts on
 // (common::application_workflow: the one table of steps, states and roles), with a button for each step he may
 // take now: a step of the case (村小组初评, 核实, 签字, 审核, 审批, 批准建档, 退出), 发布公示 where the next step is a
-// posting, and 不予通过 or 退回 with the reason they require. Steps that need more than a click (the village's
-// democratic appraisal, an exit's vote and acknowledgement) are named, to be taken with township-client for now.
+// posting, and 不予通过 or 退回 with the reason they require. Steps that carry a record open their dialog: the
+// village's democratic appraisal (appraisal_dialog, all the village's verified cases at once), an exit's vote and
+// the household's acknowledgement (exit_step_dialog).
 #include <string>
 #include <vector>
 
+#include <QPointer>
 #include <QWidget>
 
+#include "client/api_client.hpp"
+
+#include "common/application_workflow.hpp"
 #include "common/procedure.hpp"
 
 class QHBoxLayout;
@@ -33,6 +38,8 @@ public:
     // Takes `action` (a step code, "post", "refuse" or "return") on the case at `row`, as its button does; refuse
     // and return ask for their reason first unless `reason` is given.
     void take(int row, const std::string& action, const QString& reason = {});
+    // The dialog a step that carries a record opened (appraisal_dialog or exit_step_dialog), while it is open.
+    QDialog* step_dialog() const { return step_dialog_; }
 
 signals:
     void changed(int size);
@@ -41,6 +48,9 @@ private:
     void show_cases();
     void show_actions();
     std::vector<std::string> actions_for(const common::application& a) const;
+    // Opens the dialog of a step that carries a record.
+    void open_step_dialog(const common::application& a, const common::workflow_transition& t);
+    void send_step(const common::application& a, client::step_request step);
 
     api_worker& api_;
     std::string role_;
@@ -50,6 +60,7 @@ private:
     QTableWidget* table_ = nullptr;
     QHBoxLayout* actions_ = nullptr;
     QLabel* status_ = nullptr;
+    QPointer<QDialog> step_dialog_;
 };
 
 }  // namespace fupin::desktop

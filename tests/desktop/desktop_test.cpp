@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -20,6 +21,8 @@
 #include <QTimer>
 
 #include "client/desktop/api_worker.hpp"
+#include "client/desktop/appraisal_dialog.hpp"
+#include "client/desktop/exit_step_dialog.hpp"
 #include "client/desktop/household_form.hpp"
 #include "client/desktop/household_form_fields.hpp"
 #include "client/desktop/household_list_model.hpp"
@@ -29,9 +32,13 @@
 #include "client/desktop/login_dialog.hpp"
 #include "client/desktop/main_window.hpp"
 #include "client/desktop/merge_dialog.hpp"
+#include "client/desktop/panel_editor.hpp"
+#include "client/desktop/person_lookup_page.hpp"
+#include "client/desktop/postings_page.hpp"
 #include "client/desktop/settings_dialog.hpp"
 #include "client/desktop/work_queue_page.hpp"
 #include "common/china_date.hpp"
+#include "common/id_number.hpp"
 #include "tests/integration/test_archive.hpp"
 
 namespace fupin::test {
@@ -352,6 +359,150 @@ TEST_P(desktop_windows, the_identification_tab_judges_the_file_as_typed_and_appl
     const auto cases = clerk.list_applications(f).items;
     ASSERT_EQ(cases.size(), 1u);
     EXPECT_EQ(cases.at(0).year, year);
+}
+
+QStringList panel_of_nine() {
+    QStringList names;
+    for (int i = 1; i <= 9; ++i) names << QStringLiteral("评议员%1").arg(i);
+    return names;
+}
+
+// The village's part of identification from the window: the appraisal meeting recorded in its dialog (checked as
+// typed), the village's posting published from the queue with its days left, an objection recorded on it and
+// answered; and the person looked up by ID number.
+TEST_P(desktop_windows, the_appraisal_the_posting_and_its_objections_are_done_in_the_window) {
+    const int year = static_cast<int>(common::today_in_china().year());
+    client_as("admin").set_poverty_line(year, 230000);
+    auto clerk = client_as("clerk_a");
+    const auto h = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 45}), "");
+    const auto c = clerk.create_application(h.id, year, "");
+    for (const char* action : {"group_appraise", "verify"}) {
+        client::step_request step;
+        step.action = action;
+        clerk.take_step(c.id, step);
+    }
+
+    auto village = open_office(township_a, "clerk_a");
+    auto& queue = village.window->queue();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&queue);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1 && queue.cases().at(0).state == "village_verified"; }, wait_ms));
+    child<QTableWidget>(queue, "queue")->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(queue, "step_appraise"), Qt::LeftButton);
+    auto* appraisal = qobject_cast<desktop::appraisal_dialog*>(queue.step_dialog());
+    ASSERT_NE(appraisal, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return appraisal->ready(); }, wait_ms));
+    ASSERT_EQ(appraisal->rows(), 1);
+    // Eight names are too few: the rule's own message, and nothing can be recorded.
+    auto names = panel_of_nine();
+    appraisal->panel().set_names(names.mid(0, 8));
+    EXPECT_TRUE(appraisal->problem().contains("评议小组")) << appraisal->problem().toStdString();
+    EXPECT_FALSE(child<QPushButton>(*appraisal, "record_appraisal")->isEnabled());
+    appraisal->panel().set_names(names);
+    appraisal->set_result(0, 1, 10, 0, 0);  // more votes than the panel has
+    EXPECT_FALSE(appraisal->problem().isEmpty());
+    appraisal->set_result(0, 1, 8, 1, 0);
+    EXPECT_TRUE(appraisal->problem().isEmpty()) << appraisal->problem().toStdString();
+    screenshot(*appraisal, "appraisal-dialog");
+    QTest::mouseClick(child<QPushButton>(*appraisal, "record_appraisal"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state == "village_appraised"; }, wait_ms));
+
+    // 发布公示 from the queue; the posting page shows it with its days left.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1 && queue.cases().at(0).state == "village_appraised"; }, wait_ms));
+    queue.take(0, "post");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state == "village_posted"; }, wait_ms));
+    auto& postings = village.window->postings();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&postings);
+    postings.refresh();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !postings.loading() && postings.postings().size() == 1; }, wait_ms));
+    const auto& posting = postings.postings().at(0);
+    EXPECT_EQ(postings.days_left(posting).toStdString(), "还剩 " + std::to_string(posting.days) + " 天");
+    postings.select(0, 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return child<QTableWidget>(postings, "posting_entries")->currentRow() == 0; }, wait_ms));
+
+    // An objection recorded on it, then answered.
+    common::objection o;
+    o.objector_name = "王五";
+    o.grounds = "该户家中有轿车一辆";
+    o.objected_on = server_day();
+    postings.record_objection(o);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return postings.objections().size() == 1; }, wait_ms));
+    EXPECT_EQ(postings.objections().at(0).state, "open");
+    child<QTableWidget>(postings, "objections")->selectRow(0);
+    EXPECT_TRUE(child<QPushButton>(postings, "answer_objection")->isEnabled());
+    screenshot(*village.window, "main-window-postings");
+    postings.answer_objection(0, {"dismissed", "经核实，轿车系其亲戚所有", ""});
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return postings.objections().size() == 1 && postings.objections().at(0).state == "dismissed"; }, wait_ms));
+
+    // 人员查询: a wrong check digit is named before anything is sent; the right number finds the file.
+    auto& lookup = village.window->lookup();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&lookup);
+    std::string wrong = h.members.at(0).id_number;
+    wrong.back() = wrong.back() == '0' ? '1' : '0';
+    type_into(child<QLineEdit>(lookup, "lookup_id_number"), QString::fromStdString(wrong));
+    EXPECT_TRUE(child<QLabel>(lookup, "lookup_problem")->text().contains("校验码"));
+    EXPECT_FALSE(child<QPushButton>(lookup, "look_up")->isEnabled());
+    type_into(child<QLineEdit>(lookup, "lookup_id_number"), QString::fromStdString(h.members.at(0).id_number));
+    QTest::mouseClick(child<QPushButton>(lookup, "look_up"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return lookup.found_household() == h.id; }, wait_ms)) << lookup.answer_text().toStdString();
+    EXPECT_TRUE(lookup.answer_text().contains("已登记")) << lookup.answer_text().toStdString();
+    // The answer names the number masked; the office's own file follows whole, as the server gives it.
+    EXPECT_TRUE(lookup.answer_text().startsWith(
+        QString::fromStdString("已登记：身份证号 " + common::mask_id_number(h.members.at(0).id_number))))
+        << lookup.answer_text().toStdString();
+    screenshot(*village.window, "main-window-lookup");
+}
+
+// An exit's two steps that carry a record: the village's vote and the household's acknowledgement, each through
+// its dialog from the queue, checked as typed.
+TEST_P(desktop_windows, an_exit_is_voted_on_and_acknowledged_through_its_dialogs) {
+    const int year = static_cast<int>(common::today_in_china().year());
+    auto admin = client_as("admin");
+    admin.set_poverty_line(year, 230000);
+    admin.set_exit_standard(year, 330000, 3);
+    auto clerk = client_as("clerk_a");
+    auto file = test_data::sample_household({.group = group_a, .seed = 46});
+    file.income = {};
+    file.income.year = year;
+    file.income.wages = 3 * 500000;
+    file.conditions.food_secure = file.conditions.clothing_secure = true;
+    file.conditions.housing = "safe";
+    file.conditions.housing_danger_grade.clear();
+    file.conditions.drinking_water_safe = true;
+    file.conditions.drinking_water_difficult = false;
+    for (auto& m : file.members) m.medical_insurance = true;
+    const auto h = clerk.create_household(file, "");
+    mark_registered(h.id, year);
+    const auto c = clerk.propose_exit(h.id, year, "");
+
+    auto village = open_office(township_a, "clerk_a");
+    auto& queue = village.window->queue();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&queue);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1; }, wait_ms));
+    child<QTableWidget>(queue, "queue")->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(queue, "step_appraise"), Qt::LeftButton);
+    auto* vote = qobject_cast<desktop::exit_step_dialog*>(queue.step_dialog());
+    ASSERT_NE(vote, nullptr);
+    EXPECT_FALSE(vote->problem().isEmpty());  // no panel yet
+    vote->panel()->set_names(panel_of_nine());
+    vote->set_votes(9, 1, 0);  // ten votes from nine people
+    EXPECT_FALSE(vote->problem().isEmpty());
+    vote->set_votes(8, 1, 0);
+    EXPECT_TRUE(vote->problem().isEmpty()) << vote->problem().toStdString();
+    screenshot(*vote, "exit-vote-dialog");
+    QTest::mouseClick(child<QPushButton>(*vote, "exit_step_ok"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state == "exit_appraised"; }, wait_ms));
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1 && queue.cases().at(0).state == "exit_appraised"; }, wait_ms));
+    child<QTableWidget>(queue, "queue")->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(queue, "step_acknowledge"), Qt::LeftButton);
+    auto* ack = qobject_cast<desktop::exit_step_dialog*>(queue.step_dialog());
+    ASSERT_NE(ack, nullptr);
+    ack->set_acknowledgement(QString::fromStdString(h.head_name), "驻村工作队员李四");
+    EXPECT_TRUE(ack->problem().isEmpty()) << ack->problem().toStdString();
+    QTest::mouseClick(child<QPushButton>(*ack, "exit_step_ok"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state != "exit_appraised"; }, wait_ms));
+    EXPECT_EQ(clerk.get_application(c.id).steps.back().action, "acknowledge");
 }
 
 // The first run: the settings are checked (the certificate names an office, the server answers over mutual TLS)
