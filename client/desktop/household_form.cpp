@@ -16,6 +16,7 @@
 
 #include "client/api_client.hpp"
 #include "client/desktop/api_worker.hpp"
+#include "client/desktop/document_dialog.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/field_editor.hpp"
 #include "client/desktop/household_form_fields.hpp"
@@ -121,6 +122,13 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
     auto* buttons = new QDialogButtonBox(this);
     save_ = buttons->addButton(tr("保存"), QDialogButtonBox::AcceptRole);
     save_->setObjectName("save");
+    auto* card = buttons->addButton(tr("打印户卡…"), QDialogButtonBox::ActionRole);
+    card->setObjectName("print_card");
+    card->setEnabled(!is_new_);  // the card is the stored file's, printed by the server
+    connect(card, &QPushButton::clicked, this, [this] {
+        open_document(api_, "/api/v1/households/" + std::to_string(base_.id) + "/card",
+                      tr("户卡 — %1").arg(qt(base_.head_name)), QStringLiteral("户卡-%1.pdf").arg(base_.id), this);
+    });
     buttons->addButton(tr("关闭"), QDialogButtonBox::RejectRole);
     layout->addWidget(buttons);
     connect(save_, &QPushButton::clicked, this, &household_form::save);

@@ -12,19 +12,25 @@
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/household_list_model.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/document_dialog.hpp"
 #include "client/desktop/vocabulary_combo.hpp"
 
 namespace fupin::desktop {
 
 household_list_page::household_list_page(api_worker& api, std::vector<common::area> areas, QWidget* parent)
-    : QWidget(parent), model_(new household_list_model(api, this)) {
+    : QWidget(parent), api_(api), model_(new household_list_model(api, this)) {
     auto* layout = new QVBoxLayout(this);
     auto* filters = new QHBoxLayout;
     village_ = new QComboBox(this);
     village_->setObjectName("village_filter");
     village_->addItem(tr("全部村"), QString());
-    for (const auto& a : areas)
+    for (const auto& a : areas) {
         if (a.level == "village") village_->addItem(qt(a.name), qt(a.code));
+        if (a.level == "township" && township_code_.empty()) {
+            township_code_ = a.code;
+            township_name_ = qt(a.name);
+        }
+    }
     status_ = vocabulary_combo(common::vocabulary::household_statuses, tr("全部状态"), this);
     status_->setObjectName("status_filter");
     cause_ = vocabulary_combo(common::vocabulary::poverty_causes, tr("全部致贫原因"), this);
@@ -44,6 +50,12 @@ household_list_page::household_list_page(api_worker& api, std::vector<common::ar
     filters->addWidget(search_, 1);
     filters->addWidget(find);
     filters->addWidget(create);
+    register_ = new QPushButton(this);
+    register_->setObjectName("print_register");
+    filters->addWidget(register_);
+    connect(register_, &QPushButton::clicked, this, &household_list_page::print_register);
+    connect(village_, &QComboBox::currentIndexChanged, this, &household_list_page::show_register_button);
+    show_register_button();
     layout->addLayout(filters);
 
     view_ = new QTableView(this);
@@ -91,6 +103,22 @@ void household_list_page::search() {
     f.search = text_of(search_->text().trimmed());
     count_->setText(tr("正在载入…"));
     model_->set_filter(std::move(f));
+}
+
+void household_list_page::show_register_button() {
+    const bool village = !village_->currentData().toString().isEmpty();
+    register_->setText(village || township_code_.empty() ? tr("打印村册…") : tr("打印乡镇簿…"));
+    register_->setEnabled(village || !township_code_.empty());
+}
+
+void household_list_page::print_register() {
+    const auto village = village_->currentData().toString();
+    const auto code = village.isEmpty() ? township_code_ : text_of(village);
+    if (code.empty()) return;
+    const auto name = village.isEmpty() ? township_name_ : village_->currentText();
+    open_document(api_, "/api/v1/areas/" + code + "/register?format=pdf",
+                  village.isEmpty() ? tr("乡镇簿 — %1").arg(name) : tr("村册 — %1").arg(name),
+                  QString::fromStdString(code) + (village.isEmpty() ? "-乡镇簿.pdf" : "-村册.pdf"), this);
 }
 
 }  // namespace fupin::desktop

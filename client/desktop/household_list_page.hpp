@@ -11,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace fupin::desktop {
@@ -29,13 +30,21 @@ public:
     // Applies the filters and the search box (what 查询 and Enter do).
     void search();
 
+    // What 打印村册 does: the selected village's register, or with every village the township's book.
+    void print_register();
+
 signals:
     void open_household(std::int64_t id);
     void new_household();
 
 private:
     void show_count();
+    void show_register_button();
 
+    api_worker& api_;
+    std::string township_code_;  // the office's township, when it has one: its book (乡镇簿) is printed
+    QString township_name_;
+    QPushButton* register_ = nullptr;
     household_list_model* model_ = nullptr;
     QTableView* view_ = nullptr;
     QComboBox* village_ = nullptr;

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "client/desktop/api_worker.hpp"
+#include "client/desktop/document_dialog.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/objection_answer_dialog.hpp"
 #include "client/desktop/objection_dialog.hpp"
@@ -80,6 +81,15 @@ postings_page::postings_page(api_worker& api, std::string area, QWidget* parent)
     answer_->setObjectName("answer_objection");
     buttons->addWidget(object_);
     buttons->addWidget(answer_);
+    auto* print = new QPushButton(tr("打印公示榜…"), lower);
+    print->setObjectName("print_posting");
+    buttons->addWidget(print);
+    connect(print, &QPushButton::clicked, this, [this] {
+        const auto* p = current_posting();
+        if (!p) return;
+        const auto title = qt(common::posting_title(*p, ui_language()));
+        open_document(api_, "/api/v1/postings/" + std::to_string(p->id) + "/document", title, title + ".pdf", this);
+    });
     buttons->addStretch(1);
     lower_layout->addLayout(buttons);
     layout->addWidget(split, 1);

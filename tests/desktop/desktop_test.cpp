@@ -4,6 +4,8 @@
 // household reach a second client's list and live panel (the village's clerk, in his own window). Each main window is saved as a PNG under
 // build/screenshots/ to be looked at.
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPrinter>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -22,6 +25,7 @@
 
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/appraisal_dialog.hpp"
+#include "client/desktop/document_dialog.hpp"
 #include "client/desktop/exit_step_dialog.hpp"
 #include "client/desktop/household_form.hpp"
 #include "client/desktop/household_form_fields.hpp"
@@ -40,11 +44,13 @@
 #include "common/china_date.hpp"
 #include "common/id_number.hpp"
 #include "tests/integration/test_archive.hpp"
+#include "tests/support/document_reader.hpp"
 
 namespace fupin::test {
 namespace {
 
 using desktop::api_worker;
+using namespace test_support;
 
 constexpr int wait_ms = 10000;
 
@@ -361,6 +367,11 @@ TEST_P(desktop_windows, the_identification_tab_judges_the_file_as_typed_and_appl
     EXPECT_EQ(cases.at(0).year, year);
 }
 
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 QStringList panel_of_nine() {
     QStringList names;
     for (int i = 1; i <= 9; ++i) names << QStringLiteral("评议员%1").arg(i);
@@ -503,6 +514,42 @@ TEST_P(desktop_windows, an_exit_is_voted_on_and_acknowledged_through_its_dialogs
     QTest::mouseClick(child<QPushButton>(*ack, "exit_step_ok"), Qt::LeftButton);
     ASSERT_TRUE(QTest::qWaitFor([&] { return clerk.get_application(c.id).state != "exit_appraised"; }, wait_ms));
     EXPECT_EQ(clerk.get_application(c.id).steps.back().action, "acknowledge");
+}
+
+// 打印户卡: the server's card fetched into the window, its pages shown, printed page for page through a printer
+// (here Qt's PDF printer) and saved as the server made it.
+TEST_P(desktop_windows, the_card_is_fetched_shown_printed_and_saved) {
+    auto clerk = client_as("clerk_a");
+    const auto h = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 47}), "");
+    auto village = open_office(township_a, "clerk_a");
+    village.window->open_household(h.id);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return village.window->open_form() != nullptr; }, wait_ms));
+    auto* form = village.window->open_form();
+    QTest::mouseClick(child<QPushButton>(*form, "print_card"), Qt::LeftButton);
+    auto* dialog = form->findChild<desktop::document_dialog*>();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->document() != nullptr; }, wait_ms)) << dialog->status().toStdString();
+    const auto& card = *dialog->document();
+    EXPECT_GE(card.pages(), 1);
+    EXPECT_TRUE(child<QPushButton>(*dialog, "print")->isEnabled());
+    QTest::qWait(50);  // the pages laid out
+    screenshot(*dialog, "document-card");
+
+    const auto folder = std::filesystem::path(::testing::TempDir()) / ("desktop-print-" + GetParam());
+    std::filesystem::create_directories(folder);
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(QString::fromStdString((folder / "printed.pdf").string()));
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    card.print(printer);
+    const auto printed = read_file((folder / "printed.pdf").string());
+    EXPECT_EQ(pdf_pages(printed), card.pages());
+    pdf_page_png(printed, 1, std::string(FUPIN_SCREENSHOTS) + "/printed-card.png", 60);
+
+    ASSERT_TRUE(card.save(QString::fromStdString((folder / "card.pdf").string())));
+    const auto saved = read_file((folder / "card.pdf").string());
+    EXPECT_EQ(saved, card.bytes().toStdString());
+    EXPECT_TRUE(has_text(pdf_text(saved), h.head_name));
 }
 
 // The first run: the settings are checked (the certificate names an office, the server answers over mutual TLS)
