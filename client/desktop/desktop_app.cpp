@@ -32,7 +32,7 @@ bool desktop_app::start() {
         } catch (const client::config_error&) {
         }
     }
-    set_ui_language(config.lang);
+    use_language(config.lang);
     if (!usable) {
         settings_dialog first_run(config, qt(config_path_.string()));
         if (first_run.exec() != QDialog::Accepted) return false;

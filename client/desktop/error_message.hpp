@@ -4,13 +4,9 @@
 #include <QString>
 
 #include "client/client_error.hpp"
-#include "common/language.hpp"
+#include "client/desktop/window_language.hpp"
 
 namespace fupin::desktop {
-
-// The language of every window, from the settings (zh unless they say en); set once at start.
-common::language ui_language();
-void set_ui_language(common::language lang);
 
 QString error_message(const client::client_error& e);
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include <QCoreApplication>
 #include <QVariant>
 
 #include "common/vocabulary.hpp"
@@ -21,6 +22,9 @@ enum class field_kind {
     choice,   // a code of `list`
     derived,  // shown, never edited (a member's sex and birth date, from the ID number)
 };
+
+// A field's label in the window's language (the labels are Chinese in the code, English in the translation files).
+inline QString field_label(const char* label) { return QCoreApplication::translate("form_field", label); }
 
 template <class Record>
 struct form_field {

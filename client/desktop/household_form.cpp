@@ -89,7 +89,7 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
         for (const auto& f : form_tabs[t].fields) {
             auto* editor = make_editor(f.kind, f.list, f.optional, f.maximum, page);
             editor->setObjectName(qt(f.path));
-            form->addRow(tr(f.label), editor);
+            form->addRow(field_label(f.label), editor);
             on_editor_change(editor, f.kind, [this] { check(); });
             editors.push_back(editor);
         }
@@ -106,7 +106,7 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
         auto* scroll = new QScrollArea;
         scroll->setWidget(page);
         scroll->setWidgetResizable(true);
-        tabs->addTab(scroll, form_tabs[t].title);
+        tabs->addTab(scroll, field_label(form_tabs[t].title));
         if (t == 0) tabs->addTab(build_members_tab(), tr("家庭成员"));
     }
     layout->addWidget(tabs, 1);
@@ -148,7 +148,7 @@ QWidget* household_form::build_members_tab() {
     members_ = new QTableWidget(0, static_cast<int>(columns.size()), page);
     members_->setObjectName("members");
     QStringList headers;
-    for (const auto& c : columns) headers << tr(c.label);
+    for (const auto& c : columns) headers << field_label(c.label);
     members_->setHorizontalHeaderLabels(headers);
     members_->verticalHeader()->setVisible(true);
     layout->addWidget(members_, 1);
@@ -268,7 +268,7 @@ void household_form::check() {
             mark_problem(editor, {});
             by_path[form_tabs[t].fields[i].path] = editor;
             if (!editor_value(editor, form_tabs[t].fields[i].kind).isValid()) {
-                const auto text = tr("%1：金额应为元，最多两位小数，如 2300 或 2300.50").arg(tr(form_tabs[t].fields[i].label));
+                const auto text = tr("%1：金额应为元，最多两位小数，如 2300 或 2300.50").arg(field_label(form_tabs[t].fields[i].label));
                 mark_problem(editor, text);
                 found << text;
             }
@@ -282,7 +282,7 @@ void household_form::check() {
             if (!editor_value(editor, columns[c].kind).isValid()) {
                 const auto text = tr("第%1位家庭成员的%2：金额应为元，最多两位小数，如 2300 或 2300.50")
                                       .arg(row + 1)
-                                      .arg(tr(columns[c].label));
+                                      .arg(field_label(columns[c].label));
                 mark_problem(editor, text);
                 found << text;
             }

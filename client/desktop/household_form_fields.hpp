@@ -11,7 +11,7 @@
 namespace fupin::desktop {
 
 struct form_tab {
-    QString title;
+    const char* title;  // marked for translation in the "form_field" context: shown through field_label()
     std::vector<form_field<common::household>> fields;
 };
 

@@ -12,15 +12,15 @@
 namespace fupin::desktop {
 namespace {
 
-QString tr_form(const char* text) { return QCoreApplication::translate("fupin::desktop::household_form", text); }
-
 // A field's value as the form shows it, for reading side by side.
 QString value_text(const form_field<common::household>& f, const QVariant& v) {
     switch (f.kind) {
     case field_kind::money: return qt(common::format_amount(v.toLongLong()));
-    case field_kind::flag: return v.toBool() ? tr_form("是") : tr_form("否");
+    case field_kind::flag:
+        return v.toBool() ? QCoreApplication::translate("household_merge", "是")
+                          : QCoreApplication::translate("household_merge", "否");
     case field_kind::choice:
-        return v.toString().isEmpty() ? tr_form("（未选）")
+        return v.toString().isEmpty() ? QCoreApplication::translate("household_merge", "（未选）")
                                       : qt(common::label_or_code(*f.list, text_of(v.toString()), ui_language()));
     case field_kind::decimal: return QString::number(v.toDouble(), 'f', 1);
     default: return v.toString();
@@ -29,9 +29,9 @@ QString value_text(const form_field<common::household>& f, const QVariant& v) {
 
 nlohmann::json members_of(const common::household& h) { return common::to_json(h).at("members"); }
 
-std::vector<merge_item> make_items() {
+std::vector<merge_item> items_of_the_form() {
     std::vector<merge_item> items;
-    items.push_back({tr_form("所在村民小组"),
+    items.push_back({QCoreApplication::translate("household_merge", "所在村民小组"),
                      [](const auto& a, const auto& b) { return a.group_code == b.group_code; },
                      [](auto& to, const auto& from) {
                          to.group_code = from.group_code;
@@ -44,20 +44,21 @@ std::vector<merge_item> make_items() {
                      [](const auto& h) { return qt(h.village_name + " " + h.group_name); }});
     for (const auto& tab : household_form_tabs())
         for (const auto& f : tab.fields)
-            items.push_back({tr_form(f.label),
+            items.push_back({field_label(f.label),
                              [f](const auto& a, const auto& b) { return f.get(a) == f.get(b); },
                              [f](auto& to, const auto& from) { f.set(to, f.get(from)); },
                              [f](const auto& h) { return value_text(f, f.get(h)); }});
     // The members as one item: a member's row is read with its neighbours (the head, the relations).
-    items.push_back({tr_form("家庭成员"),
+    items.push_back({QCoreApplication::translate("household_merge", "家庭成员"),
                      [](const auto& a, const auto& b) { return members_of(a) == members_of(b); },
                      [](auto& to, const auto& from) { to.members = from.members; },
                      [](const auto& h) {
                          QStringList lines;
-                         for (const auto& m : h.members)
-                             lines << qt(m.name + " " +
-                                         common::label_or_code(common::vocabulary::relations, m.relation, ui_language()) +
-                                         " " + m.id_number);
+                         for (const auto& m : h.members) {
+                             const auto relation =
+                                 common::label_or_code(common::vocabulary::relations, m.relation, ui_language());
+                             lines << qt(m.name + " " + relation + " " + m.id_number);
+                         }
                          return lines.join('\n');
                      }});
     return items;
@@ -65,16 +66,12 @@ std::vector<merge_item> make_items() {
 
 }  // namespace
 
-const std::vector<merge_item>& household_merge_items() {
-    static const auto items = make_items();
-    return items;
-}
-
 household_merge::household_merge(common::household read, common::household mine, common::household theirs)
-    : read_(std::move(read)), mine_(std::move(mine)), theirs_(std::move(theirs)) {
-    for (const auto& item : household_merge_items()) {
+    : read_(std::move(read)), mine_(std::move(mine)), theirs_(std::move(theirs)), items_(items_of_the_form()) {
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        const auto& item = items_[i];
         if (item.same(mine_, theirs_)) continue;
-        differences_.push_back({&item, !item.same(read_, mine_), !item.same(read_, theirs_)});
+        differences_.push_back({i, !item.same(read_, mine_), !item.same(read_, theirs_)});
     }
 }
 
@@ -87,7 +84,7 @@ std::vector<bool> household_merge::default_keep_mine() const {
 common::household household_merge::merged(const std::vector<bool>& keep_mine) const {
     auto out = theirs_;
     for (std::size_t i = 0; i < differences_.size(); ++i)
-        if (i < keep_mine.size() && keep_mine[i]) differences_[i].item->copy(out, mine_);
+        if (i < keep_mine.size() && keep_mine[i]) item(differences_[i]).copy(out, mine_);
     std::erase(out.other_causes, std::string());
     common::derive(out);
     return out;

@@ -24,7 +24,7 @@ struct merge_item {
 class household_merge {
 public:
     struct difference {
-        const merge_item* item = nullptr;
+        std::size_t item = 0;  // in items()
         bool mine_changed = false;
         bool theirs_changed = false;
         bool conflict() const { return mine_changed && theirs_changed; }
@@ -38,6 +38,7 @@ public:
     std::vector<bool> default_keep_mine() const;
     // The stored file with the clerk's value of each difference whose `keep_mine` is set.
     common::household merged(const std::vector<bool>& keep_mine) const;
+    const merge_item& item(const difference& d) const { return items_.at(d.item); }
     const common::household& mine() const { return mine_; }
     const common::household& theirs() const { return theirs_; }
 
@@ -45,10 +46,8 @@ private:
     common::household read_;
     common::household mine_;
     common::household theirs_;
+    std::vector<merge_item> items_;  // every item of the form, made for each merge in the window's language
     std::vector<difference> differences_;
 };
-
-// Every item of the household form, as the merge compares them.
-const std::vector<merge_item>& household_merge_items();
 
 }  // namespace fupin::desktop

@@ -39,14 +39,14 @@ merge_dialog::merge_dialog(household_merge merge, QWidget* parent) : QDialog(par
     const auto keep = merge_.default_keep_mine();
     for (int row = 0; row < rows(); ++row) {
         const auto& d = merge_.differences()[static_cast<std::size_t>(row)];
-        auto* label = new QTableWidgetItem(d.item->label);
+        auto* label = new QTableWidgetItem(merge_.item(d).label);
         if (d.conflict()) {
             label->setForeground(QColor(0xb7, 0x1c, 0x1c));
             label->setToolTip(tr("双方都改过此项"));
         }
         table_->setItem(row, 0, label);
-        table_->setItem(row, 1, new QTableWidgetItem(d.item->show(merge_.theirs())));
-        table_->setItem(row, 2, new QTableWidgetItem(d.item->show(merge_.mine())));
+        table_->setItem(row, 1, new QTableWidgetItem(merge_.item(d).show(merge_.theirs())));
+        table_->setItem(row, 2, new QTableWidgetItem(merge_.item(d).show(merge_.mine())));
         auto* choice = new QComboBox(table_);
         choice->setObjectName(QStringLiteral("choice_%1").arg(row));
         choice->addItem(tr("他人保存的"), false);

@@ -9,6 +9,8 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QGroupBox>
+#include <QHeaderView>
 #include <QComboBox>
 #include <QInputMethodEvent>
 #include <QLabel>
@@ -40,6 +42,7 @@
 #include "client/desktop/person_lookup_page.hpp"
 #include "client/desktop/postings_page.hpp"
 #include "client/desktop/settings_dialog.hpp"
+#include "client/desktop/window_language.hpp"
 #include "client/desktop/work_queue_page.hpp"
 #include "common/china_date.hpp"
 #include "common/id_number.hpp"
@@ -307,7 +310,7 @@ TEST_P(desktop_windows, a_save_after_another_offices_change_offers_the_merge_and
     std::map<std::string, std::pair<bool, bool>> rows;  // label → conflict, keeps mine
     for (int row = 0; row < merge->rows(); ++row) {
         const auto& d = merge->merge().differences()[static_cast<std::size_t>(row)];
-        rows[d.item->label.toStdString()] = {d.conflict(), merge->keeps_mine(row)};
+        rows[merge->merge().item(d).label.toStdString()] = {d.conflict(), merge->keeps_mine(row)};
     }
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows["家庭住址"], std::make_pair(true, true));
@@ -550,6 +553,58 @@ TEST_P(desktop_windows, the_card_is_fetched_shown_printed_and_saved) {
     const auto saved = read_file((folder / "card.pdf").string());
     EXPECT_EQ(saved, card.bytes().toStdString());
     EXPECT_TRUE(has_text(pdf_text(saved), h.head_name));
+}
+
+// Texts of `root`'s widgets that hold Chinese characters: what the window itself says (labels, buttons, tabs,
+// group boxes, headers, lists, placeholders), not what the archive holds (combo boxes of areas, the line naming
+// the official, the window's title with the office's name).
+QStringList chinese_texts(QWidget& root) {
+    const auto chinese = [](const QString& text) {
+        for (const QChar c : text)
+            if ((c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF) || (c.unicode() >= 0x3000 && c.unicode() <= 0x303F) ||
+                (c.unicode() >= 0xFF00 && c.unicode() <= 0xFFEF))
+                return true;
+        return false;
+    };
+    QStringList found;
+    const auto check = [&](QObject* w, const QString& text) {
+        if (chinese(text)) found << w->metaObject()->className() + QStringLiteral(" ") + w->objectName() + ": " + text;
+    };
+    for (auto* w : root.findChildren<QWidget*>()) {
+        if (w->objectName() == "who") continue;
+        if (auto* label = qobject_cast<QLabel*>(w)) check(w, label->text());
+        if (auto* button = qobject_cast<QAbstractButton*>(w)) check(w, button->text());
+        if (auto* box = qobject_cast<QGroupBox*>(w)) check(w, box->title());
+        if (auto* edit = qobject_cast<QLineEdit*>(w)) check(w, edit->placeholderText());
+        if (auto* tabs = qobject_cast<QTabWidget*>(w))
+            for (int i = 0; i < tabs->count(); ++i) check(w, tabs->tabText(i));
+        if (auto* table = qobject_cast<QTableView*>(w))
+            for (int c = 0; table->model() && c < table->model()->columnCount(); ++c)
+                check(w, table->model()->headerData(c, Qt::Horizontal).toString());
+        if (auto* list = qobject_cast<QListWidget*>(w))
+            for (int i = 0; i < list->count(); ++i) check(w, list->item(i)->text());
+    }
+    return found;
+}
+
+// `lang = en`: every window reads in English (the translation file, the vocabulary's and the rules' English);
+// only the archive's own data stays as written.
+TEST_P(desktop_windows, the_windows_read_in_english_when_the_settings_say_so) {
+    ASSERT_TRUE(desktop::use_language(common::language::en));
+    struct back_to_chinese {
+        ~back_to_chinese() { desktop::use_language(common::language::zh); }
+    } restore;
+    auto township = open_office(township_a, "reviewer_a");
+    township.window->new_household();
+    auto* form = township.window->open_form();
+    ASSERT_NE(form, nullptr);
+    EXPECT_EQ(child<QPushButton>(*form, "save")->text().toStdString(), "Save");
+    const auto in_form = chinese_texts(*form);
+    EXPECT_TRUE(in_form.isEmpty()) << in_form.join("\n").toStdString();
+    const auto in_window = chinese_texts(*township.window);
+    EXPECT_TRUE(in_window.isEmpty()) << in_window.join("\n").toStdString();
+    screenshot(*form, "household-form-english");
+    screenshot(*township.window, "main-window-english");
 }
 
 // The first run: the settings are checked (the certificate names an office, the server answers over mutual TLS)
