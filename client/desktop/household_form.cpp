@@ -16,6 +16,7 @@
 
 #include "client/api_client.hpp"
 #include "client/desktop/api_worker.hpp"
+#include "client/desktop/assistance_panel.hpp"
 #include "client/desktop/document_dialog.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/field_editor.hpp"
@@ -108,6 +109,15 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
         scroll->setWidgetResizable(true);
         tabs->addTab(scroll, field_label(form_tabs[t].title));
         if (t == 0) tabs->addTab(build_members_tab(), tr("家庭成员"));
+    }
+    if (!is_new_) {  // 帮扶: the file's helpers, measures and visits, read when the tab is first opened
+        assistance_ = new assistance_panel(api_, base_.id, tabs);
+        tabs->addTab(assistance_, tr("帮扶"));
+        connect(tabs, &QTabWidget::currentChanged, this, [this, tabs](int index) {
+            if (tabs->widget(index) != assistance_ || assistance_read_) return;
+            assistance_read_ = true;
+            assistance_->refresh();
+        });
     }
     layout->addWidget(tabs, 1);
 

@@ -1,6 +1,7 @@
 #pragma once
 // 农户档案 as a clerk fills in the national form: where the household lives, then tabs for the basics, the
-// members, the income, the living conditions and the identification facts. Each change is checked at once by
+// members, the income, the living conditions and the identification facts, and for a stored file its assistance
+// (helpers, measures, visits). Each change is checked at once by
 // the rules the server runs (common::derive and find_problems): an ID number's check digit, sex and birth date
 // filled from it, the per-capita income computed as it is typed; each problem is listed and marked at its field.
 // 保存 sends the file: a new one with an Idempotency-Key kept for the form's life, so a retry after a timeout
@@ -28,6 +29,7 @@ class QTableWidget;
 namespace fupin::desktop {
 
 class api_worker;
+class assistance_panel;
 class identification_panel;
 
 class household_form : public QDialog {
@@ -41,6 +43,8 @@ public:
     // The file as the widgets hold it now, derived.
     common::household value() const;
     identification_panel& identification() { return *identification_; }
+    // 帮扶, for a stored file (nullptr for a new one).
+    assistance_panel* assistance() const { return assistance_; }
     // The merge offered after a save was refused for another office's change, while it is open.
     merge_dialog* merging() const { return merging_; }
     // The problems shown now, as the list shows them.
@@ -72,6 +76,8 @@ private:
     QTableWidget* members_ = nullptr;
     QLabel* per_capita_ = nullptr;
     identification_panel* identification_ = nullptr;
+    assistance_panel* assistance_ = nullptr;  // a stored file's only
+    bool assistance_read_ = false;
     QListWidget* problems_ = nullptr;
     QLabel* status_ = nullptr;
     QPushButton* save_ = nullptr;

@@ -19,6 +19,7 @@
 #include "client/desktop/person_lookup_page.hpp"
 #include "client/desktop/postings_page.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/sandaohu_page.hpp"
 #include "client/desktop/work_queue_page.hpp"
 #include "client/event_printer.hpp"
 #include "common/display_text.hpp"
@@ -42,10 +43,12 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     queue_ = new work_queue_page(api_, string_at(user, "role"), string_at(user, "area_code"), tabs_);
     postings_ = new postings_page(api_, string_at(user, "area_code"), tabs_);
     lookup_ = new person_lookup_page(api_, tabs_);
+    sandaohu_ = new sandaohu_page(api_, string_at(user, "area_code"), areas_, tabs_);
     live_ = new live_panel(tabs_);
     tabs_->addTab(households_, tr("农户档案"));
     tabs_->addTab(queue_, tr("待办"));
     tabs_->addTab(postings_, tr("公示"));
+    tabs_->addTab(sandaohu_, tr("三到户三到人"));
     tabs_->addTab(lookup_, tr("人员查询"));
     tabs_->addTab(live_, tr("实时动态"));
     setCentralWidget(tabs_);
@@ -61,6 +64,7 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     connect(households_, &household_list_page::new_household, this, &main_window::new_household);
     connect(households_, &household_list_page::open_household, this, &main_window::open_household);
     connect(lookup_, &person_lookup_page::open_household, this, &main_window::open_household);
+    connect(sandaohu_, &sandaohu_page::open_household, this, &main_window::open_household);
     connect(&api_, &api_worker::session_ended, this, &main_window::ask_login_again);
     connect(live_, &live_panel::session_ended, this, &main_window::ask_login_again);
     // A household changed in the area: its line is brought up to date; the feed's tab shows what is unseen.
@@ -87,6 +91,8 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
             [this](common::household h) { households_->model().show_saved(h); }, [](const client::client_error&) {});
     });
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        // The figures are counted over the area when asked, not at every change.
+        if (tabs_->widget(index) == sandaohu_ && !sandaohu_->loading()) sandaohu_->refresh();
         if (tabs_->widget(index) != live_) return;
         unseen_events_ = 0;
         tabs_->setTabText(index, tr("实时动态"));

@@ -1,7 +1,7 @@
 #pragma once
 // The township's window: 农户档案 (the list, its filters and search, the form), 待办 (the cases waiting for the
-// official, a button per step), 公示 (postings, their days left, objections), 人员查询 (a person looked up across
-// the county) and 实时动态 (the change feed),
+// official, a button per step), 公示 (postings, their days left, objections), 三到户三到人 (the area's assistance
+// and the households still lacking), 人员查询 (a person looked up across the county) and 实时动态 (the change feed),
 // who is logged in and until when in the status bar. When the session ends it asks for the password again over
 // whatever is open, and carries on.
 #include <vector>
@@ -23,6 +23,7 @@ class household_list_page;
 class live_panel;
 class person_lookup_page;
 class postings_page;
+class sandaohu_page;
 class work_queue_page;
 
 class main_window : public QMainWindow {
@@ -37,6 +38,7 @@ public:
     live_panel& live() { return *live_; }
     postings_page& postings() { return *postings_; }
     person_lookup_page& lookup() { return *lookup_; }
+    sandaohu_page& sandaohu() { return *sandaohu_; }
     // The form opened last by 新建农户 or a double click (nullptr before), for tests and screenshots.
     household_form* open_form() const { return form_; }
 
@@ -57,6 +59,7 @@ private:
     live_panel* live_ = nullptr;
     postings_page* postings_ = nullptr;
     person_lookup_page* lookup_ = nullptr;
+    sandaohu_page* sandaohu_ = nullptr;
     QLabel* who_ = nullptr;
     household_form* form_ = nullptr;
     int unseen_events_ = 0;

@@ -27,6 +27,7 @@
 
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/appraisal_dialog.hpp"
+#include "client/desktop/assistance_panel.hpp"
 #include "client/desktop/document_dialog.hpp"
 #include "client/desktop/exit_step_dialog.hpp"
 #include "client/desktop/household_form.hpp"
@@ -41,6 +42,8 @@
 #include "client/desktop/panel_editor.hpp"
 #include "client/desktop/person_lookup_page.hpp"
 #include "client/desktop/postings_page.hpp"
+#include "client/desktop/sandaohu_page.hpp"
+#include "client/desktop/visit_dialog.hpp"
 #include "client/desktop/settings_dialog.hpp"
 #include "client/desktop/window_language.hpp"
 #include "client/desktop/work_queue_page.hpp"
@@ -553,6 +556,64 @@ TEST_P(desktop_windows, the_card_is_fetched_shown_printed_and_saved) {
     const auto saved = read_file((folder / "card.pdf").string());
     EXPECT_EQ(saved, card.bytes().toStdString());
     EXPECT_TRUE(has_text(pdf_text(saved), h.head_name));
+}
+
+// 帮扶 and 三到户三到人: a registered household's helper and measure as the archive holds them, a visit recorded
+// from the window (checked as typed), and the area's view counting the household.
+TEST_P(desktop_windows, the_assistance_tab_and_the_sandaohu_view_follow_a_household) {
+    const int year = static_cast<int>(common::today_in_china().year());
+    auto admin = client_as("admin");
+    common::helper helper;
+    helper.unit_id = admin.create_helper_unit({0, "县农业农村局", "county", county_code}).id;
+    helper.name = "李帮扶";
+    helper.phone = "13900000001";
+    const auto helper_id = admin.create_helper(helper).id;
+    auto clerk = client_as("clerk_a");
+    const auto h = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 48}), "");
+    mark_registered(h.id, year);
+    client_as("reviewer_a").pair_helper(h.id, helper_id, "局机关联系村");
+    common::measure m;
+    m.category = "industry";
+    m.plan_year = year;
+    m.content = "发放良种猪2头，技术员跟踪指导";
+    m.helper_id = helper_id;
+    m.funds = {{"central", 300000, 0}};
+    clerk.add_measure(h.id, m);
+
+    auto village = open_office(township_a, "clerk_a");
+    village.window->open_household(h.id);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return village.window->open_form() != nullptr; }, wait_ms));
+    auto* form = village.window->open_form();
+    auto* panel = form->assistance();
+    ASSERT_NE(panel, nullptr);
+    child<QTabWidget>(*form, "tabs")->setCurrentWidget(panel);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->loading() && panel->measures().size() == 1; }, wait_ms));
+    ASSERT_EQ(panel->helpers().current.size(), 1u);
+    EXPECT_EQ(panel->helpers().current.at(0).helper_name, "李帮扶");
+
+    auto* visit = panel->open_visit_dialog();
+    EXPECT_FALSE(visit->problem().isEmpty());  // nothing done written yet
+    visit->set_text("讲解生猪养殖技术", "生猪长势良好", "下月回访");
+    EXPECT_TRUE(visit->problem().isEmpty()) << visit->problem().toStdString();
+    QTest::mouseClick(child<QPushButton>(*visit, "visit_ok"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->loading() && panel->visits().size() == 1; }, wait_ms));
+    EXPECT_EQ(panel->visits().at(0).helper_id, helper_id);
+    EXPECT_EQ(panel->visits().at(0).done, "讲解生猪养殖技术");
+    QTest::qWait(50);
+    screenshot(*form, "household-form-assistance");
+    form->close();
+
+    auto& view = village.window->sandaohu();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&view);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !view.loading() && !view.report().areas.empty(); }, wait_ms));
+    const auto& area = view.report().areas.at(0);
+    EXPECT_EQ(area.households, 1);
+    EXPECT_EQ(area.responsibility, 1);  // the helper paired
+    EXPECT_EQ(area.contact, 1);         // and his visit
+    EXPECT_EQ(area.plan, 0);            // no plan for the year: a gap
+    ASSERT_EQ(view.report().gaps.size(), 1u);
+    EXPECT_EQ(view.report().gaps.at(0).household_id, h.id);
+    screenshot(*village.window, "main-window-sandaohu");
 }
 
 // Texts of `root`'s widgets that hold Chinese characters: what the window itself says (labels, buttons, tabs,

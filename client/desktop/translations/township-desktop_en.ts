@@ -445,6 +445,125 @@ Settings file: %2</translation>
     </message>
 </context>
 <context>
+    <name>fupin::desktop::assistance_panel</name>
+    <message>
+        <source>措施年度</source>
+        <translation>Measures of</translation>
+    </message>
+    <message>
+        <source>记录走访…</source>
+        <translation>Record a visit…</translation>
+    </message>
+    <message>
+        <source>帮扶责任人</source>
+        <translation>Helpers</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>结对时间</source>
+        <translation>Paired on</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>资金（元）</source>
+        <translation>Funds (yuan)</translation>
+    </message>
+    <message>
+        <source>起止日期</source>
+        <translation>From — to</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <source>帮扶内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>户情况</source>
+        <translation>Situation found</translation>
+    </message>
+    <message>
+        <source>后续安排</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(none named)</translation>
+    </message>
+    <message>
+        <source>（督查）</source>
+        <translation>(supervisor&apos;s check)</translation>
+    </message>
+    <message>
+        <source>尚未结对帮扶责任人。</source>
+        <translation>No helper is paired yet.</translation>
+    </message>
+    <message>
+        <source>帮扶责任人 %1 人，本年度措施 %2 项，走访 %3 次。</source>
+        <translation>%1 helpers, %2 measures this year, %3 visits.</translation>
+    </message>
+    <message>
+        <source>正在记录走访…</source>
+        <translation>Recording the visit…</translation>
+    </message>
+    <message>
+        <source>已记录走访。</source>
+        <translation>Visit recorded.</translation>
+    </message>
+</context>
+<context>
     <name>fupin::desktop::document_dialog</name>
     <message>
         <source>正在从县级服务器取得文档…</source>
@@ -651,6 +770,10 @@ Settings file: %2</translation>
     <message>
         <source>放弃尚未保存的修改？</source>
         <translation>Discard the changes not saved?</translation>
+    </message>
+    <message>
+        <source>帮扶</source>
+        <translation>Assistance</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1032,10 @@ Settings file: %2</translation>
     <message>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>三到户三到人</source>
+        <translation>Assistance coverage</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1325,85 @@ Settings file: %2</translation>
     </message>
 </context>
 <context>
+    <name>fupin::desktop::sandaohu_page</name>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>规划到户</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>项目到户</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>资金到户</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <source>责任到人</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <source>项目到人</source>
+        <translation>Helper per measure</translation>
+    </message>
+    <message>
+        <source>联系到人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>已建档户</source>
+        <translation>Registered households</translation>
+    </message>
+    <message>
+        <source>六项齐全</source>
+        <translation>All six</translation>
+    </message>
+    <message>
+        <source>尚有缺项的农户（双击打开档案）</source>
+        <translation>Households still lacking (double-click to open the file)</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>缺</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>缺项农户 %1 户，列出前 %2 户。走访自 %3 起计入联系到人。</source>
+        <translation>%1 households lack something; the first %2 are listed. Visits from %3 count as contact.</translation>
+    </message>
+    <message>
+        <source>缺项农户 %1 户。走访自 %2 起计入联系到人。</source>
+        <translation>%1 households lack something. Visits from %2 count as contact.</translation>
+    </message>
+</context>
+<context>
     <name>fupin::desktop::settings_dialog</name>
     <message>
         <source>连接设置</source>
@@ -1262,6 +1468,57 @@ Settings file: %2</translation>
     <message>
         <source>无法保存设置：%1</source>
         <translation>Cannot save the settings: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fupin::desktop::visit_dialog</name>
+    <message>
+        <source>记录走访</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>（督查，不是帮扶责任人）</source>
+        <translation>(a supervisor&apos;s check, not a helper)</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>走访日期</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <source>帮扶内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>户情况</source>
+        <translation>Situation found</translation>
+    </message>
+    <message>
+        <source>后续安排</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>走访日期不能晚于今天。</source>
+        <translation>The visit cannot be after today.</translation>
     </message>
 </context>
 <context>
