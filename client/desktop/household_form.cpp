@@ -325,28 +325,22 @@ void household_form::check() {
 void household_form::save() {
     if (saving_) return;
     const auto h = value();
+    // A create whose answer was lost may have been written. Its key then stands for the body sent with it: that
+    // body is sent again first, alone (the server answers the file it made, or makes it); once it is answered the
+    // file is stored, and the clerk's later changes go to it as an edit, never as a second file.
+    if (is_new_ && sent_without_answer_ && common::to_json(*sent_without_answer_) != common::to_json(h)) {
+        resend_lost_create();
+        return;
+    }
     saving_ = true;
     save_->setEnabled(false);
     status_->setText(tr("正在保存…"));
     const bool is_new = is_new_;
-    const auto key = idempotency_key_;
-    // A create whose answer was lost may have been written. Its key then stands for the body sent with it: that
-    // body is sent again first (the server answers the file it made, or makes it), and the clerk's later changes
-    // go to that file as an edit, never as a second file.
-    std::optional<common::household> unanswered;
-    if (is_new && sent_without_answer_ && common::to_json(*sent_without_answer_) != common::to_json(h))
-        unanswered = sent_without_answer_;
-    if (is_new) sent_without_answer_ = unanswered ? unanswered : std::optional<common::household>(h);
+    if (is_new) sent_without_answer_ = h;
     api_.call<common::household>(
         this,
-        [h, is_new, key, unanswered](client::api_client& api) {
-            if (!is_new) return api.update_household(h);
-            if (!unanswered) return api.create_household(h, key);
-            const auto made = api.create_household(*unanswered, key);
-            auto edited = h;
-            edited.id = made.id;
-            edited.version = made.version;
-            return api.update_household(edited);
+        [h, is_new, key = idempotency_key_](client::api_client& api) {
+            return is_new ? api.create_household(h, key) : api.update_household(h);
         },
         [this](common::household stored) {
             saving_ = false;
@@ -359,18 +353,43 @@ void household_form::save() {
             emit saved(stored);
             accept();
         },
-        [this](const client::client_error& e) {
+        [this](const client::client_error& e) { save_failed(e); });
+}
+
+void household_form::resend_lost_create() {
+    saving_ = true;
+    save_->setEnabled(false);
+    status_->setText(tr("正在保存…"));
+    api_.call<common::household>(
+        this,
+        [body = *sent_without_answer_, key = idempotency_key_](client::api_client& api) {
+            return api.create_household(body, key);
+        },
+        [this](common::household made) {
             saving_ = false;
-            // A refusal means nothing was written; only a lost answer leaves the create in doubt.
-            if (e.kind() == client::error_kind::http) sent_without_answer_.reset();
-            check();
-            if (e.kind() == client::error_kind::http && e.status() == 401)
-                status_->setText(tr("登录已过期。重新登录后再点“保存”，填写的内容都还在。"));
-            else if (e.kind() == client::error_kind::http && e.code() == "version_conflict")
-                offer_merge();
-            else
-                status_->setText(error_message(e));
-        });
+            is_new_ = false;
+            sent_without_answer_.reset();
+            // The form's file is now the stored one: its id and version; what the form does not show stays as typed.
+            base_.id = made.id;
+            base_.version = made.version;
+            stored_ = made;
+            emit saved(made);
+            save();  // the clerk's changes since, as an edit of it
+        },
+        [this](const client::client_error& e) { save_failed(e); });
+}
+
+void household_form::save_failed(const client::client_error& e) {
+    saving_ = false;
+    // A refusal means nothing was written; only a lost answer leaves the create in doubt.
+    if (e.kind() == client::error_kind::http) sent_without_answer_.reset();
+    check();
+    if (e.kind() == client::error_kind::http && e.status() == 401)
+        status_->setText(tr("登录已过期。重新登录后再点“保存”，填写的内容都还在。"));
+    else if (e.kind() == client::error_kind::http && e.code() == "version_conflict")
+        offer_merge();
+    else
+        status_->setText(error_message(e));
 }
 
 void household_form::offer_merge() {

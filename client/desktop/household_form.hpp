@@ -16,6 +16,7 @@
 #include <QPointer>
 #include <nlohmann/json.hpp>
 
+#include "client/client_error.hpp"
 #include "client/desktop/merge_dialog.hpp"
 #include "common/area.hpp"
 #include "common/household.hpp"
@@ -63,6 +64,9 @@ private:
     void add_member_row(const common::member& m, std::optional<std::size_t> origin = std::nullopt);
     void show_values(const common::household& h);
     void check();
+    // A create sent earlier whose answer was lost is sent again with its key, before the clerk's changes since.
+    void resend_lost_create();
+    void save_failed(const client::client_error& e);
     // The save was refused for a newer version: read it and offer the merge.
     void offer_merge();
 
