@@ -3,9 +3,13 @@
 //    read, the worker's connection made with the certificates, the login dialog shown), beside a fresh process
 //    that shows an empty Qt dialog: what any Qt window costs on this machine;
 //  - opening a household: from the list's double click (main_window::open_household) until the form holding the
-//    file is on screen, beside the same file read with api_client alone (the network and the server).
+//    file is on screen, beside the same file read with api_client alone (the network and the server);
+//  - with --list-households N (the 10,000): the office's list scrolled from the first page to the last,
+//    the area topped up to N files first: each page from the scroll that asks for it until its rows are in the
+//    view, beside the same page read with api_client alone; and the longest the window's event loop was busy at
+//    once while scrolling (what a clerk feels as a stutter; a frame is 16 ms).
 // Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise.
-//   bench-desktop --target HOST:PORT --certs DIR [--area 529901100] [--samples 30]
+//   bench-desktop --target HOST:PORT --certs DIR [--area 529901100] [--samples 30] [--list-households 10000]
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +26,8 @@
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTimer>
 
 #include "bench/common/bench_endpoint.hpp"
@@ -30,6 +36,8 @@
 #include "bench/common/latency_samples.hpp"
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/household_form.hpp"
+#include "client/desktop/household_list_model.hpp"
+#include "client/desktop/household_list_page.hpp"
 #include "client/desktop/login_dialog.hpp"
 #include "client/desktop/main_window.hpp"
 
@@ -189,6 +197,57 @@ int main(int argc, char** argv) {
             opening.add(opened_ns);
             reading.add(read_ns);
         }
+        // Scrolling the list of the whole area, page by page, to its end.
+        bench::latency_samples page_shown, page_read, event_loop;
+        int listed = 0;
+        int stutters = 0;  // turns of the event loop longer than a frame (16 ms)
+        if (const int wanted = std::stoi(argument(argc, argv, "list-households", "0")); wanted > 0) {
+            common::household_filter all;
+            all.page_size = 200;
+            int have = 0;
+            for (auto page = direct.list_households(all);; page = direct.list_households(all)) {
+                have += static_cast<int>(page.items.size());
+                if (page.next_page_token.empty()) break;
+                all.page_token = page.next_page_token;
+            }
+            for (; have < wanted; ++have) direct.create_household(factory.make(group), client::random_idempotency_key());
+            auto& model = window.households().model();
+            auto& view = window.households().view();
+            window.households().search();
+            QElapsedTimer timer;
+            timer.start();
+            int rows = 0;
+            std::int64_t asked_at = timer.nsecsElapsed();
+            while (true) {
+                const auto before = timer.nsecsElapsed();
+                QApplication::processEvents(QEventLoop::AllEvents, 5);
+                event_loop.add(timer.nsecsElapsed() - before);
+                if (timer.nsecsElapsed() - before > 16'000'000) ++stutters;
+                if (model.loading()) continue;
+                if (model.rowCount() > rows) {
+                    page_shown.add(timer.nsecsElapsed() - asked_at);
+                    rows = model.rowCount();
+                }
+                if (!model.canFetchMore({})) break;
+                // As a clerk drags the scroll bar to the bottom: the view asks for the next page.
+                asked_at = timer.nsecsElapsed();
+                view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+                if (!model.loading() && model.canFetchMore({})) model.fetchMore({});
+                if (timer.elapsed() > 600000) throw bench::bench_failure("the list did not reach its end");
+            }
+            listed = model.rowCount();
+            // The same pages read with api_client alone.
+            common::household_filter f;
+            for (int read = 0; read < listed;) {
+                const auto t0 = clock_type::now();
+                const auto page = direct.list_households(f);
+                page_read.add(std::chrono::duration_cast<std::chrono::nanoseconds>(clock_type::now() - t0).count());
+                read += static_cast<int>(page.items.size());
+                if (page.next_page_token.empty()) break;
+                f.page_token = page.next_page_token;
+            }
+        }
+
         const auto report = [](const char* name, bench::latency_samples& s) {
             const auto summary = s.summarize();
             print_figure(std::string(name) + "_p50", summary.p50_ms, "ms");
@@ -201,6 +260,15 @@ int main(int argc, char** argv) {
         const auto open = report("desktop_open_household", opening);
         const auto read = report("desktop_read_household_api_client", reading);
         print_figure("desktop_open_ratio_read_over_open_p50", 100 * read.p50_ms / open.p50_ms, "%");
+        if (listed > 0) {
+            print_figure("desktop_list_households", listed, "files");
+            const auto shown = report("desktop_list_page_shown", page_shown);
+            const auto alone = report("desktop_list_page_read_api_client", page_read);
+            print_figure("desktop_list_ratio_read_over_shown_p50", 100 * alone.p50_ms / shown.p50_ms, "%");
+            const auto loop = event_loop.summarize();
+            print_figure("desktop_list_event_loop_busy_max", loop.max_ms, "ms");
+            print_figure("desktop_list_event_loop_turns_over_16ms", stutters, "turns");
+        }
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench-desktop: %s\n", e.what());
