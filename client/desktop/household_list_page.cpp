@@ -95,6 +95,10 @@ void household_list_page::show_count() {
     count_->setText(model_->has_more() ? tr("已载入 %1 户，向下滚动载入更多").arg(rows) : tr("共 %1 户").arg(rows));
 }
 
+void household_list_page::note_changes_not_shown(int files) {
+    count_->setText(tr("另有 %1 户档案在别处有变化，点“查询”刷新列表。").arg(files));
+}
+
 void household_list_page::search() {
     common::household_filter f;
     f.village_code = text_of(village_->currentData().toString());

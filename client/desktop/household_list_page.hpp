@@ -30,6 +30,10 @@ public:
     // Applies the filters and the search box (what 查询 and Enter do).
     void search();
 
+    // Files changed elsewhere that the list was not brought up to date with (too many at once): the count line
+    // says so, until the next 查询.
+    void note_changes_not_shown(int files);
+
     // What 打印村册 does: the selected village's register, or with every village the township's book.
     void print_register();
 

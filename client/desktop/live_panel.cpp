@@ -68,6 +68,8 @@ int live_panel::event_count() const { return events_->count(); }
 
 void live_panel::show_event(const client::feed_event& e) {
     events_->insertItem(0, qt(client::event_printer(ui_language()).line(e)).trimmed());
+    // The newest lines only: a bulk import elsewhere brings thousands at once, and the panel is to be read.
+    while (events_->count() > max_lines) delete events_->takeItem(events_->count() - 1);
     emit event_arrived(e);
 }
 

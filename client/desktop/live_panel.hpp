@@ -26,7 +26,9 @@ public:
     // Subscribes from now on with the session's token (again after a new login: the old stream ends first).
     void start(client::connection_options options, std::string token);
     void stop();
+    // The lines shown (at most max_lines, the newest).
     int event_count() const;
+    static constexpr int max_lines = 1000;
     // Subscribed now (the server said hello), as the panel shows.
     bool online() const { return online_; }
 

@@ -8,6 +8,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/error_message.hpp"
@@ -72,23 +73,25 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     connect(queue_, &work_queue_page::changed, this, [this](int waiting) {
         tabs_->setTabText(tabs_->indexOf(queue_), waiting > 0 ? tr("待办（%1）").arg(waiting) : tr("待办"));
     });
+    changed_timer_ = new QTimer(this);
+    changed_timer_->setSingleShot(true);
+    changed_timer_->setInterval(300);
+    connect(changed_timer_, &QTimer::timeout, this, &main_window::catch_up_with_feed);
     connect(live_, &live_panel::event_arrived, this, [this](const client::feed_event& e) {
         if (tabs_->currentWidget() != live_)
             tabs_->setTabText(tabs_->indexOf(live_), tr("实时动态（%1）").arg(++unseen_events_));
-        // A case moved or a posting went up in the area: the queue may have changed.
-        if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) {
-            queue_->refresh();
-            postings_->refresh();
-        }
+        // What the feed names within a moment is read together (a bulk import or a batch of steps elsewhere names
+        // thousands, which must not each cost requests ahead of the clerk's own).
+        if (!changed_timer_->isActive()) changed_timer_->start();
+        // A case moved or a posting went up in the area: the queue and the postings may have changed.
+        if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) procedures_changed_ = true;
         if (e.record.rfind("household/", 0) != 0 || e.visibility != "full") return;
         std::int64_t id = 0;
         const auto digits = std::string_view(e.record).substr(10);
         if (std::from_chars(digits.data(), digits.data() + digits.size(), id).ec != std::errc{} || id <= 0) return;
         // A file changed elsewhere is brought up to date in the list, and a new one joins it when the list's filter
         // would hold it.
-        api_.call<common::household>(
-            this, [id](client::api_client& api) { return api.get_household(id); },
-            [this](common::household h) { households_->model().show_saved(h); }, [](const client::client_error&) {});
+        changed_households_.insert(id);
     });
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
         // The figures are counted over the area when asked, not at every change.
@@ -125,6 +128,39 @@ void main_window::ask_login_again() {
                        login_dialog::same_user);
     if (again.exec() == QDialog::Accepted) show_session(again.session());
     asking_login_ = false;
+}
+
+void main_window::catch_up_with_feed() {
+    if (procedures_changed_) {
+        procedures_changed_ = false;
+        queue_->refresh();
+        postings_->refresh();
+    }
+    if (changed_households_.empty()) return;
+    // At most a page of files is read; beyond that the list says there is more and 查询 reads it anew.
+    constexpr std::size_t at_most = 50;
+    std::vector<std::int64_t> ids(changed_households_.rbegin(), changed_households_.rend());  // newest ids first
+    changed_households_.clear();
+    if (ids.size() > at_most) {
+        households_->note_changes_not_shown(static_cast<int>(ids.size() - at_most));
+        ids.resize(at_most);
+    }
+    api_.call<std::vector<common::household>>(
+        this,
+        [ids](client::api_client& api) {
+            std::vector<common::household> read;
+            for (const auto id : ids) try {
+                    read.push_back(api.get_household(id));
+                } catch (const client::client_error& e) {
+                    // A file moved out of the office's area since, or gone: nothing to show. A session's end is.
+                    if (e.kind() == client::error_kind::http && e.status() == 401) throw;
+                }
+            return read;
+        },
+        [this](std::vector<common::household> read) {
+            for (const auto& h : read) households_->model().show_saved(h);
+        },
+        [](const client::client_error&) {});
 }
 
 void main_window::new_household() { open_form_for(std::nullopt); }

@@ -4,6 +4,7 @@
 // and the households still lacking), 人员查询 (a person looked up across the county) and 实时动态 (the change feed),
 // who is logged in and until when in the status bar. When the session ends it asks for the password again over
 // whatever is open, and carries on.
+#include <set>
 #include <vector>
 
 #include <QMainWindow>
@@ -13,6 +14,7 @@
 #include "common/household.hpp"
 
 class QLabel;
+class QTimer;
 class QTabWidget;
 
 namespace fupin::desktop {
@@ -49,6 +51,9 @@ private:
     void show_session(const nlohmann::json& session);
     void ask_login_again();
     void open_form_for(std::optional<common::household> existing);
+    // Brings the window up to date with what the feed named since the last time: the queue and postings once,
+    // the list with the files changed (at most a page of them).
+    void catch_up_with_feed();
 
     api_worker& api_;
     std::vector<common::area> areas_;
@@ -63,6 +68,9 @@ private:
     QLabel* who_ = nullptr;
     household_form* form_ = nullptr;
     int unseen_events_ = 0;
+    std::set<std::int64_t> changed_households_;  // named by the feed, not yet read
+    bool procedures_changed_ = false;            // a case or posting event since the last catch-up
+    QTimer* changed_timer_ = nullptr;
     bool asking_login_ = false;
 };
 
