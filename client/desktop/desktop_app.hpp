@@ -20,6 +20,8 @@ public:
 
     // Shows the dialogs; false when the clerk closed one of them (the program then ends).
     bool start();
+    // The window, once the login is done and the office's areas are read (nullptr before).
+    main_window* window() const { return window_.get(); }
 
 private:
     std::filesystem::path config_path_;

@@ -28,6 +28,7 @@
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/appraisal_dialog.hpp"
 #include "client/desktop/assistance_panel.hpp"
+#include "client/desktop/desktop_app.hpp"
 #include "client/desktop/document_dialog.hpp"
 #include "client/desktop/exit_step_dialog.hpp"
 #include "client/desktop/household_form.hpp"
@@ -666,6 +667,40 @@ TEST_P(desktop_windows, the_windows_read_in_english_when_the_settings_say_so) {
     EXPECT_TRUE(in_window.isEmpty()) << in_window.join("\n").toStdString();
     screenshot(*form, "household-form-english");
     screenshot(*township.window, "main-window-english");
+}
+
+// township-desktop as it starts: the settings file read, the login dialog answered, the office's areas read, the
+// window on screen with the office's list; the language is the file's.
+TEST_P(desktop_windows, the_program_starts_from_its_settings_through_the_login_to_its_window) {
+    const auto options = options_for(township_a);
+    client::client_config config;
+    config.server = options.host + ":" + options.port;
+    config.ca = options.tls.ca;
+    config.certificate = options.tls.certificate;
+    config.private_key = options.tls.private_key;
+    const auto file = std::filesystem::path(::testing::TempDir()) / ("desktop-start-" + GetParam()) / "client.conf";
+    std::filesystem::create_directories(file.parent_path());
+    client::save_client_config(file, config);
+
+    bool answered = false;
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        auto* dialog = qobject_cast<desktop::login_dialog*>(QApplication::activeModalWidget());
+        if (!dialog || answered) return;
+        answered = true;
+        type_into(dialog->findChild<QLineEdit*>("username"), "reviewer_a");
+        type_into(dialog->findChild<QLineEdit*>("password"), QString::fromStdString(test_password));
+        QTest::mouseClick(dialog->findChild<QPushButton*>("log_in"), Qt::LeftButton);
+    });
+    answer.start(50);
+    desktop::desktop_app app(file);
+    ASSERT_TRUE(app.start());
+    answer.stop();
+    EXPECT_TRUE(answered);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return app.window() != nullptr && app.window()->isVisible(); }, wait_ms));
+    EXPECT_EQ(desktop::ui_language(), common::language::zh);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !app.window()->households().model().loading(); }, wait_ms));
+    EXPECT_TRUE(app.window()->windowTitle().contains("青峰镇")) << app.window()->windowTitle().toStdString();
 }
 
 // The first run: the settings are checked (the certificate names an office, the server answers over mutual TLS)
