@@ -24,13 +24,16 @@ household_list_page::household_list_page(api_worker& api, std::vector<common::ar
     village_ = new QComboBox(this);
     village_->setObjectName("village_filter");
     village_->addItem(tr("全部村"), QString());
+    int townships = 0;
     for (const auto& a : areas) {
         if (a.level == "village") village_->addItem(qt(a.name), qt(a.code));
-        if (a.level == "township" && township_code_.empty()) {
+        if (a.level == "township" && ++townships == 1) {
             township_code_ = a.code;
             township_name_ = qt(a.name);
         }
     }
+    // The book is a township office's: the county's office, seeing every township, prints a village's register.
+    if (townships != 1) township_code_.clear();
     status_ = vocabulary_combo(common::vocabulary::household_statuses, tr("全部状态"), this);
     status_->setObjectName("status_filter");
     cause_ = vocabulary_combo(common::vocabulary::poverty_causes, tr("全部致贫原因"), this);
@@ -92,11 +95,14 @@ household_list_page::household_list_page(api_worker& api, std::vector<common::ar
 
 void household_list_page::show_count() {
     const int rows = model_->rowCount();
-    count_->setText(model_->has_more() ? tr("已载入 %1 户，向下滚动载入更多").arg(rows) : tr("共 %1 户").arg(rows));
+    auto text = model_->has_more() ? tr("已载入 %1 户，向下滚动载入更多").arg(rows) : tr("共 %1 户").arg(rows);
+    if (not_shown_ > 0) text += tr("；另有 %1 户档案在别处有变化，点“查询”刷新列表。").arg(not_shown_);
+    count_->setText(text);
 }
 
 void household_list_page::note_changes_not_shown(int files) {
-    count_->setText(tr("另有 %1 户档案在别处有变化，点“查询”刷新列表。").arg(files));
+    not_shown_ += files;
+    show_count();
 }
 
 void household_list_page::search() {
@@ -106,6 +112,7 @@ void household_list_page::search() {
     f.main_cause = text_of(cause_->currentData().toString());
     f.search = text_of(search_->text().trimmed());
     count_->setText(tr("正在载入…"));
+    not_shown_ = 0;
     model_->set_filter(std::move(f));
 }
 
@@ -122,7 +129,7 @@ void household_list_page::print_register() {
     const auto name = village.isEmpty() ? township_name_ : village_->currentText();
     open_document(api_, "/api/v1/areas/" + code + "/register?format=pdf",
                   village.isEmpty() ? tr("乡镇簿 — %1").arg(name) : tr("村册 — %1").arg(name),
-                  QString::fromStdString(code) + (village.isEmpty() ? "-乡镇簿.pdf" : "-村册.pdf"), this);
+                  village.isEmpty() ? tr("%1-乡镇簿.pdf").arg(qt(code)) : tr("%1-村册.pdf").arg(qt(code)), this);
 }
 
 }  // namespace fupin::desktop

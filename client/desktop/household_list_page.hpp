@@ -49,6 +49,7 @@ private:
     std::string township_code_;  // the office's township, when it has one: its book (乡镇簿) is printed
     QString township_name_;
     QPushButton* register_ = nullptr;
+    int not_shown_ = 0;  // files changed elsewhere since the last 查询 that the list was not brought up to date with
     household_list_model* model_ = nullptr;
     QTableView* view_ = nullptr;
     QComboBox* village_ = nullptr;

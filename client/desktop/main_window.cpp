@@ -131,6 +131,9 @@ void main_window::ask_login_again() {
 }
 
 void main_window::catch_up_with_feed() {
+    // One catch-up at a time: on a slow line a batch may take longer than the timer, and batches must not pile up
+    // on the worker ahead of the clerk's own requests. The next one starts when this one is answered.
+    if (catching_up_) return;
     if (procedures_changed_) {
         procedures_changed_ = false;
         queue_->refresh();
@@ -145,6 +148,11 @@ void main_window::catch_up_with_feed() {
         households_->note_changes_not_shown(static_cast<int>(ids.size() - at_most));
         ids.resize(at_most);
     }
+    catching_up_ = true;
+    const auto done = [this] {
+        catching_up_ = false;
+        if (procedures_changed_ || !changed_households_.empty()) changed_timer_->start();
+    };
     api_.call<std::vector<common::household>>(
         this,
         [ids](client::api_client& api) {
@@ -152,15 +160,19 @@ void main_window::catch_up_with_feed() {
             for (const auto id : ids) try {
                     read.push_back(api.get_household(id));
                 } catch (const client::client_error& e) {
-                    // A file moved out of the office's area since, or gone: nothing to show. A session's end is.
-                    if (e.kind() == client::error_kind::http && e.status() == 401) throw;
+                    // A file moved out of the office's area since, or gone: nothing to show. Anything else (the
+                    // line down, the session ended) ends the batch: it is not waited out file by file.
+                    const bool gone = e.kind() == client::error_kind::http &&
+                                      (e.status() == 403 || e.status() == 404 || e.status() == 410);
+                    if (!gone) throw;
                 }
             return read;
         },
-        [this](std::vector<common::household> read) {
+        [this, done](std::vector<common::household> read) {
             for (const auto& h : read) households_->model().show_saved(h);
+            done();
         },
-        [](const client::client_error&) {});
+        [done](const client::client_error&) { done(); });
 }
 
 void main_window::new_household() { open_form_for(std::nullopt); }

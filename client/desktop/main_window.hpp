@@ -70,6 +70,7 @@ private:
     int unseen_events_ = 0;
     std::set<std::int64_t> changed_households_;  // named by the feed, not yet read
     bool procedures_changed_ = false;            // a case or posting event since the last catch-up
+    bool catching_up_ = false;                   // a catch-up's reads are on the worker
     QTimer* changed_timer_ = nullptr;
     bool asking_login_ = false;
 };
