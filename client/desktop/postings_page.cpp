@@ -96,7 +96,7 @@ postings_page::postings_page(api_worker& api, std::string area, QWidget* parent)
 
     connect(reload, &QPushButton::clicked, this, &postings_page::refresh);
     connect(year_, &QSpinBox::valueChanged, this, &postings_page::refresh);
-    connect(postings_table_, &QTableWidget::itemSelectionChanged, this, &postings_page::show_entries);
+    connect(postings_table_, &QTableWidget::itemSelectionChanged, this, [this] { show_entries(); });
     connect(entries_, &QTableWidget::itemSelectionChanged, this, &postings_page::load_objections);
     connect(objections_table_, &QTableWidget::itemSelectionChanged, this, &postings_page::show_objections);
     connect(object_, &QPushButton::clicked, this, &postings_page::ask_objection);
@@ -111,18 +111,21 @@ void postings_page::refresh() {
         this, [area = area_, year = year_->value()](client::api_client& api) { return api.list_postings(area, year, {}); },
         [this](std::vector<common::posting> postings) {
             loading_ = false;
-            // The selection is kept across a refresh (the feed refreshes while a clerk reads).
-            const auto* before = current_posting();
-            const auto kept = before ? before->id : 0;
-            const int entry = entries_->currentRow();
+            // The selection is kept across a refresh (the feed refreshes while a clerk reads), by ids.
+            const auto* posting = current_posting();
+            const auto* entry = current_entry();
+            const auto kept_posting = posting ? posting->id : 0;
+            const auto kept_case = entry ? entry->application_id : 0;
             // A posting's households never change once it is published: those read already are kept.
+            entries_read_.clear();
             for (auto& p : postings)
                 for (auto& old : postings_)
-                    if (old.id == p.id) p.entries = std::move(old.entries);
+                    if (old.id == p.id && !old.entries.empty()) {
+                        p.entries = std::move(old.entries);
+                        entries_read_.insert(p.id);
+                    }
             postings_ = std::move(postings);
-            show_postings();
-            for (std::size_t i = 0; i < postings_.size(); ++i)
-                if (postings_[i].id == kept) select(static_cast<int>(i), entry);
+            show_postings(kept_posting, kept_case);
         },
         [this](const client::client_error& e) {
             loading_ = false;
@@ -137,18 +140,22 @@ QString postings_page::days_left(const common::posting& p) const {
     return left > 0 ? tr("还剩 %1 天").arg(left) : tr("已期满");
 }
 
-void postings_page::show_postings() {
+void postings_page::show_postings(std::int64_t keep_posting, std::int64_t keep_case) {
     const auto lang = ui_language();
-    const QSignalBlocker quiet(postings_table_);
-    postings_table_->setRowCount(static_cast<int>(postings_.size()));
-    for (std::size_t i = 0; i < postings_.size(); ++i) {
-        const auto& p = postings_[i];
-        set_row(postings_table_, static_cast<int>(i),
-                {qt(common::posting_title(p, lang)), qt(p.published_on), qt(p.last_day), days_left(p)});
+    {
+        const QSignalBlocker quiet(postings_table_);
+        postings_table_->setRowCount(static_cast<int>(postings_.size()));
+        for (std::size_t i = 0; i < postings_.size(); ++i) {
+            const auto& p = postings_[i];
+            set_row(postings_table_, static_cast<int>(i),
+                    {qt(common::posting_title(p, lang)), qt(p.published_on), qt(p.last_day), days_left(p)});
+            if (p.id == keep_posting) postings_table_->selectRow(static_cast<int>(i));
+        }
+        if (keep_posting == 0) postings_table_->clearSelection();
+        postings_table_->resizeColumnsToContents();
     }
-    postings_table_->resizeColumnsToContents();
     status_->setText(postings_.empty() ? tr("本年度还没有公示。") : tr("本年度公示 %1 次。").arg(postings_.size()));
-    show_entries();
+    show_entries(keep_case);
 }
 
 const common::posting* postings_page::current_posting() const {
@@ -163,7 +170,7 @@ const common::posting_entry* postings_page::current_entry() const {
                                                                        : nullptr;
 }
 
-void postings_page::show_entries() {
+void postings_page::show_entries(std::int64_t keep_case) {
     const auto lang = ui_language();
     const auto* p = current_posting();
     // The list names the postings; the households on one are read when it is first chosen.
@@ -192,9 +199,12 @@ void postings_page::show_entries() {
                      QString::number(e.household_size), qt(common::format_amount(e.per_capita_net_income)),
                      qt(common::label_or_code(voc::poverty_causes, e.main_cause, lang)),
                      e.appraisal_rank ? QString::number(*e.appraisal_rank) : QString()});
+            if (keep_case != 0 && e.application_id == keep_case) entries_->selectRow(i);
         }
         entries_->resizeColumnsToContents();
     }
+    // The same household still chosen: its objections (and the one the clerk chose) stay as they are.
+    if (keep_case != 0 && current_entry() && current_entry()->application_id == keep_case) return;
     load_objections();
 }
 
@@ -260,10 +270,11 @@ void postings_page::ask_objection() {
 void postings_page::ask_answer() {
     const int row = objections_table_->currentRow();
     if (row < 0 || row >= static_cast<int>(objections_.size())) return;
-    objection_answer_dialog dialog(
-        qt(client::procedure_printer(ui_language()).objection(objections_[static_cast<std::size_t>(row)])).trimmed(),
-        this);
-    if (dialog.exec() == QDialog::Accepted) answer_objection(row, dialog.answer());
+    // The objection is named by its id: the table may be read again while the clerk writes the answer.
+    const auto& o = objections_[static_cast<std::size_t>(row)];
+    const auto id = o.id;
+    objection_answer_dialog dialog(qt(client::procedure_printer(ui_language()).objection(o)).trimmed(), this);
+    if (dialog.exec() == QDialog::Accepted) send_answer(id, dialog.answer());
 }
 
 void postings_page::record_objection(const common::objection& o) {
@@ -281,12 +292,13 @@ void postings_page::record_objection(const common::objection& o) {
 
 void postings_page::answer_objection(int row, const client::objection_answer& answer) {
     if (row < 0 || row >= static_cast<int>(objections_.size())) return;
+    send_answer(objections_[static_cast<std::size_t>(row)].id, answer);
+}
+
+void postings_page::send_answer(std::int64_t objection_id, const client::objection_answer& answer) {
     status_->setText(tr("正在答复…"));
     api_.call<common::objection>(
-        this,
-        [id = objections_[static_cast<std::size_t>(row)].id, answer](client::api_client& api) {
-            return api.answer_objection(id, answer);
-        },
+        this, [objection_id, answer](client::api_client& api) { return api.answer_objection(objection_id, answer); },
         [this](common::objection answered) {
             status_->setText(tr("异议 %1 已答复：%2。")
                                  .arg(answered.id)

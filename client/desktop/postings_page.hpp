@@ -39,20 +39,22 @@ public:
     void answer_objection(int row, const client::objection_answer& answer);
 
 private:
-    void show_postings();
-    void show_entries();
+    // Each keeps the posting and the household named (0: none), by id.
+    void show_postings(std::int64_t keep_posting = 0, std::int64_t keep_case = 0);
+    void show_entries(std::int64_t keep_case = 0);
     void load_objections();
     void show_objections();
     const common::posting* current_posting() const;
     const common::posting_entry* current_entry() const;
     void ask_objection();
     void ask_answer();
+    void send_answer(std::int64_t objection_id, const client::objection_answer& answer);
 
     api_worker& api_;
     std::string area_;
     std::vector<common::posting> postings_;
     std::vector<common::objection> objections_;
-    std::set<std::int64_t> entries_read_;  // postings whose households were read (or are being read)
+    std::set<std::int64_t> entries_read_;  // postings whose households are read (or being read) since the list was
     int pending_entry_ = -1;               // select(): the household to choose once they are
     bool loading_ = false;
     QSpinBox* year_ = nullptr;
