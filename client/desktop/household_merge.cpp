@@ -29,6 +29,19 @@ QString value_text(const form_field<common::household>& f, const QVariant& v) {
 
 nlohmann::json members_of(const common::household& h) { return common::to_json(h).at("members"); }
 
+// Equal as the form shows them: a decimal to its one place (3.35 mu is shown, and saved back, as 3.4: a file read
+// and not touched must not count as changed by the clerk).
+bool same_as_shown(const form_field<common::household>& f, const QVariant& a, const QVariant& b) {
+    if (f.kind == field_kind::decimal) return qRound64(a.toDouble() * 10) == qRound64(b.toDouble() * 10);
+    return a == b;
+}
+
+std::vector<std::string> other_causes_of(const common::household& h) {
+    auto causes = h.other_causes;
+    std::erase(causes, std::string());
+    return causes;
+}
+
 std::vector<merge_item> items_of_the_form() {
     std::vector<merge_item> items;
     items.push_back({QCoreApplication::translate("household_merge", "所在村民小组"),
@@ -43,11 +56,24 @@ std::vector<merge_item> items_of_the_form() {
                      },
                      [](const auto& h) { return qt(h.village_name + " " + h.group_name); }});
     for (const auto& tab : household_form_tabs())
-        for (const auto& f : tab.fields)
+        for (const auto& f : tab.fields) {
+            // The other causes are one item below: the form keeps them packed, so a slot says nothing alone.
+            if (f.path.starts_with("causes.others")) continue;
             items.push_back({field_label(f.label),
-                             [f](const auto& a, const auto& b) { return f.get(a) == f.get(b); },
+                             [f](const auto& a, const auto& b) { return same_as_shown(f, f.get(a), f.get(b)); },
                              [f](auto& to, const auto& from) { f.set(to, f.get(from)); },
                              [f](const auto& h) { return value_text(f, f.get(h)); }});
+        }
+    items.push_back({QCoreApplication::translate("household_merge", "其他致贫原因"),
+                     [](const auto& a, const auto& b) { return other_causes_of(a) == other_causes_of(b); },
+                     [](auto& to, const auto& from) { to.other_causes = other_causes_of(from); },
+                     [](const auto& h) {
+                         QStringList causes;
+                         for (const auto& c : other_causes_of(h))
+                             causes << qt(common::label_or_code(common::vocabulary::poverty_causes, c, ui_language()));
+                         return causes.isEmpty() ? QCoreApplication::translate("household_merge", "（未选）")
+                                                 : causes.join(QStringLiteral("、"));
+                     }});
     // The members as one item: a member's row is read with its neighbours (the head, the relations).
     items.push_back({QCoreApplication::translate("household_merge", "家庭成员"),
                      [](const auto& a, const auto& b) { return members_of(a) == members_of(b); },
