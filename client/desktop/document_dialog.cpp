@@ -96,12 +96,14 @@ void document_dialog::ask_print() {
     if (!document_) return;
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(QPageSize(QPageSize::A4));
+    // The paper turned as the document's pages are: a register is printed across an A4 sheet, full size.
+    printer.setPageOrientation(document_->landscape(0) ? QPageLayout::Landscape : QPageLayout::Portrait);
     QPrintDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("打印 — %1").arg(windowTitle()));
     dialog.setMinMax(1, document_->pages());
     if (dialog.exec() != QDialog::Accepted) return;
-    document_->print(printer);
-    status_->setText(tr("已送打印机：%1").arg(printer.printerName().isEmpty() ? printer.outputFileName() : printer.printerName()));
+    const auto where = printer.printerName().isEmpty() ? printer.outputFileName() : printer.printerName();
+    status_->setText(document_->print(printer) ? tr("已送打印机：%1").arg(where) : tr("无法打印到 %1。").arg(where));
 }
 
 void document_dialog::ask_save() {

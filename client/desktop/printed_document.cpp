@@ -35,7 +35,12 @@ QImage printed_document::page_image(int index, double dpi) const {
     return page ? page->renderToImage(dpi, dpi) : QImage();
 }
 
-void printed_document::print(QPrinter& printer) const {
+bool printed_document::landscape(int index) const {
+    const std::unique_ptr<Poppler::Page> page(pdf_document_->page(index));
+    return page && page->pageSizeF().width() > page->pageSizeF().height();
+}
+
+bool printed_document::print(QPrinter& printer) const {
     printer.setDocName(title_);
     int first = 1;
     int last = pages();
@@ -44,7 +49,7 @@ void printed_document::print(QPrinter& printer) const {
         last = std::min(last, printer.toPage() > 0 ? printer.toPage() : last);
     }
     QPainter painter;
-    if (!painter.begin(&printer)) return;
+    if (!painter.begin(&printer)) return false;
     const double dpi = std::min<double>(printer.resolution(), max_print_dpi);
     for (int number = first; number <= last; ++number) {
         if (number > first) printer.newPage();
@@ -57,7 +62,7 @@ void printed_document::print(QPrinter& printer) const {
         const QRectF target(QPointF((area.width() - size.width()) / 2, (area.height() - size.height()) / 2), size);
         painter.drawImage(target, image);
     }
-    painter.end();
+    return painter.end();
 }
 
 bool printed_document::save(const QString& path) const {

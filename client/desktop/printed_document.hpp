@@ -30,8 +30,11 @@ public:
     int pages() const;
     // Page `index` (from 0) as an image at `dpi`.
     QImage page_image(int index, double dpi) const;
-    // Every page of the printer's range (all when none is chosen), one per sheet, each in its own copy count.
-    void print(QPrinter& printer) const;
+    // Page `index` (from 0) is wider than it is tall (a register is A4 landscape).
+    bool landscape(int index) const;
+    // Every page of the printer's range (all when none is chosen), one per sheet. False when the printer could not
+    // be started (nothing was printed).
+    bool print(QPrinter& printer) const;
     bool save(const QString& path) const;
 
 private:
