@@ -72,40 +72,43 @@ assistance_panel::assistance_panel(api_worker& api, std::int64_t household_id, Q
     visits_table_ = table({tr("日期"), tr("方式"), tr("走访人"), tr("帮扶内容"), tr("户情况"), tr("后续安排")}, "visits", this);
     layout->addWidget(visits_table_, 2);
     connect(year_, &QSpinBox::valueChanged, this, &assistance_panel::refresh);
+    visit_->setEnabled(false);
     connect(visit_, &QPushButton::clicked, this, [this] { open_visit_dialog(); });
 }
 
-void assistance_panel::finished_one() {
-    if (--pending_ == 0) show_all();
-}
-
 void assistance_panel::refresh() {
-    // Three reads, one after another on the worker; the tables are filled once all have answered.
+    // Three reads, one after another on the worker; the tables are filled once all three of this refresh have
+    // answered. Answers of an earlier refresh (another year chosen meanwhile) are dropped.
+    const int generation = ++generation_;
     pending_ = 3;
+    visit_->setEnabled(false);  // the dialog offers the household's helpers: not before they are read
     status_->setText(tr("正在载入…"));
     const auto id = household_id_;
-    const auto failed = [this](const client::client_error& e) {
-        status_->setText(error_message(e));
+    const auto finished_one = [this, generation] {
+        if (generation == generation_ && --pending_ == 0) show_all();
+    };
+    const auto failed = [this, generation, finished_one](const client::client_error& e) {
+        if (generation == generation_) status_->setText(error_message(e));
         finished_one();
     };
     api_.call<common::household_helpers>(
         this, [id](client::api_client& api) { return api.household_helpers(id); },
-        [this](common::household_helpers h) {
-            helpers_ = std::move(h);
+        [this, generation, finished_one](common::household_helpers h) {
+            if (generation == generation_) helpers_ = std::move(h);
             finished_one();
         },
         failed);
     api_.call<std::vector<common::measure>>(
         this, [id, year = year_->value()](client::api_client& api) { return api.list_measures(id, year); },
-        [this](std::vector<common::measure> m) {
-            measures_ = std::move(m);
+        [this, generation, finished_one](std::vector<common::measure> m) {
+            if (generation == generation_) measures_ = std::move(m);
             finished_one();
         },
         failed);
     api_.call<std::vector<common::visit>>(
         this, [id](client::api_client& api) { return api.list_visits(id); },
-        [this](std::vector<common::visit> v) {
-            visits_ = std::move(v);
+        [this, generation, finished_one](std::vector<common::visit> v) {
+            if (generation == generation_) visits_ = std::move(v);
             finished_one();
         },
         failed);
@@ -137,6 +140,7 @@ void assistance_panel::show_all() {
               v.helper_id == 0 ? tr("（督查）") : qt(v.helper_name), qt(v.done), qt(v.situation), qt(v.follow_up)});
     }
     for (auto* t : {helpers_table_, measures_table_, visits_table_}) t->resizeColumnsToContents();
+    visit_->setEnabled(true);
     if (status_->text() == tr("正在载入…"))
         status_->setText(helpers_.current.empty() ? tr("尚未结对帮扶责任人。")
                                                   : tr("帮扶责任人 %1 人，本年度措施 %2 项，走访 %3 次。")

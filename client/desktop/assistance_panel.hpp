@@ -40,11 +40,11 @@ public:
 
 private:
     void show_all();
-    void finished_one();
 
     api_worker& api_;
     std::int64_t household_id_;
-    int pending_ = 0;
+    int pending_ = 0;     // reads of the latest refresh not yet answered
+    int generation_ = 0;  // the latest refresh
     common::household_helpers helpers_;
     std::vector<common::measure> measures_;
     std::vector<common::visit> visits_;
