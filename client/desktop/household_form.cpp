@@ -137,7 +137,7 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
     card->setEnabled(!is_new_);  // the card is the stored file's, printed by the server
     connect(card, &QPushButton::clicked, this, [this] {
         open_document(api_, "/api/v1/households/" + std::to_string(base_.id) + "/card",
-                      tr("户卡 — %1").arg(qt(base_.head_name)), QStringLiteral("户卡-%1.pdf").arg(base_.id), this);
+                      tr("户卡 — %1").arg(qt(base_.head_name)), tr("户卡-%1.pdf").arg(base_.id), this);
     });
     buttons->addButton(tr("关闭"), QDialogButtonBox::RejectRole);
     layout->addWidget(buttons);
@@ -381,8 +381,11 @@ void household_form::resend_lost_create() {
 
 void household_form::save_failed(const client::client_error& e) {
     saving_ = false;
-    // A refusal means nothing was written; only a lost answer leaves the create in doubt.
-    if (e.kind() == client::error_kind::http) sent_without_answer_.reset();
+    // A refusal of the body means nothing was written. A lost answer, an ended session (401), a throttle (429) or
+    // a server's failure (5xx) say nothing of a create sent earlier: it stays in doubt, to be sent again.
+    const bool refused = e.kind() == client::error_kind::http && e.status() >= 400 && e.status() < 500 &&
+                         e.status() != 401 && e.status() != 429;
+    if (refused) sent_without_answer_.reset();
     check();
     if (e.kind() == client::error_kind::http && e.status() == 401)
         status_->setText(tr("登录已过期。重新登录后再点“保存”，填写的内容都还在。"));

@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPrinter>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -35,6 +36,7 @@
 #include "client/desktop/household_form_fields.hpp"
 #include "client/desktop/household_list_model.hpp"
 #include "client/desktop/household_list_page.hpp"
+#include "client/desktop/household_merge.hpp"
 #include "client/desktop/identification_panel.hpp"
 #include "client/desktop/live_panel.hpp"
 #include "client/desktop/login_dialog.hpp"
@@ -451,6 +453,14 @@ TEST_P(desktop_windows, the_appraisal_the_posting_and_its_objections_are_done_in
     postings.answer_objection(0, {"dismissed", "经核实，轿车系其亲戚所有", ""});
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return postings.objections().size() == 1 && postings.objections().at(0).state == "dismissed"; }, wait_ms));
+    // Another year and back: the posting's households are read again, not taken for read.
+    auto* posting_year = child<QSpinBox>(postings, "posting_year");
+    posting_year->setValue(year - 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !postings.loading() && postings.postings().empty(); }, wait_ms));
+    posting_year->setValue(year);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !postings.loading() && postings.postings().size() == 1; }, wait_ms));
+    postings.select(0, 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return child<QTableWidget>(postings, "posting_entries")->rowCount() == 1; }, wait_ms));
 
     // 人员查询: a wrong check digit is named before anything is sent; the right number finds the file.
     auto& lookup = village.window->lookup();
@@ -548,7 +558,7 @@ TEST_P(desktop_windows, the_card_is_fetched_shown_printed_and_saved) {
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(QString::fromStdString((folder / "printed.pdf").string()));
     printer.setPageSize(QPageSize(QPageSize::A4));
-    card.print(printer);
+    EXPECT_TRUE(card.print(printer));
     const auto printed = read_file((folder / "printed.pdf").string());
     EXPECT_EQ(pdf_pages(printed), card.pages());
     pdf_page_png(printed, 1, std::string(FUPIN_SCREENSHOTS) + "/printed-card.png", 60);
@@ -738,6 +748,29 @@ TEST_P(desktop_windows, the_first_run_checks_the_settings_before_saving_them) {
     const auto saved = client::load_client_config(file);
     EXPECT_EQ(saved.server, entered.server);
     EXPECT_EQ(saved.certificate, std::filesystem::absolute(entered.certificate).lexically_normal().string());
+}
+
+// The merge compares as the form shows: a decimal the form rounds to one place, and the other causes the form
+// keeps packed, read and not touched, are not the clerk's changes; the other office's changes to them are taken.
+TEST(household_merge, what_the_clerk_did_not_touch_is_not_his_change) {
+    auto read = test_data::sample_household({.group = group_a, .seed = 49});
+    read.land.contracted_mu = 3.35;
+    read.other_causes = {"", "disability"};
+    auto mine = read;
+    mine.land.contracted_mu = 3.4;       // the form's one decimal
+    mine.other_causes = {"disability"};  // packed by the form
+    mine.phone = "13900000049";
+    auto theirs = read;
+    theirs.land.contracted_mu = 3.25;
+    theirs.other_causes = {"disability", "lack_of_skills"};
+    const desktop::household_merge merge(read, mine, theirs);
+    std::map<std::string, bool> conflicts;
+    for (const auto& d : merge.differences()) conflicts[merge.item(d).label.toStdString()] = d.conflict();
+    EXPECT_EQ(conflicts, (std::map<std::string, bool>{{"联系电话", false}, {"耕地（亩）", false}, {"其他致贫原因", false}}));
+    const auto merged = merge.merged(merge.default_keep_mine());
+    EXPECT_EQ(merged.phone, "13900000049");
+    EXPECT_DOUBLE_EQ(merged.land.contracted_mu, 3.25);
+    EXPECT_EQ(merged.other_causes, (std::vector<std::string>{"disability", "lack_of_skills"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, desktop_windows, ::testing::Values("sqlite", "mysql"), backend_name);

@@ -617,6 +617,10 @@ Settings file: %2</translation>
         <source>无法写入 %1</source>
         <translation>Cannot write %1</translation>
     </message>
+    <message>
+        <source>无法打印到 %1。</source>
+        <translation>Could not print to %1.</translation>
+    </message>
 </context>
 <context>
     <name>fupin::desktop::exit_step_dialog</name>
@@ -775,6 +779,10 @@ Settings file: %2</translation>
         <source>帮扶</source>
         <translation>Assistance</translation>
     </message>
+    <message>
+        <source>户卡-%1.pdf</source>
+        <translation>household-card-%1.pdf</translation>
+    </message>
 </context>
 <context>
     <name>fupin::desktop::household_list_model</name>
@@ -868,6 +876,18 @@ Settings file: %2</translation>
     <message>
         <source>村册 — %1</source>
         <translation>Village register — %1</translation>
+    </message>
+    <message>
+        <source>；另有 %1 户档案在别处有变化，点“查询”刷新列表。</source>
+        <translation>; %1 more files changed elsewhere, click Search to bring the list up to date.</translation>
+    </message>
+    <message>
+        <source>%1-乡镇簿.pdf</source>
+        <translation>%1-township-book.pdf</translation>
+    </message>
+    <message>
+        <source>%1-村册.pdf</source>
+        <translation>%1-village-register.pdf</translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1657,10 @@ Settings file: %2</translation>
     <message>
         <source>家庭成员</source>
         <translation>Members</translation>
+    </message>
+    <message>
+        <source>其他致贫原因</source>
+        <translation>Other causes of poverty</translation>
     </message>
 </context>
 </TS>
