@@ -12,6 +12,7 @@
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/read_only_table.hpp"
 #include "client/desktop/visit_dialog.hpp"
 #include "client/event_printer.hpp"
 #include "common/china_date.hpp"
@@ -22,21 +23,6 @@ namespace fupin::desktop {
 namespace {
 
 namespace voc = common::vocabulary;
-
-QTableWidget* table(const QStringList& headers, const char* name, QWidget* parent) {
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->setVisible(false);
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
-}
-
-void fill(QTableWidget* t, int row, const QStringList& cells) {
-    for (int c = 0; c < cells.size(); ++c) t->setItem(row, c, new QTableWidgetItem(cells[c]));
-}
 
 QString day_of(std::int64_t ms) {
     return ms > 0 ? qt(common::format_date(common::china_date_of_ms(ms))) : QString();
@@ -63,13 +49,13 @@ assistance_panel::assistance_panel(api_worker& api, std::int64_t household_id, Q
     top->addWidget(visit_);
     layout->addLayout(top);
     layout->addWidget(new QLabel(tr("帮扶责任人"), this));
-    helpers_table_ = table({tr("姓名"), tr("单位"), tr("职务"), tr("联系电话"), tr("结对时间")}, "helpers", this);
+    helpers_table_ = read_only_table({tr("姓名"), tr("单位"), tr("职务"), tr("联系电话"), tr("结对时间")}, "helpers", this);
     layout->addWidget(helpers_table_, 1);
     layout->addWidget(new QLabel(tr("帮扶措施"), this));
-    measures_table_ = table({tr("类别"), tr("内容"), tr("责任人"), tr("状态"), tr("资金（元）"), tr("起止日期")}, "measures", this);
+    measures_table_ = read_only_table({tr("类别"), tr("内容"), tr("责任人"), tr("状态"), tr("资金（元）"), tr("起止日期")}, "measures", this);
     layout->addWidget(measures_table_, 2);
     layout->addWidget(new QLabel(tr("走访记录"), this));
-    visits_table_ = table({tr("日期"), tr("方式"), tr("走访人"), tr("帮扶内容"), tr("户情况"), tr("后续安排")}, "visits", this);
+    visits_table_ = read_only_table({tr("日期"), tr("方式"), tr("走访人"), tr("帮扶内容"), tr("户情况"), tr("后续安排")}, "visits", this);
     layout->addWidget(visits_table_, 2);
     connect(year_, &QSpinBox::valueChanged, this, &assistance_panel::refresh);
     visit_->setEnabled(false);
@@ -119,13 +105,13 @@ void assistance_panel::show_all() {
     helpers_table_->setRowCount(static_cast<int>(helpers_.current.size()));
     for (std::size_t i = 0; i < helpers_.current.size(); ++i) {
         const auto& p = helpers_.current[i];
-        fill(helpers_table_, static_cast<int>(i),
+        set_row(helpers_table_, static_cast<int>(i),
              {qt(p.helper_name), qt(p.unit_name), qt(p.helper_post), qt(p.helper_phone), day_of(p.started_at_ms)});
     }
     measures_table_->setRowCount(static_cast<int>(measures_.size()));
     for (std::size_t i = 0; i < measures_.size(); ++i) {
         const auto& m = measures_[i];
-        fill(measures_table_, static_cast<int>(i),
+        set_row(measures_table_, static_cast<int>(i),
              {qt(common::label_or_code(voc::measure_categories, m.category, lang)), qt(m.content),
               m.helper_name.empty() ? tr("（未指定）") : qt(m.helper_name),
               qt(common::label_or_code(voc::measure_statuses, m.status, lang)),
@@ -135,7 +121,7 @@ void assistance_panel::show_all() {
     visits_table_->setRowCount(static_cast<int>(visits_.size()));
     for (std::size_t i = 0; i < visits_.size(); ++i) {
         const auto& v = visits_[i];
-        fill(visits_table_, static_cast<int>(i),
+        set_row(visits_table_, static_cast<int>(i),
              {qt(v.visited_on), qt(common::label_or_code(voc::visit_kinds, v.kind, lang)),
               v.helper_id == 0 ? tr("（督查）") : qt(v.helper_name), qt(v.done), qt(v.situation), qt(v.follow_up)});
     }

@@ -15,6 +15,7 @@
 #include "client/desktop/objection_answer_dialog.hpp"
 #include "client/desktop/objection_dialog.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/read_only_table.hpp"
 #include "client/procedure_printer.hpp"
 #include "common/china_date.hpp"
 #include "common/display_text.hpp"
@@ -26,22 +27,6 @@ namespace fupin::desktop {
 namespace {
 
 namespace voc = common::vocabulary;
-
-QTableWidget* make_table(const QStringList& headers, const char* name, QWidget* parent) {
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->verticalHeader()->setVisible(false);
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
-}
-
-void set_row(QTableWidget* t, int row, const QStringList& cells) {
-    for (int c = 0; c < cells.size(); ++c) t->setItem(row, c, new QTableWidgetItem(cells[c]));
-}
 
 }  // namespace
 
@@ -64,14 +49,14 @@ postings_page::postings_page(api_worker& api, std::string area, QWidget* parent)
     layout->addLayout(top);
 
     auto* split = new QSplitter(Qt::Vertical, this);
-    postings_table_ = make_table({tr("公示"), tr("发布日期"), tr("公示期至"), tr("剩余")}, "postings", split);
-    entries_ = make_table({tr("序号"), tr("户主"), tr("村"), tr("组"), tr("人口"), tr("人均纯收入（元）"), tr("主要致贫原因"),
+    postings_table_ = read_only_table({tr("公示"), tr("发布日期"), tr("公示期至"), tr("剩余")}, "postings", split);
+    entries_ = read_only_table({tr("序号"), tr("户主"), tr("村"), tr("组"), tr("人口"), tr("人均纯收入（元）"), tr("主要致贫原因"),
                            tr("评议排序")},
                           "posting_entries", split);
     auto* lower = new QWidget(split);
     auto* lower_layout = new QVBoxLayout(lower);
     lower_layout->setContentsMargins(0, 0, 0, 0);
-    objections_table_ = make_table({tr("编号"), tr("异议人"), tr("提出日期"), tr("理由"), tr("状态"), tr("答复")},
+    objections_table_ = read_only_table({tr("编号"), tr("异议人"), tr("提出日期"), tr("理由"), tr("状态"), tr("答复")},
                                    "objections", lower);
     lower_layout->addWidget(objections_table_, 1);
     auto* buttons = new QHBoxLayout;

@@ -12,6 +12,7 @@
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/read_only_table.hpp"
 #include "common/china_date.hpp"
 
 namespace fupin::desktop {
@@ -19,16 +20,6 @@ namespace {
 
 // The households lacking something that the page lists (the server's limit; the counts cover them all).
 constexpr int gaps_shown = 500;
-
-QTableWidget* table(const QStringList& headers, const char* name, QWidget* parent) {
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->setVisible(false);
-    return t;
-}
 
 // "12/15（80%）": how many of the area's households meet one of the six.
 QString share(int met, int households) {
@@ -58,10 +49,10 @@ sandaohu_page::sandaohu_page(api_worker& api, std::string area, const std::vecto
     top->addWidget(reload);
     layout->addLayout(top);
     const QStringList six{tr("规划到户"), tr("项目到户"), tr("资金到户"), tr("责任到人"), tr("项目到人"), tr("联系到人")};
-    areas_ = table(QStringList{tr("区域"), tr("已建档户")} + six + QStringList{tr("六项齐全")}, "sandaohu_areas", this);
+    areas_ = read_only_table(QStringList{tr("区域"), tr("已建档户")} + six + QStringList{tr("六项齐全")}, "sandaohu_areas", this);
     layout->addWidget(areas_, 1);
     layout->addWidget(new QLabel(tr("尚有缺项的农户（双击打开档案）"), this));
-    gaps_ = table(QStringList{tr("户主"), tr("村")} + six, "sandaohu_gaps", this);
+    gaps_ = read_only_table(QStringList{tr("户主"), tr("村")} + six, "sandaohu_gaps", this);
     layout->addWidget(gaps_, 2);
     connect(reload, &QPushButton::clicked, this, &sandaohu_page::refresh);
     connect(year_, &QSpinBox::valueChanged, this, &sandaohu_page::refresh);
@@ -96,7 +87,7 @@ void sandaohu_page::show_report() {
                                 share(a.plan, a.households), share(a.project, a.households), share(a.funds, a.households),
                                 share(a.responsibility, a.households), share(a.project_person, a.households),
                                 share(a.contact, a.households), share(a.complete, a.households)};
-        for (int c = 0; c < cells.size(); ++c) areas_->setItem(static_cast<int>(i), c, new QTableWidgetItem(cells[c]));
+        set_row(areas_, static_cast<int>(i), cells);
     }
     gaps_->setRowCount(static_cast<int>(report_.gaps.size()));
     const auto mark = [this](bool met) { return met ? tr("✓") : tr("缺"); };
@@ -106,7 +97,7 @@ void sandaohu_page::show_report() {
         const QStringList cells{qt(h.head_name), qt(village != area_names_.end() ? village->second : h.village_code),
                                 mark(h.plan), mark(h.project), mark(h.funds),
                                 mark(h.responsibility), mark(h.project_person), mark(h.contact)};
-        for (int c = 0; c < cells.size(); ++c) gaps_->setItem(static_cast<int>(i), c, new QTableWidgetItem(cells[c]));
+        set_row(gaps_, static_cast<int>(i), cells);
     }
     areas_->resizeColumnsToContents();
     gaps_->resizeColumnsToContents();

@@ -15,6 +15,7 @@
 #include "client/desktop/exit_step_dialog.hpp"
 #include "client/desktop/error_message.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/read_only_table.hpp"
 #include "common/application_workflow.hpp"
 #include "common/display_text.hpp"
 #include "common/vocabulary.hpp"
@@ -59,15 +60,8 @@ work_queue_page::work_queue_page(api_worker& api, std::string role, std::string 
     top->addWidget(status_, 1);
     top->addWidget(reload);
     layout->addLayout(top);
-    table_ = new QTableWidget(0, 7, this);
-    table_->setObjectName("queue");
-    table_->setHorizontalHeaderLabels(
-        {tr("案件"), tr("户主"), tr("村"), tr("年度"), tr("类型"), tr("当前状态"), tr("人均纯收入（元）")});
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_ = read_only_table({tr("案件"), tr("户主"), tr("村"), tr("年度"), tr("类型"), tr("当前状态"), tr("人均纯收入（元）")},
+                             "queue", this);
     layout->addWidget(table_, 1);
     actions_ = new QHBoxLayout;
     layout->addLayout(actions_);
@@ -116,7 +110,7 @@ void work_queue_page::show_cases() {
                                 qt(common::label_or_code(voc::application_states, a.state, lang)) +
                                     (a.open_objections > 0 ? tr("（有 %1 件异议待答复）").arg(a.open_objections) : QString()),
                                 qt(common::format_amount(a.per_capita_net_income))};
-        for (int c = 0; c < cells.size(); ++c) table_->setItem(static_cast<int>(i), c, new QTableWidgetItem(cells[c]));
+        set_row(table_, static_cast<int>(i), cells);
     }
     table_->resizeColumnsToContents();
     status_->setText(cases_.empty() ? tr("没有等待您办理的案件。") : tr("等待您办理的案件：%1 件").arg(cases_.size()));
