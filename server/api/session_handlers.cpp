@@ -35,7 +35,8 @@ nlohmann::json user_summary(const service::principal& who, sql::connection& db) 
     auto area = storage::area_repository(db).find(who.area_code);
     nlohmann::json user{{"username", who.username},   {"display_name", who.display_name},
                         {"role", who.role},           {"area_code", who.area_code},
-                        {"area_name", area ? area->name : ""}};
+                        {"area_name", area ? area->name : ""},
+                        {"permissions", service::access_policy::permissions_of(who.role)}};
     // A helper's client asks for his households by his helper's id.
     if (service::access_policy::role_has_over_paired(who.role, service::permission::read_households)) {
         const auto helper = storage::helper_repository(db).find_by_username(who.username);

@@ -99,6 +99,38 @@ bool has(std::string_view role, reach scope, permission p) {
 
 bool access_policy::role_has(std::string_view role, permission p) { return has(role, reach::area, p); }
 
+std::string_view access_policy::name_of(permission p) {
+    switch (p) {
+        case permission::read_households: return "read_households";
+        case permission::write_households: return "write_households";
+        case permission::manage_users: return "manage_users";
+        case permission::read_audit: return "read_audit";
+        case permission::set_county_quotas: return "set_county_quotas";
+        case permission::set_village_quotas: return "set_village_quotas";
+        case permission::manage_helpers: return "manage_helpers";
+        case permission::pair_helpers: return "pair_helpers";
+        case permission::record_assistance: return "record_assistance";
+        case permission::record_visits: return "record_visits";
+        case permission::record_checks: return "record_checks";
+        case permission::open_review_rounds: return "open_review_rounds";
+        case permission::import_department_lists: return "import_department_lists";
+        case permission::clear_flags: return "clear_flags";
+        case permission::import_archive: return "import_archive";
+        case permission::run_campaign: return "run_campaign";
+        case permission::issue_notices: return "issue_notices";
+    }
+    return "";
+}
+
+std::vector<std::string_view> access_policy::permissions_of(std::string_view role) {
+    std::vector<std::string_view> out;
+    for (const auto& g : grants)
+        if (g.role == role)
+            for (int p = 0; p <= static_cast<int>(permission::issue_notices); ++p)
+                if (granted(g, static_cast<permission>(p))) out.push_back(name_of(static_cast<permission>(p)));
+    return out;
+}
+
 bool access_policy::role_has_over_paired(std::string_view role, permission p) {
     return has(role, reach::paired_households, p);
 }

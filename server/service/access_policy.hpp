@@ -26,7 +26,7 @@ enum class permission {
     clear_flags,              // clear a household's flag from those checks, with a reason (核销)
     import_archive,           // the county's existing archive, from a spreadsheet (docs/imports.md)
     run_campaign,             // the year's campaign: its phases and dates (建档立卡工作阶段)
-    issue_notices,            // 通报表扬 and 通报批评 on a township (专项督查)
+    issue_notices,            // 通报表扬 and 通报批评 on a township (专项督查); the last (permissions_of walks up to it)
 };
 
 class access_policy {
@@ -38,6 +38,12 @@ public:
     // who logs in reaches these and nothing of his area. The pairing is looked up in the database
     // (household_access.hpp: require_over_household).
     static bool role_has_over_paired(std::string_view role, permission p);
+
+    // The permission's name as the session's answer lists it ("write_households", …).
+    static std::string_view name_of(permission p);
+    // The names of what the role may do (over its area, or over its paired households): the session's answer
+    // lists them so a client offers only what the server would allow, without a copy of this table.
+    static std::vector<std::string_view> permissions_of(std::string_view role);
 
     // Before a household is loaded: throws 403 access_denied unless the role may do p by area or over paired
     // households. The household's own check follows (require_over_household).

@@ -47,6 +47,16 @@ TEST_P(sessions, login_whoami_logout) {
     EXPECT_EQ(login["user"]["area_name"], "城关村");
     EXPECT_EQ(login["token"].get<std::string>().size(), 64u);
     EXPECT_EQ(c.whoami()["user"]["username"], "clerk_a");
+    // What the role may do, so a client offers no more: a village's clerk edits files but pairs no helper.
+    const auto permissions = c.whoami()["user"]["permissions"];
+    EXPECT_EQ(login["user"]["permissions"], permissions);
+    const auto holds = [&](const char* name) {
+        return std::find(permissions.begin(), permissions.end(), name) != permissions.end();
+    };
+    EXPECT_TRUE(holds("read_households"));
+    EXPECT_TRUE(holds("write_households"));
+    EXPECT_FALSE(holds("pair_helpers"));
+    EXPECT_FALSE(holds("manage_users"));
     c.logout();
     c.set_token(login["token"]);
     EXPECT_EQ(code_of(c.request(http_method::get, "/api/v1/sessions/current")), "session_expired");
