@@ -650,9 +650,11 @@ common::visit api_client::record_visit(std::int64_t household_id, const common::
     return parse_answer("visit", [&] { return common::visit_from_json(json, common::json_source::response); });
 }
 
-common::sandaohu_report api_client::sandaohu(const std::string& area_code, int year, int gaps) {
+common::sandaohu_report api_client::sandaohu(const std::string& area_code, int year, int gaps,
+                                             const std::string& missing) {
     std::string target = "/api/v1/sandaohu?year=" + std::to_string(year) + "&gaps=" + std::to_string(gaps);
     if (!area_code.empty()) target += "&area=" + url_encode(area_code);
+    if (!missing.empty()) target += "&missing=" + url_encode(missing);
     auto json = request_json(http_method::get, target);
     return parse_answer("sandaohu", [&] { return common::sandaohu_report_from_json(json); });
 }

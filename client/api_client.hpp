@@ -259,8 +259,9 @@ public:
     common::assistance_plan save_plan(std::int64_t household_id, const common::assistance_plan& p);  // PUT, the same
     std::vector<common::visit> list_visits(std::int64_t household_id);          // GET …/households/{id}/visits
     common::visit record_visit(std::int64_t household_id, const common::visit& v);  // POST, the same
-    // GET /api/v1/sandaohu?area=&year=&gaps=: the caller's own area when area_code is empty.
-    common::sandaohu_report sandaohu(const std::string& area_code, int year, int gaps);
+    // GET /api/v1/sandaohu?area=&year=&gaps=&missing=: the caller's own area when area_code is empty; `missing`
+    // ("responsibility", …) lists only the households lacking that answer.
+    common::sandaohu_report sandaohu(const std::string& area_code, int year, int gaps, const std::string& missing = {});
     // GET /api/v1/statistics?area=&year=: the caller's own area when area_code is empty.
     common::statistics_report statistics(const std::string& area_code, int year);
 

@@ -308,32 +308,17 @@ category_suggestion category_suggestion_from_json(const json& j) {
     return s;
 }
 
-namespace {
-
-// The six answers, by their JSON names, for a household (bool) and an area (counts).
-template <class Record, class F>
-void each_answer(Record& r, F&& f) {
-    f("plan", r.plan);
-    f("project", r.project);
-    f("funds", r.funds);
-    f("responsibility", r.responsibility);
-    f("project_person", r.project_person);
-    f("contact", r.contact);
-}
-
-}  // namespace
-
 json to_json(const sandaohu_report& r) {
     json areas = json::array(), gaps = json::array();
     for (const auto& a : r.areas) {
         json j{{"area_code", a.area_code}, {"area_name", a.area_name}, {"level", a.level},
                {"households", a.households}, {"complete", a.complete}};
-        each_answer(a, [&](const char* key, int n) { j[key] = n; });
+        each_sandaohu_answer(a, [&](const char* key, int n) { j[key] = n; });
         areas.push_back(std::move(j));
     }
     for (const auto& h : r.gaps) {
         json j{{"household_id", h.household_id}, {"head_name", h.head_name}, {"village_code", h.village_code}};
-        each_answer(h, [&](const char* key, bool b) { j[key] = b; });
+        each_sandaohu_answer(h, [&](const char* key, bool b) { j[key] = b; });
         gaps.push_back(std::move(j));
     }
     return json{{"year", r.year}, {"area_code", r.area_code}, {"since", r.since},
@@ -358,7 +343,7 @@ sandaohu_report sandaohu_report_from_json(const json& j) {
                 if (o.contains("level")) a.level = string_at(o["level"], join(p, "level"));
                 if (o.contains("households")) a.households = int_at(o["households"], join(p, "households"));
                 if (o.contains("complete")) a.complete = int_at(o["complete"], join(p, "complete"));
-                each_answer(a, [&](const char* k, int& n) {
+                each_sandaohu_answer(a, [&](const char* k, int& n) {
                     if (o.contains(k)) n = int_at(o[k], join(p, k));
                 });
                 r.areas.push_back(std::move(a));
@@ -372,7 +357,7 @@ sandaohu_report sandaohu_report_from_json(const json& j) {
                 if (o.contains("household_id")) h.household_id = int64_at(o["household_id"], join(p, "household_id"));
                 if (o.contains("head_name")) h.head_name = string_at(o["head_name"], join(p, "head_name"));
                 if (o.contains("village_code")) h.village_code = string_at(o["village_code"], join(p, "village_code"));
-                each_answer(h, [&](const char* k, bool& b) {
+                each_sandaohu_answer(h, [&](const char* k, bool& b) {
                     if (o.contains(k)) b = bool_at(o[k], join(p, k));
                 });
                 r.gaps.push_back(std::move(h));

@@ -5,6 +5,7 @@
 // so that a township can close it. docs/protocol.md, "三到户三到人", says exactly what each one asks.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fupin::common {
@@ -48,6 +49,34 @@ struct sandaohu_report {
     std::vector<sandaohu_household> gaps;  // households missing one or more, by village then id, at most gaps_limit
     int gaps_total = 0;
 };
+
+// The six answers by their names in JSON and in `GET /api/v1/sandaohu?missing=`, in the view's order:
+// f(name, answer) for a household's (bool) or an area's count (int).
+template <class Record, class F>
+void each_sandaohu_answer(Record& r, F&& f) {
+    f("plan", r.plan);
+    f("project", r.project);
+    f("funds", r.funds);
+    f("responsibility", r.responsibility);
+    f("project_person", r.project_person);
+    f("contact", r.contact);
+}
+
+// Whether the household lacks the answer named (one of the six's names); false for any other name.
+inline bool misses(const sandaohu_household& h, std::string_view answer) {
+    bool lacks = false;
+    each_sandaohu_answer(h, [&](std::string_view name, bool met) {
+        if (name == answer) lacks = !met;
+    });
+    return lacks;
+}
+
+inline bool is_sandaohu_answer(std::string_view name) {
+    bool found = false;
+    const sandaohu_household any;
+    each_sandaohu_answer(any, [&](std::string_view n, bool) { found = found || n == name; });
+    return found;
+}
 
 inline void sandaohu_area::count(const sandaohu_household& h) {
     ++households;

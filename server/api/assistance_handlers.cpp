@@ -90,7 +90,8 @@ api_response assistance_handlers::sandaohu(const api_request& request, const pat
                                            const service::principal& who, sql::connection& db) const {
     const int year = required_query_year(request);
     const int gaps = query_int(request, "gaps", 200, 0, 10000);
-    return json_response(200, common::to_json(sandaohu_.report(db, who, query_text(request, "area"), year, gaps)));
+    return json_response(200, common::to_json(sandaohu_.report(db, who, query_text(request, "area"), year, gaps,
+                                                               query_text(request, "missing"))));
 }
 
 }  // namespace fupin::server::api

@@ -16,7 +16,7 @@ namespace fupin::server::service {
 sandaohu_service::sandaohu_service(clock now, int contact_days) : now_(std::move(now)), contact_days_(contact_days) {}
 
 common::sandaohu_report sandaohu_service::report(sql::connection& db, const principal& who, std::string area_code,
-                                                 int year, int gaps_limit) const {
+                                                 int year, int gaps_limit, const std::string& missing) const {
     if (area_code.empty()) area_code = who.area_code;
     access_policy::require(who, permission::read_households, area_code);
     if (year < 2000 || year > 2100)
@@ -25,6 +25,10 @@ common::sandaohu_report sandaohu_service::report(sql::connection& db, const prin
     if (level != "county" && level != "township" && level != "village")
         throw common::api_error::invalid_field("area", "invalid_value", "应为县、乡镇或村的区划代码",
                                                "area must be the county, a township or a village");
+    if (!missing.empty() && !common::is_sandaohu_answer(missing))
+        throw common::api_error::invalid_field("missing", "invalid_value",
+                                               "应为 plan、project、funds、responsibility、project_person 或 contact",
+                                               "missing must be one of the six answers");
 
     using namespace std::chrono;
     const auto today = sys_days{common::china_date_of_ms(now_())};
@@ -50,7 +54,7 @@ common::sandaohu_report sandaohu_service::report(sql::connection& db, const prin
             out.areas.front().count(h);
             if (const auto it = below.find(h.village_code.substr(0, child_digits)); it != below.end())
                 out.areas[it->second].count(h);
-            if (h.complete()) continue;
+            if (missing.empty() ? h.complete() : !common::misses(h, missing)) continue;
             ++out.gaps_total;
             if (static_cast<int>(out.gaps.size()) < gaps_limit) out.gaps.push_back(h);
         }

@@ -21,8 +21,10 @@ public:
     // contact_days: a helper's visit within this many days (today included) counts as 联系到人.
     sandaohu_service(clock now, int contact_days);
 
+    // missing: one of the six answers' names, to list only the households lacking it (the queue of households
+    // without a helper is `responsibility`'s), or "" for those lacking any.
     common::sandaohu_report report(sql::connection& db, const principal& who, std::string area_code, int year,
-                                   int gaps_limit) const;
+                                   int gaps_limit, const std::string& missing = {}) const;
 
 private:
     clock now_;

@@ -359,6 +359,16 @@ TEST_P(assistance, sandaohu_counts_every_answer_and_names_the_gaps) {
         }
     }
     refused([&] { client_as("clerk_b").sandaohu(village_a, year, 10); }, 403, "area_forbidden");
+
+    // The pairing queue: only the households without a helper, though the other gap lacks more.
+    const auto unpaired = reviewer.sandaohu("", year, 200, "responsibility");
+    EXPECT_EQ(unpaired.gaps_total, 1);
+    ASSERT_EQ(unpaired.gaps.size(), 1u);
+    EXPECT_EQ(unpaired.gaps[0].household_id, empty);
+    EXPECT_EQ(unpaired.areas[0].households, 3) << "the counts are the area's whatever is listed";
+    const auto uncontacted = reviewer.sandaohu("", year, 200, "contact");
+    EXPECT_EQ(uncontacted.gaps_total, 2);
+    refused([&] { reviewer.sandaohu("", year, 200, "helper"); }, 422, "invalid_value");
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, assistance, ::testing::Values("sqlite", "mysql"), backend_name);
