@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -125,6 +126,23 @@ household_form::household_form(api_worker& api, const std::vector<common::area>&
     problems_->setObjectName("problems");
     problems_->setMaximumHeight(110);
     layout->addWidget(problems_);
+    round_row_ = new QWidget(this);
+    auto* round_box = new QVBoxLayout(round_row_);
+    round_box->setContentsMargins(0, 0, 0, 0);
+    round_intro_ = new QLabel(round_row_);
+    round_intro_->setObjectName("round_intro");
+    round_intro_->setWordWrap(true);
+    round_box->addWidget(round_intro_);
+    auto* round_line = new QHBoxLayout;
+    round_line->addWidget(new QLabel(tr("审核说明"), round_row_));
+    round_note_ = new QLineEdit(round_row_);
+    round_note_->setObjectName("round_note");
+    round_note_->setMaxLength(500);
+    round_note_->setPlaceholderText(tr("如：入户核实，务工收入稳定（可不填）"));
+    round_line->addWidget(round_note_, 1);
+    round_box->addLayout(round_line);
+    round_row_->hide();
+    layout->addWidget(round_row_);
     status_ = new QLabel(this);
     status_->setObjectName("status");
     status_->setWordWrap(true);
@@ -319,11 +337,37 @@ void household_form::check() {
     identification_->set_saved(is_new_ ? 0 : base_.id, !saving_ && common::to_json(h) == shown_);
     if (saving_) return;  // the answer decides what comes next
     save_->setEnabled(found.isEmpty());
-    status_->setText(found.isEmpty() ? tr("可以保存。") : tr("还有 %1 处需要修改。").arg(found.size()));
+    status_->setText(!found.isEmpty() ? tr("还有 %1 处需要修改。").arg(found.size())
+                     : round_         ? tr("可以录入审核。")
+                                      : tr("可以保存。"));
+}
+
+void household_form::enter_for_round(const common::review_round& round) {
+    round_ = round;
+    const auto half = round.half == 1 ? tr("上半年") : tr("下半年");
+    setWindowTitle(tr("半年审核录入 — %1（%2年%3）").arg(qt(base_.head_name)).arg(round.year).arg(half));
+    save_->setText(tr("录入审核"));
+    round_row_->show();
+    // The round judges the year's figures: the income year is the round's (the server refuses another), and the
+    // clerk types the figures as verified now.
+    auto h = value();
+    h.income.year = round.year;
+    show_values(h);
+    shown_ = common::to_json(value());
+    round_intro_->setText(tr("%1年%2审核调整（%3截止）：收入年度为 %1 年。请按本次入户核实的情况填写收入，"
+                             "核对家庭成员和生产生活条件，然后点“录入审核”。")
+                              .arg(round.year)
+                              .arg(half)
+                              .arg(qt(round.deadline)));
+    check();
 }
 
 void household_form::save() {
     if (saving_) return;
+    if (round_) {
+        send_review_entry();
+        return;
+    }
     const auto h = value();
     // A create whose answer was lost may have been written. Its key then stands for the body sent with it: that
     // body is sent again first, alone (the server answers the file it made, or makes it); once it is answered the
@@ -375,6 +419,34 @@ void household_form::resend_lost_create() {
             stored_ = made;
             emit saved(made);
             save();  // the clerk's changes since, as an edit of it
+        },
+        [this](const client::client_error& e) { save_failed(e); });
+}
+
+void household_form::send_review_entry() {
+    saving_ = true;
+    save_->setEnabled(false);
+    status_->setText(tr("正在录入…"));
+    using answer = std::pair<common::review_entry, common::household>;
+    api_.call<answer>(
+        this,
+        [h = value(), round = round_->id, note = text_of(round_note_->text().trimmed())](client::api_client& api) {
+            auto entry = api.enter_review(round, h, note);
+            // The file as stored now (its new version), for the list. The entry is written either way: a failed
+            // read leaves the file as sent, its version one behind, which a later save's merge sets right.
+            try {
+                return answer{std::move(entry), api.get_household(h.id)};
+            } catch (const client::client_error&) {
+                return answer{std::move(entry), h};
+            }
+        },
+        [this](answer done) {
+            saving_ = false;
+            base_ = stored_ = done.second;
+            shown_ = common::to_json(value());
+            emit saved(done.second);
+            emit review_entered(done.first);
+            accept();
         },
         [this](const client::client_error& e) { save_failed(e); });
 }

@@ -6,7 +6,9 @@
 // filled from it, the per-capita income computed as it is typed; each problem is listed and marked at its field.
 // 保存 sends the file: a new one with an Idempotency-Key kept for the form's life, so a retry after a timeout
 // never makes two files; a changed one naming the version it was read at. Nothing typed is lost when saving
-// fails, the session expires or another office changed the file first.
+// fails, the session expires or another office changed the file first. Opened as a half-yearly review round's
+// entry (enter_for_round), the same form enters the file again for the round: 录入审核 sends it through
+// PUT /api/v1/review-rounds/{id}/households/{id} and the answer is the round's outcome.
 #include <map>
 #include <optional>
 #include <string>
@@ -20,9 +22,11 @@
 #include "client/desktop/merge_dialog.hpp"
 #include "common/area.hpp"
 #include "common/household.hpp"
+#include "common/review_round.hpp"
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
@@ -50,13 +54,18 @@ public:
     merge_dialog* merging() const { return merging_; }
     // The problems shown now, as the list shows them.
     QStringList problems() const;
-    // What 保存 does.
+    // Makes the form the round's entry of this stored file: its income year set to the round's (the figures known
+    // at the half are typed), a note, and 录入审核 instead of 保存.
+    void enter_for_round(const common::review_round& round);
+    // What 保存 (or 录入审核) does.
     void save();
     // 关闭 and Esc: not while saving; a form with changes asks first.
     void reject() override;
 
 signals:
     void saved(const common::household& h);
+    // A review round's entry was written: the file as stored now came with saved() just before.
+    void review_entered(const common::review_entry& entry);
 
 private:
     QWidget* build_members_tab();
@@ -66,6 +75,7 @@ private:
     void check();
     // A create sent earlier whose answer was lost is sent again with its key, before the clerk's changes since.
     void resend_lost_create();
+    void send_review_entry();
     void save_failed(const client::client_error& e);
     // The save was refused for a newer version: read it and offer the merge.
     void offer_merge();
@@ -93,6 +103,10 @@ private:
     // A create sent whose answer never came (a timeout, a dropped line): it may have been written.
     std::optional<common::household> sent_without_answer_;
     QPointer<merge_dialog> merging_;
+    std::optional<common::review_round> round_;  // entering the file for this round
+    QWidget* round_row_ = nullptr;               // the round's intro and note, shown for an entry only
+    QLabel* round_intro_ = nullptr;
+    QLineEdit* round_note_ = nullptr;
 };
 
 }  // namespace fupin::desktop

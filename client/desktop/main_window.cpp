@@ -20,6 +20,7 @@
 #include "client/desktop/person_lookup_page.hpp"
 #include "client/desktop/postings_page.hpp"
 #include "client/desktop/qt_text.hpp"
+#include "client/desktop/review_queue.hpp"
 #include "client/desktop/sandaohu_page.hpp"
 #include "client/desktop/work_queue_page.hpp"
 #include "client/event_printer.hpp"
@@ -41,7 +42,12 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     tabs_ = new QTabWidget(this);
     households_ = new household_list_page(api_, areas_, tabs_);
     const auto user = session.contains("user") ? session.at("user") : nlohmann::json::object();
-    queue_ = new work_queue_page(api_, string_at(user, "role"), string_at(user, "area_code"), tabs_);
+    std::vector<std::string> permissions;
+    if (user.contains("permissions") && user.at("permissions").is_array())
+        for (const auto& p : user.at("permissions"))
+            if (p.is_string()) permissions.push_back(p.get<std::string>());
+    queue_ = new work_queue_page(api_, string_at(user, "role"), string_at(user, "area_code"), permissions, areas_,
+                                 tabs_);
     postings_ = new postings_page(api_, string_at(user, "area_code"), tabs_);
     lookup_ = new person_lookup_page(api_, tabs_);
     sandaohu_ = new sandaohu_page(api_, string_at(user, "area_code"), areas_, tabs_);
@@ -66,10 +72,12 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
     connect(households_, &household_list_page::open_household, this, &main_window::open_household);
     connect(lookup_, &person_lookup_page::open_household, this, &main_window::open_household);
     connect(sandaohu_, &sandaohu_page::open_household, this, &main_window::open_household);
+    if (queue_->reviews())
+        connect(queue_->reviews(), &review_queue::open_entry, this, &main_window::open_review_entry);
     connect(&api_, &api_worker::session_ended, this, &main_window::ask_login_again);
     connect(live_, &live_panel::session_ended, this, &main_window::ask_login_again);
     // A household changed in the area: its line is brought up to date; the feed's tab shows what is unseen.
-    // The queue's tab shows how many cases wait.
+    // The queue's tab shows how much waits.
     connect(queue_, &work_queue_page::changed, this, [this](int waiting) {
         tabs_->setTabText(tabs_->indexOf(queue_), waiting > 0 ? tr("待办（%1）").arg(waiting) : tr("待办"));
     });
@@ -83,8 +91,10 @@ main_window::main_window(api_worker& api, std::vector<common::area> areas, nlohm
         // What the feed names within a moment is read together (a bulk import or a batch of steps elsewhere names
         // thousands, which must not each cost requests ahead of the clerk's own).
         if (!changed_timer_->isActive()) changed_timer_->start();
-        // A case moved or a posting went up in the area: the queue and the postings may have changed.
-        if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) procedures_changed_ = true;
+        // A case moved or a posting went up in the area: the postings may have changed; the queues know which of
+        // them an event may change.
+        if (e.kind.rfind("application.", 0) == 0 || e.kind.rfind("posting.", 0) == 0) postings_changed_ = true;
+        queue_->note_event(e.kind);
         if (e.record.rfind("household/", 0) != 0 || e.visibility != "full") return;
         std::int64_t id = 0;
         const auto digits = std::string_view(e.record).substr(10);
@@ -134,9 +144,9 @@ void main_window::catch_up_with_feed() {
     // One catch-up at a time: on a slow line a batch may take longer than the timer, and batches must not pile up
     // on the worker ahead of the clerk's own requests. The next one starts when this one is answered.
     if (catching_up_) return;
-    if (procedures_changed_) {
-        procedures_changed_ = false;
-        queue_->refresh();
+    queue_->catch_up();
+    if (postings_changed_) {
+        postings_changed_ = false;
         postings_->refresh();
     }
     if (changed_households_.empty()) return;
@@ -151,7 +161,7 @@ void main_window::catch_up_with_feed() {
     catching_up_ = true;
     const auto done = [this] {
         catching_up_ = false;
-        if (procedures_changed_ || !changed_households_.empty()) changed_timer_->start();
+        if (postings_changed_ || queue_->behind() || !changed_households_.empty()) changed_timer_->start();
     };
     api_.call<std::vector<common::household>>(
         this,
@@ -188,7 +198,31 @@ void main_window::open_household(std::int64_t id) {
         [this](const client::client_error& e) { statusBar()->showMessage(error_message(e), 10000); });
 }
 
-void main_window::open_form_for(std::optional<common::household> existing) {
+void main_window::open_review_entry(const common::review_round& round, std::int64_t household_id) {
+    statusBar()->showMessage(tr("正在打开…"));
+    api_.call<common::household>(
+        this, [household_id](client::api_client& api) { return api.get_household(household_id); },
+        [this, round](common::household h) {
+            statusBar()->clearMessage();
+            auto* form = open_form_for(std::move(h));
+            form->enter_for_round(round);
+            connect(form, &household_form::review_entered, this, [this](const common::review_entry& entry) {
+                const auto lang = ui_language();
+                QStringList reasons;
+                for (const auto& r : entry.reasons) reasons << qt(r.text(lang));
+                statusBar()->showMessage(
+                    tr("已录入半年审核：%1，%2%3")
+                        .arg(qt(entry.head_name),
+                             qt(common::label_or_code(common::vocabulary::review_outcomes, entry.outcome, lang)),
+                             reasons.isEmpty() ? QString() : tr("（%1）").arg(reasons.join(tr("；")))),
+                    15000);
+                queue_->reviews()->refresh();
+            });
+        },
+        [this](const client::client_error& e) { statusBar()->showMessage(error_message(e), 10000); });
+}
+
+household_form* main_window::open_form_for(std::optional<common::household> existing) {
     form_ = new household_form(api_, areas_, std::move(existing), this);
     form_->setAttribute(Qt::WA_DeleteOnClose);
     connect(form_, &household_form::saved, this, [this](const common::household& h) {
@@ -199,6 +233,7 @@ void main_window::open_form_for(std::optional<common::household> existing) {
         if (gone == form_) form_ = nullptr;
     });
     form_->open();
+    return form_;
 }
 
 }  // namespace fupin::desktop

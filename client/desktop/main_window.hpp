@@ -1,6 +1,6 @@
 #pragma once
-// The township's window: 农户档案 (the list, its filters and search, the form), 待办 (the cases waiting for the
-// official, a button per step), 公示 (postings, their days left, objections), 三到户三到人 (the area's assistance
+// The township's window: 农户档案 (the list, its filters and search, the form), 待办 (what waits for the official:
+// cases with a button per step, review round entries, households without a helper), 公示 (postings, their days left, objections), 三到户三到人 (the area's assistance
 // and the households still lacking), 人员查询 (a person looked up across the county) and 实时动态 (the change feed),
 // who is logged in and until when in the status bar. When the session ends it asks for the password again over
 // whatever is open, and carries on.
@@ -12,6 +12,7 @@
 
 #include "common/area.hpp"
 #include "common/household.hpp"
+#include "common/review_round.hpp"
 
 class QLabel;
 class QTimer;
@@ -46,12 +47,14 @@ public:
 
     void new_household();
     void open_household(std::int64_t id);
+    // Opens the stored file as the round's entry (household_form::enter_for_round).
+    void open_review_entry(const common::review_round& round, std::int64_t household_id);
 
 private:
     void show_session(const nlohmann::json& session);
     void ask_login_again();
-    void open_form_for(std::optional<common::household> existing);
-    // Brings the window up to date with what the feed named since the last time: the queue and postings once,
+    household_form* open_form_for(std::optional<common::household> existing);
+    // Brings the window up to date with what the feed named since the last time: the queues and postings once,
     // the list with the files changed (at most a page of them).
     void catch_up_with_feed();
 
@@ -69,7 +72,7 @@ private:
     household_form* form_ = nullptr;
     int unseen_events_ = 0;
     std::set<std::int64_t> changed_households_;  // named by the feed, not yet read
-    bool procedures_changed_ = false;            // a case or posting event since the last catch-up
+    bool postings_changed_ = false;              // a case or posting event since the last catch-up
     bool catching_up_ = false;                   // a catch-up's reads are on the worker
     QTimer* changed_timer_ = nullptr;
     bool asking_login_ = false;

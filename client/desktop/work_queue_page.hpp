@@ -1,66 +1,60 @@
 #pragma once
-// 待办: the cases waiting for the logged-in official, those in a state his role acts on
-// (common::application_workflow: the one table of steps, states and roles), with a button for each step he may
-// take now: a step of the case (村小组初评, 核实, 签字, 审核, 审批, 批准建档, 退出), 发布公示 where the next step is a
-// posting, and 不予通过 or 退回 with the reason they require. Steps that carry a record open their dialog: the
-// village's democratic appraisal (appraisal_dialog, all the village's verified cases at once), an exit's vote and
-// the household's acknowledgement (exit_step_dialog).
+// 待办: what waits for the logged-in official, one tab per kind of work his role does (the session's role and
+// permissions, as the server grants them): 案件, the identification and exit cases in a state his role acts on
+// (case_queue); 半年审核, the newest review round's entries waiting for his office (review_queue, for those who
+// edit files); 结对帮扶, the households without a helper (pairing_queue, for those who pair them). Each tab's title
+// and the page's badge count what waits.
 #include <string>
 #include <vector>
 
-#include <QPointer>
 #include <QWidget>
 
-#include "client/api_client.hpp"
+#include "common/area.hpp"
 
-#include "common/application_workflow.hpp"
-#include "common/procedure.hpp"
-
-class QHBoxLayout;
-class QLabel;
-class QTableWidget;
+class QTabWidget;
 
 namespace fupin::desktop {
 
 class api_worker;
+class case_queue;
+class pairing_queue;
+class review_queue;
 
 class work_queue_page : public QWidget {
     Q_OBJECT
 
 public:
-    // `role` and `area`: the logged-in official's (from the session).
-    work_queue_page(api_worker& api, std::string role, std::string area, QWidget* parent = nullptr);
+    // From the session: the official's role, area and permissions; `areas`: the office's.
+    work_queue_page(api_worker& api, std::string role, std::string area, const std::vector<std::string>& permissions,
+                    const std::vector<common::area>& areas, QWidget* parent = nullptr);
 
-    // Reads the queue again (after a step, or when the feed says a case moved).
-    void refresh();
-    int size() const { return static_cast<int>(cases_.size()); }
-    const std::vector<common::application>& cases() const { return cases_; }
-    // Takes `action` (a step code, "post", "refuse" or "return") on the case at `row`, as its button does; refuse
-    // and return ask for their reason first unless `reason` is given.
-    void take(int row, const std::string& action, const QString& reason = {});
-    // The dialog a step that carries a record opened (appraisal_dialog or exit_step_dialog), while it is open.
-    QDialog* step_dialog() const { return step_dialog_; }
+    case_queue& cases() { return *cases_; }
+    // nullptr where the role has no such work.
+    review_queue* reviews() const { return reviews_; }
+    pairing_queue* pairings() const { return pairings_; }
+    // Shows a queue's tab.
+    void show_queue(QWidget* queue);
+
+    // A feed event of this kind arrived: the queues it may change are read again at the next catch_up().
+    void note_event(const std::string& kind);
+    bool behind() const { return cases_behind_ || reviews_behind_ || pairings_behind_; }
+    void catch_up();
+    // Everything waiting, for the page's badge.
+    int size() const;
 
 signals:
     void changed(int size);
 
 private:
-    void show_cases();
-    void show_actions();
-    std::vector<std::string> actions_for(const common::application& a) const;
-    // Opens the dialog of a step that carries a record.
-    void open_step_dialog(const common::application& a, const common::workflow_transition& t);
-    void send_step(const common::application& a, client::step_request step);
+    void count(QWidget* queue, const QString& title, int waiting);
 
-    api_worker& api_;
-    std::string role_;
-    std::string area_;
-    std::vector<std::string> states_;  // where the role acts, in the procedure's order
-    std::vector<common::application> cases_;
-    QTableWidget* table_ = nullptr;
-    QHBoxLayout* actions_ = nullptr;
-    QLabel* status_ = nullptr;
-    QPointer<QDialog> step_dialog_;
+    QTabWidget* tabs_ = nullptr;
+    case_queue* cases_ = nullptr;
+    review_queue* reviews_ = nullptr;
+    pairing_queue* pairings_ = nullptr;
+    bool cases_behind_ = false;
+    bool reviews_behind_ = false;
+    bool pairings_behind_ = false;
 };
 
 }  // namespace fupin::desktop

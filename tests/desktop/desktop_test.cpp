@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPrinter>
 #include <QSpinBox>
 #include <QPushButton>
@@ -29,6 +30,7 @@
 #include "client/desktop/api_worker.hpp"
 #include "client/desktop/appraisal_dialog.hpp"
 #include "client/desktop/assistance_panel.hpp"
+#include "client/desktop/case_queue.hpp"
 #include "client/desktop/desktop_app.hpp"
 #include "client/desktop/document_dialog.hpp"
 #include "client/desktop/exit_step_dialog.hpp"
@@ -42,12 +44,15 @@
 #include "client/desktop/login_dialog.hpp"
 #include "client/desktop/main_window.hpp"
 #include "client/desktop/merge_dialog.hpp"
+#include "client/desktop/pairing_dialog.hpp"
+#include "client/desktop/pairing_queue.hpp"
 #include "client/desktop/panel_editor.hpp"
 #include "client/desktop/person_lookup_page.hpp"
 #include "client/desktop/postings_page.hpp"
+#include "client/desktop/review_queue.hpp"
 #include "client/desktop/sandaohu_page.hpp"
-#include "client/desktop/visit_dialog.hpp"
 #include "client/desktop/settings_dialog.hpp"
+#include "client/desktop/visit_dialog.hpp"
 #include "client/desktop/window_language.hpp"
 #include "client/desktop/work_queue_page.hpp"
 #include "common/china_date.hpp"
@@ -272,8 +277,8 @@ TEST_P(desktop_windows, the_queue_holds_the_cases_waiting_for_me_and_each_step_i
     const auto c = clerk.create_application(h.id, 2026, "本人申请");
 
     auto village = open_office(township_a, "clerk_a");
-    auto& queue = village.window->queue();
-    village.window->findChild<QTabWidget*>()->setCurrentWidget(&queue);
+    auto& queue = village.window->queue().cases();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&village.window->queue());
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1; }, wait_ms));
     EXPECT_EQ(queue.cases().at(0).id, c.id);
     auto* table = child<QTableWidget>(queue, "queue");
@@ -403,8 +408,8 @@ TEST_P(desktop_windows, the_appraisal_the_posting_and_its_objections_are_done_in
     }
 
     auto village = open_office(township_a, "clerk_a");
-    auto& queue = village.window->queue();
-    village.window->findChild<QTabWidget*>()->setCurrentWidget(&queue);
+    auto& queue = village.window->queue().cases();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&village.window->queue());
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1 && queue.cases().at(0).state == "village_verified"; }, wait_ms));
     child<QTableWidget>(queue, "queue")->selectRow(0);
     QTest::mouseClick(child<QPushButton>(queue, "step_appraise"), Qt::LeftButton);
@@ -504,8 +509,8 @@ TEST_P(desktop_windows, an_exit_is_voted_on_and_acknowledged_through_its_dialogs
     const auto c = clerk.propose_exit(h.id, year, "");
 
     auto village = open_office(township_a, "clerk_a");
-    auto& queue = village.window->queue();
-    village.window->findChild<QTabWidget*>()->setCurrentWidget(&queue);
+    auto& queue = village.window->queue().cases();
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&village.window->queue());
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue.size() == 1; }, wait_ms));
     child<QTableWidget>(queue, "queue")->selectRow(0);
     QTest::mouseClick(child<QPushButton>(queue, "step_appraise"), Qt::LeftButton);
@@ -625,6 +630,122 @@ TEST_P(desktop_windows, the_assistance_tab_and_the_sandaohu_view_follow_a_househ
     ASSERT_EQ(view.report().gaps.size(), 1u);
     EXPECT_EQ(view.report().gaps.at(0).household_id, h.id);
     screenshot(*village.window, "main-window-sandaohu");
+}
+
+// 待办 › 半年审核: the village's clerk finds the round's files he has not entered in his queue, opens one as the
+// round's entry (its income year set to the round's), enters it with a note, and it leaves the queue. A file whose
+// income more than doubled is a 疑点: it waits in the township reviewer's queue, not the village's.
+TEST_P(desktop_windows, a_review_round_is_entered_from_the_queue_and_its_flags_wait_for_the_township) {
+    const int year = static_cast<int>(common::today_in_china().year());
+    auto admin = client_as("admin");
+    admin.set_poverty_line(year, 230000);
+    auto clerk = client_as("clerk_a");
+    const auto staying = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 49}), "");
+    const auto jumping = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 50}), "");
+    mark_registered(staying.id, year);
+    mark_registered(jumping.id, year);
+    const auto round = admin.open_review_round(year, 2, server_day(10));
+    auto file = clerk.get_household(jumping.id);
+    file.income.year = year;
+    file.income.wages += 10 * 230050 * static_cast<std::int64_t>(file.members.size());
+    ASSERT_EQ(clerk.enter_review(round.id, file, "").outcome, "flagged");
+
+    auto village = open_office(township_a, "clerk_a");
+    EXPECT_EQ(village.window->queue().pairings(), nullptr) << "a village pairs no helper";
+    auto* reviews = village.window->queue().reviews();
+    ASSERT_NE(reviews, nullptr);
+    village.window->findChild<QTabWidget*>()->setCurrentWidget(&village.window->queue());
+    village.window->queue().show_queue(reviews);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reviews->round() && reviews->size() == 1; }, wait_ms));
+    EXPECT_EQ(reviews->entries().at(0).household_id, staying.id);
+    child<QTableWidget>(*reviews, "review_entries")->selectRow(0);
+    QTest::qWait(50);
+    screenshot(*village.window, "main-window-review-queue");
+
+    QTest::mouseClick(child<QPushButton>(*reviews, "enter_review"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return village.window->open_form() != nullptr; }, wait_ms));
+    QPointer<desktop::household_form> form = village.window->open_form();
+    EXPECT_EQ(form->value().income.year, year);
+    EXPECT_EQ(child<QPushButton>(*form, "save")->text().toStdString(), "录入审核");
+    type_into(child<QLineEdit>(*form, "round_note"), "入户核实，情况无变化");
+    QTest::qWait(50);
+    screenshot(*form, "household-form-review-entry");
+    QTest::mouseClick(child<QPushButton>(*form, "save"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return form.isNull(); }, wait_ms))
+        << child<QLabel>(*form, "status")->text().toStdString();
+    const auto entered = clerk.review_entries(round.id, "", "stays");
+    ASSERT_EQ(entered.size(), 1u);
+    EXPECT_EQ(entered.at(0).household_id, staying.id);
+    EXPECT_EQ(entered.at(0).note, "入户核实，情况无变化");
+    EXPECT_EQ(entered.at(0).entered_by, "clerk_a");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reviews->size() == 0; }, wait_ms));
+
+    auto township = open_office(township_a, "reviewer_a");
+    auto* flagged = township.window->queue().reviews();
+    ASSERT_NE(flagged, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return flagged->round() && flagged->size() == 1; }, wait_ms));
+    EXPECT_EQ(flagged->entries().at(0).household_id, jumping.id);
+    EXPECT_EQ(flagged->entries().at(0).outcome, "flagged");
+}
+
+// 待办 › 结对帮扶: a registered household without a helper waits in the township's queue. 结对… pairs it with a
+// helper chosen in the dialog: a helper who already answers for the county's limit is refused by the server, the
+// refusal shown and the dialog left open; another is chosen, and the household leaves the queue.
+TEST_P(desktop_windows, a_household_without_a_helper_waits_in_the_queue_until_paired) {
+    const int year = static_cast<int>(common::today_in_china().year());
+    auto admin = client_as("admin");
+    const auto unit = admin.create_helper_unit({0, "县农业农村局", "county", county_code}).id;
+    common::helper helper;
+    helper.unit_id = unit;
+    helper.name = "李帮扶";
+    helper.phone = "13900000001";
+    const auto free_id = admin.create_helper(helper).id;
+    helper.name = "王满员";
+    helper.phone = "13900000002";
+    const auto full_id = admin.create_helper(helper).id;
+    auto clerk = client_as("clerk_a");
+    auto reviewer = client_as("reviewer_a");
+    for (int seed = 60; seed < 65; ++seed) {  // the limit's five households, each with its helper
+        const auto paired = clerk.create_household(test_data::sample_household({.group = group_a, .seed = seed}), "");
+        mark_registered(paired.id, year);
+        reviewer.pair_helper(paired.id, full_id, "结对");
+    }
+    const auto h = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 51}), "");
+    mark_registered(h.id, year);
+
+    auto township = open_office(township_a, "reviewer_a");
+    auto* pairings = township.window->queue().pairings();
+    ASSERT_NE(pairings, nullptr);
+    township.window->findChild<QTabWidget*>()->setCurrentWidget(&township.window->queue());
+    township.window->queue().show_queue(pairings);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pairings->size() == 1; }, wait_ms));
+    EXPECT_EQ(pairings->households().at(0).household_id, h.id);
+    child<QTableWidget>(*pairings, "unpaired")->selectRow(0);
+    QTest::qWait(50);
+    screenshot(*township.window, "main-window-pairing-queue");
+    QTest::mouseClick(child<QPushButton>(*pairings, "pair_helper"), Qt::LeftButton);
+    QPointer<desktop::pairing_dialog> dialog = pairings->dialog();
+    ASSERT_FALSE(dialog.isNull());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->ready(); }, wait_ms));
+    EXPECT_EQ(dialog->helpers().size(), 2u);
+
+    dialog->choose(full_id);
+    EXPECT_TRUE(dialog->problem().isEmpty()) << dialog->problem().toStdString();
+    QTest::mouseClick(child<QPushButton>(*dialog, "pairing_ok"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog->sending(); }, wait_ms));
+    EXPECT_TRUE(dialog->problem().contains("最多5户")) << dialog->problem().toStdString();
+    EXPECT_TRUE(dialog->isVisible());
+    QTest::qWait(50);
+    screenshot(*dialog, "pairing-dialog-refused");
+
+    dialog->choose(free_id);
+    QTest::mouseClick(child<QPushButton>(*dialog, "pairing_ok"), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.isNull(); }, wait_ms));
+    const auto helpers = clerk.household_helpers(h.id);
+    ASSERT_EQ(helpers.current.size(), 1u);
+    EXPECT_EQ(helpers.current.at(0).helper_id, free_id);
+    EXPECT_EQ(helpers.current.at(0).start_reason, "建档立卡贫困户结对帮扶");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pairings->size() == 0; }, wait_ms));
 }
 
 // Texts of `root`'s widgets that hold Chinese characters: what the window itself says (labels, buttons, tabs,

@@ -564,6 +564,101 @@ Settings file: %2</translation>
     </message>
 </context>
 <context>
+    <name>fupin::desktop::case_queue</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>当前状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>人均纯收入（元）</source>
+        <translation>Per-capita net income (yuan)</translation>
+    </message>
+    <message>
+        <source>您的角色在识别和退出程序中没有待办。</source>
+        <translation>Your role takes no step in identification or exit.</translation>
+    </message>
+    <message>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>（有 %1 件异议待答复）</source>
+        <translation> (%1 objections to answer)</translation>
+    </message>
+    <message>
+        <source>没有等待您办理的案件。</source>
+        <translation>No case waits for you.</translation>
+    </message>
+    <message>
+        <source>等待您办理的案件：%1 件</source>
+        <translation>Cases waiting for you: %1</translation>
+    </message>
+    <message>
+        <source>发布公示</source>
+        <translation>Publish the posting</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>不予通过</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>请填写理由（将记入案件历史并通知相关人员）：</source>
+        <translation>The reason (it goes into the case&apos;s history and to those concerned):</translation>
+    </message>
+    <message>
+        <source>正在办理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>已发布公示（%1 户），公示期至 %2。</source>
+        <translation>Posting published (%1 households), running through %2.</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>已记录民主评议结果（%1 户）。</source>
+        <translation>Appraisal recorded (%1 households).</translation>
+    </message>
+    <message>
+        <source>案件 %1 已办理：%2。</source>
+        <translation>Case %1 done: %2.</translation>
+    </message>
+</context>
+<context>
     <name>fupin::desktop::document_dialog</name>
     <message>
         <source>正在从县级服务器取得文档…</source>
@@ -782,6 +877,42 @@ Settings file: %2</translation>
     <message>
         <source>户卡-%1.pdf</source>
         <translation>household-card-%1.pdf</translation>
+    </message>
+    <message>
+        <source>审核说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>如：入户核实，务工收入稳定（可不填）</source>
+        <translation>e.g. visited at home, wages steady (optional)</translation>
+    </message>
+    <message>
+        <source>上半年</source>
+        <translation>first half</translation>
+    </message>
+    <message>
+        <source>下半年</source>
+        <translation>second half</translation>
+    </message>
+    <message>
+        <source>半年审核录入 — %1（%2年%3）</source>
+        <translation>Half-yearly review entry — %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>录入审核</source>
+        <translation>Enter for the review</translation>
+    </message>
+    <message>
+        <source>正在录入…</source>
+        <translation>Entering…</translation>
+    </message>
+    <message>
+        <source>可以录入审核。</source>
+        <translation>Ready to enter for the review.</translation>
+    </message>
+    <message>
+        <source>%1年%2审核调整（%3截止）：收入年度为 %1 年。请按本次入户核实的情况填写收入，核对家庭成员和生产生活条件，然后点“录入审核”。</source>
+        <translation>Review of %1, %2 (due %3): the income year is %1. Type the income as verified at this visit, check the members and living conditions, then click Enter for the review.</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1188,18 @@ Settings file: %2</translation>
         <source>三到户三到人</source>
         <translation>Assistance coverage</translation>
     </message>
+    <message>
+        <source>已录入半年审核：%1，%2%3</source>
+        <translation>Entered for the half-yearly review: %1, %2%3</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>fupin::desktop::merge_dialog</name>
@@ -1169,6 +1312,96 @@ Settings file: %2</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>fupin::desktop::pairing_dialog</name>
+    <message>
+        <source>结对帮扶 — %1</source>
+        <translation>Pair a helper — %1</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困户结对帮扶</source>
+        <translation>Helper for a registered poor household</translation>
+    </message>
+    <message>
+        <source>帮扶责任人</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <source>结对理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>正在读取帮扶责任人…</source>
+        <translation>Reading the helpers…</translation>
+    </message>
+    <message>
+        <source>结对</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3（%4，已结对 %5 户）</source>
+        <translation>%1 — %2 %3 (%4, %5 households now)</translation>
+    </message>
+    <message>
+        <source>县里还没有在岗的帮扶责任人：请县扶贫办先登记。</source>
+        <translation>The county has no active helper yet: the county poverty office registers them first.</translation>
+    </message>
+    <message>
+        <source>请从列表中选择帮扶责任人。</source>
+        <translation>Choose a helper from the list.</translation>
+    </message>
+    <message>
+        <source>请填写结对理由。</source>
+        <translation>Give the reason for the pairing.</translation>
+    </message>
+    <message>
+        <source>正在结对…</source>
+        <translation>Pairing…</translation>
+    </message>
+</context>
+<context>
+    <name>fupin::desktop::pairing_queue</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>结对…</source>
+        <translation>Pair…</translation>
+    </message>
+    <message>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>每户都有帮扶责任人。</source>
+        <translation>Every household has a helper.</translation>
+    </message>
+    <message>
+        <source>尚无帮扶责任人的农户 %1 户，列出前 %2 户。</source>
+        <translation>%1 households without a helper; the first %2 listed.</translation>
+    </message>
+    <message>
+        <source>尚无帮扶责任人的农户 %1 户。</source>
+        <translation>%1 households without a helper.</translation>
+    </message>
+    <message>
+        <source>%1 已与 %2 结对。</source>
+        <translation>%1 is now paired with %2.</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1575,85 @@ Settings file: %2</translation>
     <message>
         <source>异议 %1 已答复：%2。</source>
         <translation>Objection %1 answered: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>fupin::desktop::review_queue</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>开轮时人数</source>
+        <translation>Size at opening</translation>
+    </message>
+    <message>
+        <source>开轮时人均纯收入（元）</source>
+        <translation>Per-capita income at opening (yuan)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>录入…</source>
+        <translation>Enter…</translation>
+    </message>
+    <message>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>未录入</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <source>：%1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>目前没有半年审核轮次。</source>
+        <translation>No half-yearly review round is open.</translation>
+    </message>
+    <message>
+        <source>%1年%2审核调整，%3截止</source>
+        <translation>Review of %1, %2, due %3</translation>
+    </message>
+    <message>
+        <source>上半年</source>
+        <translation>first half</translation>
+    </message>
+    <message>
+        <source>下半年</source>
+        <translation>second half</translation>
+    </message>
+    <message>
+        <source>%1：没有待核实的疑点户。</source>
+        <translation>%1: no flagged household to look into.</translation>
+    </message>
+    <message>
+        <source>%1：待乡镇入户核实后重新录入的疑点户 %2 户。</source>
+        <translation>%1: %2 flagged households for the township to visit and enter again.</translation>
+    </message>
+    <message>
+        <source>%1：本村农户已全部录入。</source>
+        <translation>%1: every household of the village is entered.</translation>
+    </message>
+    <message>
+        <source>%1：尚未录入 %2 户。</source>
+        <translation>%1: %2 households not entered yet.</translation>
     </message>
 </context>
 <context>
@@ -1544,96 +1856,20 @@ Settings file: %2</translation>
 <context>
     <name>fupin::desktop::work_queue_page</name>
     <message>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
         <source>案件</source>
-        <translation>Case</translation>
+        <translation>Cases</translation>
     </message>
     <message>
-        <source>户主</source>
-        <translation>Head</translation>
+        <source>半年审核</source>
+        <translation>Half-yearly review</translation>
     </message>
     <message>
-        <source>村</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>当前状态</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>人均纯收入（元）</source>
-        <translation>Per-capita net income (yuan)</translation>
-    </message>
-    <message>
-        <source>您的角色在识别和退出程序中没有待办。</source>
-        <translation>Your role takes no step in identification or exit.</translation>
-    </message>
-    <message>
-        <source>正在载入…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <source>（有 %1 件异议待答复）</source>
-        <translation> (%1 objections to answer)</translation>
-    </message>
-    <message>
-        <source>没有等待您办理的案件。</source>
-        <translation>No case waits for you.</translation>
-    </message>
-    <message>
-        <source>等待您办理的案件：%1 件</source>
-        <translation>Cases waiting for you: %1</translation>
-    </message>
-    <message>
-        <source>发布公示</source>
-        <translation>Publish the posting</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>不予通过</source>
-        <translation>Refuse</translation>
-    </message>
-    <message>
-        <source>退回</source>
-        <translation>Send back</translation>
-    </message>
-    <message>
-        <source>请填写理由（将记入案件历史并通知相关人员）：</source>
-        <translation>The reason (it goes into the case&apos;s history and to those concerned):</translation>
-    </message>
-    <message>
-        <source>正在办理…</source>
-        <translation>Working…</translation>
-    </message>
-    <message>
-        <source>已发布公示（%1 户），公示期至 %2。</source>
-        <translation>Posting published (%1 households), running through %2.</translation>
+        <source>结对帮扶</source>
+        <translation>Pairing</translation>
     </message>
     <message>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>已记录民主评议结果（%1 户）。</source>
-        <translation>Appraisal recorded (%1 households).</translation>
-    </message>
-    <message>
-        <source>案件 %1 已办理：%2。</source>
-        <translation>Case %1 done: %2.</translation>
     </message>
 </context>
 <context>
