@@ -123,11 +123,20 @@ std::string_view access_policy::name_of(permission p) {
 }
 
 std::vector<std::string_view> access_policy::permissions_of(std::string_view role) {
+    static constexpr permission every[] = {
+        permission::read_households,    permission::write_households,        permission::manage_users,
+        permission::read_audit,         permission::set_county_quotas,       permission::set_village_quotas,
+        permission::manage_helpers,     permission::pair_helpers,            permission::record_assistance,
+        permission::record_visits,      permission::record_checks,           permission::open_review_rounds,
+        permission::import_department_lists, permission::clear_flags,        permission::import_archive,
+        permission::run_campaign,       permission::issue_notices};
+    static_assert(std::size(every) == static_cast<std::size_t>(permission::issue_notices) + 1,
+                  "every permission is listed");
     std::vector<std::string_view> out;
     for (const auto& g : grants)
         if (g.role == role)
-            for (int p = 0; p <= static_cast<int>(permission::issue_notices); ++p)
-                if (granted(g, static_cast<permission>(p))) out.push_back(name_of(static_cast<permission>(p)));
+            for (const auto p : every)
+                if (granted(g, p)) out.push_back(name_of(p));
     return out;
 }
 

@@ -26,7 +26,7 @@ enum class permission {
     clear_flags,              // clear a household's flag from those checks, with a reason (核销)
     import_archive,           // the county's existing archive, from a spreadsheet (docs/imports.md)
     run_campaign,             // the year's campaign: its phases and dates (建档立卡工作阶段)
-    issue_notices,            // 通报表扬 and 通报批评 on a township (专项督查); the last (permissions_of walks up to it)
+    issue_notices,            // 通报表扬 and 通报批评 on a township (专项督查); the last (permissions_of lists them all)
 };
 
 class access_policy {
