@@ -75,6 +75,7 @@ void case_queue::refresh() {
         status_->setText(tr("您的角色在识别和退出程序中没有待办。"));
         return;
     }
+    if (!reads_.start()) return;
     status_->setText(tr("正在载入…"));
     const auto states = states_;
     api_.call<std::vector<common::application>>(
@@ -93,8 +94,12 @@ void case_queue::refresh() {
             cases_ = std::move(cases);
             show_cases();
             emit changed(size());
+            if (reads_.finish()) refresh();
         },
-        [this](const client::client_error& e) { status_->setText(error_message(e)); });
+        [this](const client::client_error& e) {
+            status_->setText(error_message(e));
+            if (reads_.finish()) refresh();
+        });
 }
 
 void case_queue::show_cases() {
@@ -129,8 +134,13 @@ std::vector<std::string> case_queue::actions_for(const common::application& a) c
 }
 
 void case_queue::show_actions() {
+    // Later, not now: this may run from a nested event loop (a reason asked by a dialog) inside a button's own click.
     while (auto* item = actions_->takeAt(0)) {
-        delete item->widget();
+        if (auto* w = item->widget()) {
+            w->hide();
+            w->setObjectName({});  // gone for whoever looks it up by name meanwhile
+            w->deleteLater();
+        }
         delete item;
     }
     const int row = table_->currentRow();

@@ -13,7 +13,7 @@
 #include <QWidget>
 
 #include "client/api_client.hpp"
-
+#include "client/desktop/one_read_at_a_time.hpp"
 #include "common/application_workflow.hpp"
 #include "common/procedure.hpp"
 
@@ -32,7 +32,7 @@ public:
     // `role` and `area`: the logged-in official's (from the session).
     case_queue(api_worker& api, std::string role, std::string area, QWidget* parent = nullptr);
 
-    // Reads the queue again (after a step, or when the feed says a case moved).
+    // Reads the queue again (after a step, or when the feed says a case moved), one read at a time.
     void refresh();
     int size() const { return static_cast<int>(cases_.size()); }
     const std::vector<common::application>& cases() const { return cases_; }
@@ -62,6 +62,7 @@ private:
     QHBoxLayout* actions_ = nullptr;
     QLabel* status_ = nullptr;
     QPointer<QDialog> step_dialog_;
+    one_read_at_a_time reads_;
 };
 
 }  // namespace fupin::desktop

@@ -46,6 +46,7 @@ pairing_queue::pairing_queue(api_worker& api, std::string area, const std::vecto
 }
 
 void pairing_queue::refresh() {
+    if (!reads_.start()) return;
     status_->setText(tr("正在载入…"));
     // This year's: a household helped this year needs its helper now.
     const int year = static_cast<int>(common::today_in_china().year());
@@ -57,8 +58,12 @@ void pairing_queue::refresh() {
             total_ = report.gaps_total;
             show_households();
             emit changed(size());
+            if (reads_.finish()) refresh();
         },
-        [this](const client::client_error& e) { status_->setText(error_message(e)); });
+        [this](const client::client_error& e) {
+            status_->setText(error_message(e));
+            if (reads_.finish()) refresh();
+        });
 }
 
 void pairing_queue::show_households() {

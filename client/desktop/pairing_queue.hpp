@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include "client/desktop/pairing_dialog.hpp"
+#include "client/desktop/one_read_at_a_time.hpp"
 #include "common/area.hpp"
 #include "common/sandaohu.hpp"
 
@@ -31,6 +32,7 @@ public:
     // `area`: the office's; `areas`: the office's, to name the villages of the households listed.
     pairing_queue(api_worker& api, std::string area, const std::vector<common::area>& areas, QWidget* parent = nullptr);
 
+    // Reads the queue again (one_read_at_a_time).
     void refresh();
     // How many wait (all of them, not only those listed).
     int size() const { return total_; }
@@ -54,6 +56,7 @@ private:
     QTableWidget* table_ = nullptr;
     QPushButton* pair_ = nullptr;
     QPointer<pairing_dialog> dialog_;
+    one_read_at_a_time reads_;
 };
 
 }  // namespace fupin::desktop

@@ -47,6 +47,7 @@ review_queue::review_queue(api_worker& api, std::string area, QWidget* parent)
 }
 
 void review_queue::refresh() {
+    if (!reads_.start()) return;
     status_->setText(tr("正在载入…"));
     using answer = std::pair<std::optional<common::review_round>, std::vector<common::review_entry>>;
     api_.call<answer>(
@@ -64,8 +65,12 @@ void review_queue::refresh() {
             entries_ = std::move(read.second);
             show_entries();
             emit changed(size());
+            if (reads_.finish()) refresh();
         },
-        [this](const client::client_error& e) { status_->setText(error_message(e)); });
+        [this](const client::client_error& e) {
+            status_->setText(error_message(e));
+            if (reads_.finish()) refresh();
+        });
 }
 
 void review_queue::show_entries() {

@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+#include "client/desktop/one_read_at_a_time.hpp"
 #include "common/review_round.hpp"
 
 class QLabel;
@@ -26,6 +27,7 @@ public:
     // `area`: the office's (a village's account lists what is not entered, a township's the 疑点).
     review_queue(api_worker& api, std::string area, QWidget* parent = nullptr);
 
+    // Reads the queue again (one_read_at_a_time).
     void refresh();
     int size() const { return static_cast<int>(entries_.size()); }
     const std::vector<common::review_entry>& entries() const { return entries_; }
@@ -49,6 +51,7 @@ private:
     QLabel* status_ = nullptr;
     QTableWidget* table_ = nullptr;
     QPushButton* enter_ = nullptr;
+    one_read_at_a_time reads_;
 };
 
 }  // namespace fupin::desktop

@@ -65,8 +65,11 @@ void work_queue_page::note_event(const std::string& kind) {
     if (reviews_ && (starts_with(kind, "review_round.") || kind == "households.flagged" ||
                      kind == "household.flag_cleared"))
         reviews_behind_ = true;
-    // A pairing made or ended, or a household registered or exited (the procedure's last steps).
-    if (pairings_ && (procedure || starts_with(kind, "pairing."))) pairings_behind_ = true;
+    // Who lacks a helper changes with a pairing made or ended, a household registered or exited (the procedure's
+    // last steps) and a file created registered (an import of the earlier archive).
+    if (pairings_ && (starts_with(kind, "pairing.") || kind == "application.register" || kind == "application.exit" ||
+                      kind == "household.created"))
+        pairings_behind_ = true;
 }
 
 void work_queue_page::catch_up() {
