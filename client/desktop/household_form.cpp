@@ -460,7 +460,7 @@ void household_form::save_failed(const client::client_error& e) {
     if (refused) sent_without_answer_.reset();
     check();
     if (e.kind() == client::error_kind::http && e.status() == 401)
-        status_->setText(tr("登录已过期。重新登录后再点“保存”，填写的内容都还在。"));
+        status_->setText(tr("登录已过期。重新登录后再点“%1”，填写的内容都还在。").arg(save_->text()));
     else if (e.kind() == client::error_kind::http && e.code() == "version_conflict")
         offer_merge();
     else
@@ -485,10 +485,10 @@ void household_form::offer_merge() {
                 stored_ = theirs;
                 show_values(merged);
                 check();
-                status_->setText(tr("已合并他人的修改（第 %1 版）。请检查后再点“保存”。").arg(theirs.version));
+                status_->setText(tr("已合并他人的修改（第 %1 版）。请检查后再点“%2”。").arg(theirs.version).arg(save_->text()));
             });
             connect(merging_, &QDialog::rejected, this, [this] {
-                status_->setText(tr("未合并：您填写的内容都还在，但保存会再次被拒绝。可随时再点“保存”重新比较。"));
+                status_->setText(tr("未合并：您填写的内容都还在，但“%1”会再次被拒绝。可随时再点“%1”重新比较。").arg(save_->text()));
             });
             merging_->open();
         },

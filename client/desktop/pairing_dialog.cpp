@@ -89,6 +89,11 @@ pairing_dialog::pairing_dialog(api_worker& api, std::int64_t household_id, const
         [this](const client::client_error& e) { problem_->setText(error_message(e)); });
 }
 
+void pairing_dialog::reject() {
+    if (sending_) return;  // the answer is awaited: closing now would leave the clerk not knowing whether it paired
+    QDialog::reject();
+}
+
 void pairing_dialog::choose(std::int64_t helper_id) {
     helper_->setCurrentIndex(helper_->findData(qlonglong(helper_id)));
 }

@@ -34,6 +34,8 @@ public:
     // What 结对 does: sends the pairing; accepted once the server made it.
     void pair();
     bool sending() const { return sending_; }
+    // Cancel and Esc: not while sending.
+    void reject() override;
 
 signals:
     void paired(const common::pairing& p);

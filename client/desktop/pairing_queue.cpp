@@ -85,6 +85,7 @@ void pairing_queue::show_households() {
 
 void pairing_queue::pair(int row) {
     if (row < 0 || row >= static_cast<int>(households_.size())) return;
+    if (dialog_ && dialog_->sending()) return;  // its answer first
     if (dialog_) dialog_->close();
     const auto& h = households_[static_cast<std::size_t>(row)];
     dialog_ = new pairing_dialog(api_, h.household_id, qt(h.head_name), this);

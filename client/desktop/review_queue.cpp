@@ -101,7 +101,7 @@ void review_queue::show_entries() {
                            .arg(qt(round_->deadline));
     if (flagged_only_)
         status_->setText(entries_.empty() ? tr("%1：没有待核实的疑点户。").arg(title)
-                                          : tr("%1：待乡镇入户核实后重新录入的疑点户 %2 户。").arg(title).arg(size()));
+                                          : tr("%1：疑点户 %2 户，请入户核实后重新录入（村里不能再录入）。").arg(title).arg(size()));
     else
         status_->setText(entries_.empty() ? tr("%1：本村农户已全部录入。").arg(title)
                                           : tr("%1：尚未录入 %2 户。").arg(title).arg(size()));

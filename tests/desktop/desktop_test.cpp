@@ -640,7 +640,9 @@ TEST_P(desktop_windows, a_review_round_is_entered_from_the_queue_and_its_flags_w
     auto admin = client_as("admin");
     admin.set_poverty_line(year, 230000);
     auto clerk = client_as("clerk_a");
-    const auto staying = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 49}), "");
+    auto last_years = test_data::sample_household({.group = group_a, .seed = 49});
+    last_years.income.year = year - 1;  // the form must set the round's
+    const auto staying = clerk.create_household(last_years, "");
     const auto jumping = clerk.create_household(test_data::sample_household({.group = group_a, .seed = 50}), "");
     mark_registered(staying.id, year);
     mark_registered(jumping.id, year);

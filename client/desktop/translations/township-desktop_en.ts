@@ -847,20 +847,8 @@ Settings file: %2</translation>
         <translation>Saved (version %1).</translation>
     </message>
     <message>
-        <source>登录已过期。重新登录后再点“保存”，填写的内容都还在。</source>
-        <translation>The session expired. Log in again, then click Save; everything typed is still here.</translation>
-    </message>
-    <message>
         <source>保存前此户已被他人修改，本次修改尚未保存。正在读取他人的修改…</source>
         <translation>Someone else changed this file before you saved; your changes are not saved yet. Reading their change…</translation>
-    </message>
-    <message>
-        <source>已合并他人的修改（第 %1 版）。请检查后再点“保存”。</source>
-        <translation>Merged with the other change (version %1). Check the form, then click Save.</translation>
-    </message>
-    <message>
-        <source>未合并：您填写的内容都还在，但保存会再次被拒绝。可随时再点“保存”重新比较。</source>
-        <translation>Not merged: everything you typed is still here, but saving will be refused again. Click Save at any time to compare again.</translation>
     </message>
     <message>
         <source>保存前此户已被他人修改，本次修改未保存；读取他人的修改失败：%1</source>
@@ -913,6 +901,18 @@ Settings file: %2</translation>
     <message>
         <source>%1年%2审核调整（%3截止）：收入年度为 %1 年。请按本次入户核实的情况填写收入，核对家庭成员和生产生活条件，然后点“录入审核”。</source>
         <translation>Review of %1, %2 (due %3): the income year is %1. Type the income as verified at this visit, check the members and living conditions, then click Enter for the review.</translation>
+    </message>
+    <message>
+        <source>登录已过期。重新登录后再点“%1”，填写的内容都还在。</source>
+        <translation>The session expired. Log in again, then click %1; everything typed is still here.</translation>
+    </message>
+    <message>
+        <source>已合并他人的修改（第 %1 版）。请检查后再点“%2”。</source>
+        <translation>Merged with the other change (version %1). Check the form, then click %2.</translation>
+    </message>
+    <message>
+        <source>未合并：您填写的内容都还在，但“%1”会再次被拒绝。可随时再点“%1”重新比较。</source>
+        <translation>Not merged: everything you typed is still here, but %1 will be refused again. Click %1 at any time to compare again.</translation>
     </message>
 </context>
 <context>
@@ -1644,16 +1644,16 @@ Settings file: %2</translation>
         <translation>%1: no flagged household to look into.</translation>
     </message>
     <message>
-        <source>%1：待乡镇入户核实后重新录入的疑点户 %2 户。</source>
-        <translation>%1: %2 flagged households for the township to visit and enter again.</translation>
-    </message>
-    <message>
         <source>%1：本村农户已全部录入。</source>
         <translation>%1: every household of the village is entered.</translation>
     </message>
     <message>
         <source>%1：尚未录入 %2 户。</source>
         <translation>%1: %2 households not entered yet.</translation>
+    </message>
+    <message>
+        <source>%1：疑点户 %2 户，请入户核实后重新录入（村里不能再录入）。</source>
+        <translation>%1: %2 flagged households: visit them and enter them again (their villages may not).</translation>
     </message>
 </context>
 <context>
