@@ -8,8 +8,9 @@ FUPIN_BUILD_PACKAGES=(g++ cmake make pkg-config openssl libssl-dev libboost-dev 
   libmysqlcppconn-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libargon2-dev libutf8proc-dev
   libjemalloc-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-wqy-microhei fonts-hanazono libzip-dev
   libexpat1-dev qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libpoppler-qt6-dev)
-# To run the tests: GoogleTest, a private MariaDB, and the tools that read printed documents back.
-FUPIN_TEST_PACKAGES=(libgtest-dev libgmock-dev mariadb-server mariadb-client poppler-utils unzip)
+# To run the tests: GoogleTest, a private MariaDB and its backup tool (the restore drill), and the tools that read
+# printed documents back.
+FUPIN_TEST_PACKAGES=(libgtest-dev libgmock-dev mariadb-server mariadb-client mariadb-backup poppler-utils unzip)
 
 ensure_packages() {
   local missing=()

@@ -11,6 +11,7 @@
 #include "common/vocabulary.hpp"
 #include "server/cli/admin_commands.hpp"
 #include "server/cli/audit_commands.hpp"
+#include "server/cli/backup_commands.hpp"
 #include "server/county_server.hpp"
 #include "server/service/archive_import.hpp"
 #include "server/sql/database_url.hpp"
@@ -202,6 +203,12 @@ int run_county_server_cli(int argc, char** argv) {
     auto* audit_verify = audit->add_subcommand("verify", "walk the hash chain; name the first altered, deleted or "
                                                          "reordered entry (exit 3)");
     audit->require_subcommand(1);
+    std::string backup_file, restore_file;
+    auto* backup = app.add_subcommand("backup", "copy the SQLite archive to a new FILE while the server runs");
+    backup->add_option("--to", backup_file, "the backup file to write (must not exist)")->required();
+    auto* restore = app.add_subcommand("restore", "make the archive of --db (a new SQLite file) from a backup, "
+                                                  "and check it");
+    restore->add_option("--from", restore_file, "the backup file")->required()->check(CLI::ExistingFile);
     app.require_subcommand(0, 1);
     app.footer("Without a subcommand, county-server serves the archive until SIGINT or SIGTERM.");
 
@@ -230,6 +237,8 @@ int run_county_server_cli(int argc, char** argv) {
         if (user_reset->parsed()) return admin_user_reset_password(config.database_url, target_user);
         if (line_set->parsed()) return admin_poverty_line_set(config.database_url, line_year, line_yuan);
         if (audit_verify->parsed()) return audit_verify_command(config.database_url);
+        if (backup->parsed()) return backup_command(config.database_url, backup_file);
+        if (restore->parsed()) return restore_command(config.database_url, restore_file);
         if (migrate->parsed()) {
             auto db = sql::connect(sql::database_url::parse(config.database_url).for_maintenance());
             auto applied = storage::migrate(*db);
