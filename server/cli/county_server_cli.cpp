@@ -12,6 +12,7 @@
 #include "server/cli/admin_commands.hpp"
 #include "server/cli/audit_commands.hpp"
 #include "server/cli/backup_commands.hpp"
+#include "server/cli/json_log_formatter.hpp"
 #include "server/county_server.hpp"
 #include "server/service/archive_import.hpp"
 #include "server/sql/database_url.hpp"
@@ -109,6 +110,9 @@ int run_county_server_cli(int argc, char** argv) {
     app.add_option("--db-queue", config.database_queue_limit, "database jobs that may wait before requests get 503")
         ->capture_default_str();
     app.add_option("--log-level", log_level, "trace, debug, info, warn, error")->capture_default_str();
+    std::string log_format = "text";
+    app.add_option("--log-format", log_format, "text, or json: one JSON object per line, for a log shipper")
+        ->capture_default_str()->check(CLI::IsMember({"text", "json"}));
     int idle_minutes = static_cast<int>(config.session_idle_timeout.count());
     int lifetime_hours = static_cast<int>(config.session_lifetime.count() / 60);
     app.add_option("--session-idle-minutes", idle_minutes, "a session ends after this long without a request")
@@ -225,7 +229,8 @@ int run_county_server_cli(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : 2;
     }
 
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+    if (log_format == "json") spdlog::set_formatter(std::make_unique<json_log_formatter>());
+    else spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
     spdlog::set_level(spdlog::level::from_str(log_level));
 
     try {
