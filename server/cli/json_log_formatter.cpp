@@ -1,5 +1,6 @@
 #include "server/cli/json_log_formatter.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <string_view>
 

@@ -43,6 +43,11 @@ sqlite_copy_result copy_sqlite_database(const std::string& from, const std::stri
     namespace fs = std::filesystem;
     if (!fs::exists(from)) throw std::runtime_error(from + " does not exist");
     if (fs::exists(to)) throw std::runtime_error(to + " exists already: name a new file");
+    // A journal left beside the name (an archive moved away without its -wal) would be replayed onto the copy the
+    // first time it is opened.
+    for (const char* journal : {"-wal", "-shm", "-journal"})
+        if (fs::exists(to + journal))
+            throw std::runtime_error(to + journal + " exists: move it away with the archive it belongs to");
     const std::string partial = to + ".partial";
     fs::remove(partial);
     sqlite_copy_result result;

@@ -14,9 +14,9 @@ struct sqlite_copy_result {
     std::int64_t bytes = 0;
 };
 
-// Copies the database at `from` to `to`, which must not exist (std::runtime_error otherwise, and when `from` is
-// not a SQLite database, or the copy fails its check). Waits for a writer's lock as a connection does (busy
-// timeout), at most `busy_timeout_ms` each time.
+// Copies the database at `from` to `to`, which must not exist, nor a journal beside it (std::runtime_error
+// otherwise, and when `from` is not a SQLite database, or the copy fails its check). Waits for a writer's lock as a
+// connection does (busy timeout), at most `busy_timeout_ms` each time.
 sqlite_copy_result copy_sqlite_database(const std::string& from, const std::string& to, int busy_timeout_ms = 5000);
 
 }  // namespace fupin::server::sql

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
@@ -58,7 +59,8 @@ protected:
             return "";
         restored_socket_ = (folder / "r.sock").string();
         if (run("setsid mariadbd --no-defaults --user=root --datadir=" + data.string() + " --socket=" +
-                restored_socket_ + " --skip-networking --pid-file=" + (folder / "r.pid").string() + " --log-error=" +
+                restored_socket_ + " --skip-networking --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci"
+                " --pid-file=" + (folder / "r.pid").string() + " --log-error=" +
                 (folder / "r.err").string() + " --innodb-buffer-pool-size=64M </dev/null >/dev/null 2>&1 &") != 0)
             return "";
         const auto url = "mysql://root@localhost/" + server::sql::database_url::parse(database_->url()).mysql.database +
@@ -158,7 +160,15 @@ TEST_P(restore_drill, every_write_acknowledged_before_the_backup_is_in_the_resto
 
     // Neither overwrites: a backup to an existing file or folder, a restore over an archive.
     EXPECT_FALSE(back_up(folder));
-    if (GetParam() == "sqlite") EXPECT_TRUE(restore(folder).empty());
+    if (GetParam() == "sqlite") {
+        EXPECT_TRUE(restore(folder).empty());
+        // Nor into a name whose old -wal was left behind: it would be replayed onto the restored archive.
+        const auto moved_away = folder / "moved.db";
+        std::ofstream(moved_away.string() + "-wal") << "the old archive's last writes";
+        EXPECT_NE(restore_command("sqlite:" + moved_away.string(), (folder / "archive.backup").string()), 0);
+        EXPECT_FALSE(std::filesystem::exists(moved_away));
+        EXPECT_TRUE(std::filesystem::exists(moved_away.string() + "-wal")) << "left as it was";
+    }
     else EXPECT_NE(run(std::string(FUPIN_SOURCE_DIR) + "/scripts/restore-mariadb --from " + (folder / "backup").string() +
                        " --datadir " + (folder / "restored-data").string() + " 2>/dev/null"), 0);
 }
